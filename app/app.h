@@ -1,0 +1,32 @@
+// app.h: the arlab UI, written once with Dear ImGui and run by both shells.
+//
+// Hooks the shells call (they never reach into panels):
+//   `init`:        once, after the ImGui context exists; loads the saved book or the sample.
+//   `frame`:       every frame between ImGui::NewFrame() and ImGui::Render(): menus, panels,
+//                  status bar.
+//   `open_book_text`: a file the user chose (picker, drag-and-drop, path); validated with the
+//                  loader's rules; on any problem the current book stays and the problems show.
+//   `shutdown`:    before exit: flushes a pending save.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace app {
+
+struct State;  // app_state.h; opaque to the shells.
+
+std::unique_ptr<State, void (*)(State*)> create_state();
+void init(State& state);
+void frame(State& state);
+void shutdown(State& state);
+
+// Returns true if the book was replaced.
+bool open_book_text(State& state, std::string_view file_name, std::string_view text);
+
+// Small query API for scripts and tests (the web shell exposes it to JavaScript):
+// a JSON object {"book":..., "as_of":..., "invoices":N, "open":"...", "overdue":"...",
+// "buckets":[...], "customers":N, "can_undo":bool, "status":"..."}.
+std::string query_summary_json(const State& state);
+
+}  // namespace app

@@ -1,0 +1,46 @@
+// platform.h: what the UI needs from the machine it runs on. One implementation a
+// platform, chosen by CMake: native/platform_native.cpp (files), web/platform_web.cpp
+// (IndexedDB through IDBFS, browser file picker and downloads). No #ifdef in app/.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace app::platform {
+
+struct StorageStatus {
+  std::string where;               // "IndexedDB (browser)" or "~/.local/share/arlab/book.json".
+  bool persistence_asked = false;  // navigator.storage.persist() was called (web).
+  bool persistence_granted = false;
+  bool saving = false;             // A save is in flight.
+  std::string last_saved;          // Local time of the last successful save, "" if none.
+  std::string last_error;          // e.g. "QuotaExceededError: ..."; "" if the last save worked.
+};
+
+// Once at start-up: the book text the last session saved, if any.
+std::optional<std::string> load_saved_book();
+// Saves a book text that has passed validation: soon after a change (debounced), and at
+// once when the page is hidden / the window closes. One save at a time; a newer text
+// replaces a waiting one. Keeps the last few snapshots.
+void schedule_save(const std::string& book_json);
+void flush_save();  // Writes a waiting save now (shutdown, visibilitychange).
+StorageStatus storage_status();
+
+// Restorable snapshots, newest first: names like "2025-06-30 14:02:11".
+std::vector<std::string> snapshot_names();
+std::optional<std::string> load_snapshot(const std::string& name);
+
+// Open a book file. Web: the browser's file picker; the shell later calls
+// app::open_book_text. Native: returns false and the UI asks for a path instead.
+bool request_open_file();
+bool read_path(const std::string& path, std::string* text, std::string* error);  // Native only.
+
+// Hands a file to the user. Web: a browser download. Native: an atomic write to `path_hint`
+// (or to the current directory); returns where it went in *where.
+bool export_file(const std::string& file_name, const std::string& data, std::string* where,
+                 std::string* error);
+
+// Called every frame (web: finishes async saves; native: nothing).
+void poll();
+
+}  // namespace app::platform

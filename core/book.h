@@ -1,0 +1,191 @@
+// book.h: the receivables ledger ("book") and its derived index.
+//
+// A Book holds documents exactly as posted, in file order: salespeople, customers,
+// invoices, payments, credit notes and write-offs. References between documents are
+// indices (resolved by the reader in io/). Posted documents are never edited: a change
+// is a new document (see edit.h), and undo removes the last one.
+//
+// build_index() checks every rule of the book format (docs/FORMAT.md) and derives how
+// each payment and credit note is applied:
+//   1. explicit allocations apply as written;
+//   2. the remainder of each payment / credit note is applied automatically, in document
+//      order (date, payments before credit notes, file order), to that customer's
+//      invoices dated on or before it, oldest due date first (then invoice date, then id),
+//      using what the invoice has left after ALL explicit allocations and write-offs;
+//   3. what is still left is the customer's unapplied credit.
+// An invoice's open amount as of D = amount - applications dated on or before D.
+//
+// Usage:
+//   arlab::Book book = ...;                        // io/book_json.h reads one
+//   std::vector<arlab::Problem> problems;
+//   if (!arlab::build_index(book, &problems)) ...  // problems[i].place == "invoices[3].due"
+//   int64_t open = arlab::invoice_open_minor(book, 7, arlab::date_from_ymd(2025, 6, 30));
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.h"
+
+namespace arlab {
+
+using Index = uint32_t;
+constexpr Index kNone = 0xFFFFFFFFu;
+constexpr int32_t kDefaultTermsDays = 30;
+constexpr size_t kProblemsMax = 100;  // build_index stops collecting after this many.
+
+// A string in Book::strings (ids of high-volume documents live there, not in std::string).
+struct StrRef {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+};
+
+struct Salesperson {
+  std::string id;
+  std::string name;
+};
+
+struct Customer {
+  std::string id;
+  std::string name;
+  Index salesperson = kNone;               // Optional.
+  int32_t terms_days = kDefaultTermsDays;  // Due = invoice date + terms when `due` is absent.
+  int64_t credit_limit_minor = -1;         // -1: no credit limit given.
+};
+
+enum InvoiceFlags : uint8_t {
+  kInvoiceDueGiven = 1 << 0,  // `due` was written in the file (kept on save).
+};
+
+struct Invoice {
+  StrRef id;
+  Index customer = kNone;
+  Date date;
+  Date due;
+  int64_t amount_minor = 0;
+  uint8_t flags = 0;
+};
+
+// An explicit allocation of a payment or credit note to one invoice.
+struct Allocation {
+  Index invoice = kNone;
+  int64_t amount_minor = 0;
+};
+
+// A payment received, or a credit note issued; both reduce invoices the same way.
+struct Receipt {
+  StrRef id;
+  Index customer = kNone;
+  Date date;
+  int64_t amount_minor = 0;
+  uint32_t allocation_first = 0;  // Into Book::payment_allocations or Book::credit_allocations.
+  uint32_t allocation_count = 0;
+};
+
+struct WriteOff {
+  StrRef id;
+  Index invoice = kNone;
+  Date date;
+  int64_t amount_minor = 0;
+};
+
+enum class DocKind : uint8_t { Book, Salesperson, Customer, Invoice, Payment, CreditNote, WriteOff };
+
+// Members of a document that arlab does not know, kept verbatim so that a save loses
+// nothing. `members_json` is opaque to the core: io/ writes it (`"po":"A-1","x":2`).
+struct Extra {
+  DocKind kind = DocKind::Book;
+  Index index = 0;  // Ignored for DocKind::Book.
+  std::string members_json;
+};
+
+struct Problem {
+  std::string place;    // "payments[3].allocations[0].amount", or "" for the whole book.
+  std::string message;  // "allocation to invoice INV-9 of customer C2, not C1"
+};
+
+// How a document reduced an invoice: one row per (invoice, source) pair.
+enum class ApplicationKind : uint8_t { Payment, CreditNote, WriteOff };
+struct Application {
+  Date date;
+  ApplicationKind kind = ApplicationKind::Payment;
+  bool automatic = false;  // Applied by the oldest-due-first rule, not written in the file.
+  Index source = kNone;    // Index into payments, credit_notes or write_offs.
+  Index invoice = kNone;
+  int64_t amount_minor = 0;
+};
+
+// Open-addressing hash from id to index (4 bytes a slot, load <= 1/2).
+struct IdIndex {
+  std::vector<uint32_t> slots;  // kNone = empty.
+};
+
+// Everything derived by build_index(); rebuilt after every change.
+struct BookIndex {
+  bool built = false;
+  IdIndex salespeople, customers, invoices, payments, credit_notes, write_offs;
+  std::vector<Application> applications;            // Sorted by (invoice, date, kind, source).
+  std::vector<uint32_t> invoice_application_first;  // Size invoices+1: CSR into applications.
+  std::vector<int64_t> payment_unapplied_minor;     // Per payment: what no invoice took.
+  std::vector<int64_t> credit_unapplied_minor;      // Per credit note.
+  std::vector<uint32_t> customer_invoice_first;     // Size customers+1: CSR into below.
+  std::vector<Index> customer_invoices;             // Per customer, by (date, file order).
+};
+
+struct Book {
+  std::string currency = "USD";
+  int32_t minor_digits = 2;
+  std::vector<Salesperson> salespeople;
+  std::vector<Customer> customers;
+  std::vector<Invoice> invoices;
+  std::vector<Receipt> payments;
+  std::vector<Receipt> credit_notes;
+  std::vector<Allocation> payment_allocations;
+  std::vector<Allocation> credit_allocations;
+  std::vector<WriteOff> write_offs;
+  std::vector<Extra> extras;  // Sorted by (kind, index).
+  std::string strings;        // Pool behind every StrRef.
+  BookIndex index;
+
+  std::string_view str(StrRef ref) const { return std::string_view(strings).substr(ref.offset, ref.length); }
+  StrRef intern(std::string_view text);  // Appends to the pool.
+};
+
+constexpr const char* kBookFormat = "arlab-book/1";
+
+// ---- Ids -----------------------------------------------------------------------------
+// Finds by id; kNone if absent. Valid after build_index (or index_ids).
+Index find_salesperson(const Book& book, std::string_view id);
+Index find_customer(const Book& book, std::string_view id);
+Index find_invoice(const Book& book, std::string_view id);
+Index find_payment(const Book& book, std::string_view id);
+Index find_credit_note(const Book& book, std::string_view id);
+Index find_write_off(const Book& book, std::string_view id);
+
+// Builds only the id hashes (readers call it to resolve references before build_index).
+// Reports duplicate ids: `invoices[5].id: duplicate id "INV-1" (first at invoices[2])`.
+bool index_ids(Book& book, std::vector<Problem>* problems);
+
+// ---- Checking and deriving -------------------------------------------------------------
+// Checks every rule and derives book.index. On any problem returns false, leaves
+// book.index.built false and appends at most kProblemsMax problems.
+bool build_index(Book& book, std::vector<Problem>* problems);
+
+// ---- Queries (need a built index) --------------------------------------------------------
+int64_t invoice_open_minor(const Book& book, Index invoice, Date as_of);  // 0 if dated after.
+int64_t invoice_applied_minor(const Book& book, Index invoice, Date as_of, ApplicationKind kind);
+// Date of the application that brought the invoice to zero; kNone-like Date{INT32_MIN} if
+// the invoice is still open after all documents.
+Date invoice_settled_date(const Book& book, Index invoice);
+// Unapplied credit of a customer as of D, as a negative number or zero.
+int64_t customer_unapplied_minor(const Book& book, Index customer, Date as_of);
+// The applications of one invoice (span into book.index.applications).
+struct ApplicationRange { const Application* first; const Application* last; };
+ApplicationRange invoice_applications(const Book& book, Index invoice);
+
+// Period of the book: earliest and latest document dates (both {0} for an empty book).
+Date book_first_date(const Book& book);
+Date book_last_date(const Book& book);
+
+}  // namespace arlab

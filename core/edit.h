@@ -1,0 +1,78 @@
+// edit.h: changes to a book as commands with apply / revert, and an undo history.
+//
+// Posted documents are never edited in place: every change appends a document, and undo
+// removes it again. A command is accepted only if the book still passes build_index() with
+// it (the same rules as the loader); otherwise it is reverted and the problems returned.
+//
+// Usage:
+//   arlab::History history;
+//   arlab::NewInvoice inv{"INV-100", "C1", date, std::nullopt, 120000};
+//   std::vector<arlab::Problem> problems;
+//   if (!history.apply(book, arlab::Edit{inv}, &problems)) show(problems);
+//   history.undo(book);  history.redo(book);
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "book.h"
+
+namespace arlab {
+
+struct NewCustomer {
+  std::string id, name, salesperson_id;  // salesperson_id may be empty.
+  int32_t terms_days = kDefaultTermsDays;
+  int64_t credit_limit_minor = -1;
+};
+struct NewInvoice {
+  std::string id, customer_id;
+  Date date;
+  std::optional<Date> due;  // Default: date + the customer's terms.
+  int64_t amount_minor = 0;
+};
+struct NewAllocation {
+  std::string invoice_id;
+  int64_t amount_minor = 0;
+};
+struct NewReceipt {  // A payment or a credit note.
+  bool credit_note = false;
+  std::string id, customer_id;
+  Date date;
+  int64_t amount_minor = 0;
+  std::vector<NewAllocation> allocations;  // Remainder is applied oldest-due-first.
+};
+struct NewWriteOff {
+  std::string id, invoice_id;
+  Date date;
+  int64_t amount_minor = 0;
+};
+
+using Edit = std::variant<NewCustomer, NewInvoice, NewReceipt, NewWriteOff>;
+
+std::string describe(const Edit& edit, const Book& book);  // "Invoice INV-100 to Acme: 1,200.00"
+
+class History {
+ public:
+  // Applies and rebuilds the index; on problems reverts (book unchanged) and returns false.
+  bool apply(Book& book, const Edit& edit, std::vector<Problem>* problems);
+  bool can_undo() const { return done_count_ > 0; }
+  bool can_redo() const { return done_count_ < edits_.size(); }
+  void undo(Book& book);
+  void redo(Book& book);
+  void clear() { edits_.clear(); done_count_ = 0; }
+  const std::vector<Edit>& edits() const { return edits_; }
+  size_t done_count() const { return done_count_; }
+
+ private:
+  std::vector<Edit> edits_;
+  size_t done_count_ = 0;
+};
+
+// Lower-level: append / remove the document an edit describes (no index rebuild).
+// append_edit returns false with a problem when a referenced id is unknown.
+bool append_edit(Book& book, const Edit& edit, std::vector<Problem>* problems);
+void remove_last(Book& book, const Edit& edit);
+
+}  // namespace arlab

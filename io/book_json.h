@@ -1,0 +1,34 @@
+// book_json.h: reading and writing books in the JSON format "arlab-book/1" (docs/FORMAT.md).
+//
+// Reading streams through nlohmann/json's SAX interface (no DOM of the whole file), resolves
+// references, then calls build_index(). Any problem means no book: the caller's current
+// book stays as it was. Writing uses a fixed member order and 2-space indentation, so a
+// second save of a loaded book is byte-identical to the first; unknown members are kept.
+//
+// Usage:
+//   arlab::LoadResult r = arlab::read_book_json(text);
+//   if (!r.ok) std::cerr << arlab::format_problems("book.json", r.problems);
+//   std::string out = arlab::write_book_json(r.book);
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/book.h"
+
+namespace arlab {
+
+struct LoadResult {
+  bool ok = false;
+  Book book;                      // Valid (index built) only when ok.
+  std::vector<Problem> problems;  // Places like "payments[3].allocations[0].amount".
+};
+
+LoadResult read_book_json(std::string_view text);
+std::string write_book_json(const Book& book);
+
+// "book.json: invoices[12].amount: negative amount -5.00\n" one line a problem; a problem
+// with no place prints as "book.json: message".
+std::string format_problems(std::string_view file_name, const std::vector<Problem>& problems);
+
+}  // namespace arlab
