@@ -131,6 +131,9 @@ struct BookIndex {
   std::vector<int64_t> credit_unapplied_minor;      // Per credit note.
   std::vector<uint32_t> customer_invoice_first;     // Size customers+1: CSR into below.
   std::vector<Index> customer_invoices;             // Per customer, by (date, file order).
+  std::vector<uint32_t> customer_receipt_first;     // Size customers+1: CSR into below.
+  std::vector<uint32_t> customer_receipts;          // Payment i, or credit note i | kCreditBit.
+  static constexpr uint32_t kCreditBit = 0x80000000u;
 };
 
 struct Book {

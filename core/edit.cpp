@@ -1,0 +1,141 @@
+#include "edit.h"
+
+#include "money.h"
+
+namespace arlab {
+
+namespace {
+
+struct Appender {
+  Book& b;
+  std::vector<Problem>* problems;
+  bool ok = true;
+
+  void fail(std::string place, std::string message) {
+    ok = false;
+    if (problems) problems->push_back({std::move(place), std::move(message)});
+  }
+  Index customer(const std::string& id) {
+    Index c = find_customer(b, id);
+    if (c == kNone) fail("customer", "unknown customer \"" + id + "\"");
+    return c;
+  }
+  Index invoice(const std::string& id, const std::string& place) {
+    Index i = find_invoice(b, id);
+    if (i == kNone) fail(place, "unknown invoice \"" + id + "\"");
+    return i;
+  }
+
+  void operator()(const NewCustomer& e) {
+    Customer c{e.id, e.name, kNone, e.terms_days, e.credit_limit_minor};
+    if (!e.salesperson_id.empty()) {
+      c.salesperson = find_salesperson(b, e.salesperson_id);
+      if (c.salesperson == kNone) return fail("salesperson", "unknown salesperson \"" + e.salesperson_id + "\"");
+    }
+    b.customers.push_back(std::move(c));
+  }
+  void operator()(const NewInvoice& e) {
+    Index c = customer(e.customer_id);
+    if (!ok) return;
+    Invoice v;
+    v.id = b.intern(e.id);
+    v.customer = c;
+    v.date = e.date;
+    v.due = e.due ? *e.due : e.date + b.customers[c].terms_days;
+    v.flags = e.due ? kInvoiceDueGiven : 0;
+    v.amount_minor = e.amount_minor;
+    b.invoices.push_back(v);
+  }
+  void operator()(const NewReceipt& e) {
+    Index c = customer(e.customer_id);
+    std::vector<Allocation> allocations;
+    for (size_t k = 0; k < e.allocations.size(); k++)
+      allocations.push_back({invoice(e.allocations[k].invoice_id, "allocations[" + std::to_string(k) + "].invoice"),
+                             e.allocations[k].amount_minor});
+    if (!ok) return;
+    std::vector<Allocation>& pool = e.credit_note ? b.credit_allocations : b.payment_allocations;
+    Receipt r;
+    r.id = b.intern(e.id);
+    r.customer = c;
+    r.date = e.date;
+    r.amount_minor = e.amount_minor;
+    r.allocation_first = static_cast<uint32_t>(pool.size());
+    r.allocation_count = static_cast<uint32_t>(allocations.size());
+    pool.insert(pool.end(), allocations.begin(), allocations.end());
+    (e.credit_note ? b.credit_notes : b.payments).push_back(r);
+  }
+  void operator()(const NewWriteOff& e) {
+    Index i = invoice(e.invoice_id, "invoice");
+    if (!ok) return;
+    b.write_offs.push_back({b.intern(e.id), i, e.date, e.amount_minor});
+  }
+};
+
+struct Remover {
+  Book& b;
+  void operator()(const NewCustomer&) { b.customers.pop_back(); }
+  void operator()(const NewInvoice&) { b.invoices.pop_back(); }
+  void operator()(const NewReceipt& e) {
+    std::vector<Receipt>& list = e.credit_note ? b.credit_notes : b.payments;
+    std::vector<Allocation>& pool = e.credit_note ? b.credit_allocations : b.payment_allocations;
+    pool.resize(list.back().allocation_first);
+    list.pop_back();
+  }
+  void operator()(const NewWriteOff&) { b.write_offs.pop_back(); }
+};
+
+}  // namespace
+
+bool append_edit(Book& book, const Edit& edit, std::vector<Problem>* problems) {
+  Appender appender{book, problems};
+  std::visit(appender, edit);
+  return appender.ok;
+}
+
+void remove_last(Book& book, const Edit& edit) { std::visit(Remover{book}, edit); }
+
+std::string describe(const Edit& edit, const Book& book) {
+  auto money = [&](int64_t minor) { return format_amount_grouped(minor, book.minor_digits); };
+  struct Describer {
+    decltype(money)& m;
+    std::string operator()(const NewCustomer& e) { return "New customer " + e.id + " (" + e.name + ")"; }
+    std::string operator()(const NewInvoice& e) {
+      return "Invoice " + e.id + " to " + e.customer_id + ": " + m(e.amount_minor) + " on " + format_date(e.date);
+    }
+    std::string operator()(const NewReceipt& e) {
+      return std::string(e.credit_note ? "Credit note " : "Payment ") + e.id + " from " + e.customer_id + ": " +
+             m(e.amount_minor) + " on " + format_date(e.date);
+    }
+    std::string operator()(const NewWriteOff& e) {
+      return "Write-off " + e.id + " of " + e.invoice_id + ": " + m(e.amount_minor) + " on " + format_date(e.date);
+    }
+  };
+  return std::visit(Describer{money}, edit);
+}
+
+bool History::apply(Book& book, const Edit& edit, std::vector<Problem>* problems) {
+  if (!append_edit(book, edit, problems)) return false;
+  if (!build_index(book, problems)) {
+    remove_last(book, edit);
+    build_index(book, nullptr);  // The book was valid before: restores its index.
+    return false;
+  }
+  edits_.resize(done_count_);  // A new change drops what could be redone.
+  edits_.push_back(edit);
+  done_count_++;
+  return true;
+}
+
+void History::undo(Book& book) {
+  if (!can_undo()) return;
+  remove_last(book, edits_[--done_count_]);
+  build_index(book, nullptr);
+}
+
+void History::redo(Book& book) {
+  if (!can_redo()) return;
+  append_edit(book, edits_[done_count_++], nullptr);
+  build_index(book, nullptr);
+}
+
+}  // namespace arlab
