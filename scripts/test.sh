@@ -16,7 +16,7 @@ bash scripts/setup.sh
 step() { printf '\n==== %s\n' "$*"; }
 
 step "web build (Emscripten)"
-emcmake cmake -S . -B build-web -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+emcmake cmake -S . -B build-web -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON >/dev/null
 cmake --build build-web -j "$jobs"
 
 step "sanitizer build (ASan + UBSan)"
@@ -27,7 +27,7 @@ cmake --build build-asan -j "$jobs"
 step "native build"
 fuzz_opts=()
 if command -v clang++ >/dev/null; then fuzz_opts=(-DARLAB_FUZZ=ON); fi
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DARLAB_WEB_BUILD_DIR="$PWD/build-web" \
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON -DARLAB_GUI=ON -DARLAB_WEB_BUILD_DIR="$PWD/build-web" \
   "${fuzz_opts[@]}" >/dev/null
 cmake --build build -j "$jobs"
 
