@@ -2,6 +2,7 @@
 //
 // Hooks the shells call (they never reach into panels):
 //   `init`:        once, after the ImGui context exists; loads the saved book or the sample.
+//                  Call it before the first NewFrame: it adds the app's fonts to the atlas.
 //   `frame`:       every frame between ImGui::NewFrame() and ImGui::Render(): menus, panels,
 //                  status bar.
 //   `open_book_text`: a file the user chose (picker, drag-and-drop, path); validated with the
@@ -27,6 +28,14 @@ bool open_book_text(State& state, std::string_view file_name, std::string_view t
 // Small query API for scripts and tests (the web shell exposes it to JavaScript):
 // a JSON object {"book":..., "as_of":..., "invoices":N, "open":"...", "overdue":"...",
 // "buckets":[...], "customers":N, "can_undo":bool, "status":"..."}.
+// Also "currency", "unapplied", "bucket_names" and "can_redo". Amounts are decimal strings
+// ("1200.50"); "buckets" are the aging totals in bucket order; "customers" counts the book's
+// customers; "as_of" is the UI's as-of date (the book's last document date at start).
 std::string query_summary_json(const State& state);
+
+// Brings a panel to the front by name: "dashboard", "aging", "customer", "invoices",
+// "forms", "history", "storage", or a form: "invoice", "payment", "credit-note",
+// "write-off". False for an unknown name. (Screenshots, scripts.)
+bool show_panel(State& state, std::string_view name);
 
 }  // namespace app

@@ -55,6 +55,9 @@ size_t aging_bucket_of(const std::vector<int32_t>& edges, int32_t days_past_due)
   return bucket;
 }
 
+// One pass over the invoices in file order (their applications are stored in the same
+// order, so memory is read sequentially), summing into a customers x buckets table; then
+// rows in customer id order. Sums cannot overflow: build_index bounds the book's totals.
 AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_t>& edges) {
   AgingReport report;
   report.as_of = as_of;
@@ -64,37 +67,40 @@ AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_
   report.total_amounts_minor.assign(buckets, 0);
   const BookIndex& x = book.index;
   if (!x.built) return report;
-  // Customers in id order.
+  // Bucket by days past due: a table for the common range, the last bucket beyond it.
+  const int32_t table_days = edges.empty() ? 1 : edges.back() + 1;
+  std::vector<uint8_t> bucket_table(table_days + 1);
+  for (int32_t d = 0; d <= table_days; d++) bucket_table[d] = static_cast<uint8_t>(aging_bucket_of(edges, d));
+  std::vector<int64_t> table(book.customers.size() * buckets, 0);
+  for (size_t i = 0; i < book.invoices.size(); i++) {
+    const Invoice& v = book.invoices[i];
+    if (v.date > as_of) continue;
+    int64_t open = invoice_open_minor(book, static_cast<Index>(i), as_of);
+    if (open == 0) continue;
+    int32_t days = as_of - v.due;
+    size_t bucket = days <= 0 ? 0 : days <= table_days ? bucket_table[days] : buckets - 1;
+    table[size_t(v.customer) * buckets + bucket] += open;
+  }
+  std::vector<int64_t> unapplied(book.customers.size(), 0);
+  for (size_t i = 0; i < book.payments.size(); i++)
+    if (book.payments[i].date <= as_of) unapplied[book.payments[i].customer] -= x.payment_unapplied_minor[i];
+  for (size_t i = 0; i < book.credit_notes.size(); i++)
+    if (book.credit_notes[i].date <= as_of) unapplied[book.credit_notes[i].customer] -= x.credit_unapplied_minor[i];
   std::vector<Index> order(book.customers.size());
   for (size_t c = 0; c < order.size(); c++) order[c] = static_cast<Index>(c);
   std::sort(order.begin(), order.end(),
             [&](Index p, Index q) { return book.customers[p].id < book.customers[q].id; });
-  // Bucket lookup by days past due for the common range, edges search beyond it.
-  const int32_t table_days = edges.empty() ? 1 : edges.back() + 1;
-  std::vector<uint8_t> bucket_table(table_days + 1);
-  for (int32_t d = 0; d <= table_days; d++) bucket_table[d] = static_cast<uint8_t>(aging_bucket_of(edges, d));
-  CustomerAging row;
   for (Index c : order) {
+    CustomerAging row;
     row.customer = c;
-    row.amounts_minor.assign(buckets, 0);
-    row.open_minor = 0;
-    for (uint32_t k = x.customer_invoice_first[c]; k < x.customer_invoice_first[c + 1]; k++) {
-      Index i = x.customer_invoices[k];
-      const Invoice& v = book.invoices[i];
-      if (v.date > as_of) break;  // customer_invoices is sorted by date.
-      int64_t open = invoice_open_minor(book, i, as_of);
-      if (open == 0) continue;
-      int32_t days = as_of - v.due;
-      size_t bucket = days <= 0 ? 0 : days <= table_days ? bucket_table[days] : buckets - 1;
-      row.amounts_minor[bucket] += open;
-      row.open_minor += open;
-    }
-    row.unapplied_minor = customer_unapplied_minor(book, c, as_of);
+    row.amounts_minor.assign(table.begin() + size_t(c) * buckets, table.begin() + size_t(c + 1) * buckets);
+    for (int64_t amount : row.amounts_minor) row.open_minor += amount;
+    row.unapplied_minor = unapplied[c];
     if (row.open_minor == 0 && row.unapplied_minor == 0) continue;
     for (size_t k = 0; k < buckets; k++) report.total_amounts_minor[k] += row.amounts_minor[k];
     report.total_open_minor += row.open_minor;
     report.total_unapplied_minor += row.unapplied_minor;
-    report.customers.push_back(row);
+    report.customers.push_back(std::move(row));
   }
   return report;
 }

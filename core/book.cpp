@@ -42,24 +42,26 @@ static void build_id_index(IdIndex* index, size_t count, Key key, const char* li
   size_t capacity = 16;
   while (capacity < count * 2) capacity *= 2;
   index->slots.assign(capacity, kNone);
+  index->tags.assign(capacity, 0);
   const size_t mask = capacity - 1;
   for (size_t i = 0; i < count; i++) {
     std::string_view id = key(i);
-    size_t slot = hash_id(id) & mask;
-    for (;;) {
+    uint64_t hash = hash_id(id);
+    uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
       uint32_t at = index->slots[slot];
       if (at == kNone) {
         index->slots[slot] = static_cast<uint32_t>(i);
+        index->tags[slot] = tag;
         break;
       }
-      if (key(at) == id) {
+      if (index->tags[slot] == tag && key(at) == id) {
         if (problems && problems->size() < kProblemsMax)
           problems->push_back({std::string(list) + "[" + std::to_string(i) + "].id",
                                "duplicate id \"" + std::string(id) + "\" (first at " + list + "[" +
                                    std::to_string(at) + "])"});
         break;
       }
-      slot = (slot + 1) & mask;
     }
   }
 }
@@ -68,10 +70,12 @@ template <typename Key>
 static Index find_in(const IdIndex& index, std::string_view id, Key key) {
   if (index.slots.empty()) return kNone;
   const size_t mask = index.slots.size() - 1;
-  for (size_t slot = hash_id(id) & mask;; slot = (slot + 1) & mask) {
+  uint64_t hash = hash_id(id);
+  uint32_t tag = static_cast<uint32_t>(hash >> 32);
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     uint32_t at = index.slots[slot];
     if (at == kNone) return kNone;
-    if (key(at) == id) return at;
+    if (index.tags[slot] == tag && key(at) == id) return at;
   }
 }
 
@@ -94,9 +98,17 @@ Index find_write_off(const Book& b, std::string_view id) {
   return find_in(b.index.write_offs, id, [&](size_t i) { return b.str(b.write_offs[i].id); });
 }
 
+static IdsBuiltFor ids_fingerprint(const Book& b) {
+  return {b.salespeople.size(), b.customers.size(),    b.invoices.size(), b.payments.size(),
+          b.credit_notes.size(), b.write_offs.size(), b.strings.size(),  true};
+}
+
 bool index_ids(Book& b, std::vector<Problem>* problems) {
-  size_t before = problems ? problems->size() : 0;
+  std::vector<Problem> local;
+  if (!problems) problems = &local;
+  size_t before = problems->size();
   BookIndex& x = b.index;
+  x.ids_built_for = {};
   build_id_index(&x.salespeople, b.salespeople.size(),
                  [&](size_t i) { return std::string_view(b.salespeople[i].id); }, "salespeople", problems);
   build_id_index(&x.customers, b.customers.size(),
@@ -109,12 +121,22 @@ bool index_ids(Book& b, std::vector<Problem>* problems) {
                  [&](size_t i) { return b.str(b.credit_notes[i].id); }, "credit_notes", problems);
   build_id_index(&x.write_offs, b.write_offs.size(), [&](size_t i) { return b.str(b.write_offs[i].id); },
                  "write_offs", problems);
-  return !problems || problems->size() == before;
+  if (problems->size() != before) return false;
+  x.ids_built_for = ids_fingerprint(b);  // Reused by build_index while the book is unchanged.
+  return true;
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Per-document checks
 //-----------------------------------------------------------------------------
+
+// Sums of amounts: each amount is at most 9e17 (parse_amount), but a sum of many may not
+// fit in int64; saturating keeps "more than the amount" true without overflow.
+static int64_t add_saturated(int64_t a, int64_t b) {
+  int64_t sum;
+  if (__builtin_add_overflow(a, b, &sum)) return b > 0 ? INT64_MAX : INT64_MIN;
+  return sum;
+}
 
 namespace {
 
@@ -133,6 +155,18 @@ struct Checker {
 
   void check_ids(std::string_view id, const std::string& place) {
     if (id.empty()) add(place + ".id", "id must not be empty");
+  }
+
+  // Every sum of amounts stays below kBookTotalMax, far inside int64.
+  void totals() {
+    int64_t invoiced = 0, received = 0;
+    for (const Invoice& v : b.invoices) invoiced = add_saturated(invoiced, std::max<int64_t>(v.amount_minor, 0));
+    for (const Receipt& r : b.payments) received = add_saturated(received, std::max<int64_t>(r.amount_minor, 0));
+    for (const Receipt& r : b.credit_notes) received = add_saturated(received, std::max<int64_t>(r.amount_minor, 0));
+    std::string limit = money(kBookTotalMax);
+    if (invoiced > kBookTotalMax) add("invoices", "the invoices total more than " + limit + ", too large to sum exactly");
+    if (received > kBookTotalMax)
+      add("payments", "the payments and credit notes total more than " + limit + ", too large to sum exactly");
   }
 
   void customers() {
@@ -175,7 +209,7 @@ struct Checker {
       for (uint32_t k = 0; k < r.allocation_count; k++) {
         const Allocation& a = allocations[r.allocation_first + k];
         std::string apl = place + ".allocations[" + std::to_string(k) + "]";
-        total += a.amount_minor;
+        total = add_saturated(total, a.amount_minor);
         if (a.amount_minor <= 0) add(apl + ".amount", "amount must be positive, not " + money(a.amount_minor));
         if (a.invoice >= b.invoices.size()) {
           add(apl + ".invoice", "unknown invoice");
@@ -230,7 +264,7 @@ static std::vector<int64_t> apply_explicit(const Book& b, std::vector<Applicatio
       for (uint32_t k = 0; k < r.allocation_count; k++) {
         const Allocation& a = allocs[r.allocation_first + k];
         apps->push_back({r.date, kind, false, static_cast<Index>(i), a.invoice, a.amount_minor});
-        left[a.invoice] -= a.amount_minor;
+        left[a.invoice] = add_saturated(left[a.invoice], -a.amount_minor);
       }
     }
   };
@@ -239,14 +273,15 @@ static std::vector<int64_t> apply_explicit(const Book& b, std::vector<Applicatio
   for (size_t i = 0; i < b.write_offs.size(); i++) {
     const WriteOff& w = b.write_offs[i];
     apps->push_back({w.date, ApplicationKind::WriteOff, false, static_cast<Index>(i), w.invoice, w.amount_minor});
-    left[w.invoice] -= w.amount_minor;
+    left[w.invoice] = add_saturated(left[w.invoice], -w.amount_minor);
   }
   for (size_t i = 0; i < left.size() && !check->full(); i++) {
     if (left[i] >= 0) continue;
     const Invoice& v = b.invoices[i];
     check->add(Checker::at("invoices", i), "invoice " + std::string(b.str(v.id)) + " is reduced below zero: amount " +
-                                               check->money(v.amount_minor) + ", allocations and write-offs " +
-                                               check->money(v.amount_minor - left[i]));
+                                               check->money(v.amount_minor) +
+                                               ", explicit allocations and write-offs total " +
+                                               check->money(add_saturated(v.amount_minor, -left[i])));
   }
   return left;
 }
@@ -397,8 +432,9 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
   std::vector<Problem> local;
   std::vector<Problem>* out = problems ? problems : &local;
   size_t before = out->size();
-  index_ids(b, out);
+  if (!(b.index.ids_built_for == ids_fingerprint(b))) index_ids(b, out);
   Checker check{b, out, out->size() - before};
+  check.totals();
   check.customers();
   check.invoices();
   check.receipts(b.payments, b.payment_allocations, "payments");

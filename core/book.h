@@ -34,6 +34,9 @@ using Index = uint32_t;
 constexpr Index kNone = 0xFFFFFFFFu;
 constexpr int32_t kDefaultTermsDays = 30;
 constexpr size_t kProblemsMax = 100;  // build_index stops collecting after this many.
+// The invoices of a book, and its payments and credit notes, may each total at most this
+// many minor units, so that every sum arlab forms (aging totals, open + unapplied) is exact.
+constexpr int64_t kBookTotalMax = 4000000000000000000;
 
 // A string in Book::strings (ids of high-volume documents live there, not in std::string).
 struct StrRef {
@@ -116,14 +119,26 @@ struct Application {
   int64_t amount_minor = 0;
 };
 
-// Open-addressing hash from id to index (4 bytes a slot, load <= 1/2).
+// Open-addressing hash from id to index (8 bytes a slot, load <= 1/2). Each slot keeps the
+// hash's high 32 bits as a tag, so a probe rarely has to touch the document and its id.
 struct IdIndex {
   std::vector<uint32_t> slots;  // kNone = empty.
+  std::vector<uint32_t> tags;
+};
+
+// The sizes the id hashes were built for: build_index rebuilds them only when these change
+// (every edit appends a document and interns its id).
+struct IdsBuiltFor {
+  size_t salespeople = 0, customers = 0, invoices = 0, payments = 0, credit_notes = 0, write_offs = 0;
+  size_t strings = 0;
+  bool valid = false;
+  friend bool operator==(const IdsBuiltFor&, const IdsBuiltFor&) = default;
 };
 
 // Everything derived by build_index(); rebuilt after every change.
 struct BookIndex {
   bool built = false;
+  IdsBuiltFor ids_built_for;
   IdIndex salespeople, customers, invoices, payments, credit_notes, write_offs;
   std::vector<Application> applications;            // Sorted by (invoice, date, kind, source).
   std::vector<uint32_t> invoice_application_first;  // Size invoices+1: CSR into applications.

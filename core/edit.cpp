@@ -96,39 +96,51 @@ void remove_last(Book& book, const Edit& edit) { std::visit(Remover{book}, edit)
 
 std::string describe(const Edit& edit, const Book& book) {
   auto money = [&](int64_t minor) { return format_amount_grouped(minor, book.minor_digits); };
+  auto name = [&](const std::string& customer_id) {  // "Acme (C1)", or the id if unknown.
+    Index c = find_customer(book, customer_id);
+    return c == kNone ? customer_id : book.customers[c].name + " (" + customer_id + ")";
+  };
   struct Describer {
     decltype(money)& m;
+    decltype(name)& n;
     std::string operator()(const NewCustomer& e) { return "New customer " + e.id + " (" + e.name + ")"; }
     std::string operator()(const NewInvoice& e) {
-      return "Invoice " + e.id + " to " + e.customer_id + ": " + m(e.amount_minor) + " on " + format_date(e.date);
+      return "Invoice " + e.id + " to " + n(e.customer_id) + ": " + m(e.amount_minor) + " on " + format_date(e.date);
     }
     std::string operator()(const NewReceipt& e) {
-      return std::string(e.credit_note ? "Credit note " : "Payment ") + e.id + " from " + e.customer_id + ": " +
+      return std::string(e.credit_note ? "Credit note " : "Payment ") + e.id + (e.credit_note ? " to " : " from ") +
+             n(e.customer_id) + ": " +
              m(e.amount_minor) + " on " + format_date(e.date);
     }
     std::string operator()(const NewWriteOff& e) {
       return "Write-off " + e.id + " of " + e.invoice_id + ": " + m(e.amount_minor) + " on " + format_date(e.date);
     }
   };
-  return std::visit(Describer{money}, edit);
+  return std::visit(Describer{money, name}, edit);
 }
 
 bool History::apply(Book& book, const Edit& edit, std::vector<Problem>* problems) {
-  if (!append_edit(book, edit, problems)) return false;
-  if (!build_index(book, problems)) {
-    remove_last(book, edit);
+  size_t strings_before = book.strings.size();
+  bool appended = append_edit(book, edit, problems);
+  if (!appended || !build_index(book, problems)) {
+    if (appended) remove_last(book, edit);
+    book.strings.resize(strings_before);  // The ids it interned.
     build_index(book, nullptr);  // The book was valid before: restores its index.
     return false;
   }
   edits_.resize(done_count_);  // A new change drops what could be redone.
+  strings_before_.resize(done_count_);
   edits_.push_back(edit);
+  strings_before_.push_back(strings_before);
   done_count_++;
   return true;
 }
 
 void History::undo(Book& book) {
   if (!can_undo()) return;
-  remove_last(book, edits_[--done_count_]);
+  done_count_--;
+  remove_last(book, edits_[done_count_]);
+  book.strings.resize(strings_before_[done_count_]);
   build_index(book, nullptr);
 }
 

@@ -51,7 +51,7 @@ struct NewWriteOff {
 
 using Edit = std::variant<NewCustomer, NewInvoice, NewReceipt, NewWriteOff>;
 
-std::string describe(const Edit& edit, const Book& book);  // "Invoice INV-100 to Acme: 1,200.00"
+std::string describe(const Edit& edit, const Book& book);  // "Invoice INV-100 to Acme (C1): 1,200.00 on 2025-01-05"
 
 class History {
  public:
@@ -61,12 +61,17 @@ class History {
   bool can_redo() const { return done_count_ < edits_.size(); }
   void undo(Book& book);
   void redo(Book& book);
-  void clear() { edits_.clear(); done_count_ = 0; }
+  void clear() {
+    edits_.clear();
+    strings_before_.clear();
+    done_count_ = 0;
+  }
   const std::vector<Edit>& edits() const { return edits_; }
   size_t done_count() const { return done_count_; }
 
  private:
   std::vector<Edit> edits_;
+  std::vector<size_t> strings_before_;  // Book::strings size before each edit (undo trims it).
   size_t done_count_ = 0;
 };
 

@@ -6,6 +6,15 @@
 // Usage:
 //   arlab::GenerateParams p;  p.seed = 1;  p.customers = 40;  p.months = 18;
 //   arlab::Book book = arlab::generate_book(p);  // already passes build_index()
+//
+// The book: `salespeople` people, `customers` firms (ids C001.., S1..), each with terms (mostly
+// 30 days, some 45/60, a few 15), a credit limit and a payment habit (prompt, a few days late,
+// chronically late, partial payer, disputer, big customer with "inertial arrears", and one or
+// two per 40 that stop paying). Invoices INV-000001.. on business days over `months` months
+// from `start`, in date order; payments P-.. (most name their invoices, lump payers leave
+// them to the oldest-due-first rule), credit notes CN-.. and write-offs W-.. in date order.
+// Documents dated after the period are not made, so the end of the period has invoices open
+// in every aging bucket. The index is built (book.index.built) on return.
 #pragma once
 #include <cstdint>
 
@@ -19,7 +28,7 @@ struct GenerateParams {
   int32_t customers = 40;
   int32_t months = 18;
   Date start = date_from_ymd(2024, 7, 1);
-  int64_t invoices = 0;  // 0: about 6 invoices per customer per month; else exactly this many.
+  int64_t invoices = 0;  // 0: about 3 invoices per customer per month; else exactly this many.
   bool explicit_allocations = true;  // Most payments name their invoice; some rely on auto.
 };
 

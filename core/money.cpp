@@ -44,8 +44,9 @@ bool parse_amount(std::string_view text, int minor_digits, int64_t* out_minor, s
       fraction = fraction * 10 + (text[i] - '0');
       if (++fraction_digits > minor_digits) {
         if (why)
-          *why = "has more than " + std::to_string(minor_digits) + " decimal place" +
-                 (minor_digits == 1 ? "" : "s");
+          *why = minor_digits == 0 ? std::string("has decimals, but the currency has no minor unit")
+                                   : "has more than " + std::to_string(minor_digits) + " decimal place" +
+                                         (minor_digits == 1 ? "" : "s");
         return false;
       }
     }

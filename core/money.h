@@ -17,7 +17,8 @@ int currency_minor_digits(std::string_view code);
 
 // Parses a plain decimal ("1200", "1200.5", "1200.50", "-3.20"): optional '-', digits,
 // optional '.' and at most `minor_digits` digits. No exponent, no thousands separators.
-// On failure returns false and says why in *why (e.g. "has 3 decimal places, USD allows 2").
+// At most 900,000,000,000,000,000 minor units. On failure returns false and says why in
+// *why (e.g. "has more than 2 decimal places", "is too large").
 bool parse_amount(std::string_view text, int minor_digits, int64_t* out_minor, std::string* why);
 
 // "1200.50", "-0.05", "0.00"; with minor_digits 0: "1200".

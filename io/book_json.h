@@ -31,4 +31,7 @@ std::string write_book_json(const Book& book);
 // with no place prints as "book.json: message".
 std::string format_problems(std::string_view file_name, const std::vector<Problem>& problems);
 
+// Appends `s` as a JSON string literal (quotes, escapes; UTF-8 kept as is), as dump() does.
+void append_json_string(std::string& out, std::string_view s);
+
 }  // namespace arlab

@@ -10,7 +10,7 @@ packages=(build-essential cmake ninja-build pkg-config dpkg-dev
           nlohmann-json3-dev doctest-dev libglfw3-dev
           emscripten binaryen nodejs
           chromium chromium-driver xvfb x11-apps imagemagick
-          ledger hyperfine clang libclang-rt-14-dev)
+          ledger hyperfine clang libclang-rt-14-dev python3 fonts-liberation)
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -31,7 +31,8 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
   need_update=1
 fi
-if [ ${#missing[@]} -gt 0 ] || [ $need_update = 1 ] || [ ! -d third_party/imgui ]; then
+if [ ${#missing[@]} -gt 0 ] || [ $need_update = 1 ] || [ ! -d third_party/imgui ] ||
+   [ ! -d third_party/simdjson ]; then
   echo "setup: apt-get update"
   sudo_ apt-get update -qq
 fi
@@ -48,6 +49,18 @@ if [ ! -f third_party/imgui/imgui.h ]; then
   mkdir -p third_party
   rm -rf third_party/imgui
   mv "$tmp"/imgui-*/ third_party/imgui
+  rm -rf "$tmp"
+fi
+
+# simdjson 3.0.1 single-header sources from Debian's source package (never committed): the
+# book reader's fast path, compiled from source so that native and WebAssembly share it.
+if [ ! -f third_party/simdjson/simdjson.cpp ]; then
+  echo "setup: fetching simdjson sources (apt-get source simdjson)"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get source -qq simdjson >/dev/null 2>&1)
+  mkdir -p third_party/simdjson
+  cp "$tmp"/simdjson-*/singleheader/simdjson.h "$tmp"/simdjson-*/singleheader/simdjson.cpp \
+     "$tmp"/simdjson-*/LICENSE third_party/simdjson/
   rm -rf "$tmp"
 fi
 

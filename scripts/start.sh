@@ -14,7 +14,6 @@ while [ $# -gt 0 ]; do
 done
 jobs=$(nproc)
 export NODE_PATH=/usr/share/nodejs
-export EM_CACHE=${EM_CACHE:-$PWD/build-web/.emcache}
 
 bash scripts/setup.sh
 echo "start: building the web app (build-web/)"

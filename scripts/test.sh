@@ -9,7 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 export NODE_PATH=/usr/share/nodejs
-export EM_CACHE=${EM_CACHE:-$PWD/build-web/.emcache}
 
 bash scripts/setup.sh
 

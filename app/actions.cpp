@@ -1,0 +1,217 @@
+// actions.cpp: the changes every panel shares (edits, undo, open, export) and the derived
+// figures, recomputed only when the book, the as-of date or the aging edges change.
+//
+// [SECTION] Figures
+// [SECTION] Book changes
+// [SECTION] Exports
+#include <algorithm>
+#include <cassert>
+#include <cstdio>
+
+#include "app/app_state.h"
+#include "app/platform.h"
+#include "assets/sample_book.h"
+#include "core/date.h"
+#include "io/book_json.h"
+#include "io/ledger_journal.h"
+#include "io/reports.h"
+
+namespace app {
+
+const char* stage_name(Stage stage) {
+  switch (stage) {
+    case Stage::Credit: return "Credit period";
+    case Stage::Coordination: return "Coordination period";
+    case Stage::Clearing: return "Clearing period";
+  }
+  return "";
+}
+
+// ---- [SECTION] Figures -----------------------------------------------------------------
+
+namespace {
+
+// Stage of one open invoice: overdue days against one third of its customer's terms.
+Stage stage_of(int32_t days_past_due, int32_t days_limit) {
+  if (days_past_due <= 0) return Stage::Credit;
+  return days_past_due <= days_limit ? Stage::Coordination : Stage::Clearing;
+}
+
+void compute_customer_figures(const arlab::Book& book, arlab::Date as_of, Figures* f) {
+  f->customers.assign(book.customers.size(), CustomerFigures{});
+  for (size_t c = 0; c < book.customers.size(); ++c) {
+    f->customers[c].days_limit = std::max(0, book.customers[c].terms_days / 3);
+  }
+  f->invoice_open_minor.assign(book.invoices.size(), 0);
+  for (size_t i = 0; i < book.invoices.size(); ++i) {
+    const arlab::Invoice& inv = book.invoices[i];
+    if (inv.date > as_of) continue;  // Does not exist yet as of.
+    ++f->invoices_existing;
+    int64_t open = arlab::invoice_open_minor(book, static_cast<arlab::Index>(i), as_of);
+    f->invoice_open_minor[i] = open;
+    if (open == 0) continue;
+    CustomerFigures& cf = f->customers[inv.customer];
+    int32_t days = as_of - inv.due;
+    cf.open_minor += open;
+    ++cf.open_invoice_count;
+    if (days > 0) cf.overdue_minor += open;
+    if (cf.open_invoice_count == 1 || days > cf.days_overdue_max) cf.days_overdue_max = days;
+    f->stage_minor[static_cast<int>(stage_of(days, cf.days_limit))] += open;
+    if (days <= 0 && days >= -7) {  // Due within a week: confirm the settlement date (practice).
+      f->due_soon_minor += open;
+      ++f->due_soon_count;
+    }
+  }
+}
+
+}  // namespace
+
+Figures compute_figures(const arlab::Book& book, arlab::Date as_of,
+                        const std::vector<int32_t>& edges) {
+  Figures f;
+  f.aging = arlab::compute_aging(book, as_of, edges);
+  compute_customer_figures(book, as_of, &f);
+  for (const arlab::CustomerAging& ca : f.aging.customers) {
+    f.customers[ca.customer].unapplied_minor = ca.unapplied_minor;
+  }
+  for (CustomerFigures& cf : f.customers) {
+    f.open_minor += cf.open_minor;
+    f.overdue_minor += cf.overdue_minor;
+    f.unapplied_minor += cf.unapplied_minor;
+    cf.stage = cf.open_invoice_count == 0 ? Stage::Credit
+                                          : stage_of(cf.days_overdue_max, cf.days_limit);
+    if (cf.open_invoice_count > 0) ++f.stage_customers[static_cast<int>(cf.stage)];
+  }
+  // Both ends agree: the aging report and the per-invoice sums are the same open total.
+  assert(f.open_minor == f.aging.total_open_minor);
+  assert(f.unapplied_minor == f.aging.total_unapplied_minor);
+  return f;
+}
+
+bool figures_current(const State& state) {
+  return state.figures_book_generation == state.book_generation &&
+         state.figures_as_of == state.as_of && state.figures_edges == state.edges;
+}
+
+void update_figures(State& state) {
+  if (figures_current(state)) return;
+  uint64_t generation = state.figures.generation + 1;
+  state.figures = compute_figures(state.book, state.as_of, state.edges);
+  state.figures.generation = generation;
+  state.figures_book_generation = state.book_generation;
+  state.figures_as_of = state.as_of;
+  state.figures_edges = state.edges;
+}
+
+void set_as_of(State& state, arlab::Date as_of) {
+  state.as_of = as_of;
+  std::string text = arlab::format_date(as_of);
+  std::snprintf(state.as_of_text, sizeof state.as_of_text, "%s", text.c_str());
+}
+
+// ---- [SECTION] Book changes ------------------------------------------------------------
+
+void save_book(State& state) { platform::schedule_save(arlab::write_book_json(state.book)); }
+
+bool apply_edit(State& state, const arlab::Edit& edit, std::vector<arlab::Problem>* problems) {
+  problems->clear();
+  if (!state.history.apply(state.book, edit, problems)) {
+    state.status = "Not recorded: " + std::to_string(problems->size()) + " problem(s)";
+    return false;
+  }
+  ++state.book_generation;
+  save_book(state);
+  state.status = "Recorded: " + arlab::describe(edit, state.book);
+  return true;
+}
+
+void undo(State& state) {
+  if (!state.history.can_undo()) return;
+  const arlab::Edit& edit = state.history.edits()[state.history.done_count() - 1];
+  std::string what = arlab::describe(edit, state.book);
+  state.history.undo(state.book);
+  ++state.book_generation;
+  save_book(state);
+  state.status = "Undone: " + what;
+}
+
+void redo(State& state) {
+  if (!state.history.can_redo()) return;
+  state.history.redo(state.book);
+  const arlab::Edit& edit = state.history.edits()[state.history.done_count() - 1];
+  ++state.book_generation;
+  save_book(state);
+  state.status = "Redone: " + arlab::describe(edit, state.book);
+}
+
+void replace_book(State& state, arlab::Book&& book, const std::string& name) {
+  state.book = std::move(book);
+  state.history.clear();
+  state.book_name = name.substr(name.find_last_of("/\\") + 1);  // The file name, no folders.
+  ++state.book_generation;
+  set_as_of(state, arlab::book_last_date(state.book));
+  state.customer.customer = state.book.customers.empty() ? arlab::kNone : 0;
+  state.forms = FormsPanel{};
+  save_book(state);
+}
+
+void load_sample(State& state) {
+  arlab::LoadResult r = arlab::read_book_json(arlab::sample_book_json());
+  if (!r.ok) {
+    show_problems(state, "The embedded sample book is invalid", std::move(r.problems));
+    return;
+  }
+  replace_book(state, std::move(r.book), "sample");
+  state.status = "Opened the sample book";
+}
+
+void select_customer(State& state, arlab::Index customer) {
+  state.customer.customer = customer;
+  state.customer.open = true;
+  state.select_tab = Tab::Customer;
+}
+
+void show_problems(State& state, const std::string& title, std::vector<arlab::Problem> problems,
+                   const std::string& file) {
+  state.problems_title = title;
+  state.problems_file = file;
+  state.problems = std::move(problems);
+  state.problems_popup = true;
+  state.status = title;
+}
+
+// ---- [SECTION] Exports -----------------------------------------------------------------
+
+namespace {
+
+void export_text(State& state, const std::string& file_name, const std::string& data) {
+  std::string where, error;
+  if (platform::export_file(file_name, data, &where, &error)) {
+    state.status = "Exported " + file_name + (where.empty() ? "" : " to " + where);
+  } else {
+    show_problems(state, "Could not export " + file_name, {arlab::Problem{"", error}});
+  }
+}
+
+std::string base_name(const std::string& name) {
+  std::string base = name.substr(0, name.rfind('.'));
+  return base.empty() ? "book" : base;
+}
+
+}  // namespace
+
+void export_book_json(State& state) {
+  export_text(state, base_name(state.book_name) + ".json", arlab::write_book_json(state.book));
+}
+
+void export_ledger_journal(State& state) {
+  export_text(state, base_name(state.book_name) + ".journal", arlab::ledger_journal(state.book));
+}
+
+void export_aging_csv(State& state) {
+  update_figures(state);
+  export_text(state, "aging-" + arlab::format_date(state.as_of) + ".csv",
+              arlab::aging_csv(state.book, state.figures.aging));
+}
+
+}  // namespace app

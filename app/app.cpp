@@ -1,0 +1,209 @@
+// app.cpp: the hooks the shells call (app.h) and the main layout.
+//
+// Layout, docking-free: the main menu bar on top, a status bar at the bottom, and between
+// them one window filling the viewport with a toolbar (as-of date, aging edges) and a tab
+// bar with one tab a panel.
+//
+// [SECTION] Hooks
+// [SECTION] Layout
+// [SECTION] Query API
+#include "app/app.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/app_state.h"
+#include "app/platform.h"
+#include "app/widgets.h"
+#include "core/date.h"
+#include "core/money.h"
+#include "imgui.h"
+#include "io/book_json.h"
+
+namespace app {
+
+// ---- [SECTION] Hooks -------------------------------------------------------------------
+
+std::unique_ptr<State, void (*)(State*)> create_state() {
+  return {new State(), [](State* s) { delete s; }};
+}
+
+namespace {
+
+// Opens the book the last session saved; the sample if there is none or it is unreadable.
+void load_start_book(State& state) {
+  std::optional<std::string> saved = platform::load_saved_book();
+  if (saved) {
+    arlab::LoadResult r = arlab::read_book_json(*saved);
+    if (r.ok) {
+      state.book = std::move(r.book);
+      state.book_name = "book.json";
+      ++state.book_generation;
+      set_as_of(state, arlab::book_last_date(state.book));
+      state.customer.customer = state.book.customers.empty() ? arlab::kNone : 0;
+      state.status = "Opened the saved book";
+      return;
+    }
+    load_sample(state);
+    show_problems(state, "The saved book could not be read; the sample is open instead",
+                  std::move(r.problems));
+    return;
+  }
+  load_sample(state);
+}
+
+}  // namespace
+
+void init(State& state) {
+  ImGuiIO& io = ImGui::GetIO();
+  ui::load_fonts();
+  io.IniFilename = nullptr;    // The layout is fixed; nothing to remember.
+  apply_theme(state.light_theme);
+  state.theme_applied = true;
+  state.aging.book = state.customer.book = state.invoices.book = &state.book;
+  state.aging.figures = state.customer.figures = state.invoices.figures = &state.figures;
+  load_start_book(state);
+  update_figures(state);
+}
+
+void shutdown(State& state) { platform::flush_save(); }
+
+bool open_book_text(State& state, std::string_view file_name, std::string_view text) {
+  arlab::LoadResult r = arlab::read_book_json(text);
+  std::string name(file_name);
+  if (!r.ok) {
+    // The current book stays exactly as it was.
+    show_problems(state, "Could not open " + name, std::move(r.problems), name);
+    return false;
+  }
+  replace_book(state, std::move(r.book), name);
+  state.status = "Opened " + name + ": " + std::to_string(state.book.invoices.size()) +
+                 " invoices, " + std::to_string(state.book.customers.size()) + " customers";
+  return true;
+}
+
+// ---- [SECTION] Layout ------------------------------------------------------------------
+
+namespace {
+
+struct TabEntry {
+  Tab tab;
+  const char* label;
+  bool* open;
+  void (*draw)(State&);
+};
+
+void draw_tabs(State& state) {
+  const TabEntry tabs[] = {
+      {Tab::Dashboard, "Dashboard", &state.dashboard.open, draw_dashboard},
+      {Tab::Aging, "Aging by customer", &state.aging.open, draw_aging},
+      {Tab::Customer, "Customer", &state.customer.open, draw_customer},
+      {Tab::Invoices, "Invoices", &state.invoices.open, draw_invoices},
+      {Tab::Forms, "New entry", &state.forms.open, draw_forms},
+      {Tab::History, "History", &state.history_panel.open, draw_history},
+      {Tab::Storage, "Storage", &state.storage.open, draw_storage},
+  };
+  if (!ImGui::BeginTabBar("##panels", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+  for (const TabEntry& t : tabs) {
+    if (!*t.open) continue;
+    ImGuiTabItemFlags flags = state.select_tab == t.tab ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem(t.label, t.tab == Tab::Dashboard ? nullptr : t.open, flags)) {
+      ImGui::BeginChild("##panel", ImVec2(0, 0), false);
+      t.draw(state);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+  }
+  state.select_tab = Tab::Count;
+  ImGui::EndTabBar();
+}
+
+}  // namespace
+
+void frame(State& state) {
+  ++state.frame_count;
+  if (!state.theme_applied) {
+    apply_theme(state.light_theme);
+    state.theme_applied = true;
+  }
+  platform::poll();
+  handle_shortcuts(state);
+  update_figures(state);
+  draw_menus(state);
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  float status_height = ImGui::GetFrameHeight() + 6;
+  // WorkPos / WorkSize already leave out the main menu bar.
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - status_height));
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (ImGui::Begin("##main", nullptr, flags)) {
+    draw_toolbar(state);
+    update_figures(state);  // The toolbar may have moved the as-of date.
+    draw_tabs(state);
+  }
+  ImGui::End();
+  draw_status_bar(state, status_height);
+  draw_popups(state);
+}
+
+bool show_panel(State& state, std::string_view name) {
+  const std::pair<const char*, Tab> names[] = {
+      {"dashboard", Tab::Dashboard}, {"aging", Tab::Aging},     {"customer", Tab::Customer},
+      {"invoices", Tab::Invoices},   {"forms", Tab::Forms},     {"history", Tab::History},
+      {"storage", Tab::Storage}};
+  const std::pair<const char*, FormKind> forms[] = {
+      {"invoice", FormKind::Invoice}, {"payment", FormKind::Payment},
+      {"credit-note", FormKind::CreditNote}, {"write-off", FormKind::WriteOff}};
+  for (const auto& [text, kind] : forms) {
+    if (name != text) continue;
+    state.forms.kind = static_cast<int>(kind);
+    state.forms.select_kind = true;
+    name = "forms";
+  }
+  for (const auto& [text, tab] : names) {
+    if (name != text) continue;
+    bool* open[] = {&state.dashboard.open, &state.aging.open,   &state.customer.open,
+                    &state.invoices.open,  &state.forms.open,   &state.history_panel.open,
+                    &state.storage.open};
+    *open[static_cast<int>(tab)] = true;
+    state.select_tab = tab;
+    return true;
+  }
+  return false;
+}
+
+// ---- [SECTION] Query API ---------------------------------------------------------------
+
+std::string query_summary_json(const State& state) {
+  // Fresh figures if the UI has not recomputed since the last change (no frame yet).
+  Figures fresh;
+  const Figures* f = &state.figures;
+  if (!figures_current(state)) {
+    fresh = compute_figures(state.book, state.as_of, state.edges);
+    f = &fresh;
+  }
+  int digits = state.book.minor_digits;
+  nlohmann::ordered_json j;
+  j["book"] = state.book_name;
+  j["as_of"] = arlab::format_date(state.as_of);
+  j["currency"] = state.book.currency;
+  j["invoices"] = state.book.invoices.size();
+  j["open"] = arlab::format_amount(f->open_minor, digits);
+  j["overdue"] = arlab::format_amount(f->overdue_minor, digits);
+  j["unapplied"] = arlab::format_amount(f->unapplied_minor, digits);
+  j["bucket_names"] = f->aging.bucket_names;
+  nlohmann::ordered_json buckets = nlohmann::ordered_json::array();
+  for (int64_t amount : f->aging.total_amounts_minor) {
+    buckets.push_back(arlab::format_amount(amount, digits));
+  }
+  j["buckets"] = buckets;
+  j["customers"] = state.book.customers.size();
+  j["can_undo"] = state.history.can_undo();
+  j["can_redo"] = state.history.can_redo();
+  j["status"] = state.status;
+  return j.dump();
+}
+
+}  // namespace app

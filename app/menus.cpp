@@ -1,0 +1,313 @@
+// menus.cpp: the main menu bar, keyboard shortcuts, the toolbar (as-of date, aging edges),
+// the status bar and the modal popups (problems of a failed import, open by path).
+//
+// [SECTION] Shortcuts
+// [SECTION] Menus
+// [SECTION] Toolbar
+// [SECTION] Status bar
+// [SECTION] Popups
+#include <algorithm>
+#include <cstdio>
+
+#include "app/app.h"
+#include "app/app_state.h"
+#include "app/platform.h"
+#include "app/widgets.h"
+#include "core/date.h"
+#include "imgui.h"
+#include "io/book_json.h"
+
+namespace app {
+
+namespace {
+
+void open_file(State& state) {
+  // Web: the browser's picker answers later through app::open_book_text.
+  if (!platform::request_open_file()) state.open_path_popup = true;
+}
+
+// Letter keys by their ASCII code: what the GLFW backends (desktop and Emscripten) store in
+// io.KeysDown[]. Dear ImGui 1.86 has no ImGuiKey_O / ImGuiKey_S.
+bool letter_pressed(char upper) { return ImGui::IsKeyPressed(upper, false); }
+
+}  // namespace
+
+// ---- [SECTION] Shortcuts ---------------------------------------------------------------
+
+void handle_shortcuts(State& state) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl || io.KeyAlt) return;
+  // Inside a text field Ctrl+Z / Ctrl+Y undo the typing, not the book.
+  bool typing = io.WantTextInput;
+  if (!typing && letter_pressed('Z')) {
+    if (io.KeyShift) {
+      redo(state);
+    } else {
+      undo(state);
+    }
+  }
+  if (!typing && letter_pressed('Y')) redo(state);
+  if (letter_pressed('O')) open_file(state);
+  if (letter_pressed('S')) export_book_json(state);
+}
+
+// ---- [SECTION] Menus -------------------------------------------------------------------
+
+namespace {
+
+void file_menu(State& state) {
+  if (!ImGui::BeginMenu("File")) return;
+  if (ImGui::MenuItem("New from sample")) load_sample(state);
+  if (ImGui::MenuItem("Open...", "Ctrl+O")) open_file(state);
+  ImGui::Separator();
+  if (ImGui::MenuItem("Save / export JSON", "Ctrl+S")) export_book_json(state);
+  if (ImGui::MenuItem("Export ledger journal")) export_ledger_journal(state);
+  if (ImGui::MenuItem("Export aging CSV")) export_aging_csv(state);
+  ImGui::EndMenu();
+}
+
+void edit_menu(State& state) {
+  if (!ImGui::BeginMenu("Edit")) return;
+  if (ImGui::MenuItem("Undo", "Ctrl+Z", false, state.history.can_undo())) undo(state);
+  if (ImGui::MenuItem("Redo", "Ctrl+Y", false, state.history.can_redo())) redo(state);
+  ImGui::Separator();
+  auto form = [&](const char* label, FormKind kind) {
+    if (ImGui::MenuItem(label)) {
+      state.forms.open = true;
+      state.forms.kind = static_cast<int>(kind);
+      state.forms.select_kind = true;
+      state.select_tab = Tab::Forms;
+    }
+  };
+  form("New invoice...", FormKind::Invoice);
+  form("Record payment...", FormKind::Payment);
+  form("Issue credit note...", FormKind::CreditNote);
+  form("Write off...", FormKind::WriteOff);
+  ImGui::EndMenu();
+}
+
+void view_menu(State& state) {
+  if (!ImGui::BeginMenu("View")) return;
+  auto item = [&](const char* label, bool* open, Tab tab) {
+    if (ImGui::MenuItem(label, nullptr, *open)) {
+      *open = !*open;
+      if (*open) state.select_tab = tab;
+    }
+  };
+  if (ImGui::MenuItem("Dashboard")) state.select_tab = Tab::Dashboard;
+  item("Aging by customer", &state.aging.open, Tab::Aging);
+  item("Customer", &state.customer.open, Tab::Customer);
+  item("Invoices", &state.invoices.open, Tab::Invoices);
+  item("New entry", &state.forms.open, Tab::Forms);
+  item("History", &state.history_panel.open, Tab::History);
+  item("Storage", &state.storage.open, Tab::Storage);
+  ImGui::Separator();
+  if (ImGui::MenuItem("Light theme", nullptr, state.light_theme)) {
+    state.light_theme = !state.light_theme;
+    state.theme_applied = false;  // Applied at the start of the next frame.
+  }
+  ImGui::EndMenu();
+}
+
+}  // namespace
+
+void draw_menus(State& state) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  ImGui::TextColored(ui::palette().accent, "arlab");
+  file_menu(state);
+  edit_menu(state);
+  view_menu(state);
+  std::string right = state.book_name + "  |  " + state.book.currency;
+  float width = ImGui::CalcTextSize(right.c_str()).x;
+  ImGui::SetCursorPosX(ImGui::GetWindowWidth() - width - ImGui::GetStyle().WindowPadding.x - 8);
+  ui::text_muted(right.c_str());
+  ImGui::EndMainMenuBar();
+}
+
+// ---- [SECTION] Toolbar -----------------------------------------------------------------
+
+namespace {
+
+arlab::Date add_months(arlab::Date date, int months) {
+  arlab::YearMonthDay ymd = arlab::ymd_from_date(date);
+  int32_t index = ymd.year * 12 + (ymd.month - 1) + months;
+  int32_t year = index / 12, month = index % 12 + 1;
+  int32_t day = std::min(ymd.day, arlab::days_in_month(year, month));  // Jan 31 + 1 -> Feb 28.
+  return arlab::date_from_ymd(year, month, day);
+}
+
+void as_of_control(State& state) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("As of");
+  ImGui::SameLine();
+  arlab::Date date = state.as_of;
+  if (ui::date_field("##as_of", state.as_of_text, sizeof state.as_of_text, &date,
+                     ImGui::CalcTextSize("0000-00-00").x + 24)) {
+    state.as_of = date;
+  }
+  struct Step { const char* label; int days; int months; const char* tip; };
+  const Step steps[] = {{"-1 month", 0, -1, nullptr}, {"-1 day", -1, 0, nullptr},
+                        {"+1 day", 1, 0, nullptr}, {"+1 month", 0, 1, nullptr}};
+  for (const Step& s : steps) {
+    ImGui::SameLine();
+    if (ImGui::Button(s.label)) {
+      set_as_of(state, s.months ? add_months(state.as_of, s.months) : state.as_of + s.days);
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Today of the book")) set_as_of(state, arlab::book_last_date(state.book));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The date of the book's last document");
+}
+
+void edges_control(State& state) {
+  ImGui::SameLine(0, 28);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Aging buckets");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("30,60,90,120").x + 24);
+  if (ImGui::InputText("##edges", state.edges_text, sizeof state.edges_text)) {
+    std::vector<int32_t> edges;
+    std::string why;
+    if (arlab::parse_aging_edges(state.edges_text, &edges, &why)) {
+      state.edges = edges;
+      state.edges_error.clear();
+    } else {
+      state.edges_error = why;
+    }
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Days past due where buckets end: 30,60,90");
+  if (!state.edges_error.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ui::palette().bad, "%s", state.edges_error.c_str());
+  }
+}
+
+}  // namespace
+
+void draw_toolbar(State& state) {
+  as_of_control(state);
+  edges_control(state);
+  ImGui::Spacing();
+}
+
+// ---- [SECTION] Status bar --------------------------------------------------------------
+
+void draw_status_bar(State& state, float height) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(
+      ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - height));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, height));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 3));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+  if (ImGui::Begin("##status", nullptr, flags)) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(state.status.empty() ? "Ready" : state.status.c_str());
+    platform::StorageStatus s = platform::storage_status();
+    std::string right;
+    if (s.saving) {
+      right = "Saving...";
+    } else if (!s.last_error.empty()) {
+      right = "Save failed: see Storage";
+    } else if (!s.last_saved.empty()) {
+      right = "Saved " + s.last_saved;
+    }
+    right += "   " + std::to_string(state.book.invoices.size()) + " invoices, " +
+             std::to_string(state.book.customers.size()) + " customers";
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(right.c_str()).x - 14);
+    if (!s.last_error.empty()) {
+      ImGui::TextColored(ui::palette().bad, "%s", right.c_str());
+    } else {
+      ui::text_muted(right.c_str());
+    }
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+}
+
+// ---- [SECTION] Popups ------------------------------------------------------------------
+
+namespace {
+
+void problems_popup(State& state) {
+  if (state.problems_popup) {
+    ImGui::OpenPopup("Problems");
+    state.problems_popup = false;
+  }
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Problems", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ui::heading(state.problems_title.c_str());
+  ui::text_muted("Nothing was changed: the current book is as it was.");
+  ImGui::Separator();
+  // "file: place: message", one line each, as the CLI prints them.
+  std::string text = state.problems_file.empty()
+                         ? std::string()
+                         : arlab::format_problems(state.problems_file, state.problems);
+  // A fixed width (auto-resize does not see into children) and wrapped lines.
+  float width = std::min(860.0f, viewport->WorkSize.x * 0.8f);
+  float line = ImGui::GetTextLineHeightWithSpacing();
+  float lines = 1.5f + 1.2f * static_cast<float>(state.problems.size());
+  float height = std::min(viewport->WorkSize.y * 0.5f, line * lines);
+  ImGui::BeginChild("##list", ImVec2(width, height));
+  if (text.empty()) {
+    ui::problems_list(state.problems);
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().bad);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndChild();
+  if (state.problems.size() >= arlab::kProblemsMax) ui::text_muted("(only the first problems)");
+  if (ImGui::Button("Copy")) {
+    ImGui::SetClipboardText((state.problems_title + "\n" + text).c_str());
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void open_path_popup(State& state) {
+  if (state.open_path_popup) {
+    ImGui::OpenPopup("Open a book");
+    state.open_path_popup = false;
+  }
+  ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Open a book", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::TextUnformatted("Path of a book file (arlab-book/1 JSON):");
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(520);
+  bool enter = ImGui::InputText("##path", state.open_path, sizeof state.open_path,
+                                ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::Button("Open") || enter) {
+    std::string text, error;
+    ImGui::CloseCurrentPopup();
+    if (platform::read_path(state.open_path, &text, &error)) {
+      open_book_text(state, state.open_path, text);
+    } else {
+      show_problems(state, std::string("Could not read ") + state.open_path,
+                    {arlab::Problem{"", error}});
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_popups(State& state) {
+  open_path_popup(state);
+  problems_popup(state);
+}
+
+}  // namespace app

@@ -1,0 +1,270 @@
+// panel_customer.cpp: drill-down to one customer as of the toolbar's date: terms, credit
+// limit and its use, where the account stands (credit / coordination / clearing period),
+// its invoices with days past due, and the selected invoice's history (payments, credit
+// notes, write-offs; applied explicitly or automatically oldest-due-first).
+//
+// [SECTION] Rows (rebuilt when customer, filter or figures change)
+// [SECTION] Header
+// [SECTION] Invoices
+// [SECTION] Invoice history
+#include <algorithm>
+
+#include "app/app_state.h"
+#include "app/widgets.h"
+#include "core/date.h"
+#include "imgui.h"
+
+namespace app {
+
+namespace {
+
+// ---- [SECTION] Rows --------------------------------------------------------------------
+
+void rebuild_rows(CustomerPanel& panel, const State& state) {
+  const arlab::Book& book = state.book;
+  const Figures& f = state.figures;
+  panel.rows.clear();
+  if (panel.customer != arlab::kNone && book.index.built) {
+    uint32_t first = book.index.customer_invoice_first[panel.customer];
+    uint32_t last = book.index.customer_invoice_first[panel.customer + 1];
+    for (uint32_t k = first; k < last; ++k) {
+      arlab::Index i = book.index.customer_invoices[k];
+      if (book.invoices[i].date > state.as_of) continue;
+      if (f.invoice_open_minor[i] == 0 && !panel.show_settled) continue;
+      panel.rows.push_back(i);
+    }
+  }
+  // Oldest due first: the order the practice works them in, and the automatic rule applies.
+  std::stable_sort(panel.rows.begin(), panel.rows.end(), [&](uint32_t a, uint32_t b) {
+    return book.invoices[a].due < book.invoices[b].due;
+  });
+  panel.built_generation = f.generation;
+  panel.built_customer = panel.customer;
+  panel.built_show_settled = panel.show_settled;
+  if (std::find(panel.rows.begin(), panel.rows.end(), panel.invoice) == panel.rows.end()) {
+    panel.invoice = panel.rows.empty() ? arlab::kNone : panel.rows.front();
+  }
+}
+
+// ---- [SECTION] Header ------------------------------------------------------------------
+
+void draw_stage_line(const State& state, arlab::Index c) {
+  const CustomerFigures& cf = state.figures.customers[c];
+  const arlab::Customer& cu = state.book.customers[c];
+  const ui::Palette& p = ui::palette();
+  if (cf.open_invoice_count == 0) {
+    ImGui::TextColored(p.good, "Nothing open as of %s.", state.as_of_text);
+  } else if (cf.stage == Stage::Credit) {
+    ImGui::TextColored(p.good, "Credit period: nothing overdue.");
+  } else {
+    ImVec4 color = cf.stage == Stage::Clearing ? p.bad : p.warn;
+    ImGui::TextColored(color, "%s: oldest open invoice %d days overdue; the hard limit is %d days "
+                       "(%d-day terms: act by day %d).", stage_name(cf.stage), cf.days_overdue_max,
+                       cf.days_limit, cu.terms_days, cu.terms_days + cf.days_limit);
+  }
+}
+
+void draw_credit_use(const State& state, arlab::Index c) {
+  const arlab::Customer& cu = state.book.customers[c];
+  const CustomerFigures& cf = state.figures.customers[c];
+  ImGui::AlignTextToFramePadding();
+  if (cu.credit_limit_minor < 0) {
+    ui::text_muted("No credit limit on file.");
+    return;
+  }
+  ImGui::Text("Credit limit %s", ui::money(state.book, cu.credit_limit_minor).c_str());
+  ImGui::SameLine();
+  // The bar's fraction is for drawing only; the label is exact.
+  float used = cu.credit_limit_minor == 0
+                   ? 1.0f
+                   : float(double(cf.open_minor) / double(cu.credit_limit_minor));
+  const ui::Palette& p = ui::palette();
+  ImVec4 color = used > 1.0f ? p.bad : used > 0.8f ? p.warn : p.good;
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, color);
+  std::string label = ui::percent(cf.open_minor, cu.credit_limit_minor) + " used";
+  ImGui::ProgressBar(std::min(used, 1.0f), ImVec2(260, 0), label.c_str());
+  ImGui::PopStyleColor();
+}
+
+void draw_header(State& state, arlab::Index c) {
+  const arlab::Book& book = state.book;
+  const arlab::Customer& cu = book.customers[c];
+  const CustomerFigures& cf = state.figures.customers[c];
+  ui::big_text(cu.name.c_str());
+  std::string who = cu.id + "   |   salesperson " +
+                    (cu.salesperson == arlab::kNone ? std::string("none")
+                                                    : book.salespeople[cu.salesperson].name) +
+                    "   |   terms " + std::to_string(cu.terms_days) + " days";
+  ui::text_muted(who.c_str());
+  draw_credit_use(state, c);
+  ImGui::Text("Open %s", ui::money(book, cf.open_minor).c_str());
+  ImGui::SameLine(0, 24);
+  ImGui::TextColored(cf.overdue_minor ? ui::palette().bad : ui::palette().text_muted, "Overdue %s",
+                     ui::money(book, cf.overdue_minor).c_str());
+  ImGui::SameLine(0, 24);
+  ImGui::Text("Unapplied %s", ui::money(book, cf.unapplied_minor).c_str());
+  draw_stage_line(state, c);
+}
+
+// ---- [SECTION] Invoices ----------------------------------------------------------------
+
+void draw_invoice_row(State& state, arlab::Index i) {
+  const arlab::Book& book = state.book;
+  const arlab::Invoice& inv = book.invoices[i];
+  int64_t open = state.figures.invoice_open_minor[i];
+  int32_t days = state.as_of - inv.due;
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  std::string id(book.str(inv.id));
+  if (ImGui::Selectable(id.c_str(), state.customer.invoice == i,
+                        ImGuiSelectableFlags_SpanAllColumns)) {
+    state.customer.invoice = i;
+  }
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(arlab::format_date(inv.date).c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(arlab::format_date(inv.due).c_str());
+  ImGui::TableNextColumn();
+  ui::text_right(ui::money(book, inv.amount_minor));
+  ImGui::TableNextColumn();
+  ui::money_cell(book, open);
+  ImGui::TableNextColumn();
+  const ui::Palette& p = ui::palette();
+  if (open == 0) {
+    ui::text_right_colored(p.good, "paid");
+  } else if (days > 0) {
+    int32_t limit = state.figures.customers[inv.customer].days_limit;
+    ui::text_right_colored(days > limit ? p.bad : p.warn, std::to_string(days) + " d overdue");
+  } else {
+    ui::text_right_colored(p.text_muted, "due in " + std::to_string(-days) + " d");
+  }
+}
+
+void draw_invoices(State& state, float height) {
+  CustomerPanel& panel = state.customer;
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                          ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY |
+                          ImGuiTableFlags_Resizable;
+  if (!ImGui::BeginTable("##customer_invoices", 6, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Invoice");
+  ImGui::TableSetupColumn("Date");
+  ImGui::TableSetupColumn("Due");
+  ImGui::TableSetupColumn("Amount");
+  ImGui::TableSetupColumn("Open");
+  ImGui::TableSetupColumn("Days past due");
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(panel.rows.size()));
+  while (clipper.Step()) {
+    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+      ImGui::PushID(r);
+      draw_invoice_row(state, panel.rows[static_cast<size_t>(r)]);
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+}
+
+// ---- [SECTION] Invoice history ---------------------------------------------------------
+
+const char* kind_name(arlab::ApplicationKind kind) {
+  switch (kind) {
+    case arlab::ApplicationKind::Payment: return "Payment";
+    case arlab::ApplicationKind::CreditNote: return "Credit note";
+    case arlab::ApplicationKind::WriteOff: return "Write-off";
+  }
+  return "";
+}
+
+std::string source_id(const arlab::Book& book, const arlab::Application& a) {
+  switch (a.kind) {
+    case arlab::ApplicationKind::Payment: return std::string(book.str(book.payments[a.source].id));
+    case arlab::ApplicationKind::CreditNote:
+      return std::string(book.str(book.credit_notes[a.source].id));
+    case arlab::ApplicationKind::WriteOff:
+      return std::string(book.str(book.write_offs[a.source].id));
+  }
+  return "";
+}
+
+void draw_history(const State& state, arlab::Index i) {
+  const arlab::Book& book = state.book;
+  const arlab::Invoice& inv = book.invoices[i];
+  ui::heading(("History of " + std::string(book.str(inv.id))).c_str());
+  ImGui::SameLine();
+  ui::text_muted(("issued " + arlab::format_date(inv.date) + " for " +
+                  ui::money(book, inv.amount_minor) + ", due " + arlab::format_date(inv.due))
+                     .c_str());
+  arlab::ApplicationRange range = arlab::invoice_applications(book, i);
+  if (range.first == range.last) {
+    ui::text_muted("Nothing applied to this invoice yet.");
+    return;
+  }
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;
+  if (!ImGui::BeginTable("##history", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y)))
+    return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const char* name : {"Date", "Kind", "Document", "Amount", "How"}) {
+    ImGui::TableSetupColumn(name);
+  }
+  ImGui::TableHeadersRow();
+  for (const arlab::Application* a = range.first; a != range.last; ++a) {
+    bool later = a->date > state.as_of;  // Does not exist yet as of: shown muted.
+    if (later) ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(arlab::format_date(a->date).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(kind_name(a->kind));
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(source_id(book, *a).c_str());
+    ImGui::TableNextColumn();
+    ui::text_right(ui::money(book, a->amount_minor));
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(a->automatic ? "automatic (oldest due first)" : "explicit");
+    if (later) {
+      ImGui::SameLine();
+      ImGui::TextUnformatted("- after the as-of date");
+      ImGui::PopStyleColor();
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_customer(State& state) {
+  CustomerPanel& panel = state.customer;
+  int customer = panel.customer == arlab::kNone ? -1 : static_cast<int>(panel.customer);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Customer");
+  ImGui::SameLine();
+  if (ui::customer_combo("##pick", state.book, &customer, panel.customer_filter,
+                         sizeof panel.customer_filter, 420)) {
+    panel.customer = static_cast<arlab::Index>(customer);
+  }
+  ImGui::SameLine(0, 24);
+  ImGui::Checkbox("Show paid invoices too", &panel.show_settled);
+  if (panel.customer == arlab::kNone || panel.customer >= state.book.customers.size()) {
+    ui::text_muted("Choose a customer, or click one in the aging table or on the dashboard.");
+    return;
+  }
+  if (panel.built_generation != state.figures.generation ||
+      panel.built_customer != panel.customer || panel.built_show_settled != panel.show_settled) {
+    rebuild_rows(panel, state);
+  }
+  ImGui::Separator();
+  draw_header(state, panel.customer);
+  ImGui::Spacing();
+  // As tall as its rows (at least a few), at most about half of what is left.
+  float avail = ImGui::GetContentRegionAvail().y;
+  float row_height = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+  float rows_height = row_height * (float(std::max<size_t>(panel.rows.size(), 4)) + 1.5f);
+  draw_invoices(state, std::min(rows_height, std::max(120.0f, avail * 0.55f)));
+  ImGui::Spacing();
+  if (panel.invoice != arlab::kNone) draw_history(state, panel.invoice);
+}
+
+}  // namespace app

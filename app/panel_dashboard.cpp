@@ -1,0 +1,231 @@
+// panel_dashboard.cpp: the key figures as of the toolbar's date, aging as a bar chart, the
+// practice's stages (credit / coordination / clearing period) and who to act on first.
+//
+// [SECTION] Lists (rebuilt when the figures change)
+// [SECTION] Cards and charts
+// [SECTION] Customer lists
+#include <algorithm>
+
+#include "app/app_state.h"
+#include "app/widgets.h"
+#include "core/money.h"
+#include "imgui.h"
+
+namespace app {
+
+namespace {
+
+constexpr size_t kTopCount = 10;
+
+// ---- [SECTION] Lists -------------------------------------------------------------------
+
+void rebuild_lists(State& state) {
+  DashboardPanel& d = state.dashboard;
+  if (d.built_generation == state.figures.generation) return;
+  const std::vector<CustomerFigures>& cf = state.figures.customers;
+  d.top_overdue.clear();
+  d.beyond_limit.clear();
+  for (uint32_t c = 0; c < cf.size(); ++c) {
+    if (cf[c].overdue_minor > 0) d.top_overdue.push_back(c);
+    if (cf[c].open_invoice_count > 0 && cf[c].stage == Stage::Clearing) d.beyond_limit.push_back(c);
+  }
+  // Largest overdue first; ties by index so the order never depends on the sort.
+  auto by_overdue = [&](uint32_t a, uint32_t b) {
+    if (cf[a].overdue_minor != cf[b].overdue_minor)
+      return cf[a].overdue_minor > cf[b].overdue_minor;
+    return a < b;
+  };
+  size_t top = std::min(kTopCount, d.top_overdue.size());
+  std::partial_sort(d.top_overdue.begin(), d.top_overdue.begin() + top, d.top_overdue.end(),
+                    by_overdue);
+  d.top_overdue.resize(top);
+  // Beyond the limit: the most days past the limit first (age drives recovery, not amount).
+  std::sort(d.beyond_limit.begin(), d.beyond_limit.end(), [&](uint32_t a, uint32_t b) {
+    int32_t over_a = cf[a].days_overdue_max - cf[a].days_limit;
+    int32_t over_b = cf[b].days_overdue_max - cf[b].days_limit;
+    if (over_a != over_b) return over_a > over_b;
+    return by_overdue(a, b);
+  });
+  d.built_generation = state.figures.generation;
+}
+
+// ---- [SECTION] Cards and charts --------------------------------------------------------
+
+void draw_cards(const State& state) {
+  const Figures& f = state.figures;
+  const arlab::Book& book = state.book;
+  const ui::Palette& p = ui::palette();
+  float spacing = ImGui::GetStyle().ItemSpacing.x;
+  float width = (ImGui::GetContentRegionAvail().x - 4 * spacing) / 5;
+  float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f + 14;
+  uint32_t open_customers = 0;
+  for (const CustomerFigures& c : f.customers) open_customers += c.open_invoice_count > 0;
+  ui::card("##open", "Open receivables", ui::money(book, f.open_minor),
+           std::to_string(open_customers) + " customers", p.accent, width, height);
+  ImGui::SameLine();
+  ui::card("##overdue", "Overdue", ui::money(book, f.overdue_minor),
+           ui::percent(f.overdue_minor, f.open_minor) + " of open", p.warn, width, height);
+  ImGui::SameLine();
+  ui::card("##unapplied", "Unapplied credit", ui::money(book, -f.unapplied_minor),
+           "not matched to invoices", p.text_muted, width, height);
+  ImGui::SameLine();
+  ui::card("##soon", "Due in the next 7 days", ui::money(book, f.due_soon_minor),
+           std::to_string(f.due_soon_count) + " invoices to confirm", p.good, width, height);
+  ImGui::SameLine();
+  int clearing = static_cast<int>(Stage::Clearing);
+  ui::card("##limit", "Beyond the hard limit", ui::money(book, f.stage_minor[clearing]),
+           std::to_string(f.stage_customers[clearing]) + " customers: act now", p.bad,
+           width, height);
+}
+
+void draw_aging_chart(const State& state, float height) {
+  const Figures& f = state.figures;
+  ui::heading("Aging by days past due");
+  ui::help_marker("Open invoice amounts as of the toolbar's date, by days past their due date. "
+                  "'current' is not yet due (due today counts as current).");
+  std::vector<ui::Bar> bars;
+  for (size_t b = 0; b < f.aging.bucket_names.size(); ++b) {
+    bars.push_back({f.aging.bucket_names[b], f.aging.total_amounts_minor[b],
+                    ui::bucket_color(b, f.aging.bucket_names.size())});
+  }
+  ui::bar_chart("##aging_chart", state.book, bars,
+                ImVec2(ImGui::GetContentRegionAvail().x, height));
+}
+
+void draw_stages(const State& state, float height) {
+  const Figures& f = state.figures;
+  const ui::Palette& p = ui::palette();
+  ui::heading("Collection stages");
+  ui::help_marker("Practice: move the focus forward. Credit period = not yet due; coordination "
+                  "period = overdue up to one third of the credit period; clearing period = "
+                  "beyond that hard limit (30-day terms: act by day 40, 60-day terms: by day 80).");
+  const ImVec4 colors[kStageCount] = {p.good, p.warn, p.bad};
+  std::vector<ui::Bar> bars;
+  for (int s = 0; s < kStageCount; ++s) {
+    bars.push_back({stage_name(static_cast<Stage>(s)), f.stage_minor[s], colors[s]});
+  }
+  float chart_height = height - ImGui::GetTextLineHeightWithSpacing();
+  ui::bar_chart("##stage_chart", state.book, bars,
+                ImVec2(ImGui::GetContentRegionAvail().x, chart_height));
+  for (int s = 0; s < kStageCount; ++s) {
+    if (s) ImGui::SameLine(0, 18);
+    ImGui::TextColored(colors[s], "%u", f.stage_customers[s]);
+    ImGui::SameLine(0, 4);
+    ui::text_muted(s == 0 ? "customers on time" : s == 1 ? "coordinating" : "clearing");
+  }
+}
+
+// ---- [SECTION] Customer lists ----------------------------------------------------------
+
+const char* salesperson_name(const arlab::Book& book, arlab::Index customer) {
+  arlab::Index s = book.customers[customer].salesperson;
+  return s == arlab::kNone ? "-" : book.salespeople[s].name.c_str();
+}
+
+void draw_top_overdue(State& state) {
+  const arlab::Book& book = state.book;
+  const Figures& f = state.figures;
+  ui::heading("Top overdue customers");
+  ui::help_marker("Ranked by overdue amount. Click a row to open the customer.");
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##top", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn("Salesperson", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn("Overdue", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("Oldest", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("Stage", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+  ImGui::TableHeadersRow();
+  for (uint32_t c : state.dashboard.top_overdue) {
+    const CustomerFigures& cf = f.customers[c];
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(static_cast<int>(c));
+    if (ImGui::Selectable(book.customers[c].name.c_str(), false,
+                          ImGuiSelectableFlags_SpanAllColumns)) {
+      select_customer(state, c);
+    }
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(salesperson_name(book, c));
+    ImGui::TableNextColumn();
+    ui::text_right(ui::money(book, cf.overdue_minor));
+    ImGui::TableNextColumn();
+    ui::text_right(std::to_string(cf.days_overdue_max) + " d");
+    ImGui::TableNextColumn();
+    const ui::Palette& p = ui::palette();
+    ImGui::TextColored(cf.stage == Stage::Clearing ? p.bad : p.warn, "%s",
+                       cf.stage == Stage::Clearing ? "clearing" : "coordination");
+  }
+  ImGui::EndTable();
+}
+
+void draw_beyond_limit(State& state) {
+  const arlab::Book& book = state.book;
+  const Figures& f = state.figures;
+  ui::heading("Act now: beyond the hard limit");
+  ui::help_marker("Customers whose oldest open invoice is overdue by more than one third of their "
+                  "credit period. Rank by age first: recovery falls as time overdue grows.");
+  if (state.dashboard.beyond_limit.empty()) {
+    ImGui::TextColored(ui::palette().good, "No customer is beyond the limit as of this date.");
+    return;
+  }
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##limit", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn("Terms", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("Act by", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Overdue", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableHeadersRow();
+  for (uint32_t c : state.dashboard.beyond_limit) {
+    const CustomerFigures& cf = f.customers[c];
+    int32_t terms = book.customers[c].terms_days;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(static_cast<int>(c));
+    if (ImGui::Selectable(book.customers[c].name.c_str(), false,
+                          ImGuiSelectableFlags_SpanAllColumns)) {
+      select_customer(state, c);
+    }
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    ui::text_right(std::to_string(terms) + " d");
+    ImGui::TableNextColumn();
+    ui::text_right("day " + std::to_string(terms + cf.days_limit));
+    ImGui::TableNextColumn();
+    ui::text_right_colored(ui::palette().bad, std::to_string(cf.days_overdue_max) + " d");
+    ImGui::TableNextColumn();
+    ui::text_right(ui::money(book, cf.overdue_minor));
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_dashboard(State& state) {
+  rebuild_lists(state);
+  draw_cards(state);
+  ImGui::Spacing();
+  float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  float chart_height = std::max(180.0f, ImGui::GetContentRegionAvail().y * 0.40f);
+  ImGui::BeginChild("##chart_left", ImVec2(half, chart_height + 40), true);
+  draw_aging_chart(state, chart_height - 10);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##chart_right", ImVec2(0, chart_height + 40), true);
+  draw_stages(state, chart_height - 10);
+  ImGui::EndChild();
+  ImGui::BeginChild("##top_left", ImVec2(half, 0), true);
+  draw_top_overdue(state);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##top_right", ImVec2(0, 0), true);
+  draw_beyond_limit(state);
+  ImGui::EndChild();
+}
+
+}  // namespace app

@@ -1,0 +1,519 @@
+// panel_forms.cpp: new invoice, payment (with allocation), credit note and write-off.
+// Each form checks what it can locally (dates, amounts, a customer chosen), then builds an
+// arlab::Edit and calls History::apply, which checks the book with the loader's rules; a
+// rejected edit leaves the book unchanged and its problems show under the form.
+//
+// [SECTION] Helpers
+// [SECTION] Invoice
+// [SECTION] Payment and credit note
+// [SECTION] Write-off
+// [SECTION] Panel
+#include <algorithm>
+#include <cstdio>
+
+#include "app/app_state.h"
+#include "app/widgets.h"
+#include "core/date.h"
+#include "core/money.h"
+#include "imgui.h"
+
+namespace app {
+
+namespace {
+
+// ---- [SECTION] Helpers -----------------------------------------------------------------
+
+constexpr float kLabelWidth = 150;
+constexpr float kFieldWidth = 300;
+
+void label(const char* text) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(text);
+  ImGui::SameLine(kLabelWidth);
+}
+
+// The next free id in the style of the last one ("INV-000123" -> "INV-000124"), or
+// `prefix` + (count + 1) when there is none. Tries the following numbers until one is free.
+template <typename Find>
+void suggest_id(const arlab::Book& book, const char* prefix, std::string_view last, Find find,
+                char* out, size_t out_size) {
+  size_t digits_at = last.find_last_not_of("0123456789") + 1;  // npos + 1 == 0: all digits.
+  std::string stem(prefix);
+  int width = 0;
+  uint64_t n = 0;
+  if (!last.empty() && digits_at < last.size() && last.size() - digits_at <= 12) {
+    stem = std::string(last.substr(0, digits_at));
+    width = static_cast<int>(last.size() - digits_at);
+    for (char c : last.substr(digits_at)) n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  for (int tries = 0; tries < 1000000; ++tries) {
+    ++n;
+    std::snprintf(out, out_size, "%s%0*llu", stem.c_str(), width,
+                  static_cast<unsigned long long>(n));
+    if (find(book, out) == arlab::kNone) return;
+  }
+}
+
+template <typename Doc>
+std::string_view last_id(const arlab::Book& book, const std::vector<Doc>& docs) {
+  return docs.empty() ? std::string_view() : book.str(docs.back().id);
+}
+
+void set_text(char* out, size_t size, const std::string& text) {
+  std::snprintf(out, size, "%s", text.c_str());
+}
+
+bool read_date(const char* text, const char* place, arlab::Date* date,
+               std::vector<arlab::Problem>* problems) {
+  if (arlab::parse_date(text, date)) return true;
+  problems->push_back({place, std::string("not a date: \"") + text + "\" (YYYY-MM-DD)"});
+  return false;
+}
+
+bool read_amount(const arlab::Book& book, const char* text, const std::string& place,
+                 int64_t* amount, std::vector<arlab::Problem>* problems) {
+  std::string why;
+  if (ui::parse_user_amount(book, text, amount, &why)) return true;
+  problems->push_back({place, why});
+  return false;
+}
+
+bool customer_ok(const arlab::Book& book, int customer, std::vector<arlab::Problem>* problems) {
+  if (customer >= 0 && static_cast<size_t>(customer) < book.customers.size()) return true;
+  problems->push_back({"customer", "choose a customer"});
+  return false;
+}
+
+void submit(State& state, FormKind kind, const arlab::Edit& edit,
+            std::vector<arlab::Problem> local) {
+  FormsPanel& forms = state.forms;
+  forms.problems_kind = static_cast<int>(kind);
+  forms.problems = std::move(local);
+  if (!forms.problems.empty()) {
+    state.status = "Not recorded: check the form";
+    return;
+  }
+  apply_edit(state, edit, &forms.problems);
+}
+
+bool submit_button(State& state, const char* text) {
+  ImGui::Spacing();
+  ImGui::SetCursorPosX(kLabelWidth);
+  bool pressed = ImGui::Button(text, ImVec2(220, 0));
+  if (state.forms.submit_requested) {
+    state.forms.submit_requested = false;
+    return true;
+  }
+  return pressed;
+}
+
+// ---- [SECTION] Invoice -----------------------------------------------------------------
+
+void draw_invoice_form(State& state) {
+  const arlab::Book& book = state.book;
+  InvoiceForm& f = state.forms.invoice;
+  if (!f.id[0]) {
+    suggest_id(book, "INV-", last_id(book, book.invoices), arlab::find_invoice, f.id, sizeof f.id);
+  }
+  if (!f.date[0]) set_text(f.date, sizeof f.date, state.as_of_text);
+  label("Invoice id");
+  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::InputText("##id", f.id, sizeof f.id);
+  label("Customer");
+  ui::customer_combo("##customer", book, &f.customer, state.forms.customer_filter,
+                     sizeof state.forms.customer_filter, kFieldWidth);
+  label("Date");
+  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::InputTextWithHint("##date", "YYYY-MM-DD", f.date, sizeof f.date);
+  label("Due date");
+  ImGui::Checkbox("Set##due_given", &f.due_given);
+  ImGui::SameLine();
+  arlab::Date date;
+  if (f.due_given) {
+    ImGui::SetNextItemWidth(kFieldWidth - 80);
+    ImGui::InputTextWithHint("##due", "YYYY-MM-DD", f.due, sizeof f.due);
+  } else if (f.customer >= 0 && arlab::parse_date(f.date, &date)) {
+    int32_t terms = book.customers[static_cast<size_t>(f.customer)].terms_days;
+    ui::text_muted(("date + " + std::to_string(terms) + " days of terms = " +
+                    arlab::format_date(date + terms)).c_str());
+  } else {
+    ui::text_muted("date + the customer's terms");
+  }
+  label("Amount");
+  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::InputTextWithHint("##amount", "1200.00", f.amount, sizeof f.amount);
+  if (!submit_button(state, "Add invoice")) return;
+  std::vector<arlab::Problem> local;
+  arlab::NewInvoice inv;
+  inv.id = f.id;
+  if (customer_ok(book, f.customer, &local)) inv.customer_id = book.customers[f.customer].id;
+  read_date(f.date, "date", &inv.date, &local);
+  arlab::Date due;
+  if (f.due_given && read_date(f.due, "due", &due, &local)) inv.due = due;
+  read_amount(book, f.amount, "amount", &inv.amount_minor, &local);
+  submit(state, FormKind::Invoice, arlab::Edit{inv}, std::move(local));
+  if (state.forms.problems.empty()) {  // Accepted: ready for the next one.
+    f.id[0] = f.amount[0] = '\0';
+  }
+}
+
+// ---- [SECTION] Payment and credit note -------------------------------------------------
+
+// The customer's invoices open as of the receipt date, oldest due first.
+void rebuild_open_invoices(const State& state, ReceiptForm& f) {
+  const arlab::Book& book = state.book;
+  arlab::Date date;
+  bool have_date = arlab::parse_date(f.date, &date);
+  if (f.built_customer == f.customer && f.built_date == f.date &&
+      f.built_book_generation == state.book_generation) {
+    return;
+  }
+  f.invoices.clear();
+  if (f.customer >= 0 && have_date && book.index.built) {
+    uint32_t first = book.index.customer_invoice_first[f.customer];
+    uint32_t last = book.index.customer_invoice_first[f.customer + 1];
+    for (uint32_t k = first; k < last; ++k) {
+      arlab::Index i = book.index.customer_invoices[k];
+      if (book.invoices[i].date <= date && arlab::invoice_open_minor(book, i, date) > 0) {
+        f.invoices.push_back(i);
+      }
+    }
+    std::stable_sort(f.invoices.begin(), f.invoices.end(), [&](uint32_t a, uint32_t b) {
+      return book.invoices[a].due < book.invoices[b].due;
+    });
+  }
+  f.allocations.assign(f.invoices.size(), {});
+  f.built_customer = f.customer;
+  f.built_date = f.date;
+  f.built_book_generation = state.book_generation;
+}
+
+// Fills the allocations oldest due first up to the amount. With no amount yet, the amount
+// becomes everything open (the practice: ask for full payment, not a part).
+void allocate_oldest_first(const State& state, ReceiptForm& f) {
+  arlab::Date date;
+  if (!arlab::parse_date(f.date, &date)) return;
+  std::vector<int64_t> open(f.invoices.size());
+  int64_t total_open = 0;
+  for (size_t r = 0; r < f.invoices.size(); ++r) {
+    open[r] = arlab::invoice_open_minor(state.book, f.invoices[r], date);
+    total_open += open[r];
+  }
+  int64_t left = 0;
+  std::string why;
+  if (!f.amount[0]) {
+    left = total_open;
+    set_text(f.amount, sizeof f.amount, arlab::format_amount(left, state.book.minor_digits));
+  } else if (!ui::parse_user_amount(state.book, f.amount, &left, &why)) {
+    return;
+  }
+  for (size_t r = 0; r < f.invoices.size(); ++r) {
+    int64_t take = std::min(open[r], left);
+    left -= take;
+    std::string text = take > 0 ? arlab::format_amount(take, state.book.minor_digits) : "";
+    set_text(f.allocations[r].data(), f.allocations[r].size(), text);
+  }
+}
+
+// Sum of the typed allocations; false (and problems) if one does not parse.
+bool allocations_of(const State& state, const ReceiptForm& f,
+                    std::vector<arlab::NewAllocation>* out, std::vector<arlab::Problem>* problems) {
+  bool ok = true;
+  for (size_t r = 0; r < f.invoices.size(); ++r) {
+    if (!f.allocations[r][0]) continue;
+    arlab::NewAllocation a;
+    a.invoice_id = std::string(state.book.str(state.book.invoices[f.invoices[r]].id));
+    ok &= read_amount(state.book, f.allocations[r].data(), "allocation to " + a.invoice_id,
+                      &a.amount_minor, problems);
+    out->push_back(a);
+  }
+  return ok;
+}
+
+void draw_allocation_table(State& state, ReceiptForm& f) {
+  const arlab::Book& book = state.book;
+  arlab::Date date;
+  if (f.customer < 0 || !arlab::parse_date(f.date, &date)) {
+    ui::text_muted("Choose a customer and a date to see the open invoices.");
+    return;
+  }
+  if (f.invoices.empty()) {
+    ui::text_muted("This customer has no open invoice dated on or before this date: the whole "
+                   "amount will be unapplied credit.");
+    return;
+  }
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;
+  float height = std::min(300.0f, ImGui::GetFrameHeightWithSpacing() * (f.invoices.size() + 1.5f));
+  if (!ImGui::BeginTable("##alloc", 5, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const char* name : {"Invoice", "Date", "Due", "Open on that date", "Allocate"}) {
+    ImGui::TableSetupColumn(name);
+  }
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(f.invoices.size()));
+  while (clipper.Step()) {
+    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+      const arlab::Invoice& inv = book.invoices[f.invoices[static_cast<size_t>(r)]];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(std::string(book.str(inv.id)).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(arlab::format_date(inv.date).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(arlab::format_date(inv.due).c_str());
+      ImGui::TableNextColumn();
+      ui::text_right(ui::money(book, arlab::invoice_open_minor(book, f.invoices[r], date)));
+      ImGui::TableNextColumn();
+      ImGui::PushID(r);
+      ImGui::SetNextItemWidth(-1);
+      ImGui::InputTextWithHint("##a", "0.00", f.allocations[r].data(), f.allocations[r].size());
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+}
+
+void draw_remainder(const State& state, const ReceiptForm& f) {
+  int64_t amount = 0, allocated = 0;
+  std::string why;
+  std::vector<arlab::NewAllocation> allocations;
+  std::vector<arlab::Problem> ignored;
+  ui::parse_user_amount(state.book, f.amount, &amount, &why);
+  allocations_of(state, f, &allocations, &ignored);
+  for (const arlab::NewAllocation& a : allocations) allocated += a.amount_minor;
+  int64_t remainder = amount - allocated;
+  ImGui::SetCursorPosX(kLabelWidth);
+  ImGui::Text("Allocated %s of %s; remainder %s", ui::money(state.book, allocated).c_str(),
+              ui::money(state.book, amount).c_str(), ui::money(state.book, remainder).c_str());
+  ImGui::SetCursorPosX(kLabelWidth);
+  if (remainder < 0) {
+    ImGui::TextColored(ui::palette().bad, "The allocations exceed the amount.");
+  } else if (remainder > 0) {
+    ui::text_muted("The remainder goes to the oldest open invoices automatically; what is left "
+                   "becomes unapplied credit.");
+  }
+}
+
+void draw_receipt_form(State& state, bool credit_note) {
+  const arlab::Book& book = state.book;
+  ReceiptForm& f = credit_note ? state.forms.credit_note : state.forms.payment;
+  if (!f.id[0]) {
+    if (credit_note) {
+      suggest_id(book, "CN-", last_id(book, book.credit_notes), arlab::find_credit_note, f.id,
+                 sizeof f.id);
+    } else {
+      suggest_id(book, "P-", last_id(book, book.payments), arlab::find_payment, f.id, sizeof f.id);
+    }
+  }
+  if (!f.date[0]) set_text(f.date, sizeof f.date, state.as_of_text);
+  label(credit_note ? "Credit note id" : "Payment id");
+  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::InputText("##id", f.id, sizeof f.id);
+  label("Customer");
+  ui::customer_combo("##customer", book, &f.customer, state.forms.customer_filter,
+                     sizeof state.forms.customer_filter, kFieldWidth);
+  label("Date");
+  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::InputTextWithHint("##date", "YYYY-MM-DD", f.date, sizeof f.date);
+  label("Amount");
+  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::InputTextWithHint("##amount", "1200.00", f.amount, sizeof f.amount);
+  rebuild_open_invoices(state, f);
+  label("Allocation");
+  if (ImGui::Button("Allocate oldest first")) allocate_oldest_first(state, f);
+  ImGui::SameLine();
+  if (ImGui::Button("Clear allocations")) f.allocations.assign(f.invoices.size(), {});
+  ImGui::SetCursorPosX(kLabelWidth);
+  ImGui::BeginGroup();
+  draw_allocation_table(state, f);
+  ImGui::EndGroup();
+  draw_remainder(state, f);
+  if (!submit_button(state, credit_note ? "Issue credit note" : "Record payment")) return;
+  std::vector<arlab::Problem> local;
+  arlab::NewReceipt r;
+  r.credit_note = credit_note;
+  r.id = f.id;
+  if (customer_ok(book, f.customer, &local)) r.customer_id = book.customers[f.customer].id;
+  read_date(f.date, "date", &r.date, &local);
+  read_amount(book, f.amount, "amount", &r.amount_minor, &local);
+  allocations_of(state, f, &r.allocations, &local);
+  submit(state, credit_note ? FormKind::CreditNote : FormKind::Payment, arlab::Edit{r},
+         std::move(local));
+  if (state.forms.problems.empty()) f.id[0] = f.amount[0] = '\0';
+}
+
+// ---- [SECTION] Write-off ---------------------------------------------------------------
+
+void invoice_combo(const State& state, WriteOffForm& f) {
+  const arlab::Book& book = state.book;
+  std::string preview = f.invoice >= 0 ? std::string(book.str(book.invoices[f.invoice].id))
+                                       : "Choose an open invoice";
+  ImGui::SetNextItemWidth(kFieldWidth);
+  if (!ImGui::BeginCombo("##invoice", preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
+  if (f.customer >= 0 && book.index.built) {
+    uint32_t first = book.index.customer_invoice_first[f.customer];
+    uint32_t last = book.index.customer_invoice_first[f.customer + 1];
+    for (uint32_t k = first; k < last; ++k) {
+      arlab::Index i = book.index.customer_invoices[k];
+      int64_t open = state.figures.invoice_open_minor[i];
+      if (open == 0) continue;
+      std::string item = std::string(book.str(book.invoices[i].id)) + "   open " +
+                         ui::money(book, open) + "   due " +
+                         arlab::format_date(book.invoices[i].due);
+      if (ImGui::Selectable(item.c_str(), f.invoice == static_cast<int>(i))) {
+        f.invoice = static_cast<int>(i);
+        set_text(f.amount, sizeof f.amount, arlab::format_amount(open, book.minor_digits));
+      }
+    }
+  }
+  ImGui::EndCombo();
+}
+
+void draw_write_off_form(State& state) {
+  const arlab::Book& book = state.book;
+  WriteOffForm& f = state.forms.write_off;
+  if (!f.id[0]) {
+    suggest_id(book, "W-", last_id(book, book.write_offs), arlab::find_write_off, f.id,
+               sizeof f.id);
+  }
+  if (!f.date[0]) set_text(f.date, sizeof f.date, state.as_of_text);
+  ui::text_muted("Write off what cannot be collected (practice: with approval for large amounts).");
+  label("Write-off id");
+  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::InputText("##id", f.id, sizeof f.id);
+  label("Customer");
+  if (ui::customer_combo("##customer", book, &f.customer, state.forms.customer_filter,
+                         sizeof state.forms.customer_filter, kFieldWidth)) {
+    f.invoice = -1;
+  }
+  label("Invoice");
+  invoice_combo(state, f);
+  label("Date");
+  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::InputTextWithHint("##date", "YYYY-MM-DD", f.date, sizeof f.date);
+  label("Amount");
+  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::InputTextWithHint("##amount", "0.00", f.amount, sizeof f.amount);
+  if (!submit_button(state, "Write off")) return;
+  std::vector<arlab::Problem> local;
+  arlab::NewWriteOff w;
+  w.id = f.id;
+  if (f.invoice >= 0 && static_cast<size_t>(f.invoice) < book.invoices.size()) {
+    w.invoice_id = std::string(book.str(book.invoices[f.invoice].id));
+  } else {
+    local.push_back({"invoice", "choose an invoice"});
+  }
+  read_date(f.date, "date", &w.date, &local);
+  read_amount(book, f.amount, "amount", &w.amount_minor, &local);
+  submit(state, FormKind::WriteOff, arlab::Edit{w}, std::move(local));
+  if (state.forms.problems.empty()) {
+    f.id[0] = f.amount[0] = '\0';
+    f.invoice = -1;
+  }
+}
+
+// The rules each form is checked with, and the practice behind it, beside the form.
+const char* help_text(FormKind kind) {
+  switch (kind) {
+    case FormKind::Invoice:
+      return "An invoice is posted as written and never edited: to correct one, issue a credit "
+             "note. The id must be new. Without a due date, the due date is the invoice date "
+             "plus the customer's terms.\n\nPractice: the contract states the payment method, "
+             "amount and due date. Call the customer a week before the due date to confirm the "
+             "settlement date.";
+    case FormKind::Payment:
+      return "Explicit allocations apply as written; an allocation may not take an invoice below "
+             "zero, and together they may not exceed the payment. The remainder goes "
+             "automatically to this customer's open invoices dated on or before the payment, "
+             "oldest due date first; what is still left is unapplied credit.\n\nPractice: "
+             "match each payment as it arrives, update the balance, and reconcile with sales "
+             "regularly. Ask for full payment, not a part.";
+    case FormKind::CreditNote:
+      return "A credit note reduces invoices exactly like a payment: explicit allocations first, "
+             "then oldest due date first.\n\nPractice: returns, price disputes and discounts "
+             "promised by sales end here; unauthorised promises are a common cause of disputes, "
+             "so each credit note should have its reason on file.";
+    case FormKind::WriteOff:
+      return "A write-off closes what cannot be collected on one invoice; it may not exceed what "
+             "the invoice has left after everything applied to it.\n\nPractice: before writing "
+             "off, consider a concession, taking back goods, collateral or legal action; large "
+             "amounts need approval. Debts under two years old are about 80% recoverable, older "
+             "ones about 20%.";
+  }
+  return "";
+}
+
+void draw_help(FormKind kind) {
+  // As tall as its text: 1.86 children do not auto-fit, so measure the wrapped text.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float wrap = ImGui::GetContentRegionAvail().x - 2 * style.WindowPadding.x;
+  float height = ImGui::CalcTextSize(help_text(kind), nullptr, false, wrap).y +
+                 ImGui::GetTextLineHeightWithSpacing() * 2 + 2 * style.WindowPadding.y;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::palette().card_bg);
+  ImGui::BeginChild("##help", ImVec2(0, height), true);
+  ui::heading("How this is checked");
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
+  ImGui::TextWrapped("%s", help_text(kind));
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+// ---- [SECTION] Panel -------------------------------------------------------------------
+
+void draw_forms(State& state) {
+  FormsPanel& forms = state.forms;
+  // Forms start on the customer being looked at in the drill-down.
+  arlab::Index looked_at = state.customer.customer;
+  int viewed = looked_at == arlab::kNone ? -1 : static_cast<int>(looked_at);
+  for (int* customer : {&forms.invoice.customer, &forms.payment.customer,
+                        &forms.credit_note.customer, &forms.write_off.customer}) {
+    if (*customer < 0) *customer = viewed;
+  }
+  struct Entry { FormKind kind; const char* label; };
+  const Entry entries[] = {{FormKind::Invoice, "New invoice"},
+                           {FormKind::Payment, "Record payment"},
+                           {FormKind::CreditNote, "Credit note"},
+                           {FormKind::WriteOff, "Write-off"}};
+  if (!ImGui::BeginTabBar("##forms")) return;
+  for (const Entry& e : entries) {
+    int kind = static_cast<int>(e.kind);
+    ImGuiTabItemFlags flags =
+        forms.select_kind && forms.kind == kind ? ImGuiTabItemFlags_SetSelected : 0;
+    if (!ImGui::BeginTabItem(e.label, nullptr, flags)) continue;
+    if (!forms.select_kind) forms.kind = kind;
+    ImGui::Spacing();
+    float form_width = std::max(520.0f, ImGui::GetContentRegionAvail().x * 0.62f);
+    ImGui::BeginChild("##form", ImVec2(form_width, 0), false);
+    ImGui::PushID(kind);
+    switch (e.kind) {
+      case FormKind::Invoice: draw_invoice_form(state); break;
+      case FormKind::Payment: draw_receipt_form(state, false); break;
+      case FormKind::CreditNote: draw_receipt_form(state, true); break;
+      case FormKind::WriteOff: draw_write_off_form(state); break;
+    }
+    ImGui::PopID();
+    if (forms.problems_kind == kind && !forms.problems.empty()) {
+      ImGui::Spacing();
+      ImGui::SetCursorPosX(kLabelWidth);
+      ImGui::BeginGroup();
+      ImGui::TextUnformatted("Not recorded; the book is unchanged:");
+      ui::problems_list(forms.problems);
+      ImGui::EndGroup();
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+    draw_help(e.kind);
+    ImGui::EndTabItem();
+  }
+  forms.select_kind = false;
+  ImGui::EndTabBar();
+}
+
+}  // namespace app

@@ -1,0 +1,407 @@
+// arlab_bench: load, aging, save and memory figures for big books (docs/BENCHMARKS.md).
+//
+//   arlab_bench generate OUT.json [--invoices N] [--customers N] [--seed N] [--months N]
+//   arlab_bench run BOOK.json [--as-of YYYY-MM-DD] [--loads N] [--agings N] [--json]
+//   arlab_bench ledger BOOK.json OUT.journal     (the ledger-cli journal of the book)
+//   arlab_bench smoke                            (tiny book, checks only: the CTest `bench`)
+//
+// `run` times exactly what a user waits for: read file + parse + validate + index (that is
+// io's read_book_json), aging of every invoice at one date, and writing the book again.
+// Memory: resident set before and after the load (the file text freed), so bytes per
+// invoice = RSS growth / invoices; under WASM, malloc's bytes in use and the heap size.
+// Run it from bench/run.sh, which builds native and WASM and compares with ledger-cli.
+//
+// [SECTION] Clock and memory
+// [SECTION] Command line
+// [SECTION] generate / ledger
+// [SECTION] run: measurements
+// [SECTION] run: report (table or JSON)
+// [SECTION] smoke
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include <malloc.h>
+
+#include "core/aging.h"
+#include "core/book.h"
+#include "core/generate.h"
+#include "core/money.h"
+#include "io/book_json.h"
+#include "io/file.h"
+#include "io/ledger_journal.h"
+
+#if defined(__EMSCRIPTEN__)
+#include <emscripten/heap.h>
+#else
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+using namespace arlab;
+
+// ---- [SECTION] Clock and memory ------------------------------------------------------------
+
+double now_ms() {
+  using Clock = std::chrono::steady_clock;
+  return std::chrono::duration<double, std::milli>(Clock::now().time_since_epoch()).count();
+}
+
+// Processor time of this process: on a shared, busy machine wall time also counts the time
+// other processes held the CPU. arlab is single-threaded, so unloaded, wall ~= CPU.
+// (Under node, Emscripten's clock() follows wall time.)
+double cpu_ms() { return double(std::clock()) * 1000.0 / CLOCKS_PER_SEC; }
+
+#if defined(__EMSCRIPTEN__)
+constexpr const char* kPlatform = "wasm";
+int64_t rss_bytes() { return -1; }  // No resident set in WASM: see heap_in_use_bytes.
+int64_t peak_bytes() { return int64_t(emscripten_get_heap_size()); }  // Never shrinks.
+int64_t heap_in_use_bytes() { return int64_t(mallinfo().uordblks); }
+void release_free_memory() {}
+#else
+constexpr const char* kPlatform = "native";
+int64_t rss_bytes() {
+  long pages_total = 0, pages_resident = 0;
+  FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return -1;
+  const int n = std::fscanf(f, "%ld %ld", &pages_total, &pages_resident);
+  std::fclose(f);
+  return n == 2 ? int64_t(pages_resident) * sysconf(_SC_PAGESIZE) : -1;
+}
+int64_t peak_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return int64_t(usage.ru_maxrss) * 1024;  // Linux reports kilobytes.
+}
+int64_t heap_in_use_bytes() {
+  const struct mallinfo2 m = mallinfo2();
+  return int64_t(m.uordblks + m.hblkhd);  // Small chunks + mmapped big ones.
+}
+void release_free_memory() { malloc_trim(0); }  // So RSS shows what the book really holds.
+#endif
+
+double mb(int64_t bytes) { return double(bytes) / (1024.0 * 1024.0); }
+
+uint64_t fnv1a(std::string_view text) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// ---- [SECTION] Command line ------------------------------------------------------------------
+
+struct Options {
+  std::vector<std::string> positional;
+  GenerateParams gen;
+  std::string as_of;
+  int loads = 3;     // Timed loads; memory is measured on the first.
+  int agings = 10;   // Timed aging runs.
+  bool json = false;
+};
+
+bool parse_int(const char* text, int64_t lo, int64_t hi, int64_t* out) {
+  char* end = nullptr;
+  const long long v = std::strtoll(text, &end, 10);
+  if (end == text || *end != '\0' || v < lo || v > hi) return false;
+  *out = v;
+  return true;
+}
+
+// Parses options after the command word; false with a message on stderr.
+bool parse_options(int argc, char** argv, Options* o) {
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--json") { o->json = true; continue; }
+    if (a.rfind("--", 0) != 0) { o->positional.push_back(a); continue; }
+    if (i + 1 >= argc) {
+      return std::fprintf(stderr, "arlab_bench: %s needs a value\n", a.c_str()), false;
+    }
+    const char* v = argv[++i];
+    int64_t n = 0;
+    bool ok = parse_int(v, 0, 100'000'000, &n);
+    if (a == "--invoices") o->gen.invoices = n;
+    else if (a == "--customers") o->gen.customers = int32_t(n), ok = ok && n > 0;
+    else if (a == "--months") o->gen.months = int32_t(n), ok = ok && n > 0 && n <= 1200;
+    else if (a == "--seed") o->gen.seed = uint64_t(n);
+    else if (a == "--loads") o->loads = int(n), ok = ok && n > 0;
+    else if (a == "--agings") o->agings = int(n), ok = ok && n > 0;
+    else if (a == "--as-of") o->as_of = v, ok = true;
+    else return std::fprintf(stderr, "arlab_bench: unknown option %s\n", a.c_str()), false;
+    if (!ok) return std::fprintf(stderr, "arlab_bench: bad value %s for %s\n", v, a.c_str()), false;
+  }
+  return true;
+}
+
+const char* kUsage =
+    "Usage: arlab_bench generate OUT.json [--invoices N] [--customers N] [--seed N] [--months N]\n"
+    "       arlab_bench run BOOK.json [--as-of YYYY-MM-DD] [--loads N] [--agings N] [--json]\n"
+    "       arlab_bench ledger BOOK.json OUT.journal\n"
+    "       arlab_bench smoke\n";
+
+// ---- [SECTION] generate / ledger ---------------------------------------------------------------
+
+bool load_or_complain(const std::string& path, LoadResult* out) {
+  std::string text, error;
+  if (!read_file(path, &text, &error)) return std::fprintf(stderr, "%s\n", error.c_str()), false;
+  *out = read_book_json(text);
+  if (!out->ok) std::fputs(format_problems(path, out->problems).c_str(), stderr);
+  return out->ok;
+}
+
+int cmd_generate(const Options& o) {
+  if (o.positional.size() != 1) return std::fputs(kUsage, stderr), 2;
+  const double t0 = now_ms();
+  const Book book = generate_book(o.gen);
+  const double t1 = now_ms();
+  const std::string text = write_book_json(book);
+  std::string error;
+  if (!write_file_atomic(o.positional[0], text, &error)) {
+    return std::fprintf(stderr, "%s\n", error.c_str()), 1;
+  }
+  std::printf("generated %zu invoices, %zu payments, %zu credit notes, %zu write-offs in %.0f ms;"
+              " wrote %.1f MB in %.0f ms\n", book.invoices.size(), book.payments.size(),
+              book.credit_notes.size(), book.write_offs.size(), t1 - t0, mb(int64_t(text.size())),
+              now_ms() - t1);
+  return 0;
+}
+
+int cmd_ledger(const Options& o) {
+  if (o.positional.size() != 2) return std::fputs(kUsage, stderr), 2;
+  LoadResult r;
+  if (!load_or_complain(o.positional[0], &r)) return 1;
+  std::string error;
+  if (!write_file_atomic(o.positional[1], ledger_journal(r.book), &error)) {
+    return std::fprintf(stderr, "%s\n", error.c_str()), 1;
+  }
+  return 0;
+}
+
+// ---- [SECTION] run: measurements ---------------------------------------------------------------
+
+struct Figures {
+  std::string path;
+  int64_t file_bytes = 0;
+  size_t invoices = 0, payments = 0, allocations = 0, credit_notes = 0, write_offs = 0;
+  double read_ms = 0, parse_index_ms = 0;  // First load.
+  std::vector<double> load_ms;             // Every load: read + parse + validate + index.
+  std::vector<double> load_cpu_ms;         // The same in processor time.
+  double build_index_ms = 0;               // build_index alone, on the loaded book.
+  std::vector<double> aging_ms, aging_cpu_ms;
+  double save_ms = 0;                      // write_book_json.
+  bool round_trip_identical = false;       // Save of the loaded book == the file, byte for byte.
+  int64_t rss_before = -1, rss_after = -1, heap_before = 0, heap_after = 0;
+  int64_t peak_load = 0, peak = 0;  // Peak after the first load (text + parse), and at the end.
+  std::string as_of;
+  std::vector<std::string> bucket_names;
+  std::vector<int64_t> bucket_totals_minor;
+  int64_t open_minor = 0, unapplied_minor = 0;
+};
+
+// One timed load: read the file and read_book_json it. The text is freed before returning.
+bool timed_load(const std::string& path, Figures* f, LoadResult* out, uint64_t* text_hash) {
+  const double t0 = now_ms(), c0 = cpu_ms();
+  std::string text, error;
+  if (!read_file(path, &text, &error)) return std::fprintf(stderr, "%s\n", error.c_str()), false;
+  const double t1 = now_ms();
+  *out = read_book_json(text);
+  const double t2 = now_ms();
+  if (!out->ok) return std::fputs(format_problems(path, out->problems).c_str(), stderr), false;
+  f->load_ms.push_back(t2 - t0);
+  f->load_cpu_ms.push_back(cpu_ms() - c0);
+  if (f->load_ms.size() == 1) f->read_ms = t1 - t0, f->parse_index_ms = t2 - t1;
+  f->file_bytes = int64_t(text.size());
+  if (text_hash) *text_hash = fnv1a(text);
+  return true;
+}
+
+void measure_aging(const Book& book, Date as_of, int runs, Figures* f) {
+  AgingReport report;
+  for (int i = 0; i < runs; ++i) {
+    const double t0 = now_ms(), c0 = cpu_ms();
+    report = compute_aging(book, as_of, kDefaultAgingEdges);
+    f->aging_ms.push_back(now_ms() - t0);
+    f->aging_cpu_ms.push_back(cpu_ms() - c0);
+  }
+  f->as_of = format_date(as_of);
+  f->bucket_names = report.bucket_names;
+  f->bucket_totals_minor = report.total_amounts_minor;
+  f->open_minor = report.total_open_minor;
+  f->unapplied_minor = report.total_unapplied_minor;
+}
+
+bool measure(const Options& o, Figures* f) {
+  f->path = o.positional[0];
+  release_free_memory();
+  f->rss_before = rss_bytes();
+  f->heap_before = heap_in_use_bytes();
+  LoadResult r;
+  uint64_t text_hash = 0;
+  if (!timed_load(f->path, f, &r, &text_hash)) return false;
+  release_free_memory();
+  f->rss_after = rss_bytes();
+  f->heap_after = heap_in_use_bytes();
+  f->peak_load = peak_bytes();
+  for (int i = 1; i < o.loads; ++i) {
+    LoadResult again;
+    if (!timed_load(f->path, f, &again, nullptr)) return false;
+  }
+  Book& book = r.book;
+  f->invoices = book.invoices.size(), f->payments = book.payments.size();
+  f->allocations = book.payment_allocations.size() + book.credit_allocations.size();
+  f->credit_notes = book.credit_notes.size(), f->write_offs = book.write_offs.size();
+  std::vector<Problem> problems;
+  double t0 = now_ms();
+  if (!build_index(book, &problems)) return std::fputs("build_index failed\n", stderr), false;
+  f->build_index_ms = now_ms() - t0;
+  Date as_of = book_last_date(book);
+  if (!o.as_of.empty() && !parse_date(o.as_of, &as_of)) {
+    return std::fprintf(stderr, "arlab_bench: bad --as-of %s\n", o.as_of.c_str()), false;
+  }
+  measure_aging(book, as_of, o.agings, f);
+  t0 = now_ms();
+  const std::string saved = write_book_json(book);
+  f->save_ms = now_ms() - t0;
+  f->round_trip_identical = fnv1a(saved) == text_hash && int64_t(saved.size()) == f->file_bytes;
+  f->peak = peak_bytes();
+  return true;
+}
+
+// ---- [SECTION] run: report (table or JSON) -----------------------------------------------------
+
+double min_of(const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); }
+
+double bytes_per_invoice(int64_t before, int64_t after, size_t invoices) {
+  return invoices == 0 || before < 0 ? 0 : double(after - before) / double(invoices);
+}
+
+void print_table(const Figures& f) {
+  std::printf("arlab_bench (%s): %s, %.1f MB\n", kPlatform, f.path.c_str(), mb(f.file_bytes));
+  std::printf("  %zu invoices, %zu payments, %zu allocations, %zu credit notes, %zu write-offs\n",
+              f.invoices, f.payments, f.allocations, f.credit_notes, f.write_offs);
+  std::printf("  %-44s %9.1f ms min, %.1f median of %zu (first: read %.1f + parse %.1f)\n",
+              "load (read + parse + validate + index)", min_of(f.load_ms), median(f.load_ms),
+              f.load_ms.size(), f.read_ms, f.parse_index_ms);
+  std::printf("  %-44s %9.1f ms min\n", "  in processor time", min_of(f.load_cpu_ms));
+  std::printf("  %-44s %9.1f ms\n", "  of which build_index (validate + index)", f.build_index_ms);
+  std::printf("  %-44s %9.2f ms min, %.2f median of %zu\n",
+              ("aging of every invoice as of " + f.as_of).c_str(), min_of(f.aging_ms),
+              median(f.aging_ms), f.aging_ms.size());
+  std::printf("  %-44s %9.2f ms min\n", "  in processor time", min_of(f.aging_cpu_ms));
+  std::printf("  %-44s %9.1f ms (byte-identical to the file: %s)\n", "save (write_book_json)",
+              f.save_ms, f.round_trip_identical ? "yes" : "NO");
+  if (f.rss_before >= 0) {
+    std::printf("  %-44s %9.1f MB -> %.1f MB: %.0f bytes/invoice\n", "RSS before -> after load",
+                mb(f.rss_before), mb(f.rss_after),
+                bytes_per_invoice(f.rss_before, f.rss_after, f.invoices));
+  }
+  std::printf("  %-44s %9.1f MB: %.0f bytes/invoice\n", "heap in use after load",
+              mb(f.heap_after - f.heap_before),
+              bytes_per_invoice(f.heap_before, f.heap_after, f.invoices));
+  std::printf("  %-44s %9.1f MB after the first load, %.1f MB at the end\n",
+              f.rss_before >= 0 ? "peak RSS" : "peak heap size", mb(f.peak_load), mb(f.peak));
+  std::printf("  aging totals:");
+  for (size_t i = 0; i < f.bucket_names.size(); ++i) {
+    std::printf(" %s %s", f.bucket_names[i].c_str(),
+                format_amount(f.bucket_totals_minor[i], 2).c_str());
+  }
+  std::printf("; open %s\n", format_amount(f.open_minor, 2).c_str());
+}
+
+void print_json(const Figures& f) {
+  std::printf("{\"platform\": \"%s\", \"file_bytes\": %lld, \"invoices\": %zu, \"payments\": %zu, "
+              "\"allocations\": %zu, \"credit_notes\": %zu, \"write_offs\": %zu,\n",
+              kPlatform, (long long)f.file_bytes, f.invoices, f.payments, f.allocations,
+              f.credit_notes, f.write_offs);
+  std::printf(" \"load_ms_min\": %.2f, \"load_ms_median\": %.2f, \"read_ms\": %.2f, "
+              "\"parse_index_ms\": %.2f, \"build_index_ms\": %.2f,\n",
+              min_of(f.load_ms), median(f.load_ms), f.read_ms, f.parse_index_ms, f.build_index_ms);
+  std::printf(" \"load_cpu_ms_min\": %.2f, \"aging_cpu_ms_min\": %.3f,\n", min_of(f.load_cpu_ms),
+              min_of(f.aging_cpu_ms));
+  std::printf(" \"aging_ms_min\": %.3f, \"aging_ms_median\": %.3f, \"save_ms\": %.2f, "
+              "\"round_trip_identical\": %s,\n", min_of(f.aging_ms), median(f.aging_ms),
+              f.save_ms, f.round_trip_identical ? "true" : "false");
+  std::printf(" \"rss_before\": %lld, \"rss_after_load\": %lld, \"heap_in_use_after_load\": %lld, "
+              "\"peak_load\": %lld, \"peak\": %lld, \"rss_bytes_per_invoice\": %.1f, "
+              "\"heap_bytes_per_invoice\": %.1f,\n",
+              (long long)f.rss_before, (long long)f.rss_after,
+              (long long)(f.heap_after - f.heap_before), (long long)f.peak_load, (long long)f.peak,
+              bytes_per_invoice(f.rss_before, f.rss_after, f.invoices),
+              bytes_per_invoice(f.heap_before, f.heap_after, f.invoices));
+  std::printf(" \"as_of\": \"%s\", \"open\": \"%s\", \"unapplied\": \"%s\", \"buckets\": [",
+              f.as_of.c_str(), format_amount(f.open_minor, 2).c_str(),
+              format_amount(f.unapplied_minor, 2).c_str());
+  for (size_t i = 0; i < f.bucket_totals_minor.size(); ++i) {
+    std::printf("%s\"%s\"", i ? ", " : "", format_amount(f.bucket_totals_minor[i], 2).c_str());
+  }
+  std::printf("]}\n");
+}
+
+int cmd_run(const Options& o) {
+  if (o.positional.size() != 1) return std::fputs(kUsage, stderr), 2;
+  Figures f;
+  if (!measure(o, &f)) return 1;
+  if (o.json) print_json(f);
+  else print_table(f);
+  return 0;
+}
+
+// ---- [SECTION] smoke ---------------------------------------------------------------------------
+
+// Keeps the bench compiling and running (CTest label `bench`): a tiny generated book through
+// every step, with checks but no timing assertions.
+int cmd_smoke() {
+  GenerateParams p;
+  p.seed = 7, p.customers = 25, p.invoices = 3000;
+  const std::string text = write_book_json(generate_book(p));
+  if (text != write_book_json(generate_book(p))) {
+    return std::fputs("smoke: the generator is not deterministic\n", stderr), 1;
+  }
+  const std::string path = "arlab_bench_smoke.json";
+  std::string error;
+  if (!write_file_atomic(path, text, &error)) return std::fprintf(stderr, "%s\n", error.c_str()), 1;
+  Options o;
+  o.positional = {path};
+  o.loads = 2, o.agings = 2;
+  Figures f;
+  const bool measured = measure(o, &f);
+  std::remove(path.c_str());
+  if (!measured) return 1;
+  print_table(f);
+  int64_t sum = 0;
+  for (int64_t v : f.bucket_totals_minor) sum += v;
+  const bool ok = f.invoices == 3000 && f.payments > 0 && f.round_trip_identical &&
+                  sum == f.open_minor && f.open_minor > 0;
+  std::puts(ok ? "smoke: ok" : "smoke: FAILED");
+  return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  Options o;
+  if (!parse_options(argc, argv, &o)) return 2;
+  const std::string command = argv[1];
+  if (command == "generate") return cmd_generate(o);
+  if (command == "run") return cmd_run(o);
+  if (command == "ledger") return cmd_ledger(o);
+  if (command == "smoke") return cmd_smoke();
+  std::fprintf(stderr, "arlab_bench: unknown command %s\n%s", command.c_str(), kUsage);
+  return 2;
+}

@@ -1,0 +1,142 @@
+// ledger_journal.cpp: the book as a ledger-cli journal, one transaction per document, by date.
+//
+//   invoice      Assets:Receivable:<customer>  /  Income:Sales
+//   payment      Assets:Bank                   /  Assets:Receivable:<customer>
+//   credit note  Income:Sales Returns          /  Assets:Receivable:<customer>
+//   write-off    Expenses:Bad Debts            /  Assets:Receivable:<customer of the invoice>
+//
+// So `ledger bal Receivable` = invoiced - received - credited - written off = arlab's open
+// total plus its (negative) unapplied credit, per customer and in total.
+#include "io/ledger_journal.h"
+
+#include <algorithm>
+
+#include "core/money.h"
+
+namespace arlab {
+namespace {
+
+// Ledger ends an account name at two spaces or a tab, and splits it at ':'.
+std::string account_part(std::string_view id) {
+  std::string out;
+  for (char c : id) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : (c == ':' ? '_' : c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out.empty() ? "_" : out;
+}
+
+// A payee is one line; "  ;" would start a note.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    bool space = static_cast<unsigned char>(c) < 0x20 || c == ' ';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+enum class Kind : uint8_t { Invoice, Payment, CreditNote, WriteOff };
+
+struct Entry {
+  Date date;
+  Kind kind;
+  Index index;
+};
+
+struct JournalWriter {
+  const Book& book;
+  std::string out;
+  std::vector<std::string> receivable;  // Per customer: "Assets:Receivable:<id>".
+  std::vector<std::string> payee_name;  // Per customer: its name on one line.
+
+  void transaction(Date date, std::string_view what, std::string_view id, Index customer,
+                   std::string_view debit, std::string_view credit, int64_t amount_minor) {
+    out += format_date(date);
+    out += " * ";
+    out += what;
+    out += ' ';
+    out += one_line(id);
+    out += " - ";
+    out += payee_name[customer];
+    out += "\n    ";
+    out += debit;
+    out.append(debit.size() < 44 ? 44 - debit.size() : 2, ' ');
+    out += book.currency;
+    out += ' ';
+    out += format_amount(amount_minor, book.minor_digits);
+    out += "\n    ";
+    out += credit;
+    out += "\n\n";
+  }
+  void entry(const Entry& e);
+};
+
+void JournalWriter::entry(const Entry& e) {
+  switch (e.kind) {
+    case Kind::Invoice: {
+      const Invoice& d = book.invoices[e.index];
+      transaction(d.date, "Invoice", book.str(d.id), d.customer, receivable[d.customer],
+                  "Income:Sales", d.amount_minor);
+      break;
+    }
+    case Kind::Payment: {
+      const Receipt& d = book.payments[e.index];
+      transaction(d.date, "Payment", book.str(d.id), d.customer, "Assets:Bank",
+                  receivable[d.customer], d.amount_minor);
+      break;
+    }
+    case Kind::CreditNote: {
+      const Receipt& d = book.credit_notes[e.index];
+      transaction(d.date, "Credit note", book.str(d.id), d.customer, "Income:Sales Returns",
+                  receivable[d.customer], d.amount_minor);
+      break;
+    }
+    case Kind::WriteOff: {
+      const WriteOff& d = book.write_offs[e.index];
+      Index customer = book.invoices[d.invoice].customer;
+      transaction(d.date, "Write-off", book.str(d.id), customer, "Expenses:Bad Debts",
+                  receivable[customer], d.amount_minor);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string ledger_journal(const Book& book) {
+  std::vector<Entry> entries;
+  entries.reserve(book.invoices.size() + book.payments.size() + book.credit_notes.size() +
+                  book.write_offs.size());
+  for (Index i = 0; i < book.invoices.size(); ++i) {
+    entries.push_back({book.invoices[i].date, Kind::Invoice, i});
+  }
+  for (Index i = 0; i < book.payments.size(); ++i) {
+    entries.push_back({book.payments[i].date, Kind::Payment, i});
+  }
+  for (Index i = 0; i < book.credit_notes.size(); ++i) {
+    entries.push_back({book.credit_notes[i].date, Kind::CreditNote, i});
+  }
+  for (Index i = 0; i < book.write_offs.size(); ++i) {
+    entries.push_back({book.write_offs[i].date, Kind::WriteOff, i});
+  }
+  // By date, then invoices before what reduces them, then file order: deterministic.
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.date != b.date ? a.date < b.date : a.kind < b.kind;
+  });
+  JournalWriter w{book, {}, {}, {}};
+  for (const Customer& c : book.customers) {
+    w.receivable.push_back("Assets:Receivable:" + account_part(c.id));
+    w.payee_name.push_back(one_line(c.name));
+  }
+  w.out.reserve(entries.size() * 130 + 128);
+  w.out += "; arlab book exported as a ledger-cli journal (currency " + book.currency + ").\n";
+  w.out += "; `ledger -f FILE bal Receivable` = arlab's open total + unapplied credit.\n\n";
+  for (const Entry& e : entries) w.entry(e);
+  return w.out;
+}
+
+}  // namespace arlab

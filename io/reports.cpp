@@ -1,0 +1,215 @@
+// reports.cpp: the aging report as JSON (shape fixed in docs/FORMAT.md), CSV and a text table.
+//
+// [SECTION] JSON
+// [SECTION] CSV
+// [SECTION] Text table
+#include "io/reports.h"
+
+#include <algorithm>
+
+#include "core/money.h"
+#include "io/book_json.h"
+
+namespace arlab {
+namespace {
+
+void append_amount_string(std::string& out, int64_t minor, int digits) {
+  out += '"';
+  out += format_amount(minor, digits);
+  out += '"';
+}
+
+void append_amount_list(std::string& out, const std::vector<int64_t>& amounts, int digits) {
+  out += '[';
+  for (size_t i = 0; i < amounts.size(); ++i) {
+    if (i) out += ", ";
+    append_amount_string(out, amounts[i], digits);
+  }
+  out += ']';
+}
+
+// `"amounts": [...], "open": "...", "unapplied": "..."`, shared by customers and totals.
+void append_amount_members(std::string& out, const std::vector<int64_t>& amounts, int64_t open,
+                           int64_t unapplied, int digits) {
+  out += "\"amounts\": ";
+  append_amount_list(out, amounts, digits);
+  out += ", \"open\": ";
+  append_amount_string(out, open, digits);
+  out += ", \"unapplied\": ";
+  append_amount_string(out, unapplied, digits);
+}
+
+}  // namespace
+
+// =========================================================================================
+// [SECTION] JSON
+// =========================================================================================
+
+std::string aging_json(const Book& book, const AgingReport& report) {
+  const int digits = book.minor_digits;
+  std::string out = "{\n  \"as_of\": \"" + format_date(report.as_of) + "\",\n  \"currency\": ";
+  append_json_string(out, book.currency);
+  out += ",\n  \"buckets\": [";
+  for (size_t i = 0; i < report.bucket_names.size(); ++i) {
+    if (i) out += ", ";
+    append_json_string(out, report.bucket_names[i]);
+  }
+  out += "],\n  \"customers\": [";
+  for (size_t i = 0; i < report.customers.size(); ++i) {
+    const CustomerAging& c = report.customers[i];
+    const Customer& customer = book.customers[c.customer];
+    out += i ? ",\n    {\"id\": " : "\n    {\"id\": ";
+    append_json_string(out, customer.id);
+    out += ", \"name\": ";
+    append_json_string(out, customer.name);
+    out += ", ";
+    append_amount_members(out, c.amounts_minor, c.open_minor, c.unapplied_minor, digits);
+    out += '}';
+  }
+  out += report.customers.empty() ? "],\n" : "\n  ],\n";
+  out += "  \"totals\": {";
+  append_amount_members(out, report.total_amounts_minor, report.total_open_minor,
+                        report.total_unapplied_minor, digits);
+  out += "}\n}\n";
+  return out;
+}
+
+// =========================================================================================
+// [SECTION] CSV
+// =========================================================================================
+
+namespace {
+
+// RFC 4180: quote a field holding a comma, quote, line break or edge spaces.
+void append_csv_field(std::string& out, std::string_view field) {
+  bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+  if (!quote) {
+    out.append(field);
+    return;
+  }
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_csv_amounts(std::string& out, const std::vector<int64_t>& amounts, int64_t open,
+                        int64_t unapplied, int digits) {
+  for (int64_t a : amounts) out += ',' + format_amount(a, digits);
+  out += ',' + format_amount(open, digits);
+  out += ',' + format_amount(unapplied, digits);
+  out += '\n';
+}
+
+}  // namespace
+
+std::string aging_csv(const Book& book, const AgingReport& report) {
+  std::string out = "customer_id,customer_name";
+  for (const std::string& name : report.bucket_names) {
+    out += ',';
+    append_csv_field(out, name);
+  }
+  out += ",open,unapplied\n";
+  for (const CustomerAging& c : report.customers) {
+    append_csv_field(out, book.customers[c.customer].id);
+    out += ',';
+    append_csv_field(out, book.customers[c.customer].name);
+    append_csv_amounts(out, c.amounts_minor, c.open_minor, c.unapplied_minor, book.minor_digits);
+  }
+  out += "TOTAL,";
+  append_csv_amounts(out, report.total_amounts_minor, report.total_open_minor,
+                     report.total_unapplied_minor, book.minor_digits);
+  return out;
+}
+
+// =========================================================================================
+// [SECTION] Text table
+// =========================================================================================
+
+namespace {
+
+constexpr size_t kNameWidthMax = 30;
+
+size_t display_width(std::string_view s) {  // Code points: close enough for alignment.
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::string clip(std::string_view s, size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  size_t cut = 0;
+  for (size_t seen = 0; cut < s.size(); ++cut) {  // Cut on a code point boundary.
+    if ((static_cast<unsigned char>(s[cut]) & 0xC0) != 0x80 && seen++ == width - 3) break;
+  }
+  return std::string(s.substr(0, cut)) + "...";
+}
+
+void pad_right(std::string& out, std::string_view s, size_t width) {
+  out += s;
+  out.append(width - std::min(width, display_width(s)), ' ');
+}
+
+void pad_left(std::string& out, std::string_view s, size_t width) {
+  out.append(width - std::min(width, display_width(s)), ' ');
+  out += s;
+}
+
+struct Row {
+  std::string id, name;
+  std::vector<std::string> cells;  // Buckets, open, unapplied.
+};
+
+Row make_row(std::string id, std::string name, const std::vector<int64_t>& amounts, int64_t open,
+             int64_t unapplied, int digits) {
+  Row row{std::move(id), clip(name, kNameWidthMax), {}};
+  for (int64_t a : amounts) row.cells.push_back(format_amount_grouped(a, digits));
+  row.cells.push_back(format_amount_grouped(open, digits));
+  row.cells.push_back(format_amount_grouped(unapplied, digits));
+  return row;
+}
+
+}  // namespace
+
+std::string aging_table(const Book& book, const AgingReport& report) {
+  std::vector<Row> rows;
+  Row header{"Customer", "Name", report.bucket_names};
+  header.cells.push_back("Open");
+  header.cells.push_back("Unapplied");
+  rows.push_back(header);
+  for (const CustomerAging& c : report.customers) {
+    const Customer& customer = book.customers[c.customer];
+    rows.push_back(make_row(customer.id, customer.name, c.amounts_minor, c.open_minor,
+                            c.unapplied_minor, book.minor_digits));
+  }
+  rows.push_back(make_row("TOTAL", "", report.total_amounts_minor, report.total_open_minor,
+                          report.total_unapplied_minor, book.minor_digits));
+  std::vector<size_t> widths(2 + header.cells.size(), 0);
+  for (const Row& r : rows) {
+    widths[0] = std::max(widths[0], display_width(r.id));
+    widths[1] = std::max(widths[1], display_width(r.name));
+    for (size_t i = 0; i < r.cells.size(); ++i) {
+      widths[2 + i] = std::max(widths[2 + i], display_width(r.cells[i]));
+    }
+  }
+  std::string out = "Aging as of " + format_date(report.as_of) + " (" + book.currency + ")\n\n";
+  size_t line_width = widths[0] + 2 + widths[1];
+  for (size_t i = 2; i < widths.size(); ++i) line_width += 2 + widths[i];
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (r + 1 == rows.size()) out += std::string(line_width, '-') + '\n';
+    std::string line;
+    pad_right(line, rows[r].id, widths[0] + 2);
+    pad_right(line, rows[r].name, widths[1]);
+    for (size_t i = 0; i < rows[r].cells.size(); ++i) {
+      pad_left(line, rows[r].cells[i], widths[2 + i] + 2);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + '\n';
+  }
+  return out;
+}
+
+}  // namespace arlab

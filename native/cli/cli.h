@@ -1,0 +1,54 @@
+// cli.h: what the `arlab` subcommands share: option parsing, loading a book, writing output.
+//
+// Exit codes: 0 ok, 1 bad book or data (or a file that cannot be read or written),
+// 2 usage error. Errors go to stderr as `FILE: place: message`.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/book_json.h"
+
+namespace arlab::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitData = 1;
+constexpr int kExitUsage = 2;
+
+struct OptionSpec {
+  const char* name;        // "--as-of"
+  const char* short_name;  // "-o", or nullptr
+  bool takes_value;
+};
+
+struct Args {
+  std::vector<std::string> positional;
+  std::vector<std::pair<std::string, std::string>> options;  // (long name, value or "")
+  bool help = false;
+  bool has(std::string_view name) const;
+  std::string get(std::string_view name, std::string fallback = "") const;
+};
+
+// Parses argv[first..]: `--name value`, `--name=value`, short aliases, `-h`/`--help`.
+// On an unknown option or a missing value returns false with *error.
+bool parse_args(int argc, char** argv, int first, const std::vector<OptionSpec>& specs,
+                Args* args, std::string* error);
+
+// Prints "arlab CMD: message" and a hint to stderr; returns kExitUsage.
+int usage_error(std::string_view command, std::string_view message);
+
+// Reads and validates a book; on failure prints the problems to stderr and returns false.
+bool load_book(const std::string& path, LoadResult* result);
+
+// Writes to `path` atomically, or to stdout when `path` is empty. False after printing why.
+bool write_output(const std::string& path, std::string_view data);
+
+// Strict non-negative decimal integer ("40"); false otherwise.
+bool parse_count(std::string_view text, int64_t max, int64_t* out);
+
+int cmd_aging(int argc, char** argv);
+int cmd_check(int argc, char** argv);
+int cmd_export(int argc, char** argv);
+int cmd_generate(int argc, char** argv);
+
+}  // namespace arlab::cli

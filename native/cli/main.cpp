@@ -1,0 +1,49 @@
+// main.cpp: `arlab`, the command-line tool. Each subcommand lives in its own cmd_*.cpp.
+#include <cstdio>
+#include <cstring>
+
+#include "native/cli/cli.h"
+
+namespace {
+
+constexpr const char* kHelp =
+    "arlab " ARLAB_VERSION ": accounts receivable from a JSON book (docs/FORMAT.md).\n"
+    "\n"
+    "Usage: arlab COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  aging BOOK     open receivables by days past due (table, JSON or CSV)\n"
+    "  check BOOK     validate a book; print its counts and open total\n"
+    "  export BOOK    write the book as a ledger-cli journal or as canonical JSON\n"
+    "  generate       make a synthetic book (deterministic for a seed)\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     this help; `arlab COMMAND --help` explains one command\n"
+    "  --version      print the version\n"
+    "\n"
+    "Exit codes: 0 ok, 1 bad book or data, 2 usage error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace arlab::cli;
+  if (argc < 2) {
+    std::fputs(kHelp, stderr);
+    return kExitUsage;
+  }
+  const char* command = argv[1];
+  if (!std::strcmp(command, "-h") || !std::strcmp(command, "--help") ||
+      !std::strcmp(command, "help")) {
+    std::fputs(kHelp, stdout);
+    return kExitOk;
+  }
+  if (!std::strcmp(command, "--version")) {
+    std::puts("arlab " ARLAB_VERSION);
+    return kExitOk;
+  }
+  if (!std::strcmp(command, "aging")) return cmd_aging(argc, argv);
+  if (!std::strcmp(command, "check")) return cmd_check(argc, argv);
+  if (!std::strcmp(command, "export")) return cmd_export(argc, argv);
+  if (!std::strcmp(command, "generate")) return cmd_generate(argc, argv);
+  return usage_error("", std::string("unknown command '") + command + "'");
+}

@@ -1,0 +1,181 @@
+// main.cpp: the desktop window shell, shaped like imgui's examples/example_glfw_opengl3.
+//   1. parse options (--book PATH, --frames N --screenshot OUT.ppm for tests)
+//   2. create the GLFW window (OpenGL 3.0, GLSL 130) and the ImGui context + backends
+//   3. `app::init`, then optionally open --book
+//   4. loop {poll, new frame, `app::frame`, render}; with --frames, stop after N frames and
+//      write the last one to a PPM file
+//   5. `app::shutdown` (flushes a waiting save), tear down
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "app/platform.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+
+namespace {
+
+struct Options {
+  std::string book_path;   // --book: opened after the saved / sample book.
+  long frames = 0;         // --frames: 0 = run until the window closes.
+  std::string screenshot;  // --screenshot: PPM of the last frame (needs --frames).
+  std::string panel;       // --panel: the panel in front (screenshots).
+  int width = 1440, height = 900;
+};
+
+void usage(FILE* out) {
+  std::fprintf(
+      out,
+      "usage: arlab-gui [--book PATH] [--frames N --screenshot OUT.ppm] [--size WxH]\n"
+      "  --book PATH        open this book file (arlab-book/1 JSON)\n"
+      "  --frames N         render N frames, then exit (for tests)\n"
+      "  --screenshot FILE  with --frames: write the last frame as a PPM image\n"
+      "  --panel NAME       start on dashboard|aging|customer|invoices|history|storage|\n"
+               "                     invoice|payment|credit-note|write-off (forms)\n"
+      "  --size WxH         window size (default 1440x900)\n");
+}
+
+bool parse_options(int argc, char** argv, Options* o) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    bool has_value = i + 1 < argc;
+    if (arg == "--help" || arg == "-h") {
+      usage(stdout);
+      std::exit(0);
+    } else if (arg == "--book" && has_value) {
+      o->book_path = argv[++i];
+    } else if (arg == "--frames" && has_value) {
+      o->frames = std::strtol(argv[++i], nullptr, 10);
+      if (o->frames <= 0) return false;
+    } else if (arg == "--screenshot" && has_value) {
+      o->screenshot = argv[++i];
+    } else if (arg == "--panel" && has_value) {
+      o->panel = argv[++i];
+    } else if (arg == "--size" && has_value) {
+      if (std::sscanf(argv[++i], "%dx%d", &o->width, &o->height) != 2) return false;
+    } else {
+      std::fprintf(stderr, "arlab-gui: unknown or incomplete option '%s'\n", arg.c_str());
+      return false;
+    }
+  }
+  if (!o->screenshot.empty() && o->frames == 0) {
+    std::fprintf(stderr, "arlab-gui: --screenshot needs --frames N\n");
+    return false;
+  }
+  return true;
+}
+
+// The current back buffer as a binary PPM (P6), rows flipped to top-down.
+bool write_ppm(const std::string& path, int width, int height) {
+  std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  std::fprintf(f, "P6\n%d %d\n255\n", width, height);
+  size_t row = static_cast<size_t>(width) * 3;
+  for (int y = height - 1; y >= 0; --y) std::fwrite(&pixels[y * row], 1, row, f);
+  return std::fclose(f) == 0;
+}
+
+GLFWwindow* create_window(const Options& o) {
+  glfwSetErrorCallback([](int code, const char* text) {
+    std::fprintf(stderr, "arlab-gui: GLFW error %d: %s\n", code, text);
+  });
+  if (!glfwInit()) return nullptr;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  GLFWwindow* window = glfwCreateWindow(o.width, o.height, "arlab - receivables", nullptr, nullptr);
+  if (!window) return nullptr;
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);  // Vsync.
+  return window;
+}
+
+void open_book_option(app::State& state, const std::string& path) {
+  std::string text, error;
+  if (!app::platform::read_path(path, &text, &error)) {
+    std::fprintf(stderr, "arlab-gui: %s\n", error.c_str());
+    return;
+  }
+  app::open_book_text(state, path, text);  // Problems show in the app.
+}
+
+void render_frame(GLFWwindow* window, app::State& state) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  app::frame(state);
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.11f, 0.12f, 0.15f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  if (!parse_options(argc, argv, &options)) {
+    usage(stderr);
+    return 2;
+  }
+  GLFWwindow* window = create_window(options);
+  if (!window) {
+    std::fprintf(stderr, "arlab-gui: could not open a window (no display? try xvfb-run)\n");
+    return 1;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  auto state = app::create_state();
+  app::init(*state);
+  if (!options.book_path.empty()) open_book_option(*state, options.book_path);
+  if (!options.panel.empty() && !app::show_panel(*state, options.panel)) {
+    std::fprintf(stderr, "arlab-gui: unknown panel '%s' (ignored)\n", options.panel.c_str());
+  }
+
+  int exit_code = 0;
+  double frame_ms_max = 0, frame_ms_last = 0;  // UI + render time, without the vsync wait.
+  for (long n = 1; !glfwWindowShouldClose(window); ++n) {
+    glfwPollEvents();
+    double start = glfwGetTime();
+    render_frame(window, *state);
+    frame_ms_last = (glfwGetTime() - start) * 1000.0;
+    if (n > 3) frame_ms_max = std::max(frame_ms_max, frame_ms_last);  // After start-up frames.
+    if (options.frames > 0 && n >= options.frames) {
+      std::fprintf(stderr,
+                   "arlab-gui: %ld frames; after the first 3: slowest %.1f ms, last %.1f ms\n", n,
+                   frame_ms_max, frame_ms_last);
+      int w = 0, h = 0;
+      glfwGetFramebufferSize(window, &w, &h);
+      if (!options.screenshot.empty() && !write_ppm(options.screenshot, w, h)) {
+        std::fprintf(stderr, "arlab-gui: could not write %s\n", options.screenshot.c_str());
+        exit_code = 1;
+      }
+      break;
+    }
+    glfwSwapBuffers(window);
+  }
+
+  app::shutdown(*state);
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}

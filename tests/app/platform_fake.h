@@ -1,0 +1,23 @@
+// platform_fake.h: what the fake platform of the headless test recorded.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+
+#include "app/platform.h"
+
+namespace app::platform {
+
+struct FakePlatform {
+  std::optional<std::string> saved_at_start;  // What load_saved_book returns.
+  int save_count = 0;
+  int flush_count = 0;
+  int poll_count = 0;
+  std::string last_saved;
+  std::string save_error;
+  std::map<std::string, std::string> exported;  // File name -> data.
+};
+
+FakePlatform& fake();
+
+}  // namespace app::platform

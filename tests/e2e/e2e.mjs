@@ -1,0 +1,430 @@
+#!/usr/bin/env node
+// e2e.mjs: the browser end-to-end test of the arlab web app (Debian chromium + playwright-core).
+//   node tests/e2e/e2e.mjs --web build-web/web --cli build/arlab [--sample assets/sample-book.json]
+// Serves the web folder on a free localhost port, then checks:
+//   1 renders       the page draws frames; the screenshot is not blank
+//   2 sample        window.arlab.summary() totals == `arlab aging --format json` on the sample
+//   3 open          a book file loads (file picker); a broken one (dropped) is rejected
+//   4 persists      after a reload (same profile) the loaded book is still there
+//   5 newest-wins   quick changes overlapping running saves: the newest is what reloads
+//   6 hidden        a page that becomes hidden saves at once (no debounce), and it reloads
+//   7 quota         a failing IndexedDB write shows in storage().last_error, book kept in memory
+//   8 local-only    every request the page made went to the local server
+// Screenshots go to tests/e2e/artifacts/. Exit 0 all passed, 1 a failure, 77 skipped.
+import {execFileSync} from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import zlib from 'node:zlib';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const opts = parseArgs(process.argv.slice(2), {
+  web: path.join(root, 'build-web/web'),
+  cli: path.join(root, 'build/arlab'),
+  sample: path.join(root, 'assets/sample-book.json'),
+  artifacts: path.join(here, 'artifacts'),
+  chromium: '/usr/bin/chromium',
+});
+const fixtures = path.join(here, 'fixtures');
+const WAIT_MS = 90000;  // Upper bound for a condition to come true, not a delay.
+
+function parseArgs(argv, defaults) {
+  const out = {...defaults};
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    if (!(key in defaults) || argv[i + 1] === undefined) usage(`bad argument ${argv[i]}`);
+    out[key] = path.resolve(argv[i + 1]);
+  }
+  return out;
+}
+
+function usage(why) {
+  console.error(`e2e: ${why}\nusage: e2e.mjs [--web DIR] [--cli ARLAB] [--sample BOOK] ` +
+                '[--artifacts DIR] [--chromium PATH]');
+  process.exit(2);
+}
+
+function skip(why) {
+  console.log(`e2e: skipped: ${why}`);
+  process.exit(77);
+}
+
+// [SECTION] money: decimal strings to BigInt minor units (no floating point)
+function cents(text) {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(text).replace(/,/g, ''));
+  if (!m) throw new Error(`not an amount: ${JSON.stringify(text)}`);
+  const value = BigInt(m[2]) * 100n + BigInt((m[3] || '0').padEnd(2, '0'));
+  return m[1] ? -value : value;
+}
+
+function bucketAmount(bucket) {
+  return typeof bucket === 'object' && bucket !== null ? bucket.amount : bucket;
+}
+
+// [SECTION] PNG decoding (8-bit RGB/RGBA, what Chromium writes) to count colours
+function pngColourStats(file) {
+  const data = fs.readFileSync(file);
+  let pos = 8, width = 0, height = 0, channels = 0;
+  const idat = [];
+  while (pos < data.length) {
+    const length = data.readUInt32BE(pos);
+    const type = data.toString('latin1', pos + 4, pos + 8);
+    const body = data.subarray(pos + 8, pos + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      if (body[8] !== 8 || body[12] !== 0) throw new Error('unsupported PNG (depth/interlace)');
+      channels = {2: 3, 6: 4}[body[9]];
+      if (!channels) throw new Error(`unsupported PNG colour type ${body[9]}`);
+    }
+    if (type === 'IDAT') idat.push(body);
+    pos += 12 + length;
+  }
+  const pixels = unfilter(zlib.inflateSync(Buffer.concat(idat)), width, height, channels);
+  const counts = new Map();
+  for (let i = 0; i < pixels.length; i += channels) {
+    const rgb = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+    counts.set(rgb, (counts.get(rgb) || 0) + 1);
+  }
+  const commonest = Math.max(...counts.values());
+  return {width, height, colours: counts.size, commonestShare: commonest / (width * height)};
+}
+
+function unfilter(raw, width, height, bpp) {
+  const stride = width * bpp;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? out[y * stride + x - bpp] : 0;
+      const b = y > 0 ? out[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y > 0 ? out[(y - 1) * stride + x - bpp] : 0;
+      const p = a + b - c;
+      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      const add = [0, a, b, (a + b) >> 1, paeth][filter];
+      out[y * stride + x] = (line[x] + add) & 0xff;
+    }
+  }
+  return out;
+}
+
+// [SECTION] a static server for the web folder (application/wasm for the module)
+const MIME = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+              '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
+              '.ico': 'image/x-icon', '.css': 'text/css'};
+
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = path.join(dir, path.normalize(urlPath === '/' ? '/index.html' : urlPath));
+    const inside = file.startsWith(dir + path.sep);
+    if (!inside || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+                        'Cache-Control': 'no-store'});
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// [SECTION] the checks
+const results = [];
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push({name, ok: true});
+    console.log(`ok   ${name}`);
+  } catch (err) {
+    results.push({name, ok: false});
+    console.log(`FAIL ${name}: ${err && err.message ? err.message : err}`);
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function waitReady(page, minFrames) {
+  await page.waitForFunction((n) => window.arlab && window.arlab.ready() &&
+                                    window.arlab.frames() >= n, minFrames, {timeout: WAIT_MS});
+}
+
+async function shot(page, name) {
+  const file = path.join(opts.artifacts, name);
+  await page.screenshot({path: file});
+  return file;
+}
+
+async function checkRenders(page) {
+  await waitReady(page, 5);
+  const file = await shot(page, '01-sample.png');
+  const stats = pngColourStats(file);
+  console.log(`     ${path.relative(root, file)}: ${stats.width}x${stats.height}, ` +
+              `${stats.colours} colours, commonest ${(stats.commonestShare * 100).toFixed(1)}%`);
+  expect(stats.colours >= 16, `only ${stats.colours} distinct colours: blank page?`);
+  expect(stats.commonestShare < 0.97, 'one colour covers almost all of the page: blank?');
+  expect(await page.title() === 'arlab', `title is "${await page.title()}", not "arlab"`);
+}
+
+async function checkSampleTotals(page) {
+  const summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary && summary.as_of, `no summary or as_of: ${JSON.stringify(summary)}`);
+  expect(fs.existsSync(opts.cli), `no CLI at ${opts.cli}`);
+  const cliOut = execFileSync(opts.cli, ['aging', opts.sample, '--as-of', summary.as_of,
+                                         '--format', 'json'], {encoding: 'utf8'});
+  const totals = JSON.parse(cliOut).totals;
+  console.log(`     as of ${summary.as_of}: page open ${summary.open}, CLI open ${totals.open}`);
+  expect(cents(summary.open) === cents(totals.open),
+         `open ${summary.open} on the page, ${totals.open} from the CLI ` +
+         '(a web build older than assets/sample-book.json embeds another sample)');
+  const pageBuckets = summary.buckets.map((b) => cents(bucketAmount(b)));
+  const cliBuckets = totals.amounts.map(cents);
+  expect(pageBuckets.join() === cliBuckets.join(),
+         `buckets ${pageBuckets.join()} on the page, ${cliBuckets.join()} from the CLI`);
+  const overdue = cliBuckets.slice(1).reduce((sum, v) => sum + v, 0n);
+  expect(cents(summary.overdue) === overdue,
+         `overdue ${summary.overdue}, the CLI's buckets say ${overdue}`);
+  expect(summary.invoices > 0, 'the sample book has no invoices');
+}
+
+// The fixture's figures, worked by hand in fixtures/README.md: open total, and the buckets
+// (current, 1-30, 31-60, 61-90, 91+) for the as-of dates the app may pick.
+const SMALL_BOOK_OPEN = 105050n;
+function smallBookBuckets(asOf) {
+  if (asOf === '2024-03-05') return [65050n, 40000n, 0n, 0n, 0n];  // The book's last day.
+  if (asOf >= '2024-07-01') return [0n, 0n, 0n, 0n, 105050n];       // Past 91 days for all.
+  return null;  // Other dates: only the open total is checked.
+}
+
+async function expectSmallBook(page, when) {
+  const summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.invoices === 3, `${when}: ${summary.invoices} invoices, not 3`);
+  expect(cents(summary.open) === SMALL_BOOK_OPEN, `${when}: open ${summary.open}, not 1050.50`);
+  const buckets = smallBookBuckets(summary.as_of);
+  if (buckets) {
+    const got = summary.buckets.map((b) => cents(bucketAmount(b)));
+    expect(got.join() === buckets.join(),
+           `${when}: buckets as of ${summary.as_of} are ${got.join()}, not ${buckets.join()}`);
+    const overdue = buckets.slice(1).reduce((sum, v) => sum + v, 0n);
+    expect(cents(summary.overdue) === overdue,
+           `${when}: overdue ${summary.overdue}, not ${overdue}`);
+  }
+}
+
+async function openCount(page) {
+  return page.evaluate(() => window.arlab.lastOpen().count);
+}
+
+async function waitOpened(page, count) {
+  await page.waitForFunction((n) => window.arlab.lastOpen().count >= n, count, {timeout: WAIT_MS});
+  return page.evaluate(() => window.arlab.lastOpen());
+}
+
+async function dropFile(page, name, text) {
+  await page.evaluate(([fileName, body]) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([body], fileName, {type: 'application/json'}));
+    const canvas = document.getElementById('canvas');
+    canvas.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer, bubbles: true}));
+    canvas.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true,
+                                                cancelable: true}));
+  }, [name, text]);
+}
+
+async function checkOpenFiles(page) {
+  const before = await openCount(page);
+  await page.setInputFiles('#arlab-file', path.join(fixtures, 'small-book.json'));
+  const picked = await waitOpened(page, before + 1);
+  expect(picked.ok, 'small-book.json (file picker) was not accepted');
+  await expectSmallBook(page, 'after the file picker');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await shot(page, '02-small-book.png');
+
+  const broken = fs.readFileSync(path.join(fixtures, 'broken-book.json'), 'utf8');
+  await dropFile(page, 'broken-book.json', broken);
+  const dropped = await waitOpened(page, before + 2);
+  expect(dropped.name === 'broken-book.json' && !dropped.ok,
+         `broken-book.json (dropped) was not rejected: ${JSON.stringify(dropped)}`);
+  await expectSmallBook(page, 'after the broken drop');
+  const viaApi = await page.evaluate((t) => window.arlab.openText('broken.json', t), broken);
+  expect(viaApi === false, 'arlab.openText accepted the broken book');
+  await expectSmallBook(page, 'after the broken openText');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await shot(page, '03-broken-rejected.png');
+}
+
+async function checkPersists(page) {
+  // Wait for the (debounced) save to reach IndexedDB: a condition, not a sleep.
+  await page.waitForFunction(() => {
+    const s = window.arlab.storage();
+    return s && !s.pending && !s.saving && s.last_saved !== '';
+  }, null, {timeout: WAIT_MS});
+  const storage = await page.evaluate(() => window.arlab.storage());
+  expect(storage.last_error === '', `save error: ${storage.last_error}`);
+  expect(storage.persistence_asked, 'navigator.storage.persist() was not asked');
+  await page.reload();
+  await waitReady(page, 5);
+  await expectSmallBook(page, 'after the reload');
+  await shot(page, '04-after-reload.png');
+  expect(await page.evaluate(() => window.arlab.showPanel('storage')), 'no "storage" panel');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await shot(page, '04-storage-panel.png');
+  await page.evaluate(() => window.arlab.showPanel('dashboard'));
+}
+
+// The small book plus one invoice E2E-4 of `extra` (a decimal string), dated 2024-01-20.
+function smallBookPlus(extra) {
+  const book = JSON.parse(fs.readFileSync(path.join(fixtures, 'small-book.json'), 'utf8'));
+  book.invoices.push({id: 'E2E-4', customer: 'E2E-B', date: '2024-01-20', amount: extra});
+  return JSON.stringify(book, null, 2);
+}
+
+async function waitSaved(page) {
+  await page.waitForFunction(() => {
+    const s = window.arlab.storage();
+    return s && !s.pending && !s.saving;
+  }, null, {timeout: WAIT_MS});
+  return page.evaluate(() => window.arlab.storage());
+}
+
+// Three books opened in one JS turn, each flushed at once: the first starts a syncfs; the
+// second and third arrive while it runs, so they wait, the third replaces the second, and
+// it is written right after the first finishes. Exactly 2 syncs; the newest reloads.
+async function checkNewestWins(page) {
+  const syncsBefore = (await waitSaved(page)).syncs;
+  const opened = await page.evaluate((texts) => texts.map((t) => {
+    const ok = window.arlab.openText('v.json', t);
+    window.arlab.flush();
+    return ok;
+  }), ['1.00', '2.00', '3.00'].map(smallBookPlus));
+  expect(opened.every((ok) => ok), `books rejected: ${JSON.stringify(opened)}`);
+  const storage = await waitSaved(page);
+  expect(storage.last_error === '', `save error: ${storage.last_error}`);
+  expect(storage.syncs - syncsBefore === 2, `${storage.syncs - syncsBefore} syncs, not 2`);
+  await page.reload();
+  await waitReady(page, 5);
+  const summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.invoices === 4 && cents(summary.open) === 105350n,
+         `after the reload: ${summary.invoices} invoices, open ${summary.open}; ` +
+         'expected 4 and 1053.50 (1050.50 + 3.00)');
+}
+
+// visibilitychange to hidden flushes the waiting save in the same turn: no frame or timer
+// runs in a hidden page, so waiting for the debounce could lose the change.
+async function checkHiddenSaves(page) {
+  await waitSaved(page);
+  const seen = await page.evaluate((t) => {
+    const before = window.arlab.storage().syncs;
+    const opened = window.arlab.openText('hidden.json', t);
+    const pendingAfterOpen = window.arlab.storage().pending;
+    Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true});
+    document.dispatchEvent(new Event('visibilitychange'));
+    delete document.visibilityState;  // Back to the real (prototype) getter.
+    const after = window.arlab.storage();
+    return {opened, pendingAfterOpen, syncs: after.syncs - before, pending: after.pending};
+  }, smallBookPlus('4.00'));
+  expect(seen.opened, 'book with E2E-4 = 4.00 was rejected');
+  expect(seen.pendingAfterOpen, 'the change was saved before the page was hidden (no debounce?)');
+  expect(seen.syncs === 1 && !seen.pending,
+         `hiding the page started ${seen.syncs} syncs, pending ${seen.pending}: not saved at once`);
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page, 5);
+  const summary = await page.evaluate(() => window.arlab.summary());
+  expect(cents(summary.open) === 105450n, `after the reload: open ${summary.open}, not 1054.50`);
+}
+
+// IndexedDB refuses writes (as when the quota is used up): the error shows, the book stays.
+async function checkQuotaError(page) {
+  await page.evaluate(() => {
+    window.arlabRealPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function() {
+      throw new DOMException('simulated by the e2e test', 'QuotaExceededError');
+    };
+  });
+  const ok = await page.evaluate((t) => {
+    const opened = window.arlab.openText('big.json', t);
+    window.arlab.flush();
+    return opened;
+  }, smallBookPlus('7.00'));
+  expect(ok, 'book with E2E-4 = 7.00 was rejected');
+  const storage = await waitSaved(page);
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.arlabRealPut; });
+  expect(/QuotaExceededError/.test(storage.last_error),
+         `last_error is "${storage.last_error}", not a QuotaExceededError`);
+  const summary = await page.evaluate(() => window.arlab.summary());
+  expect(cents(summary.open) === 105750n, `in memory open ${summary.open}, not 1057.50`);
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await shot(page, '05-quota-error.png');
+}
+
+function checkLocalOnly(requests, origin) {
+  expect(requests.length > 0, 'no requests recorded');
+  expect(requests.some((u) => u.endsWith('/arlab.wasm')), 'arlab.wasm was never requested');
+  const foreign = requests.filter((u) => !u.startsWith(origin + '/') &&
+                                         !/^(data|blob):/.test(u));
+  expect(foreign.length === 0, `requests to other hosts: ${foreign.join(', ')}`);
+  console.log(`     ${requests.length} requests, all to ${origin}`);
+}
+
+// [SECTION] main
+async function main() {
+  if (!fs.existsSync(path.join(opts.web, 'arlab.js'))) skip(`no web build in ${opts.web}`);
+  if (!fs.existsSync(opts.chromium)) skip(`no chromium at ${opts.chromium}`);
+  let chromium;
+  try {
+    ({chromium} = await import('playwright-core'));
+  } catch (err) {
+    skip('playwright-core is not installed (run scripts/setup.sh)');
+  }
+  fs.mkdirSync(opts.artifacts, {recursive: true});
+  const server = await serve(path.resolve(opts.web));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'arlab-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: opts.chromium, headless: true, viewport: {width: 1280, height: 800},
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--no-first-run'],
+  });
+  const requests = [];
+  context.on('request', (req) => requests.push(req.url()));
+  const page = context.pages()[0] || await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  try {
+    await page.goto(origin + '/');
+    await check('1 renders: frames drawn, screenshot not blank', () => checkRenders(page));
+    await check('2 sample: summary totals equal the CLI', () => checkSampleTotals(page));
+    await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
+    await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
+    await check('5 newest-wins: overlapping saves keep the newest', () => checkNewestWins(page));
+    await check('6 hidden: hiding the page saves at once', () => checkHiddenSaves(page));
+    await check('7 quota: a failed save shows and keeps the book', () => checkQuotaError(page));
+    await check('8 local-only: no request to another host', () => checkLocalOnly(requests, origin));
+  } finally {
+    await context.close();
+    server.close();
+    fs.rmSync(profile, {recursive: true, force: true});
+  }
+  if (errors.length) {
+    console.log(`     page errors and console errors:\n       ${errors.join('\n       ')}`);
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.log(`e2e: error: ${err && err.stack ? err.stack : err}`);
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+# tests/errors: one malformed book per error, NAME.json, with its exact expected standard
+# error in NAME.err (`NAME.json: place: message`). Each is one CTest test that runs
+# `arlab check NAME.json` and wants exit code 1, nothing on stdout and exactly NAME.err.
+# Labels `unit;cli`: the sanitizer build runs them too.
+if(TARGET arlab)
+  find_package(Python3 COMPONENTS Interpreter REQUIRED)
+  if(EMSCRIPTEN)
+    set(_arlab_errors_command "node $<TARGET_FILE:arlab>")
+    set(_arlab_errors_labels "unit;cli;wasm")
+    set(_arlab_errors_prefix "wasm.errors.")
+  else()
+    set(_arlab_errors_command "$<TARGET_FILE:arlab>")
+    set(_arlab_errors_labels "unit;cli")
+    set(_arlab_errors_prefix "errors.")
+  endif()
+  file(GLOB _arlab_error_books CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.json)
+  foreach(book ${_arlab_error_books})
+    get_filename_component(name ${book} NAME_WE)
+    add_test(NAME ${_arlab_errors_prefix}${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/../cli/run_tests.py
+                     --arlab ${_arlab_errors_command} --error-fixture ${book})
+    set_tests_properties(${_arlab_errors_prefix}${name} PROPERTIES
+                         LABELS "${_arlab_errors_labels}" ENVIRONMENT "NODE_PATH=/usr/share/nodejs")
+  endforeach()
+endif()

@@ -1,0 +1,332 @@
+// property_test.cpp: invariants of the core on many seeded books, and a digest of reports.
+//
+//   arlab_property              doctest: every property on 200 generated + 300 random books
+//   arlab_property --digest     canonical text (aging JSON hashes, saved-book hashes) that the
+//                               native and the WebAssembly builds must print byte for byte
+//
+// [SECTION] Checks of one book (independent recomputation from the applications)
+// [SECTION] Test cases
+// [SECTION] Digest and main
+#define DOCTEST_CONFIG_IMPLEMENT
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/aging.h"
+#include "io/book_json.h"
+#include "io/reports.h"
+#include "random_book.h"
+
+using namespace arlab;
+using namespace arlab::test;
+
+namespace {
+
+constexpr int kGeneratedBooks = 200;
+constexpr int kRandomBooks = 300;
+
+// ---- [SECTION] Checks of one book -------------------------------------------------------
+
+// As-of dates: before the first document, on and around document dates, after the last.
+std::vector<Date> as_of_dates(const Book& b, uint64_t salt) {
+  Date first = book_first_date(b), last = book_last_date(b);
+  std::vector<Date> dates = {first - 1, first, last, last + 1, last + 400};
+  Rng rng{salt};
+  int32_t span = last - first + 1;
+  for (int k = 0; k < 8; ++k) dates.push_back(first + int32_t(rng.below(uint64_t(span))));
+  for (size_t k = 0; k < b.invoices.size() && k < 5; ++k) {
+    const Invoice& v = b.invoices[rng.below(b.invoices.size())];
+    dates.insert(dates.end(), {v.date, v.due, v.due + 1, v.due + 30, v.due + 31});
+  }
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  return dates;
+}
+
+// Open amount recomputed from the raw application list (not the CSR query).
+std::vector<int64_t> open_by_scan(const Book& b, Date as_of) {
+  std::vector<int64_t> open(b.invoices.size(), 0);
+  for (size_t i = 0; i < b.invoices.size(); ++i)
+    if (b.invoices[i].date <= as_of) open[i] = b.invoices[i].amount_minor;
+  for (const Application& a : b.index.applications)
+    if (a.date <= as_of && b.invoices[a.invoice].date <= as_of) open[a.invoice] -= a.amount_minor;
+  return open;
+}
+
+// Bucket by its definition: "current" <= 0 days, then (edge[k-1], edge[k]], then the rest.
+size_t bucket_by_definition(const std::vector<int32_t>& edges, int32_t days) {
+  if (days <= 0) return 0;
+  size_t k = 0;
+  while (k < edges.size() && days > edges[k]) ++k;
+  return k + 1;
+}
+
+void check_aging(const Book& b, Date as_of, const std::vector<int32_t>& edges) {
+  AgingReport r = compute_aging(b, as_of, edges);
+  std::vector<int64_t> open = open_by_scan(b, as_of);
+  const size_t buckets = edges.size() + 2;
+  REQUIRE(r.bucket_names.size() == buckets);
+  // Expected buckets per customer, straight from the definition.
+  std::vector<std::vector<int64_t>> expected(b.customers.size(), std::vector<int64_t>(buckets));
+  for (size_t i = 0; i < b.invoices.size(); ++i)
+    if (open[i] != 0)
+      expected[b.invoices[i].customer][bucket_by_definition(edges, as_of - b.invoices[i].due)] +=
+          open[i];
+  std::vector<int64_t> sum_totals(buckets, 0);
+  int64_t open_total = 0, unapplied_total = 0;
+  std::string previous_id;
+  for (const CustomerAging& c : r.customers) {
+    const std::string& id = b.customers[c.customer].id;
+    CHECK(previous_id < id);  // Sorted by id, each once (ids are non-empty).
+    previous_id = id;
+    CHECK(c.amounts_minor == expected[c.customer]);
+    int64_t sum = 0;
+    for (int64_t x : c.amounts_minor) sum += x;
+    CHECK(sum == c.open_minor);  // Buckets sum to the open total.
+    CHECK(c.unapplied_minor <= 0);
+    CHECK(c.unapplied_minor == customer_unapplied_minor(b, c.customer, as_of));
+    CHECK((c.open_minor != 0 || c.unapplied_minor != 0));
+    for (size_t k = 0; k < buckets; ++k) sum_totals[k] += c.amounts_minor[k];
+    open_total += c.open_minor;
+    unapplied_total += c.unapplied_minor;
+  }
+  CHECK(r.total_amounts_minor == sum_totals);
+  CHECK(r.total_open_minor == open_total);
+  CHECK(r.total_unapplied_minor == unapplied_total);
+  int64_t all_open = 0, all_unapplied = 0;
+  for (int64_t x : open) all_open += x;
+  for (Index c = 0; c < b.customers.size(); ++c)
+    all_unapplied += customer_unapplied_minor(b, c, as_of);
+  CHECK(all_open == r.total_open_minor);  // Nobody with something open was left out...
+  CHECK(all_unapplied == r.total_unapplied_minor);  // ...or with credit.
+}
+
+// amount == open(far future) + paid + credited + written off; explicit allocations appear
+// as written; every receipt's applications + unapplied == its amount.
+void check_conservation(const Book& b) {
+  const Date end = far_future();
+  for (Index i = 0; i < b.invoices.size(); ++i) {
+    int64_t parts = invoice_open_minor(b, i, end);
+    CHECK(parts >= 0);
+    for (ApplicationKind k : {ApplicationKind::Payment, ApplicationKind::CreditNote,
+                              ApplicationKind::WriteOff})
+      parts += invoice_applied_minor(b, i, end, k);
+    CHECK(parts == b.invoices[i].amount_minor);
+  }
+  using Key = std::tuple<int, Index, Index>;  // kind, source, invoice
+  std::map<Key, int64_t> explicit_written, explicit_applied;
+  std::vector<int64_t> paid(b.payments.size(), 0), credited(b.credit_notes.size(), 0);
+  auto written = [&](int kind, const std::vector<Receipt>& list,
+                     const std::vector<Allocation>& pool) {
+    for (Index s = 0; s < list.size(); ++s)
+      for (uint32_t k = 0; k < list[s].allocation_count; ++k) {
+        const Allocation& a = pool[list[s].allocation_first + k];
+        explicit_written[{kind, s, a.invoice}] += a.amount_minor;
+      }
+  };
+  written(int(ApplicationKind::Payment), b.payments, b.payment_allocations);
+  written(int(ApplicationKind::CreditNote), b.credit_notes, b.credit_allocations);
+  for (Index w = 0; w < b.write_offs.size(); ++w)
+    explicit_written[{int(ApplicationKind::WriteOff), w, b.write_offs[w].invoice}] +=
+        b.write_offs[w].amount_minor;
+  for (const Application& a : b.index.applications) {
+    CHECK(a.amount_minor > 0);
+    if (!a.automatic) explicit_applied[{int(a.kind), a.source, a.invoice}] += a.amount_minor;
+    if (a.kind == ApplicationKind::Payment) paid[a.source] += a.amount_minor;
+    if (a.kind == ApplicationKind::CreditNote) credited[a.source] += a.amount_minor;
+  }
+  CHECK(explicit_applied == explicit_written);
+  for (Index p = 0; p < b.payments.size(); ++p) {
+    CHECK(b.index.payment_unapplied_minor[p] >= 0);
+    CHECK(paid[p] + b.index.payment_unapplied_minor[p] == b.payments[p].amount_minor);
+  }
+  for (Index n = 0; n < b.credit_notes.size(); ++n) {
+    CHECK(b.index.credit_unapplied_minor[n] >= 0);
+    CHECK(credited[n] + b.index.credit_unapplied_minor[n] == b.credit_notes[n].amount_minor);
+  }
+}
+
+// (due, date, id): the order in which a remainder visits a customer's invoices.
+bool visited_before(const Book& b, Index x, Index y) {
+  const Invoice &p = b.invoices[x], &q = b.invoices[y];
+  return std::make_tuple(p.due, p.date, b.str(p.id)) < std::make_tuple(q.due, q.date, b.str(q.id));
+}
+
+// The automatic rule: own customer's invoices dated on or before the receipt, oldest due
+// first. A remainder passes an invoice only if nothing is left of it, ever after. So for an
+// invoice K still open at the end, no receipt dated on or after K may have applied its
+// remainder to an invoice visited after K, nor kept credit unapplied.
+void check_automatic(const Book& b) {
+  const Date end = far_future();
+  std::vector<std::vector<Index>> unpaid(b.customers.size());
+  for (Index k = 0; k < b.invoices.size(); ++k)
+    if (invoice_open_minor(b, k, end) > 0) unpaid[b.invoices[k].customer].push_back(k);
+  auto check_receipt = [&](const Receipt& r, Index to) {
+    for (Index k : unpaid[r.customer]) {
+      if (b.invoices[k].date > r.date) continue;
+      CHECK_MESSAGE((to != kNone && !visited_before(b, k, to)),
+                    "open invoice " << b.str(b.invoices[k].id) << " passed over");
+    }
+  };
+  for (const Application& a : b.index.applications) {
+    if (!a.automatic) continue;
+    REQUIRE(a.kind != ApplicationKind::WriteOff);
+    const Receipt& r = a.kind == ApplicationKind::Payment ? b.payments[a.source]
+                                                          : b.credit_notes[a.source];
+    CHECK(a.date == r.date);
+    CHECK(b.invoices[a.invoice].customer == r.customer);
+    CHECK(b.invoices[a.invoice].date <= r.date);
+    check_receipt(r, a.invoice);
+  }
+  for (Index p = 0; p < b.payments.size(); ++p)
+    if (b.index.payment_unapplied_minor[p] > 0) check_receipt(b.payments[p], kNone);
+  for (Index n = 0; n < b.credit_notes.size(); ++n)
+    if (b.index.credit_unapplied_minor[n] > 0) check_receipt(b.credit_notes[n], kNone);
+}
+
+// Open is never negative and never rises after the invoice date; unapplied never rises.
+void check_monotone(const Book& b, const std::vector<Date>& dates) {
+  for (Index i = 0; i < b.invoices.size(); ++i) {
+    int64_t previous = b.invoices[i].amount_minor;
+    for (Date d : dates) {
+      int64_t open = invoice_open_minor(b, i, d);
+      CHECK(open >= 0);
+      if (d < b.invoices[i].date) {
+        CHECK(open == 0);
+        continue;
+      }
+      CHECK(open <= previous);
+      previous = open;
+    }
+  }
+  for (Index c = 0; c < b.customers.size(); ++c) {
+    int64_t previous = 0;
+    for (Date d : dates) {
+      int64_t unapplied = customer_unapplied_minor(b, c, d);
+      CHECK(unapplied <= previous);
+      previous = unapplied;
+    }
+  }
+}
+
+void check_book(Book& b, uint64_t salt) {
+  std::vector<Problem> problems;
+  bool ok = index_ids(b, &problems) && build_index(b, &problems);
+  for (const Problem& p : problems) MESSAGE(p.place << ": " << p.message);
+  REQUIRE(ok);
+  check_conservation(b);
+  check_automatic(b);
+  std::vector<Date> dates = as_of_dates(b, salt);
+  check_monotone(b, dates);
+  Rng rng{salt ^ 0x5eed};
+  std::vector<int32_t> custom{int32_t(rng.between(1, 20))};
+  custom.push_back(custom.back() + int32_t(rng.between(1, 90)));
+  for (Date d : dates) {
+    check_aging(b, d, kDefaultAgingEdges);
+    check_aging(b, d, custom);
+  }
+}
+
+}  // namespace
+
+// ---- [SECTION] Test cases -----------------------------------------------------------------
+
+TEST_SUITE("property") {
+
+TEST_CASE("generated books keep every invariant") {
+  for (int n = 0; n < kGeneratedBooks; ++n) {
+    CAPTURE(n);
+    Book b = generate_book(generated_params(uint64_t(n)));
+    check_book(b, uint64_t(n));
+  }
+}
+
+TEST_CASE("random books with explicit allocations, credit notes and write-offs") {
+  for (int n = 0; n < kRandomBooks; ++n) {
+    CAPTURE(n);
+    Book b = random_book(uint64_t(n));
+    check_book(b, uint64_t(n) + 77);
+  }
+}
+
+TEST_CASE("a saved random book loads back to the same documents and aging") {
+  for (int n = 0; n < 40; ++n) {
+    CAPTURE(n);
+    Book b = random_book(uint64_t(n));
+    std::vector<Problem> problems;
+    REQUIRE(build_index(b, &problems));
+    std::string text = write_book_json(b);
+    LoadResult r = read_book_json(text);
+    for (const Problem& p : r.problems) MESSAGE(p.place << ": " << p.message);
+    REQUIRE(r.ok);
+    CHECK(book_digest(r.book) == book_digest(b));
+    CHECK(write_book_json(r.book) == text);
+    Date d = book_last_date(b);
+    CHECK(aging_json(r.book, compute_aging(r.book, d, kDefaultAgingEdges)) ==
+          aging_json(b, compute_aging(b, d, kDefaultAgingEdges)));
+  }
+}
+
+}  // TEST_SUITE
+
+// ---- [SECTION] Digest and main -------------------------------------------------------------
+
+namespace {
+
+uint64_t fnv1a(const std::string& s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+void print_line(const std::string& tag, const std::string& text) {
+  std::printf("%s %016" PRIx64 " %zu\n", tag.c_str(), fnv1a(text), text.size());
+}
+
+// One line per (book, date, edges): the FNV-1a hash and length of the aging JSON, plus the
+// saved book's hash; the full JSON of a few reports so that a difference is readable.
+void digest_book(const std::string& name, Book& b, bool full) {
+  std::vector<Problem> problems;
+  if (!index_ids(b, &problems) || !build_index(b, &problems)) {
+    std::printf("%s INVALID %s\n", name.c_str(), problems.empty() ? "" : problems[0].place.c_str());
+    return;
+  }
+  print_line(name + " book", write_book_json(b));
+  const std::vector<int32_t> custom{15, 45, 120};
+  Date first = book_first_date(b), last = book_last_date(b);
+  for (Date d : {first, first + (last - first) / 2, last, last + 45}) {
+    for (const std::vector<int32_t>* edges : {&kDefaultAgingEdges, &custom}) {
+      std::string json = aging_json(b, compute_aging(b, d, *edges));
+      print_line(name + " " + format_date(d) + " " + std::to_string(edges->size()), json);
+      if (full) std::printf("%s\n", json.c_str());
+    }
+  }
+}
+
+int print_digest() {
+  for (int n = 0; n < 60; ++n) {
+    Book b = generate_book(generated_params(uint64_t(n)));
+    digest_book("generated-" + std::to_string(n), b, n == 0);
+  }
+  for (int n = 0; n < 60; ++n) {
+    Book b = random_book(uint64_t(n));
+    digest_book("random-" + std::to_string(n), b, n == 1);
+  }
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "--digest") == 0) return print_digest();
+  doctest::Context context(argc, argv);
+  return context.run();
+}

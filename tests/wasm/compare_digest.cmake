@@ -1,0 +1,46 @@
+# compare_digest.cmake: runs the property digest natively and under node; fails unless the
+# two outputs are identical byte for byte. Both outputs are kept in ${OUT}.native/.wasm.
+#   cmake -DNATIVE=... -DNODE=node -DWASM=.../arlab_property.js -DOUT=... -P compare_digest.cmake
+foreach(var NATIVE NODE WASM OUT)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "compare_digest.cmake: -D${var}= is required")
+  endif()
+endforeach()
+if(NOT EXISTS ${WASM})
+  message(FATAL_ERROR "no WebAssembly build at ${WASM}: build the web build first "
+                      "(emcmake cmake -S . -B build-web && cmake --build build-web)")
+endif()
+
+execute_process(COMMAND ${NATIVE} --digest OUTPUT_FILE ${OUT}.native RESULT_VARIABLE native_rc)
+execute_process(COMMAND ${NODE} ${WASM} --digest OUTPUT_FILE ${OUT}.wasm RESULT_VARIABLE wasm_rc)
+if(NOT native_rc EQUAL 0 OR NOT wasm_rc EQUAL 0)
+  message(FATAL_ERROR "digest failed: native exit ${native_rc}, wasm exit ${wasm_rc}")
+endif()
+file(SIZE ${OUT}.native native_size)
+file(SIZE ${OUT}.wasm wasm_size)
+if(native_size EQUAL 0)
+  message(FATAL_ERROR "the native digest is empty")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT}.native ${OUT}.wasm
+                RESULT_VARIABLE differ)
+if(differ)
+  # Show the first differing line so that the failure is readable in the CTest log.
+  file(STRINGS ${OUT}.native native_lines)
+  file(STRINGS ${OUT}.wasm wasm_lines)
+  list(LENGTH native_lines n)
+  math(EXPR last "${n} - 1")
+  foreach(i RANGE ${last})
+    list(GET native_lines ${i} a)
+    list(LENGTH wasm_lines m)
+    set(b "<missing>")
+    if(i LESS m)
+      list(GET wasm_lines ${i} b)
+    endif()
+    if(NOT a STREQUAL b)
+      message(FATAL_ERROR "native and WASM differ at line ${i}:\n  native: ${a}\n  wasm:   ${b}\n"
+                          "sizes ${native_size} vs ${wasm_size} bytes; see ${OUT}.native/.wasm")
+    endif()
+  endforeach()
+  message(FATAL_ERROR "native (${native_size} bytes) and WASM (${wasm_size} bytes) differ")
+endif()
+message(STATUS "native and WASM digests are identical (${native_size} bytes)")

@@ -1,0 +1,118 @@
+// library_arlab.js: the browser calls web/platform_web.cpp makes (emcc --js-library).
+// Storage is IDBFS mounted at /persist: `FS.syncfs(true)` loads it once at start-up, and
+// `FS.syncfs(false)` writes MEMFS back to IndexedDB. The C++ side makes sure only one
+// syncfs runs at a time and never touches /persist while one is running.
+//
+// C functions called back (EMSCRIPTEN_KEEPALIVE in platform_web.cpp):
+//   arlab_web_storage_loaded(error), arlab_web_persist_result(granted),
+//   arlab_web_sync_done(error), arlab_web_save_due(), arlab_web_flush().
+
+mergeInto(LibraryManager.library, {
+  // [SECTION] helpers
+  $arlabCallWithString__deps: ['malloc', 'free'],
+  $arlabCallWithString: function(fn, text) {
+    var ptr = 0;
+    if (text !== null) {
+      var size = lengthBytesUTF8(text) + 1;
+      ptr = _malloc(size);
+      stringToUTF8(text, ptr, size);
+    }
+    try {
+      fn(ptr);
+    } finally {
+      if (ptr) _free(ptr);
+    }
+  },
+  $arlabErrorText: function(err) {
+    if (!err) return null;
+    if (err.name && err.message) return err.name + ': ' + err.message;
+    if (err.errno !== undefined) return 'file system error ' + err.errno;
+    return String(err);
+  },
+
+  // [SECTION] storage
+  arlab_js_storage_start__deps: ['$FS', '$IDBFS', '$arlabCallWithString', '$arlabErrorText'],
+  arlab_js_storage_start: function() {
+    var loaded = function(err) {
+      arlabCallWithString(_arlab_web_storage_loaded, arlabErrorText(err));
+    };
+    try {
+      FS.mkdir('/persist');
+      FS.mount(IDBFS, {}, '/persist');
+      FS.syncfs(true, loaded);
+    } catch (e) {
+      loaded(e);  // No IndexedDB (e.g. some private modes): the app runs without saving.
+    }
+    // Ask once that the browser not evict our storage; report the answer.
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().then(function(granted) {
+        _arlab_web_persist_result(granted ? 1 : 0);
+      }, function() { _arlab_web_persist_result(0); });
+    }
+    // Save at once when the page is hidden (tab switch, close, reload): no frame runs then.
+    document.addEventListener('visibilitychange', function() {
+      if (document.visibilityState === 'hidden') _arlab_web_flush();
+    });
+    window.addEventListener('pagehide', function() { _arlab_web_flush(); });
+  },
+
+  arlab_js_sync_save__deps: ['$FS', '$arlabCallWithString', '$arlabErrorText'],
+  arlab_js_sync_save: function() {
+    try {
+      FS.syncfs(false, function(err) {
+        arlabCallWithString(_arlab_web_sync_done, arlabErrorText(err));
+      });
+    } catch (e) {
+      arlabCallWithString(_arlab_web_sync_done, arlabErrorText(e));
+    }
+  },
+
+  // The debounce timer lives in JS: setTimeout still fires when the page stops drawing.
+  $arlabSaveTimer: null,
+  arlab_js_arm_timer__deps: ['$arlabSaveTimer'],
+  arlab_js_arm_timer: function(delay_ms) {
+    if (arlabSaveTimer !== null) clearTimeout(arlabSaveTimer);
+    arlabSaveTimer = setTimeout(function() {
+      arlabSaveTimer = null;
+      _arlab_web_save_due();
+    }, delay_ms);
+  },
+
+  // [SECTION] files in and out
+  arlab_js_pick_file: function() {
+    var input = document.getElementById('arlab-file');
+    if (!input) return 0;
+    input.value = '';  // So picking the same file again still fires `change`.
+    input.click();
+    return 1;
+  },
+
+  arlab_js_download: function(name_ptr, data_ptr, size) {
+    var name = UTF8ToString(name_ptr);
+    var bytes = HEAPU8.slice(data_ptr, data_ptr + size);  // A copy: the heap may move.
+    var type = /\.json$/i.test(name) ? 'application/json' : 'text/plain';
+    var url = URL.createObjectURL(new Blob([bytes], {type: type}));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+    return 1;
+  },
+
+  // [SECTION] canvas
+  // Resizes the drawing buffer and tells GLFW (its resize listener). Not glfwSetWindowSize:
+  // Emscripten's asks for fullscreen whenever the size equals the screen's.
+  arlab_js_set_canvas_size__deps: ['$Browser'],
+  arlab_js_set_canvas_size: function(width, height) {
+    Browser.setCanvasSize(width, height);
+  },
+
+  // [SECTION] page status
+  arlab_js_set_status: function(text_ptr) {
+    var text = UTF8ToString(text_ptr);
+    if (typeof window.arlabSetStatus === 'function') window.arlabSetStatus(text);
+  },
+});

@@ -1,0 +1,133 @@
+// shell.js: the page around arlab.js. Loaded before it: sets up `Module`, the load status,
+// opening files (picker and drag-and-drop on the canvas) and `window.arlab`, a small query
+// API for scripts and tests:
+//   arlab.ready()            true once the app draws frames
+//   arlab.summary()          parsed app::query_summary_json, null before ready
+//   arlab.openText(name, t)  opens a book text like a picked file; true if it replaced the book
+//   arlab.storage()          save state: {saving, pending, last_saved, last_error, ...}
+//   arlab.flush()            saves a waiting change now
+//   arlab.showPanel(name)    brings a panel to the front ("aging", "storage", ...)
+//   arlab.lastOpen()         {count, name, ok}: the last file picked or dropped, once read
+'use strict';
+
+(function() {
+  var canvas = document.getElementById('canvas');
+  var statusEl = document.getElementById('status');
+
+  // Load status: the #status element, the title and body[data-arlab] ("loading", "ready",
+  // "error: ...").
+  window.arlabSetStatus = function(text) {
+    document.body.dataset.arlab = text;
+    statusEl.textContent = 'arlab: ' + text;
+    statusEl.classList.toggle('error', text.indexOf('error') === 0);
+    statusEl.style.display = text === 'ready' ? 'none' : '';
+    document.title = text === 'ready' ? 'arlab' : 'arlab (' + text + ')';
+  };
+  window.arlabSetStatus('loading');
+
+  window.Module = {
+    canvas: canvas,
+    print: function(text) { console.log(text); },
+    printErr: function(text) { console.error(text); },
+    onAbort: function(what) { window.arlabSetStatus('error: ' + what); },
+    onRuntimeInitialized: function() { runtimeReady = true; },
+  };
+  var runtimeReady = false;  // The wasm exports exist before they may be called.
+  canvas.addEventListener('webglcontextlost', function(e) {
+    window.arlabSetStatus('error: WebGL context lost, reload the page');
+    e.preventDefault();
+  });
+
+  // [SECTION] calls into the wasm (exports of web/main.cpp and web/platform_web.cpp)
+  function exported(name) { return runtimeReady && typeof Module[name] === 'function'; }
+
+  function allocString(text) {
+    var bytes = new TextEncoder().encode(text);
+    return allocBytes(bytes);
+  }
+
+  // Copies bytes into the wasm heap (malloc, not the stack: books can be hundreds of MB).
+  function allocBytes(bytes) {
+    var ptr = Module._malloc(bytes.length + 1);
+    if (!ptr) throw new Error('out of memory for ' + bytes.length + ' bytes');
+    Module.HEAPU8.set(bytes, ptr);  // Read HEAPU8 after malloc: growth replaces it.
+    Module.HEAPU8[ptr + bytes.length] = 0;
+    return ptr;
+  }
+
+  function openBytes(name, bytes) {
+    if (!exported('_arlab_web_open_bytes') || !Module._arlab_web_ready()) return false;
+    var namePtr = allocString(name);
+    var dataPtr = 0;
+    try {
+      dataPtr = allocBytes(bytes);
+      return Module._arlab_web_open_bytes(namePtr, dataPtr, bytes.length) === 1;
+    } finally {
+      Module._free(namePtr);
+      if (dataPtr) Module._free(dataPtr);
+    }
+  }
+
+  function jsonFrom(exportName) {
+    if (!exported(exportName)) return null;
+    var ptr = Module[exportName]();
+    return ptr ? JSON.parse(Module.UTF8ToString(ptr)) : null;
+  }
+
+  window.arlab = {
+    ready: function() { return exported('_arlab_web_ready') && Module._arlab_web_ready() === 1; },
+    frames: function() {
+      return exported('_arlab_web_frame_count') ? Module._arlab_web_frame_count() : 0;
+    },
+    summary: function() { return jsonFrom('_arlab_web_summary_json'); },
+    storage: function() { return jsonFrom('_arlab_web_storage_json'); },
+    openText: function(name, text) {
+      return openBytes(String(name), new TextEncoder().encode(text));
+    },
+    flush: function() { if (exported('_arlab_web_flush')) Module._arlab_web_flush(); },
+    showPanel: function(name) {
+      if (!exported('_arlab_web_show_panel') || !Module._arlab_web_ready()) return false;
+      var ptr = allocString(String(name));
+      try {
+        return Module._arlab_web_show_panel(ptr) === 1;
+      } finally {
+        Module._free(ptr);
+      }
+    },
+  };
+
+  // [SECTION] opening files: the picker (clicked by the app's Open) and drops on the canvas
+  var lastOpen = {count: 0, name: null, ok: false};
+  window.arlab.lastOpen = function() { return Object.assign({}, lastOpen); };
+
+  function openFile(file) {
+    file.arrayBuffer().then(function(buffer) {
+      var ok = openBytes(file.name, new Uint8Array(buffer));  // The app shows any problems.
+      lastOpen = {count: lastOpen.count + 1, name: file.name, ok: ok};
+      canvas.focus();
+    }, function(err) {
+      console.error('arlab: could not read ' + file.name + ': ' + err);
+    });
+  }
+
+  document.getElementById('arlab-file').addEventListener('change', function(e) {
+    if (e.target.files.length > 0) openFile(e.target.files[0]);
+  });
+
+  canvas.addEventListener('dragover', function(e) {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    document.body.classList.add('dragging');
+  });
+  canvas.addEventListener('dragleave', function() { document.body.classList.remove('dragging'); });
+  canvas.addEventListener('drop', function(e) {
+    e.preventDefault();
+    document.body.classList.remove('dragging');
+    var files = e.dataTransfer && e.dataTransfer.files;
+    if (files && files.length > 0) openFile(files[0]);
+  });
+
+  // Keyboard input goes to the app: keep the canvas focused.
+  canvas.addEventListener('mousedown', function() { canvas.focus(); });
+  window.addEventListener('load', function() { canvas.focus(); });
+})();
