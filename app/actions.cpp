@@ -27,6 +27,8 @@ const char* stage_name(Stage stage) {
   return "";
 }
 
+int32_t days_limit(int32_t terms_days) { return std::max(0, terms_days / 3); }
+
 // ---- [SECTION] Figures -----------------------------------------------------------------
 
 namespace {
@@ -40,7 +42,7 @@ Stage stage_of(int32_t days_past_due, int32_t days_limit) {
 void compute_customer_figures(const arlab::Book& book, arlab::Date as_of, Figures* f) {
   f->customers.assign(book.customers.size(), CustomerFigures{});
   for (size_t c = 0; c < book.customers.size(); ++c) {
-    f->customers[c].days_limit = std::max(0, book.customers[c].terms_days / 3);
+    f->customers[c].days_limit = days_limit(book.customers[c].terms_days);
   }
   f->invoice_open_minor.assign(book.invoices.size(), 0);
   for (size_t i = 0; i < book.invoices.size(); ++i) {
@@ -125,11 +127,37 @@ bool apply_edit(State& state, const arlab::Edit& edit, std::vector<arlab::Proble
   return true;
 }
 
+namespace {
+
+// Undo removed the book's last document: selections that pointed at it (indices past the
+// end now) are forgotten, so that no panel reads beyond the book.
+void forget_removed(State& state) {
+  const arlab::Book& book = state.book;
+  auto forget = [](auto& index, size_t size, auto none) {
+    if (static_cast<size_t>(index) >= size) index = none;  // -1 and kNone stay as they are.
+  };
+  FormsPanel& forms = state.forms;
+  for (int* customer : {&forms.invoice.customer, &forms.payment.customer,
+                        &forms.credit_note.customer, &forms.write_off.customer}) {
+    forget(*customer, book.customers.size(), -1);
+  }
+  forget(forms.write_off.invoice, book.invoices.size(), -1);
+  forget(forms.customer.salesperson, book.salespeople.size(), -1);
+  forget(state.customer.invoice, book.invoices.size(), arlab::kNone);
+  forget(state.invoices.selected, book.invoices.size(), arlab::kNone);
+  if (static_cast<size_t>(state.customer.customer) >= book.customers.size()) {
+    state.customer.customer = book.customers.empty() ? arlab::kNone : 0;
+  }
+}
+
+}  // namespace
+
 void undo(State& state) {
   if (!state.history.can_undo()) return;
   const arlab::Edit& edit = state.history.edits()[state.history.done_count() - 1];
   std::string what = arlab::describe(edit, state.book);
   state.history.undo(state.book);
+  forget_removed(state);
   ++state.book_generation;
   save_book(state);
   state.status = "Undone: " + what;
@@ -142,6 +170,16 @@ void redo(State& state) {
   ++state.book_generation;
   save_book(state);
   state.status = "Redone: " + arlab::describe(edit, state.book);
+}
+
+std::vector<HistoryLine> history_lines(const State& state) {
+  const std::vector<arlab::Edit>& edits = state.history.edits();
+  std::vector<HistoryLine> lines(edits.size());
+  for (size_t k = 0; k < edits.size(); ++k) {
+    lines[k].text = arlab::describe(edits[k], state.book);
+    lines[k].applied = k < state.history.done_count();
+  }
+  return lines;
 }
 
 void replace_book(State& state, arlab::Book&& book, const std::string& name) {

@@ -57,7 +57,7 @@ void init(State& state) {
   ImGuiIO& io = ImGui::GetIO();
   ui::load_fonts();
   io.IniFilename = nullptr;    // The layout is fixed; nothing to remember.
-  apply_theme(state.light_theme);
+  apply_theme(state.light_theme, state.ui_scale);
   state.theme_applied = true;
   state.aging.book = state.customer.book = state.invoices.book = &state.book;
   state.aging.figures = state.customer.figures = state.invoices.figures = &state.figures;
@@ -66,6 +66,13 @@ void init(State& state) {
 }
 
 void shutdown(State& state) { platform::flush_save(); }
+
+void set_ui_scale(State& state, float scale) {
+  if (!(scale > 0.25f && scale < 8.0f)) scale = 1.0f;  // Also rejects NaN.
+  state.ui_scale = scale;
+  apply_theme(state.light_theme, state.ui_scale);  // Now: the next NewFrame sizes the font.
+  state.theme_applied = true;
+}
 
 bool open_book_text(State& state, std::string_view file_name, std::string_view text) {
   arlab::LoadResult r = arlab::read_book_json(text);
@@ -122,7 +129,7 @@ void draw_tabs(State& state) {
 void frame(State& state) {
   ++state.frame_count;
   if (!state.theme_applied) {
-    apply_theme(state.light_theme);
+    apply_theme(state.light_theme, state.ui_scale);
     state.theme_applied = true;
   }
   platform::poll();
@@ -155,7 +162,8 @@ bool show_panel(State& state, std::string_view name) {
       {"storage", Tab::Storage}};
   const std::pair<const char*, FormKind> forms[] = {
       {"invoice", FormKind::Invoice}, {"payment", FormKind::Payment},
-      {"credit-note", FormKind::CreditNote}, {"write-off", FormKind::WriteOff}};
+      {"credit-note", FormKind::CreditNote}, {"write-off", FormKind::WriteOff},
+      {"new-customer", FormKind::Customer}};
   for (const auto& [text, kind] : forms) {
     if (name != text) continue;
     state.forms.kind = static_cast<int>(kind);

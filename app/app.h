@@ -8,6 +8,8 @@
 //   `open_book_text`: a file the user chose (picker, drag-and-drop, path); validated with the
 //                  loader's rules; on any problem the current book stays and the problems show.
 //   `shutdown`:    before exit: flushes a pending save.
+//   `set_ui_scale`: sizes and fonts times `scale` (the browser's devicePixelRatio); call it
+//                  outside a frame (before NewFrame). It composes with the app's theme.
 #pragma once
 #include <memory>
 #include <string>
@@ -21,6 +23,7 @@ std::unique_ptr<State, void (*)(State*)> create_state();
 void init(State& state);
 void frame(State& state);
 void shutdown(State& state);
+void set_ui_scale(State& state, float scale);
 
 // Returns true if the book was replaced.
 bool open_book_text(State& state, std::string_view file_name, std::string_view text);
@@ -35,7 +38,7 @@ std::string query_summary_json(const State& state);
 
 // Brings a panel to the front by name: "dashboard", "aging", "customer", "invoices",
 // "forms", "history", "storage", or a form: "invoice", "payment", "credit-note",
-// "write-off". False for an unknown name. (Screenshots, scripts.)
+// "write-off", "new-customer". False for an unknown name. (Screenshots, scripts.)
 bool show_panel(State& state, std::string_view name);
 
 }  // namespace app

@@ -29,6 +29,8 @@ namespace app {
 enum class Stage : uint8_t { Credit, Coordination, Clearing };
 constexpr int kStageCount = 3;
 const char* stage_name(Stage stage);
+// The hard limit: overdue by at most one third of the terms (30 -> 10 days: act by day 40).
+int32_t days_limit(int32_t terms_days);
 
 struct CustomerFigures {
   int64_t open_minor = 0;
@@ -145,7 +147,15 @@ struct WriteOffForm {
   char amount[32] = "";
 };
 
-enum class FormKind : uint8_t { Invoice, Payment, CreditNote, WriteOff };
+struct CustomerForm {
+  char id[48] = "";
+  char name[96] = "";
+  int salesperson = -1;        // Book salesperson index; -1: none.
+  int terms_days = arlab::kDefaultTermsDays;
+  char credit_limit[32] = "";  // Empty: no credit limit.
+};
+
+enum class FormKind : uint8_t { Invoice, Payment, CreditNote, WriteOff, Customer };
 
 struct FormsPanel {
   bool open = true;
@@ -155,6 +165,7 @@ struct FormsPanel {
   ReceiptForm payment;
   ReceiptForm credit_note;
   WriteOffForm write_off;
+  CustomerForm customer;
   std::vector<arlab::Problem> problems;  // Of the last rejected submit.
   int problems_kind = -1;
   char customer_filter[48] = "";
@@ -206,7 +217,8 @@ struct State {
   bool open_path_popup = false;          // Native "Open" asks for a path.
   char open_path[512] = "";
   bool light_theme = false;
-  bool theme_applied = false;
+  float ui_scale = 1.0f;                 // Sizes and fonts times this (devicePixelRatio).
+  bool theme_applied = false;            // Theme and scale are in ImGui's style.
   uint64_t frame_count = 0;
 };
 
@@ -222,7 +234,7 @@ void set_as_of(State& state, arlab::Date as_of);
 // Applies an edit through the history (same rules as the loader). On success: saves and
 // sets the status line; on rejection fills *problems and leaves the book unchanged.
 bool apply_edit(State& state, const arlab::Edit& edit, std::vector<arlab::Problem>* problems);
-void undo(State& state);
+void undo(State& state);               // Also forgets selections of what it removed.
 void redo(State& state);
 void replace_book(State& state, arlab::Book&& book, const std::string& name);
 void load_sample(State& state);
@@ -233,6 +245,14 @@ void export_aging_csv(State& state);
 void select_customer(State& state, arlab::Index customer);  // Drill down.
 void show_problems(State& state, const std::string& title, std::vector<arlab::Problem> problems,
                    const std::string& file = "");
+
+// The History panel's lines, oldest first: arlab::describe of each change, and whether it
+// is applied (false: undone, can be redone).
+struct HistoryLine {
+  std::string text;
+  bool applied = false;
+};
+std::vector<HistoryLine> history_lines(const State& state);
 
 void draw_menus(State& state);
 void draw_status_bar(State& state, float height);
@@ -246,6 +266,7 @@ void draw_invoices(State& state);
 void draw_forms(State& state);
 void draw_history(State& state);
 void draw_storage(State& state);
-void apply_theme(bool light);
+// The style for the theme at a scale, rebuilt from scratch (theme and scale compose).
+void apply_theme(bool light, float ui_scale);
 
 }  // namespace app

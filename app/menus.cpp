@@ -83,6 +83,7 @@ void edit_menu(State& state) {
   form("Record payment...", FormKind::Payment);
   form("Issue credit note...", FormKind::CreditNote);
   form("Write off...", FormKind::WriteOff);
+  form("New customer...", FormKind::Customer);
   ImGui::EndMenu();
 }
 

@@ -140,25 +140,12 @@ void draw_aging(State& state) {
   ImGui::PushID(columns);  // Other edges, other columns: a fresh table.
   if (ImGui::BeginTable("##aging", columns, flags, ImVec2(0, 0))) {
     setup_columns(report);
-    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (specs && specs->SpecsDirty && specs->SpecsCount > 0) {
-      panel.sort_column = specs->Specs[0].ColumnIndex;
-      panel.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-      panel.filter_changed = true;
-      specs->SpecsDirty = false;
-    }
+    panel.filter_changed |= ui::sort_specs_changed(&panel.sort_column, &panel.sort_descending);
     if (panel.filter_changed || panel.built_generation != state.figures.generation) {
       rebuild_rows(panel);
     }
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(panel.rows.size()));
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        ImGui::PushID(i);
-        draw_row(state, report.customers[panel.rows[static_cast<size_t>(i)]]);
-        ImGui::PopID();
-      }
-    }
+    ui::clipped_rows(panel.rows.size(),
+                     [&](size_t r) { draw_row(state, report.customers[panel.rows[r]]); });
     draw_totals(state);
     ImGui::EndTable();
   }

@@ -120,14 +120,7 @@ void draw_invoice_row(State& state, arlab::Index i) {
                         ImGuiSelectableFlags_SpanAllColumns)) {
     state.customer.invoice = i;
   }
-  ImGui::TableNextColumn();
-  ImGui::TextUnformatted(arlab::format_date(inv.date).c_str());
-  ImGui::TableNextColumn();
-  ImGui::TextUnformatted(arlab::format_date(inv.due).c_str());
-  ImGui::TableNextColumn();
-  ui::text_right(ui::money(book, inv.amount_minor));
-  ImGui::TableNextColumn();
-  ui::money_cell(book, open);
+  ui::invoice_cells(book, inv, open);
   ImGui::TableNextColumn();
   const ui::Palette& p = ui::palette();
   if (open == 0) {
@@ -154,15 +147,7 @@ void draw_invoices(State& state, float height) {
   ImGui::TableSetupColumn("Open");
   ImGui::TableSetupColumn("Days past due");
   ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(panel.rows.size()));
-  while (clipper.Step()) {
-    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-      ImGui::PushID(r);
-      draw_invoice_row(state, panel.rows[static_cast<size_t>(r)]);
-      ImGui::PopID();
-    }
-  }
+  ui::clipped_rows(panel.rows.size(), [&](size_t r) { draw_invoice_row(state, panel.rows[r]); });
   ImGui::EndTable();
 }
 

@@ -5,6 +5,7 @@
 // [SECTION] Cards and charts
 // [SECTION] Customer lists
 #include <algorithm>
+#include <initializer_list>
 
 #include "app/app_state.h"
 #include "app/widgets.h"
@@ -122,31 +123,50 @@ const char* salesperson_name(const arlab::Book& book, arlab::Index customer) {
   return s == arlab::kNone ? "-" : book.salespeople[s].name.c_str();
 }
 
+// A customer list filling what is left of its box; columns are (name, stretch weight).
+struct Column {
+  const char* name;
+  float weight;
+};
+bool begin_customer_table(const char* id, std::initializer_list<Column> columns) {
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  int count = static_cast<int>(columns.size());
+  if (!ImGui::BeginTable(id, count, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+    return false;
+  }
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const Column& c : columns) {
+    ImGui::TableSetupColumn(c.name, ImGuiTableColumnFlags_WidthStretch, c.weight);
+  }
+  ImGui::TableHeadersRow();
+  return true;
+}
+
+// A row's first cell: the customer's name; a click on the row drills down to it.
+void customer_cell(State& state, uint32_t customer) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::PushID(static_cast<int>(customer));
+  if (ImGui::Selectable(state.book.customers[customer].name.c_str(), false,
+                        ImGuiSelectableFlags_SpanAllColumns)) {
+    select_customer(state, customer);
+  }
+  ImGui::PopID();
+}
+
 void draw_top_overdue(State& state) {
   const arlab::Book& book = state.book;
   const Figures& f = state.figures;
   ui::heading("Top overdue customers");
   ui::help_marker("Ranked by overdue amount. Click a row to open the customer.");
-  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("##top", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Salesperson", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableSetupColumn("Overdue", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableSetupColumn("Oldest", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Stage", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-  ImGui::TableHeadersRow();
+  if (!begin_customer_table("##top", {{"Customer", 3.0f}, {"Salesperson", 2.0f},
+                                      {"Overdue", 1.6f}, {"Oldest", 1.0f}, {"Stage", 1.8f}})) {
+    return;
+  }
   for (uint32_t c : state.dashboard.top_overdue) {
     const CustomerFigures& cf = f.customers[c];
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::PushID(static_cast<int>(c));
-    if (ImGui::Selectable(book.customers[c].name.c_str(), false,
-                          ImGuiSelectableFlags_SpanAllColumns)) {
-      select_customer(state, c);
-    }
-    ImGui::PopID();
+    customer_cell(state, c);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(salesperson_name(book, c));
     ImGui::TableNextColumn();
@@ -171,27 +191,14 @@ void draw_beyond_limit(State& state) {
     ImGui::TextColored(ui::palette().good, "No customer is beyond the limit as of this date.");
     return;
   }
-  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("##limit", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Terms", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Act by", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Overdue", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableHeadersRow();
+  if (!begin_customer_table("##limit", {{"Customer", 3.0f}, {"Terms", 1.0f}, {"Act by", 1.2f},
+                                        {"Overdue", 1.2f}, {"Amount", 1.6f}})) {
+    return;
+  }
   for (uint32_t c : state.dashboard.beyond_limit) {
     const CustomerFigures& cf = f.customers[c];
     int32_t terms = book.customers[c].terms_days;
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::PushID(static_cast<int>(c));
-    if (ImGui::Selectable(book.customers[c].name.c_str(), false,
-                          ImGuiSelectableFlags_SpanAllColumns)) {
-      select_customer(state, c);
-    }
-    ImGui::PopID();
+    customer_cell(state, c);
     ImGui::TableNextColumn();
     ui::text_right(std::to_string(terms) + " d");
     ImGui::TableNextColumn();

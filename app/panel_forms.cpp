@@ -1,4 +1,4 @@
-// panel_forms.cpp: new invoice, payment (with allocation), credit note and write-off.
+// panel_forms.cpp: new invoice, payment (with allocation), credit note, write-off and customer.
 // Each form checks what it can locally (dates, amounts, a customer chosen), then builds an
 // arlab::Edit and calls History::apply, which checks the book with the loader's rules; a
 // rejected edit leaves the book unchanged and its problems show under the form.
@@ -7,6 +7,7 @@
 // [SECTION] Invoice
 // [SECTION] Payment and credit note
 // [SECTION] Write-off
+// [SECTION] Customer
 // [SECTION] Panel
 #include <algorithm>
 #include <cstdio>
@@ -63,6 +64,36 @@ void set_text(char* out, size_t size, const std::string& text) {
   std::snprintf(out, size, "%s", text.c_str());
 }
 
+// A form opens with the next free id and the as-of date; what the user typed stays.
+template <size_t IdSize, size_t DateSize, typename Find>
+void prefill(const State& state, const char* prefix, std::string_view last, Find find,
+             char (&id)[IdSize], char (&date)[DateSize]) {
+  if (!id[0]) suggest_id(state.book, prefix, last, find, id, IdSize);
+  if (!date[0]) set_text(date, DateSize, state.as_of_text);
+}
+
+// "Label     [text field]" at the form's column; hint nullptr for none.
+template <size_t N>
+void text_field(const char* label_text, const char* id, const char* hint, char (&text)[N]) {
+  label(label_text);
+  ImGui::SetNextItemWidth(kFieldWidth);
+  if (hint) {
+    ImGui::InputTextWithHint(id, hint, text, N);
+  } else {
+    ImGui::InputText(id, text, N);
+  }
+}
+
+template <size_t N>
+void date_field(char (&date)[N]) { text_field("Date", "##date", "YYYY-MM-DD", date); }
+
+// True when the customer changed.
+bool customer_field(State& state, int* customer) {
+  label("Customer");
+  return ui::customer_combo("##customer", state.book, customer, state.forms.customer_filter,
+                            sizeof state.forms.customer_filter, kFieldWidth);
+}
+
 bool read_date(const char* text, const char* place, arlab::Date* date,
                std::vector<arlab::Problem>* problems) {
   if (arlab::parse_date(text, date)) return true;
@@ -84,16 +115,17 @@ bool customer_ok(const arlab::Book& book, int customer, std::vector<arlab::Probl
   return false;
 }
 
-void submit(State& state, FormKind kind, const arlab::Edit& edit,
+// Local problems first; then the book's own rules (History::apply). True if recorded.
+bool submit(State& state, FormKind kind, const arlab::Edit& edit,
             std::vector<arlab::Problem> local) {
   FormsPanel& forms = state.forms;
   forms.problems_kind = static_cast<int>(kind);
   forms.problems = std::move(local);
   if (!forms.problems.empty()) {
     state.status = "Not recorded: check the form";
-    return;
+    return false;
   }
-  apply_edit(state, edit, &forms.problems);
+  return apply_edit(state, edit, &forms.problems);
 }
 
 bool submit_button(State& state, const char* text) {
@@ -112,19 +144,10 @@ bool submit_button(State& state, const char* text) {
 void draw_invoice_form(State& state) {
   const arlab::Book& book = state.book;
   InvoiceForm& f = state.forms.invoice;
-  if (!f.id[0]) {
-    suggest_id(book, "INV-", last_id(book, book.invoices), arlab::find_invoice, f.id, sizeof f.id);
-  }
-  if (!f.date[0]) set_text(f.date, sizeof f.date, state.as_of_text);
-  label("Invoice id");
-  ImGui::SetNextItemWidth(kFieldWidth);
-  ImGui::InputText("##id", f.id, sizeof f.id);
-  label("Customer");
-  ui::customer_combo("##customer", book, &f.customer, state.forms.customer_filter,
-                     sizeof state.forms.customer_filter, kFieldWidth);
-  label("Date");
-  ImGui::SetNextItemWidth(kFieldWidth);
-  ImGui::InputTextWithHint("##date", "YYYY-MM-DD", f.date, sizeof f.date);
+  prefill(state, "INV-", last_id(book, book.invoices), arlab::find_invoice, f.id, f.date);
+  text_field("Invoice id", "##id", nullptr, f.id);
+  customer_field(state, &f.customer);
+  date_field(f.date);
   label("Due date");
   ImGui::Checkbox("Set##due_given", &f.due_given);
   ImGui::SameLine();
@@ -139,9 +162,7 @@ void draw_invoice_form(State& state) {
   } else {
     ui::text_muted("date + the customer's terms");
   }
-  label("Amount");
-  ImGui::SetNextItemWidth(kFieldWidth);
-  ImGui::InputTextWithHint("##amount", "1200.00", f.amount, sizeof f.amount);
+  text_field("Amount", "##amount", "1200.00", f.amount);
   if (!submit_button(state, "Add invoice")) return;
   std::vector<arlab::Problem> local;
   arlab::NewInvoice inv;
@@ -151,9 +172,8 @@ void draw_invoice_form(State& state) {
   arlab::Date due;
   if (f.due_given && read_date(f.due, "due", &due, &local)) inv.due = due;
   read_amount(book, f.amount, "amount", &inv.amount_minor, &local);
-  submit(state, FormKind::Invoice, arlab::Edit{inv}, std::move(local));
-  if (state.forms.problems.empty()) {  // Accepted: ready for the next one.
-    f.id[0] = f.amount[0] = '\0';
+  if (submit(state, FormKind::Invoice, arlab::Edit{inv}, std::move(local))) {
+    f.id[0] = f.amount[0] = '\0';  // Accepted: ready for the next one.
   }
 }
 
@@ -300,27 +320,15 @@ void draw_remainder(const State& state, const ReceiptForm& f) {
 void draw_receipt_form(State& state, bool credit_note) {
   const arlab::Book& book = state.book;
   ReceiptForm& f = credit_note ? state.forms.credit_note : state.forms.payment;
-  if (!f.id[0]) {
-    if (credit_note) {
-      suggest_id(book, "CN-", last_id(book, book.credit_notes), arlab::find_credit_note, f.id,
-                 sizeof f.id);
-    } else {
-      suggest_id(book, "P-", last_id(book, book.payments), arlab::find_payment, f.id, sizeof f.id);
-    }
+  if (credit_note) {
+    prefill(state, "CN-", last_id(book, book.credit_notes), arlab::find_credit_note, f.id, f.date);
+  } else {
+    prefill(state, "P-", last_id(book, book.payments), arlab::find_payment, f.id, f.date);
   }
-  if (!f.date[0]) set_text(f.date, sizeof f.date, state.as_of_text);
-  label(credit_note ? "Credit note id" : "Payment id");
-  ImGui::SetNextItemWidth(kFieldWidth);
-  ImGui::InputText("##id", f.id, sizeof f.id);
-  label("Customer");
-  ui::customer_combo("##customer", book, &f.customer, state.forms.customer_filter,
-                     sizeof state.forms.customer_filter, kFieldWidth);
-  label("Date");
-  ImGui::SetNextItemWidth(kFieldWidth);
-  ImGui::InputTextWithHint("##date", "YYYY-MM-DD", f.date, sizeof f.date);
-  label("Amount");
-  ImGui::SetNextItemWidth(kFieldWidth);
-  ImGui::InputTextWithHint("##amount", "1200.00", f.amount, sizeof f.amount);
+  text_field(credit_note ? "Credit note id" : "Payment id", "##id", nullptr, f.id);
+  customer_field(state, &f.customer);
+  date_field(f.date);
+  text_field("Amount", "##amount", "1200.00", f.amount);
   rebuild_open_invoices(state, f);
   label("Allocation");
   if (ImGui::Button("Allocate oldest first")) allocate_oldest_first(state, f);
@@ -340,9 +348,8 @@ void draw_receipt_form(State& state, bool credit_note) {
   read_date(f.date, "date", &r.date, &local);
   read_amount(book, f.amount, "amount", &r.amount_minor, &local);
   allocations_of(state, f, &r.allocations, &local);
-  submit(state, credit_note ? FormKind::CreditNote : FormKind::Payment, arlab::Edit{r},
-         std::move(local));
-  if (state.forms.problems.empty()) f.id[0] = f.amount[0] = '\0';
+  FormKind kind = credit_note ? FormKind::CreditNote : FormKind::Payment;
+  if (submit(state, kind, arlab::Edit{r}, std::move(local))) f.id[0] = f.amount[0] = '\0';
 }
 
 // ---- [SECTION] Write-off ---------------------------------------------------------------
@@ -375,28 +382,14 @@ void invoice_combo(const State& state, WriteOffForm& f) {
 void draw_write_off_form(State& state) {
   const arlab::Book& book = state.book;
   WriteOffForm& f = state.forms.write_off;
-  if (!f.id[0]) {
-    suggest_id(book, "W-", last_id(book, book.write_offs), arlab::find_write_off, f.id,
-               sizeof f.id);
-  }
-  if (!f.date[0]) set_text(f.date, sizeof f.date, state.as_of_text);
+  prefill(state, "W-", last_id(book, book.write_offs), arlab::find_write_off, f.id, f.date);
   ui::text_muted("Write off what cannot be collected (practice: with approval for large amounts).");
-  label("Write-off id");
-  ImGui::SetNextItemWidth(kFieldWidth);
-  ImGui::InputText("##id", f.id, sizeof f.id);
-  label("Customer");
-  if (ui::customer_combo("##customer", book, &f.customer, state.forms.customer_filter,
-                         sizeof state.forms.customer_filter, kFieldWidth)) {
-    f.invoice = -1;
-  }
+  text_field("Write-off id", "##id", nullptr, f.id);
+  if (customer_field(state, &f.customer)) f.invoice = -1;
   label("Invoice");
   invoice_combo(state, f);
-  label("Date");
-  ImGui::SetNextItemWidth(kFieldWidth);
-  ImGui::InputTextWithHint("##date", "YYYY-MM-DD", f.date, sizeof f.date);
-  label("Amount");
-  ImGui::SetNextItemWidth(kFieldWidth);
-  ImGui::InputTextWithHint("##amount", "0.00", f.amount, sizeof f.amount);
+  date_field(f.date);
+  text_field("Amount", "##amount", "0.00", f.amount);
   if (!submit_button(state, "Write off")) return;
   std::vector<arlab::Problem> local;
   arlab::NewWriteOff w;
@@ -408,10 +401,88 @@ void draw_write_off_form(State& state) {
   }
   read_date(f.date, "date", &w.date, &local);
   read_amount(book, f.amount, "amount", &w.amount_minor, &local);
-  submit(state, FormKind::WriteOff, arlab::Edit{w}, std::move(local));
-  if (state.forms.problems.empty()) {
+  if (submit(state, FormKind::WriteOff, arlab::Edit{w}, std::move(local))) {
     f.id[0] = f.amount[0] = '\0';
     f.invoice = -1;
+  }
+}
+
+// ---- [SECTION] Customer ----------------------------------------------------------------
+
+void salesperson_combo(const arlab::Book& book, int* salesperson) {
+  bool valid = *salesperson >= 0 && static_cast<size_t>(*salesperson) < book.salespeople.size();
+  auto name_of = [&](size_t s) {
+    return book.salespeople[s].name + "  (" + book.salespeople[s].id + ")";
+  };
+  std::string preview = valid ? name_of(static_cast<size_t>(*salesperson)) : "(none)";
+  ImGui::SetNextItemWidth(kFieldWidth);
+  if (!ImGui::BeginCombo("##salesperson", preview.c_str())) return;
+  if (ImGui::Selectable("(none)", !valid)) *salesperson = -1;
+  for (size_t s = 0; s < book.salespeople.size(); ++s) {
+    std::string item = name_of(s) + "##" + std::to_string(s);
+    if (ImGui::Selectable(item.c_str(), *salesperson == static_cast<int>(s))) {
+      *salesperson = static_cast<int>(s);
+    }
+  }
+  ImGui::EndCombo();
+}
+
+// Terms in days and, beside them, the practice's hard limit: overdue by at most one third
+// of the credit period (the same rule as the dashboard's stages).
+void terms_field(int* terms_days) {
+  label("Terms");
+  ImGui::SetNextItemWidth(kFieldWidth * 0.45f);
+  ImGui::InputInt("##terms", terms_days, 1, 15);
+  ImGui::SameLine();
+  if (*terms_days < 0) {
+    ui::text_muted("days");
+    return;
+  }
+  int32_t act_by = *terms_days + days_limit(*terms_days);
+  ui::text_muted(("days; hard limit: act by day " + std::to_string(act_by) +
+                  " (terms + terms/3)").c_str());
+}
+
+// Empty: no credit limit (-1, as in the file format). Zero is allowed (cash only).
+bool read_credit_limit(const arlab::Book& book, const char* text, int64_t* limit_minor,
+                       std::vector<arlab::Problem>* problems) {
+  *limit_minor = -1;
+  bool blank = true;
+  for (const char* c = text; *c; ++c) blank &= *c == ' ';
+  if (blank) return true;
+  std::string why;
+  if (ui::parse_user_amount(book, text, limit_minor, &why, true)) return true;
+  problems->push_back({"credit_limit", why});
+  return false;
+}
+
+void draw_customer_form(State& state) {
+  const arlab::Book& book = state.book;
+  CustomerForm& f = state.forms.customer;
+  if (!f.id[0]) {
+    std::string_view last;  // Not a ?: with "": that would view a temporary std::string.
+    if (!book.customers.empty()) last = book.customers.back().id;
+    suggest_id(book, "C", last, arlab::find_customer, f.id, sizeof f.id);
+  }
+  text_field("Customer id", "##id", nullptr, f.id);
+  text_field("Name", "##name", "Acme Ltd", f.name);
+  label("Salesperson");
+  salesperson_combo(book, &f.salesperson);
+  terms_field(&f.terms_days);
+  text_field("Credit limit", "##limit", "none", f.credit_limit);
+  if (!submit_button(state, "Add customer")) return;
+  std::vector<arlab::Problem> local;
+  arlab::NewCustomer c;
+  c.id = f.id;
+  c.name = f.name;
+  if (c.name.find_first_not_of(' ') == std::string::npos) local.push_back({"name", "enter a name"});
+  if (f.salesperson >= 0 && static_cast<size_t>(f.salesperson) < book.salespeople.size()) {
+    c.salesperson_id = book.salespeople[static_cast<size_t>(f.salesperson)].id;
+  }
+  c.terms_days = f.terms_days;  // Its range is the book's rule (History::apply checks it).
+  read_credit_limit(book, f.credit_limit, &c.credit_limit_minor, &local);
+  if (submit(state, FormKind::Customer, arlab::Edit{c}, std::move(local))) {
+    f.id[0] = f.name[0] = f.credit_limit[0] = '\0';
   }
 }
 
@@ -442,6 +513,12 @@ const char* help_text(FormKind kind) {
              "off, consider a concession, taking back goods, collateral or legal action; large "
              "amounts need approval. Debts under two years old are about 80% recoverable, older "
              "ones about 20%.";
+    case FormKind::Customer:
+      return "The id must be new; terms are 0 to 3650 days (invoices without a due date are due "
+             "that many days after their date); the credit limit is optional.\n\nPractice: "
+             "before a first sale, check the customer's credit and agree the terms in the "
+             "contract. An overdue account has a hard limit of one third of the credit period: "
+             "30-day terms, act by day 40; 60-day terms, by day 80.";
   }
   return "";
 }
@@ -480,7 +557,8 @@ void draw_forms(State& state) {
   const Entry entries[] = {{FormKind::Invoice, "New invoice"},
                            {FormKind::Payment, "Record payment"},
                            {FormKind::CreditNote, "Credit note"},
-                           {FormKind::WriteOff, "Write-off"}};
+                           {FormKind::WriteOff, "Write-off"},
+                           {FormKind::Customer, "New customer"}};
   if (!ImGui::BeginTabBar("##forms")) return;
   for (const Entry& e : entries) {
     int kind = static_cast<int>(e.kind);
@@ -497,6 +575,7 @@ void draw_forms(State& state) {
       case FormKind::Payment: draw_receipt_form(state, false); break;
       case FormKind::CreditNote: draw_receipt_form(state, true); break;
       case FormKind::WriteOff: draw_write_off_form(state); break;
+      case FormKind::Customer: draw_customer_form(state); break;
     }
     ImGui::PopID();
     if (forms.problems_kind == kind && !forms.problems.empty()) {

@@ -18,7 +18,7 @@ void move_to(State& state, size_t done) {
 }  // namespace
 
 void draw_history(State& state) {
-  const std::vector<arlab::Edit>& edits = state.history.edits();
+  const std::vector<HistoryLine> lines = history_lines(state);
   size_t done = state.history.done_count();
   ImGui::BeginDisabled(!state.history.can_undo());
   if (ImGui::Button("Undo  (Ctrl+Z)")) undo(state);
@@ -30,9 +30,9 @@ void draw_history(State& state) {
   ImGui::SameLine();
   ui::text_muted("Posted documents are never edited: a change adds a document, undo removes it.");
   ImGui::Spacing();
-  if (edits.empty()) {
+  if (lines.empty()) {
     ui::text_muted("No changes since the book was opened. Add an invoice, a payment, a credit "
-                   "note or a write-off under New entry.");
+                   "note, a write-off or a customer under New entry.");
     return;
   }
   ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
@@ -50,16 +50,16 @@ void draw_history(State& state) {
     move_to(state, 0);
   }
   size_t target = done;
-  for (size_t k = 0; k < edits.size(); ++k) {
-    bool applied = k < done;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    bool applied = lines[k].applied;
     ImGui::TableNextRow();
     if (!applied) ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
     ImGui::TableNextColumn();
     ImGui::Text("%zu", k + 1);
     ImGui::TableNextColumn();
     ImGui::PushID(static_cast<int>(k));
-    std::string text = arlab::describe(edits[k], state.book);
-    if (ImGui::Selectable(text.c_str(), k + 1 == done, ImGuiSelectableFlags_SpanAllColumns)) {
+    bool current = k + 1 == done;
+    if (ImGui::Selectable(lines[k].text.c_str(), current, ImGuiSelectableFlags_SpanAllColumns)) {
       target = k + 1;
     }
     ImGui::PopID();

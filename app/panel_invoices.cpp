@@ -126,6 +126,16 @@ void rebuild_if_needed(InvoicePanel& panel, const State& state) {
 
 // ---- [SECTION] Drawing -----------------------------------------------------------------
 
+// "label [YYYY-MM-DD]" on the filter line; true when the text changed.
+bool date_filter(const char* label, const char* id, char* text, size_t text_size, float width) {
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(width);
+  return ImGui::InputTextWithHint(id, "YYYY-MM-DD", text, text_size);
+}
+
 void draw_filters(InvoicePanel& panel) {
   ImGui::SetNextItemWidth(280);
   panel.filter_changed |= ImGui::InputTextWithHint("##text", "Invoice, customer id or name",
@@ -135,19 +145,10 @@ void draw_filters(InvoicePanel& panel) {
   ImGui::SetNextItemWidth(170);
   panel.filter_changed |= ImGui::Combo("##status", &panel.status, statuses, IM_ARRAYSIZE(statuses));
   float date_width = ImGui::CalcTextSize("YYYY-MM-DD").x + ImGui::GetStyle().FramePadding.x * 2 + 4;
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Dated from");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(date_width);
-  panel.filter_changed |= ImGui::InputTextWithHint("##from", "YYYY-MM-DD", panel.date_from,
-                                                   sizeof panel.date_from);
-  ImGui::SameLine();
-  ImGui::TextUnformatted("to");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(date_width);
-  panel.filter_changed |= ImGui::InputTextWithHint("##to", "YYYY-MM-DD", panel.date_to,
-                                                   sizeof panel.date_to);
+  panel.filter_changed |= date_filter("Dated from", "##from", panel.date_from,
+                                      sizeof panel.date_from, date_width);
+  panel.filter_changed |= date_filter("to", "##to", panel.date_to, sizeof panel.date_to,
+                                      date_width);
   ImGui::SameLine();
   if (ImGui::Button("Clear")) {
     panel.filter[0] = panel.date_from[0] = panel.date_to[0] = '\0';
@@ -188,14 +189,7 @@ void draw_row(State& state, arlab::Index i) {
   }
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(book.customers[inv.customer].name.c_str());
-  ImGui::TableNextColumn();
-  ImGui::TextUnformatted(arlab::format_date(inv.date).c_str());
-  ImGui::TableNextColumn();
-  ImGui::TextUnformatted(arlab::format_date(inv.due).c_str());
-  ImGui::TableNextColumn();
-  ui::text_right(ui::money(book, inv.amount_minor));
-  ImGui::TableNextColumn();
-  ui::money_cell(book, state.figures.invoice_open_minor[i]);
+  ui::invoice_cells(book, inv, state.figures.invoice_open_minor[i]);
   ImGui::TableNextColumn();
   InvoiceStatus status = status_of(state, i);
   int32_t days = state.as_of - inv.due;
@@ -242,23 +236,9 @@ void draw_invoices(State& state) {
   float footer = ImGui::GetTextLineHeightWithSpacing() + 4;
   if (ImGui::BeginTable("##invoices", kColumnCount, flags, ImVec2(0, -footer))) {
     setup_columns();
-    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (specs && specs->SpecsDirty && specs->SpecsCount > 0) {
-      panel.sort_column = specs->Specs[0].ColumnIndex;
-      panel.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-      panel.sort_changed = true;
-      specs->SpecsDirty = false;
-    }
+    panel.sort_changed |= ui::sort_specs_changed(&panel.sort_column, &panel.sort_descending);
     rebuild_if_needed(panel, state);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(panel.rows.size()));
-    while (clipper.Step()) {
-      for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-        ImGui::PushID(r);
-        draw_row(state, panel.rows[static_cast<size_t>(r)]);
-        ImGui::PopID();
-      }
-    }
+    ui::clipped_rows(panel.rows.size(), [&](size_t r) { draw_row(state, panel.rows[r]); });
     ImGui::EndTable();
   }
   draw_summary_line(panel, state);

@@ -63,7 +63,8 @@ void load_fonts() {
   g_fonts = Fonts{};
   std::string_view regular = arlab::ui_font_regular_ttf(), bold = arlab::ui_font_bold_ttf();
   if (io.Fonts->IsBuilt() || io.Fonts->Fonts.Size > 0 || regular.empty() || bold.empty()) {
-    io.FontGlobalScale = 1.25f;  // ProggyClean at 13 px is too small to read comfortably.
+    g_fonts.global_scale = 1.25f;  // ProggyClean at 13 px is too small to read comfortably.
+    io.FontGlobalScale = g_fonts.global_scale;
     return;
   }
   add_font(regular, 17.0f);  // The first font is the default.
@@ -133,6 +134,17 @@ void money_cell(const arlab::Book& book, int64_t amount_minor) {
   } else {
     text_right(money(book, amount_minor));
   }
+}
+
+void invoice_cells(const arlab::Book& book, const arlab::Invoice& invoice, int64_t open_minor) {
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(arlab::format_date(invoice.date).c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(arlab::format_date(invoice.due).c_str());
+  ImGui::TableNextColumn();
+  text_right(money(book, invoice.amount_minor));
+  ImGui::TableNextColumn();
+  money_cell(book, open_minor);
 }
 
 void help_marker(const char* text) {
@@ -232,7 +244,7 @@ bool date_field(const char* label, char* text, size_t text_size, arlab::Date* da
 }
 
 bool parse_user_amount(const arlab::Book& book, const char* text, int64_t* amount_minor,
-                       std::string* why) {
+                       std::string* why, bool zero_ok) {
   std::string plain;
   for (const char* c = text; *c; ++c) {
     if (*c != ',' && *c != ' ') plain += *c;
@@ -242,8 +254,8 @@ bool parse_user_amount(const arlab::Book& book, const char* text, int64_t* amoun
     return false;
   }
   if (!arlab::parse_amount(plain, book.minor_digits, amount_minor, why)) return false;
-  if (*amount_minor <= 0) {
-    *why = "must be positive";
+  if (*amount_minor < 0 || (*amount_minor == 0 && !zero_ok)) {
+    *why = zero_ok ? "must not be negative" : "must be positive";
     return false;
   }
   return true;
@@ -285,6 +297,15 @@ bool customer_combo(const char* label, const arlab::Book& book, int* customer, c
   return changed;
 }
 
+bool sort_specs_changed(int* column, bool* descending) {
+  ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+  if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0) return false;
+  *column = specs->Specs[0].ColumnIndex;
+  *descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+  specs->SpecsDirty = false;
+  return true;
+}
+
 void problems_list(const std::vector<arlab::Problem>& problems) {
   ImGui::PushStyleColor(ImGuiCol_Text, g_palette.bad);
   for (const arlab::Problem& p : problems) {
@@ -311,26 +332,9 @@ bool contains_nocase(std::string_view haystack, std::string_view needle) {
 
 namespace app {
 
-void apply_theme(bool light) {
-  ImGuiStyle& style = ImGui::GetStyle();
-  if (light) {
-    ImGui::StyleColorsLight(&style);
-  } else {
-    ImGui::StyleColorsDark(&style);
-  }
-  ui::set_palette(light);
-  style.WindowRounding = 0.0f;
-  style.ChildRounding = 6.0f;
-  style.FrameRounding = 4.0f;
-  style.PopupRounding = 4.0f;
-  style.GrabRounding = 4.0f;
-  style.TabRounding = 4.0f;
-  style.ScrollbarRounding = 6.0f;
-  style.WindowPadding = ImVec2(12, 10);
-  style.FramePadding = ImVec2(8, 4);
-  style.ItemSpacing = ImVec2(10, 7);
-  style.CellPadding = ImVec2(8, 3);
-  style.WindowBorderSize = 0.0f;
+namespace {
+
+void set_theme_colors(ImGuiStyle& style, bool light) {
   ImVec4* c = style.Colors;
   if (!light) {
     // Calm slate-blue dark theme instead of ImGui's saturated default.
@@ -363,6 +367,36 @@ void apply_theme(bool light) {
     c[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.97f, 1);
     c[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0.03f);
   }
+}
+
+}  // namespace
+
+// Builds the whole style from ImGui's defaults each time, so that switching the theme or the
+// scale never compounds: sizes are the app's at scale 1, then scaled once.
+void apply_theme(bool light, float ui_scale) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  if (light) {
+    ImGui::StyleColorsLight(&style);
+  } else {
+    ImGui::StyleColorsDark(&style);
+  }
+  ui::set_palette(light);
+  set_theme_colors(style, light);
+  style.WindowRounding = 0.0f;
+  style.ChildRounding = 6.0f;
+  style.FrameRounding = 4.0f;
+  style.PopupRounding = 4.0f;
+  style.GrabRounding = 4.0f;
+  style.TabRounding = 4.0f;
+  style.ScrollbarRounding = 6.0f;
+  style.WindowPadding = ImVec2(12, 10);
+  style.FramePadding = ImVec2(8, 4);
+  style.ItemSpacing = ImVec2(10, 7);
+  style.CellPadding = ImVec2(8, 3);
+  style.WindowBorderSize = 0.0f;
+  style.ScaleAllSizes(ui_scale);
+  ImGui::GetIO().FontGlobalScale = ui::fonts().global_scale * ui_scale;
 }
 
 }  // namespace app

@@ -26,6 +26,7 @@ void set_palette(bool light);
 struct Fonts {
   ImFont* bold = nullptr;  // Headings; nullptr: the default font.
   ImFont* big = nullptr;   // Key figures; nullptr: the default font scaled by window.
+  float global_scale = 1.0f;  // io.FontGlobalScale at UI scale 1 (ProggyClean is small).
 };
 const Fonts& fonts();
 void load_fonts();  // Once, before the font atlas is built (app::init).
@@ -41,6 +42,8 @@ void text_right_colored(const ImVec4& color, const std::string& text);
 void text_muted(const char* text);
 void money_cell(const arlab::Book& book, int64_t amount_minor);  // Right-aligned; muted if 0.
 void help_marker(const char* text);                              // "(?)" with a tooltip.
+// An invoice's date, due date, amount and open amount: the next four cells of a table row.
+void invoice_cells(const arlab::Book& book, const arlab::Invoice& invoice, int64_t open_minor);
 
 // A key figure in a framed box: a title, a big value, and a line under it.
 void card(const char* id, const char* title, const std::string& value, const std::string& sub,
@@ -58,12 +61,32 @@ ImVec4 bucket_color(size_t bucket, size_t bucket_count);  // Green (current) to 
 // A "YYYY-MM-DD" text field; true when the text parses to a date different from *date.
 bool date_field(const char* label, char* text, size_t text_size, arlab::Date* date, float width);
 // Parses a user amount ("1200", "1,200.50"): commas are allowed here, not in files.
+// Positive, or with `zero_ok` also zero.
 bool parse_user_amount(const arlab::Book& book, const char* text, int64_t* amount_minor,
-                       std::string* why);
+                       std::string* why, bool zero_ok = false);
 
 // A customer picker: a combo with a filter field; true when *customer changed.
 bool customer_combo(const char* label, const arlab::Book& book, int* customer, char* filter,
                     size_t filter_size, float width);
+
+// Tables: the first sort spec of the current sortable table, copied into *column and
+// *descending when the user changed it; true then (the caller rebuilds its rows).
+bool sort_specs_changed(int* column, bool* descending);
+
+// Draws `count` rows of the current table through ImGuiListClipper, so that only the visible
+// ones cost anything; each row under its own id: draw_row(r) for r in [0, count).
+template <typename DrawRow>
+void clipped_rows(size_t count, DrawRow draw_row) {
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(count));
+  while (clipper.Step()) {
+    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+      ImGui::PushID(r);
+      draw_row(static_cast<size_t>(r));
+      ImGui::PopID();
+    }
+  }
+}
 
 // Problems in red, one line each: "place: message".
 void problems_list(const std::vector<arlab::Problem>& problems);

@@ -1,7 +1,7 @@
 // main.cpp: the desktop window shell, shaped like imgui's examples/example_glfw_opengl3.
 //   1. parse options (--book PATH, --frames N --screenshot OUT.ppm for tests)
 //   2. create the GLFW window (OpenGL 3.0, GLSL 130) and the ImGui context + backends
-//   3. `app::init`, then optionally open --book
+//   3. `app::init`, then optionally open --book (and --demo-edits for screenshots)
 //   4. loop {poll, new frame, `app::frame`, render}; with --frames, stop after N frames and
 //      write the last one to a PPM file
 //   5. `app::shutdown` (flushes a waiting save), tear down
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/app_state.h"  // --demo-edits only: the app's shared edit actions.
 #include "app/platform.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -26,6 +27,7 @@ struct Options {
   long frames = 0;         // --frames: 0 = run until the window closes.
   std::string screenshot;  // --screenshot: PPM of the last frame (needs --frames).
   std::string panel;       // --panel: the panel in front (screenshots).
+  bool demo_edits = false; // --demo-edits: a few changes, so History has lines (screenshots).
   int width = 1440, height = 900;
 };
 
@@ -38,7 +40,9 @@ void usage(FILE* out) {
       "  --screenshot FILE  with --frames: write the last frame as a PPM image\n"
       "  --panel NAME       start on dashboard|aging|customer|invoices|history|storage|\n"
                "                     invoice|payment|credit-note|write-off (forms)\n"
-      "  --size WxH         window size (default 1440x900)\n");
+      "  --size WxH         window size (default 1440x900)\n"
+      "  --demo-edits       record a payment, an invoice and an undone credit note\n"
+      "                     (screenshots of the History panel; saved like any change)\n");
 }
 
 bool parse_options(int argc, char** argv, Options* o) {
@@ -57,6 +61,8 @@ bool parse_options(int argc, char** argv, Options* o) {
       o->screenshot = argv[++i];
     } else if (arg == "--panel" && has_value) {
       o->panel = argv[++i];
+    } else if (arg == "--demo-edits") {
+      o->demo_edits = true;
     } else if (arg == "--size" && has_value) {
       if (std::sscanf(argv[++i], "%dx%d", &o->width, &o->height) != 2) return false;
     } else {
@@ -108,6 +114,28 @@ void open_book_option(app::State& state, const std::string& path) {
   app::open_book_text(state, path, text);  // Problems show in the app.
 }
 
+// Through the same actions as the forms and Ctrl+Z (History::apply, undo): a payment from
+// the first customer with something open, an invoice to it, and a credit note undone again.
+void record_demo_edits(app::State& state) {
+  const arlab::Book& book = state.book;
+  size_t c = 0;
+  while (c < book.customers.size() && state.figures.customers[c].open_minor == 0) ++c;
+  if (c == book.customers.size()) return;
+  const std::string& customer = book.customers[c].id;
+  std::vector<arlab::Problem> problems;
+  arlab::NewReceipt payment{false, "P-DEMO-1", customer, state.as_of, 50000, {}};
+  arlab::NewInvoice invoice{"INV-DEMO-1", customer, state.as_of, std::nullopt, 120000};
+  arlab::NewReceipt credit{true, "CN-DEMO-1", customer, state.as_of, 15000, {}};
+  for (const arlab::Edit& edit :
+       {arlab::Edit{payment}, arlab::Edit{invoice}, arlab::Edit{credit}}) {
+    if (!app::apply_edit(state, edit, &problems)) {
+      std::fprintf(stderr, "arlab-gui: demo edit refused: %s\n",
+                   problems.empty() ? "?" : problems[0].message.c_str());
+    }
+  }
+  app::undo(state);
+}
+
 void render_frame(GLFWwindow* window, app::State& state) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -144,6 +172,10 @@ int main(int argc, char** argv) {
   auto state = app::create_state();
   app::init(*state);
   if (!options.book_path.empty()) open_book_option(*state, options.book_path);
+  if (options.demo_edits) {
+    app::update_figures(*state);
+    record_demo_edits(*state);
+  }
   if (!options.panel.empty() && !app::show_panel(*state, options.panel)) {
     std::fprintf(stderr, "arlab-gui: unknown panel '%s' (ignored)\n", options.panel.c_str());
   }

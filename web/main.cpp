@@ -31,7 +31,6 @@ struct Shell {
   bool running = false;      // app::init done, frames are being drawn.
   long frame_count = 0;
   double pixel_ratio = 0;    // devicePixelRatio the UI is scaled for.
-  ImGuiStyle base_style;     // The app's style at ratio 1, scaled from on ratio changes.
 };
 
 Shell& shell() {
@@ -41,7 +40,8 @@ Shell& shell() {
 
 // The canvas fills the window (CSS); its drawing buffer follows in device pixels. GLFW's
 // window size is the buffer size and mouse positions come scaled to it, so the UI is
-// scaled up by devicePixelRatio to keep its CSS size.
+// scaled up by devicePixelRatio to keep its CSS size. The app owns the style (its theme
+// and this scale together); the shell only says the scale.
 void fit_canvas_to_window() {
   Shell& s = shell();
   double css_w = 0, css_h = 0;
@@ -54,9 +54,7 @@ void fit_canvas_to_window() {
   if (want_w != have_w || want_h != have_h) arlab_js_set_canvas_size(want_w, want_h);
   if (ratio == s.pixel_ratio) return;
   s.pixel_ratio = ratio;
-  ImGui::GetStyle() = s.base_style;
-  ImGui::GetStyle().ScaleAllSizes(static_cast<float>(ratio));
-  ImGui::GetIO().FontGlobalScale = static_cast<float>(ratio);
+  app::set_ui_scale(*s.state, static_cast<float>(ratio));
 }
 
 void main_loop(void*) {
@@ -90,7 +88,6 @@ void on_storage_ready() {
   // Emscripten's GLFW has no cursor shapes, and setting the cursor mode every frame makes
   // it call exitPointerLock() each time, which Chromium answers with an error.
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-  s.base_style = ImGui::GetStyle();
   s.running = true;
   emscripten_set_main_loop_arg(main_loop, nullptr, 0, false);
 }

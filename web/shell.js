@@ -127,6 +127,18 @@
     if (files && files.length > 0) openFile(files[0]);
   });
 
+  // The app's shortcuts (Ctrl+S save, Ctrl+O open, Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z undo and
+  // redo) must not also save the page, open the browser's file dialog or edit the URL bar.
+  // GLFW listens on window, so the app still sees the keys; typing in inputs is untouched.
+  var appShortcuts = {s: true, o: true, z: true, y: true};
+  window.addEventListener('keydown', function(e) {
+    var onApp = e.target === canvas || e.target === document.body;
+    var key = (e.key || '').toLowerCase();
+    if (onApp && (e.ctrlKey || e.metaKey) && !e.altKey && appShortcuts[key]) {
+      e.preventDefault();
+    }
+  }, true);
+
   // Keyboard input goes to the app: keep the canvas focused.
   canvas.addEventListener('mousedown', function() { canvas.focus(); });
   window.addEventListener('load', function() { canvas.focus(); });

@@ -8,10 +8,14 @@
 
 #include "app/app.h"
 #include "app/app_state.h"
+#include "app/widgets.h"
+#include "core/date.h"
 #include "imgui.h"
 #include "platform_fake.h"
 
 namespace {
+
+void set(char* buffer, size_t size, const char* text) { std::snprintf(buffer, size, "%s", text); }
 
 // Two customers; as-of = the last document date, 2025-03-20.
 //   INV-1 C1 2025-01-01, due +30 = 2025-01-31, 1000.00; P-1 (auto) takes 400.00 -> open 600.00,
@@ -87,13 +91,27 @@ struct Ui {
     state->forms.select_kind = true;
     show(app::Tab::Forms);
   }
+  // Brings a form to the front with the fields every document form has filled in.
+  template <typename Form>
+  Form& fill(app::FormKind kind, Form& f, const char* id, int customer, const char* date,
+             const char* amount) {
+    show_form(kind);
+    set(f.id, sizeof f.id, id);
+    f.customer = customer;
+    set(f.date, sizeof f.date, date);
+    set(f.amount, sizeof f.amount, amount);
+    return f;
+  }
+  // Submits the form in front on the next frame, as its button would.
+  void submit() {
+    state->forms.submit_requested = true;
+    frames(2);
+  }
   nlohmann::json summary() const { return nlohmann::json::parse(app::query_summary_json(*state)); }
 
   std::unique_ptr<app::State, void (*)(app::State*)> state{nullptr, nullptr};
   int frame_index = 0;
 };
-
-void set(char* buffer, size_t size, const char* text) { std::snprintf(buffer, size, "%s", text); }
 
 }  // namespace
 
@@ -153,15 +171,10 @@ static void open_test_book(Ui& ui) {
 TEST_CASE("forms: new invoice, undo, redo") {
   Ui ui;
   open_test_book(ui);
-  ui.show_form(app::FormKind::Invoice);
-  app::InvoiceForm& f = ui.state->forms.invoice;
-  set(f.id, sizeof f.id, "INV-9");
-  f.customer = 1;  // Beta: due 2025-03-20 + 60 days, current.
-  set(f.date, sizeof f.date, "2025-03-20");
-  set(f.amount, sizeof f.amount, "250.00");
+  // Beta (customer 1): due 2025-03-20 + 60 days, current.
+  ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 1, "2025-03-20", "250.00");
   int saves = app::platform::fake().save_count;
-  ui.state->forms.submit_requested = true;
-  ui.frames(2);
+  ui.submit();
   CHECK(ui.state->forms.problems.empty());
   CHECK(app::platform::fake().save_count == saves + 1);
   nlohmann::json s = ui.summary();
@@ -186,18 +199,13 @@ TEST_CASE("forms: new invoice, undo, redo") {
 TEST_CASE("forms: payment with an explicit allocation") {
   Ui ui;
   open_test_book(ui);
-  ui.show_form(app::FormKind::Payment);
-  app::ReceiptForm& f = ui.state->forms.payment;
-  set(f.id, sizeof f.id, "P-9");
-  f.customer = 0;
-  set(f.date, sizeof f.date, "2025-03-20");
-  set(f.amount, sizeof f.amount, "500.00");
+  app::ReceiptForm& f =
+      ui.fill(app::FormKind::Payment, ui.state->forms.payment, "P-9", 0, "2025-03-20", "500.00");
   ui.frames(2);  // Lists Acme's open invoices as of the date: INV-1, INV-2.
   REQUIRE(f.invoices.size() == 2);
   size_t row = ui.state->book.str(ui.state->book.invoices[f.invoices[1]].id) == "INV-2" ? 1 : 0;
   set(f.allocations[row].data(), f.allocations[row].size(), "500.00");
-  ui.state->forms.submit_requested = true;
-  ui.frames(2);
+  ui.submit();
   CHECK(ui.state->forms.problems.empty());
   // INV-2 paid in full; INV-1 keeps 600.00 overdue.
   nlohmann::json s = ui.summary();
@@ -209,16 +217,12 @@ TEST_CASE("forms: payment with an explicit allocation") {
 TEST_CASE("forms: a write-off larger than the invoice is refused, the book unchanged") {
   Ui ui;
   open_test_book(ui);
-  ui.show_form(app::FormKind::WriteOff);
-  app::WriteOffForm& f = ui.state->forms.write_off;
-  set(f.id, sizeof f.id, "W-9");
-  f.customer = 0;
+  app::WriteOffForm& f =
+      ui.fill(app::FormKind::WriteOff, ui.state->forms.write_off, "W-9", 0, "2025-03-20",
+              "1200.00");
   f.invoice = 0;  // INV-1: 1000.00, so 1200.00 would take it below zero.
-  set(f.date, sizeof f.date, "2025-03-20");
-  set(f.amount, sizeof f.amount, "1200.00");
   int saves = app::platform::fake().save_count;
-  ui.state->forms.submit_requested = true;
-  ui.frames(2);
+  ui.submit();
   CHECK_FALSE(ui.state->forms.problems.empty());
   CHECK(app::platform::fake().save_count == saves);
   CHECK(ui.summary()["open"] == "3100.00");
@@ -232,8 +236,7 @@ TEST_CASE("forms: a bad amount is caught by the form before the book sees it") {
   app::InvoiceForm& f = ui.state->forms.invoice;
   f.customer = 0;
   set(f.amount, sizeof f.amount, "12.345");
-  ui.state->forms.submit_requested = true;
-  ui.frames(2);
+  ui.submit();
   REQUIRE(ui.state->forms.problems.size() == 1);
   CHECK(ui.state->forms.problems[0].place == "amount");
   CHECK(ui.summary()["invoices"] == 3);
@@ -255,4 +258,124 @@ TEST_CASE("the as-of date recomputes everything") {
   CHECK(ui.state->invoices.hidden_later == 2);
   // Exactly at the limit (10 days = 30 / 3) is still the coordination period.
   CHECK(ui.state->figures.customers[0].stage == app::Stage::Coordination);
+}
+
+TEST_CASE("history: two changes and an undo are listed as the panel shows them") {
+  Ui ui;
+  open_test_book(ui);
+  std::vector<arlab::Problem> problems;
+  arlab::NewInvoice invoice{"INV-9", "C2", arlab::date_from_ymd(2025, 3, 20), std::nullopt,
+                            125000};
+  REQUIRE(app::apply_edit(*ui.state, arlab::Edit{invoice}, &problems));
+  arlab::NewReceipt payment;
+  payment.id = "P-9";
+  payment.customer_id = "C1";
+  payment.date = arlab::date_from_ymd(2025, 3, 20);
+  payment.amount_minor = 50000;
+  REQUIRE(app::apply_edit(*ui.state, arlab::Edit{payment}, &problems));
+  app::undo(*ui.state);
+  ui.show(app::Tab::History);
+
+  // Amounts grouped by thousands, the customer by name and id (edit.h, describe).
+  std::vector<app::HistoryLine> lines = app::history_lines(*ui.state);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].text == "Invoice INV-9 to Beta (C2): 1,250.00 on 2025-03-20");
+  CHECK(lines[0].applied);
+  CHECK(lines[1].text == "Payment P-9 from Acme (C1): 500.00 on 2025-03-20");
+  CHECK_FALSE(lines[1].applied);
+  CHECK(ui.summary()["status"] == "Undone: " + lines[1].text);
+  // 3100.00 + 1250.00; the undone payment counts for nothing.
+  CHECK(ui.summary()["open"] == "4350.00");
+  CHECK(ui.summary()["can_redo"] == true);
+
+  ui.ctrl('Y');
+  CHECK(app::history_lines(*ui.state)[1].applied);
+  CHECK(ui.summary()["open"] == "3850.00");
+}
+
+TEST_CASE("forms: new customer, its rules, and undo") {
+  Ui ui;
+  open_test_book(ui);
+  // The practice's hard limit: one third of the terms past due.
+  CHECK(app::days_limit(30) == 10);
+  CHECK(app::days_limit(60) == 20);
+  CHECK(app::days_limit(45) == 15);
+  ui.show_form(app::FormKind::Customer);
+  app::CustomerForm& f = ui.state->forms.customer;
+  CHECK(f.terms_days == 30);  // The format's default.
+  CHECK(std::string(f.id) == "C3");  // Next after C2.
+  set(f.name, sizeof f.name, "Gamma");
+  f.salesperson = 0;
+  f.terms_days = 45;
+  set(f.credit_limit, sizeof f.credit_limit, "5,000.00");
+  ui.submit();
+  CHECK(ui.state->forms.problems.empty());
+  REQUIRE(ui.state->book.customers.size() == 3);
+  const arlab::Customer& c = ui.state->book.customers[2];
+  CHECK(c.id == "C3");
+  CHECK(c.name == "Gamma");
+  CHECK(c.salesperson == 0);
+  CHECK(c.terms_days == 45);
+  CHECK(c.credit_limit_minor == 500000);
+  CHECK(app::history_lines(*ui.state).back().text == "New customer C3 (Gamma)");
+
+  SUBCASE("a duplicate id is refused by the book's rules, nothing saved") {
+    int saves = app::platform::fake().save_count;
+    set(f.id, sizeof f.id, "C1");
+    set(f.name, sizeof f.name, "Acme again");
+    ui.submit();
+    CHECK_FALSE(ui.state->forms.problems.empty());
+    CHECK(ui.state->book.customers.size() == 3);
+    CHECK(app::platform::fake().save_count == saves);
+  }
+  SUBCASE("terms beyond 3650 days are refused at the terms") {
+    set(f.id, sizeof f.id, "C4");
+    set(f.name, sizeof f.name, "Delta");
+    f.terms_days = 4000;
+    ui.submit();
+    REQUIRE(ui.state->forms.problems.size() == 1);
+    CHECK(ui.state->forms.problems[0].place == "customers[3].terms_days");
+    CHECK(ui.state->book.customers.size() == 3);
+  }
+  SUBCASE("a missing name and a bad limit are caught by the form") {
+    set(f.id, sizeof f.id, "C4");
+    f.name[0] = '\0';
+    set(f.credit_limit, sizeof f.credit_limit, "-1");
+    ui.submit();
+    REQUIRE(ui.state->forms.problems.size() == 2);
+    CHECK(ui.state->forms.problems[0].place == "name");
+    CHECK(ui.state->forms.problems[1].place == "credit_limit");
+  }
+  SUBCASE("undo removes it, and the drill-down looking at it moves back") {
+    app::select_customer(*ui.state, 2);
+    ui.state->forms.invoice.customer = 2;
+    ui.frames(2);
+    ui.ctrl('Z');
+    CHECK(ui.state->book.customers.size() == 2);
+    CHECK(ui.state->customer.customer == 0);
+    CHECK(ui.state->forms.invoice.customer == -1);  // Forgotten...
+    ui.show(app::Tab::Forms);
+    CHECK(ui.state->forms.invoice.customer == 0);   // ...then follows the drill-down again.
+  }
+}
+
+TEST_CASE("the UI scale and the theme compose") {
+  Ui ui;
+  ui.frames(2);
+  ImGuiStyle& style = ImGui::GetStyle();
+  float frame_padding_x = style.FramePadding.x;  // The app's own at scale 1.
+  float font_scale = ImGui::GetIO().FontGlobalScale;
+  app::set_ui_scale(*ui.state, 2.0f);
+  ui.frames(2);
+  CHECK(style.FramePadding.x == doctest::Approx(2 * frame_padding_x));
+  CHECK(ImGui::GetIO().FontGlobalScale == doctest::Approx(2 * font_scale));
+  ui.state->light_theme = true;  // What View > Light theme does.
+  ui.state->theme_applied = false;
+  ui.frames(2);
+  CHECK(style.FramePadding.x == doctest::Approx(2 * frame_padding_x));
+  CHECK(ImGui::GetIO().FontGlobalScale == doctest::Approx(2 * font_scale));
+  CHECK(style.Colors[ImGuiCol_WindowBg].x > 0.5f);  // Light.
+  app::set_ui_scale(*ui.state, 1.0f);  // Back to 1: nothing compounds.
+  CHECK(style.FramePadding.x == doctest::Approx(frame_padding_x));
+  CHECK(ImGui::GetIO().FontGlobalScale == doctest::Approx(font_scale));
 }
