@@ -284,7 +284,7 @@ void open_path_popup(State& state) {
   if (!ImGui::BeginPopupModal("Open a book", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::TextUnformatted("Path of a book file (arlab-book/1 JSON):");
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  ImGui::SetNextItemWidth(520);
+  ImGui::SetNextItemWidth(ui::px(520));
   bool enter = ImGui::InputText("##path", state.open_path, sizeof state.open_path,
                                 ImGuiInputTextFlags_EnterReturnsTrue);
   if (ImGui::Button("Open") || enter) {

@@ -122,7 +122,7 @@ void draw_totals(const State& state) {
 void draw_aging(State& state) {
   AgingPanel& panel = state.aging;
   const arlab::AgingReport& report = state.figures.aging;
-  ImGui::SetNextItemWidth(320);
+  ImGui::SetNextItemWidth(ui::px(320));
   if (ImGui::InputTextWithHint("##filter", "Filter: id, name or salesperson", panel.filter,
                                sizeof panel.filter)) {
     panel.filter_changed = true;

@@ -82,7 +82,7 @@ void draw_credit_use(const State& state, arlab::Index c) {
   ImVec4 color = used > 1.0f ? p.bad : used > 0.8f ? p.warn : p.good;
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, color);
   std::string label = ui::percent(cf.open_minor, cu.credit_limit_minor) + " used";
-  ImGui::ProgressBar(std::min(used, 1.0f), ImVec2(260, 0), label.c_str());
+  ImGui::ProgressBar(std::min(used, 1.0f), ImVec2(ui::px(260), 0), label.c_str());
   ImGui::PopStyleColor();
 }
 

@@ -218,12 +218,12 @@ void draw_dashboard(State& state) {
   draw_cards(state);
   ImGui::Spacing();
   float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-  float chart_height = std::max(180.0f, ImGui::GetContentRegionAvail().y * 0.40f);
-  ImGui::BeginChild("##chart_left", ImVec2(half, chart_height + 40), true);
-  draw_aging_chart(state, chart_height - 10);
+  float chart_height = std::max(ui::px(180), ImGui::GetContentRegionAvail().y * 0.40f);
+  ImGui::BeginChild("##chart_left", ImVec2(half, chart_height + ui::px(40)), true);
+  draw_aging_chart(state, chart_height - ui::px(10));
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("##chart_right", ImVec2(0, chart_height + 40), true);
+  ImGui::BeginChild("##chart_right", ImVec2(0, chart_height + ui::px(40)), true);
   draw_stages(state, chart_height - 10);
   ImGui::EndChild();
   ImGui::BeginChild("##top_left", ImVec2(half, 0), true);

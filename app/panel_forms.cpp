@@ -30,7 +30,7 @@ constexpr float kFieldWidth = 300;
 void label(const char* text) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text);
-  ImGui::SameLine(kLabelWidth);
+  ImGui::SameLine(ui::px(kLabelWidth));
 }
 
 // The next free id in the style of the last one ("INV-000123" -> "INV-000124"), or
@@ -76,7 +76,7 @@ void prefill(const State& state, const char* prefix, std::string_view last, Find
 template <size_t N>
 void text_field(const char* label_text, const char* id, const char* hint, char (&text)[N]) {
   label(label_text);
-  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::SetNextItemWidth(ui::px(kFieldWidth));
   if (hint) {
     ImGui::InputTextWithHint(id, hint, text, N);
   } else {
@@ -91,7 +91,7 @@ void date_field(char (&date)[N]) { text_field("Date", "##date", "YYYY-MM-DD", da
 bool customer_field(State& state, int* customer) {
   label("Customer");
   return ui::customer_combo("##customer", state.book, customer, state.forms.customer_filter,
-                            sizeof state.forms.customer_filter, kFieldWidth);
+                            sizeof state.forms.customer_filter, ui::px(kFieldWidth));
 }
 
 bool read_date(const char* text, const char* place, arlab::Date* date,
@@ -130,8 +130,8 @@ bool submit(State& state, FormKind kind, const arlab::Edit& edit,
 
 bool submit_button(State& state, const char* text) {
   ImGui::Spacing();
-  ImGui::SetCursorPosX(kLabelWidth);
-  bool pressed = ImGui::Button(text, ImVec2(220, 0));
+  ImGui::SetCursorPosX(ui::px(kLabelWidth));
+  bool pressed = ImGui::Button(text, ImVec2(ui::px(220), 0));
   if (state.forms.submit_requested) {
     state.forms.submit_requested = false;
     return true;
@@ -153,7 +153,7 @@ void draw_invoice_form(State& state) {
   ImGui::SameLine();
   arlab::Date date;
   if (f.due_given) {
-    ImGui::SetNextItemWidth(kFieldWidth - 80);
+    ImGui::SetNextItemWidth(ui::px(kFieldWidth - 80));
     ImGui::InputTextWithHint("##due", "YYYY-MM-DD", f.due, sizeof f.due);
   } else if (f.customer >= 0 && arlab::parse_date(f.date, &date)) {
     int32_t terms = book.customers[static_cast<size_t>(f.customer)].terms_days;
@@ -305,10 +305,10 @@ void draw_remainder(const State& state, const ReceiptForm& f) {
   allocations_of(state, f, &allocations, &ignored);
   for (const arlab::NewAllocation& a : allocations) allocated += a.amount_minor;
   int64_t remainder = amount - allocated;
-  ImGui::SetCursorPosX(kLabelWidth);
+  ImGui::SetCursorPosX(ui::px(kLabelWidth));
   ImGui::Text("Allocated %s of %s; remainder %s", ui::money(state.book, allocated).c_str(),
               ui::money(state.book, amount).c_str(), ui::money(state.book, remainder).c_str());
-  ImGui::SetCursorPosX(kLabelWidth);
+  ImGui::SetCursorPosX(ui::px(kLabelWidth));
   if (remainder < 0) {
     ImGui::TextColored(ui::palette().bad, "The allocations exceed the amount.");
   } else if (remainder > 0) {
@@ -334,7 +334,7 @@ void draw_receipt_form(State& state, bool credit_note) {
   if (ImGui::Button("Allocate oldest first")) allocate_oldest_first(state, f);
   ImGui::SameLine();
   if (ImGui::Button("Clear allocations")) f.allocations.assign(f.invoices.size(), {});
-  ImGui::SetCursorPosX(kLabelWidth);
+  ImGui::SetCursorPosX(ui::px(kLabelWidth));
   ImGui::BeginGroup();
   draw_allocation_table(state, f);
   ImGui::EndGroup();
@@ -358,7 +358,7 @@ void invoice_combo(const State& state, WriteOffForm& f) {
   const arlab::Book& book = state.book;
   std::string preview = f.invoice >= 0 ? std::string(book.str(book.invoices[f.invoice].id))
                                        : "Choose an open invoice";
-  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::SetNextItemWidth(ui::px(kFieldWidth));
   if (!ImGui::BeginCombo("##invoice", preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
   if (f.customer >= 0 && book.index.built) {
     uint32_t first = book.index.customer_invoice_first[f.customer];
@@ -415,7 +415,7 @@ void salesperson_combo(const arlab::Book& book, int* salesperson) {
     return book.salespeople[s].name + "  (" + book.salespeople[s].id + ")";
   };
   std::string preview = valid ? name_of(static_cast<size_t>(*salesperson)) : "(none)";
-  ImGui::SetNextItemWidth(kFieldWidth);
+  ImGui::SetNextItemWidth(ui::px(kFieldWidth));
   if (!ImGui::BeginCombo("##salesperson", preview.c_str())) return;
   if (ImGui::Selectable("(none)", !valid)) *salesperson = -1;
   for (size_t s = 0; s < book.salespeople.size(); ++s) {
@@ -431,7 +431,7 @@ void salesperson_combo(const arlab::Book& book, int* salesperson) {
 // of the credit period (the same rule as the dashboard's stages).
 void terms_field(int* terms_days) {
   label("Terms");
-  ImGui::SetNextItemWidth(kFieldWidth * 0.45f);
+  ImGui::SetNextItemWidth(ui::px(kFieldWidth * 0.45f));
   ImGui::InputInt("##terms", terms_days, 1, 15);
   ImGui::SameLine();
   if (*terms_days < 0) {
@@ -580,7 +580,7 @@ void draw_forms(State& state) {
     ImGui::PopID();
     if (forms.problems_kind == kind && !forms.problems.empty()) {
       ImGui::Spacing();
-      ImGui::SetCursorPosX(kLabelWidth);
+      ImGui::SetCursorPosX(ui::px(kLabelWidth));
       ImGui::BeginGroup();
       ImGui::TextUnformatted("Not recorded; the book is unchanged:");
       ui::problems_list(forms.problems);

@@ -137,12 +137,12 @@ bool date_filter(const char* label, const char* id, char* text, size_t text_size
 }
 
 void draw_filters(InvoicePanel& panel) {
-  ImGui::SetNextItemWidth(280);
+  ImGui::SetNextItemWidth(ui::px(280));
   panel.filter_changed |= ImGui::InputTextWithHint("##text", "Invoice, customer id or name",
                                                    panel.filter, sizeof panel.filter);
   ImGui::SameLine();
   const char* statuses[] = {"All statuses", "Open (unpaid)", "Overdue", "Not yet due", "Paid"};
-  ImGui::SetNextItemWidth(170);
+  ImGui::SetNextItemWidth(ui::px(170));
   panel.filter_changed |= ImGui::Combo("##status", &panel.status, statuses, IM_ARRAYSIZE(statuses));
   float date_width = ImGui::CalcTextSize("YYYY-MM-DD").x + ImGui::GetStyle().FramePadding.x * 2 + 4;
   panel.filter_changed |= date_filter("Dated from", "##from", panel.date_from,

@@ -328,6 +328,8 @@ bool contains_nocase(std::string_view haystack, std::string_view needle) {
   return it != haystack.end();
 }
 
+float px(float pixels) { return pixels * ImGui::GetIO().FontGlobalScale / fonts().global_scale; }
+
 }  // namespace app::ui
 
 namespace app {

@@ -29,6 +29,8 @@ struct Fonts {
   float global_scale = 1.0f;  // io.FontGlobalScale at UI scale 1 (ProggyClean is small).
 };
 const Fonts& fonts();
+// A layout size in pixels at UI scale 1, times the current UI scale (HiDPI browsers).
+float px(float pixels);
 void load_fonts();  // Once, before the font atlas is built (app::init).
 void heading(const char* text);             // A section title in bold.
 void big_text(const char* text);            // A key figure, large.
