@@ -105,6 +105,7 @@ void draw_tabs(State& state) {
       {Tab::Aging, "Aging by customer", &state.aging.open, draw_aging},
       {Tab::Customer, "Customer", &state.customer.open, draw_customer},
       {Tab::Invoices, "Invoices", &state.invoices.open, draw_invoices},
+      {Tab::Metrics, "Metrics", &state.metrics.open, draw_metrics},
       {Tab::Forms, "New entry", &state.forms.open, draw_forms},
       {Tab::History, "History", &state.history_panel.open, draw_history},
       {Tab::Storage, "Storage", &state.storage.open, draw_storage},
@@ -159,7 +160,7 @@ bool show_panel(State& state, std::string_view name) {
   const std::pair<const char*, Tab> names[] = {
       {"dashboard", Tab::Dashboard}, {"aging", Tab::Aging},     {"customer", Tab::Customer},
       {"invoices", Tab::Invoices},   {"forms", Tab::Forms},     {"history", Tab::History},
-      {"storage", Tab::Storage}};
+      {"storage", Tab::Storage},     {"metrics", Tab::Metrics}};
   const std::pair<const char*, FormKind> forms[] = {
       {"invoice", FormKind::Invoice}, {"payment", FormKind::Payment},
       {"credit-note", FormKind::CreditNote}, {"write-off", FormKind::WriteOff},
@@ -174,7 +175,7 @@ bool show_panel(State& state, std::string_view name) {
     if (name != text) continue;
     bool* open[] = {&state.dashboard.open, &state.aging.open,   &state.customer.open,
                     &state.invoices.open,  &state.forms.open,   &state.history_panel.open,
-                    &state.storage.open};
+                    &state.storage.open,   &state.metrics.open};
     *open[static_cast<int>(tab)] = true;
     state.select_tab = tab;
     return true;

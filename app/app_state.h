@@ -19,6 +19,7 @@
 #include "core/aging.h"
 #include "core/book.h"
 #include "core/edit.h"
+#include "core/metrics.h"
 
 namespace app {
 
@@ -59,7 +60,9 @@ struct Figures {
 
 // ---- [SECTION] Panels ------------------------------------------------------------------
 
-enum class Tab : uint8_t { Dashboard, Aging, Customer, Invoices, Forms, History, Storage, Count };
+enum class Tab : uint8_t {
+  Dashboard, Aging, Customer, Invoices, Forms, History, Storage, Metrics, Count
+};
 
 struct DashboardPanel {
   bool open = true;
@@ -173,6 +176,48 @@ struct FormsPanel {
   bool submit_requested = false;
 };
 
+// The Metrics tab (app/panel_metrics.cpp). Everything shown is computed once per change of
+// its inputs (book, as-of date, aging edges, period, rate) into the `built_*` members.
+enum class MetricsPeriod : uint8_t { Last12Months, ThisMonth, LastQuarter, WholeBook, Custom };
+
+struct MetricsTable {  // Rows by customer or by salesperson, sorted through an index.
+  std::vector<arlab::MetricsRow> rows;
+  std::vector<uint32_t> order;
+  int sort_column = 0;
+  bool sort_descending = false;
+  bool sort_changed = true;
+};
+
+struct Concentration {  // Of open AR at the as-of date (figures.customers).
+  int64_t open_minor = 0;
+  int64_t top1_minor = 0, top5_minor = 0, top10_minor = 0;
+  arlab::Index top_customer = arlab::kNone;
+  bool too_concentrated = false;  // One customer holds more than 20% of open AR.
+};
+
+struct MetricsPanel {
+  bool open = true;
+  MetricsPeriod period = MetricsPeriod::Last12Months;  // Not Custom: follows the as-of date.
+  arlab::Date from{INT32_MIN}, to{INT32_MIN};
+  char from_text[16] = "", to_text[16] = "";
+  char rate_text[16] = "8";  // Percent a year.
+  int32_t rate_bp = arlab::kDefaultRateBp;
+  std::string input_error;
+  // Inputs of the last compute, and its results.
+  uint64_t built_book_generation = ~0ull;
+  uint64_t built_figures_generation = ~0ull;
+  arlab::Date built_from{INT32_MIN}, built_to{INT32_MIN};
+  int32_t built_rate_bp = -1;
+  uint64_t compute_count = 0;  // How many times the metrics were computed (tests).
+  double compute_ms = 0;
+  arlab::Metrics total;
+  std::vector<arlab::MetricsRow> months;
+  std::vector<std::string> bucket_names;
+  std::vector<std::vector<int64_t>> month_buckets_minor;  // Aging at each month's end.
+  MetricsTable by_customer, by_salesperson;
+  Concentration concentration;
+};
+
 struct HistoryPanel {
   bool open = true;
 };
@@ -207,6 +252,7 @@ struct State {
   FormsPanel forms;
   HistoryPanel history_panel;
   StoragePanel storage;
+  MetricsPanel metrics;
   Tab select_tab = Tab::Count;           // Tab to bring to front next frame (Count: none).
 
   std::string status;                    // One line in the status bar.
@@ -266,6 +312,10 @@ void draw_invoices(State& state);
 void draw_forms(State& state);
 void draw_history(State& state);
 void draw_storage(State& state);
+void draw_metrics(State& state);
+// Brings the Metrics tab's cached figures up to date (period, rate, book, as-of date).
+void update_metrics(State& state);
+void export_metrics_csv(State& state, arlab::MetricsBy by);  // The table by customer / salesperson.
 // The style for the theme at a scale, rebuilt from scratch (theme and scale compose).
 void apply_theme(bool light, float ui_scale);
 

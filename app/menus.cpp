@@ -102,6 +102,7 @@ void view_menu(State& state) {
   item("New entry", &state.forms.open, Tab::Forms);
   item("History", &state.history_panel.open, Tab::History);
   item("Storage", &state.storage.open, Tab::Storage);
+  item("Metrics", &state.metrics.open, Tab::Metrics);
   ImGui::Separator();
   if (ImGui::MenuItem("Light theme", nullptr, state.light_theme)) {
     state.light_theme = !state.light_theme;

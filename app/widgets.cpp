@@ -162,7 +162,7 @@ void help_marker(const char* text) {
 // ---- [SECTION] Cards and bar chart -----------------------------------------------------
 
 void card(const char* id, const char* title, const std::string& value, const std::string& sub,
-          const ImVec4& accent, float width, float height) {
+          const ImVec4& accent, float width, float height, const char* help) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, g_palette.card_bg);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 6.0f);
   ImGui::BeginChild(id, ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
@@ -171,6 +171,7 @@ void card(const char* id, const char* title, const std::string& value, const std
                                             ImGui::GetColorU32(accent), 6.0f,
                                             ImDrawFlags_RoundCornersLeft);
   text_muted(title);
+  if (help) help_marker(help);
   ImGui::PushStyleColor(ImGuiCol_Text, accent);
   big_text(value.c_str());
   ImGui::PopStyleColor();

@@ -47,9 +47,10 @@ void help_marker(const char* text);                              // "(?)" with a
 // An invoice's date, due date, amount and open amount: the next four cells of a table row.
 void invoice_cells(const arlab::Book& book, const arlab::Invoice& invoice, int64_t open_minor);
 
-// A key figure in a framed box: a title, a big value, and a line under it.
+// A key figure in a framed box: a title, a big value, and a line under it; with `help`, a
+// "(?)" after the title whose tooltip is that text.
 void card(const char* id, const char* title, const std::string& value, const std::string& sub,
-          const ImVec4& accent, float width, float height);
+          const ImVec4& accent, float width, float height, const char* help = nullptr);
 
 // Bars with their amounts above and names below (aging buckets, stages).
 struct Bar {

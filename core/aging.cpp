@@ -9,7 +9,8 @@ bool parse_aging_edges(std::string_view text, std::vector<int32_t>* edges, std::
   size_t i = 0;
   while (i <= text.size()) {
     size_t comma = text.find(',', i);
-    std::string_view part = text.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i);
+    std::string_view part =
+        text.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i);
     if (part.empty() || part.size() > 5) {
       *why = "bucket edges must be positive whole numbers of days, like 30,60,90";
       return false;
@@ -70,7 +71,8 @@ AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_
   // Bucket by days past due: a table for the common range, the last bucket beyond it.
   const int32_t table_days = edges.empty() ? 1 : edges.back() + 1;
   std::vector<uint8_t> bucket_table(table_days + 1);
-  for (int32_t d = 0; d <= table_days; d++) bucket_table[d] = static_cast<uint8_t>(aging_bucket_of(edges, d));
+  for (int32_t d = 0; d <= table_days; d++)
+    bucket_table[d] = static_cast<uint8_t>(aging_bucket_of(edges, d));
   std::vector<int64_t> table(book.customers.size() * buckets, 0);
   for (size_t i = 0; i < book.invoices.size(); i++) {
     const Invoice& v = book.invoices[i];
@@ -83,9 +85,11 @@ AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_
   }
   std::vector<int64_t> unapplied(book.customers.size(), 0);
   for (size_t i = 0; i < book.payments.size(); i++)
-    if (book.payments[i].date <= as_of) unapplied[book.payments[i].customer] -= x.payment_unapplied_minor[i];
+    if (book.payments[i].date <= as_of)
+      unapplied[book.payments[i].customer] -= x.payment_unapplied_minor[i];
   for (size_t i = 0; i < book.credit_notes.size(); i++)
-    if (book.credit_notes[i].date <= as_of) unapplied[book.credit_notes[i].customer] -= x.credit_unapplied_minor[i];
+    if (book.credit_notes[i].date <= as_of)
+      unapplied[book.credit_notes[i].customer] -= x.credit_unapplied_minor[i];
   std::vector<Index> order(book.customers.size());
   for (size_t c = 0; c < order.size(); c++) order[c] = static_cast<Index>(c);
   std::sort(order.begin(), order.end(),
@@ -93,7 +97,8 @@ AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_
   for (Index c : order) {
     CustomerAging row;
     row.customer = c;
-    row.amounts_minor.assign(table.begin() + size_t(c) * buckets, table.begin() + size_t(c + 1) * buckets);
+    row.amounts_minor.assign(table.begin() + size_t(c) * buckets,
+                             table.begin() + size_t(c + 1) * buckets);
     for (int64_t amount : row.amounts_minor) row.open_minor += amount;
     row.unapplied_minor = unapplied[c];
     if (row.open_minor == 0 && row.unapplied_minor == 0) continue;

@@ -80,10 +80,12 @@ static Index find_in(const IdIndex& index, std::string_view id, Key key) {
 }
 
 Index find_salesperson(const Book& b, std::string_view id) {
-  return find_in(b.index.salespeople, id, [&](size_t i) { return std::string_view(b.salespeople[i].id); });
+  return find_in(b.index.salespeople, id,
+                 [&](size_t i) { return std::string_view(b.salespeople[i].id); });
 }
 Index find_customer(const Book& b, std::string_view id) {
-  return find_in(b.index.customers, id, [&](size_t i) { return std::string_view(b.customers[i].id); });
+  return find_in(b.index.customers, id,
+                 [&](size_t i) { return std::string_view(b.customers[i].id); });
 }
 Index find_invoice(const Book& b, std::string_view id) {
   return find_in(b.index.invoices, id, [&](size_t i) { return b.str(b.invoices[i].id); });
@@ -99,7 +101,7 @@ Index find_write_off(const Book& b, std::string_view id) {
 }
 
 static IdsBuiltFor ids_fingerprint(const Book& b) {
-  return {b.salespeople.size(), b.customers.size(),    b.invoices.size(), b.payments.size(),
+  return {b.salespeople.size(),  b.customers.size(),  b.invoices.size(), b.payments.size(),
           b.credit_notes.size(), b.write_offs.size(), b.strings.size(),  true};
 }
 
@@ -109,18 +111,24 @@ bool index_ids(Book& b, std::vector<Problem>* problems) {
   size_t before = problems->size();
   BookIndex& x = b.index;
   x.ids_built_for = {};
-  build_id_index(&x.salespeople, b.salespeople.size(),
-                 [&](size_t i) { return std::string_view(b.salespeople[i].id); }, "salespeople", problems);
-  build_id_index(&x.customers, b.customers.size(),
-                 [&](size_t i) { return std::string_view(b.customers[i].id); }, "customers", problems);
-  build_id_index(&x.invoices, b.invoices.size(), [&](size_t i) { return b.str(b.invoices[i].id); },
-                 "invoices", problems);
-  build_id_index(&x.payments, b.payments.size(), [&](size_t i) { return b.str(b.payments[i].id); },
-                 "payments", problems);
-  build_id_index(&x.credit_notes, b.credit_notes.size(),
-                 [&](size_t i) { return b.str(b.credit_notes[i].id); }, "credit_notes", problems);
-  build_id_index(&x.write_offs, b.write_offs.size(), [&](size_t i) { return b.str(b.write_offs[i].id); },
-                 "write_offs", problems);
+  build_id_index(
+      &x.salespeople, b.salespeople.size(),
+      [&](size_t i) { return std::string_view(b.salespeople[i].id); }, "salespeople", problems);
+  build_id_index(
+      &x.customers, b.customers.size(),
+      [&](size_t i) { return std::string_view(b.customers[i].id); }, "customers", problems);
+  build_id_index(
+      &x.invoices, b.invoices.size(), [&](size_t i) { return b.str(b.invoices[i].id); }, "invoices",
+      problems);
+  build_id_index(
+      &x.payments, b.payments.size(), [&](size_t i) { return b.str(b.payments[i].id); }, "payments",
+      problems);
+  build_id_index(
+      &x.credit_notes, b.credit_notes.size(), [&](size_t i) { return b.str(b.credit_notes[i].id); },
+      "credit_notes", problems);
+  build_id_index(
+      &x.write_offs, b.write_offs.size(), [&](size_t i) { return b.str(b.write_offs[i].id); },
+      "write_offs", problems);
   if (problems->size() != before) return false;
   x.ids_built_for = ids_fingerprint(b);  // Reused by build_index while the book is unchanged.
   return true;
@@ -148,10 +156,13 @@ struct Checker {
   bool full() const { return count >= kProblemsMax; }
   void add(std::string place, std::string message) {
     count++;
-    if (problems && problems->size() < kProblemsMax) problems->push_back({std::move(place), std::move(message)});
+    if (problems && problems->size() < kProblemsMax)
+      problems->push_back({std::move(place), std::move(message)});
   }
   std::string money(int64_t minor) const { return format_amount(minor, b.minor_digits); }
-  static std::string at(const char* list, size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
+  static std::string at(const char* list, size_t i) {
+    return std::string(list) + "[" + std::to_string(i) + "]";
+  }
 
   void check_ids(std::string_view id, const std::string& place) {
     if (id.empty()) add(place + ".id", "id must not be empty");
@@ -160,13 +171,18 @@ struct Checker {
   // Every sum of amounts stays below kBookTotalMax, far inside int64.
   void totals() {
     int64_t invoiced = 0, received = 0;
-    for (const Invoice& v : b.invoices) invoiced = add_saturated(invoiced, std::max<int64_t>(v.amount_minor, 0));
-    for (const Receipt& r : b.payments) received = add_saturated(received, std::max<int64_t>(r.amount_minor, 0));
-    for (const Receipt& r : b.credit_notes) received = add_saturated(received, std::max<int64_t>(r.amount_minor, 0));
+    for (const Invoice& v : b.invoices)
+      invoiced = add_saturated(invoiced, std::max<int64_t>(v.amount_minor, 0));
+    for (const Receipt& r : b.payments)
+      received = add_saturated(received, std::max<int64_t>(r.amount_minor, 0));
+    for (const Receipt& r : b.credit_notes)
+      received = add_saturated(received, std::max<int64_t>(r.amount_minor, 0));
     std::string limit = money(kBookTotalMax);
-    if (invoiced > kBookTotalMax) add("invoices", "the invoices total more than " + limit + ", too large to sum exactly");
+    if (invoiced > kBookTotalMax)
+      add("invoices", "the invoices total more than " + limit + ", too large to sum exactly");
     if (received > kBookTotalMax)
-      add("payments", "the payments and credit notes total more than " + limit + ", too large to sum exactly");
+      add("payments",
+          "the payments and credit notes total more than " + limit + ", too large to sum exactly");
   }
 
   void customers() {
@@ -176,8 +192,10 @@ struct Checker {
       if (c.salesperson != kNone && c.salesperson >= b.salespeople.size())
         add(at("customers", i) + ".salesperson", "unknown salesperson");
       if (c.terms_days < 0 || c.terms_days > 3650)
-        add(at("customers", i) + ".terms_days", "terms must be 0 to 3650 days, not " + std::to_string(c.terms_days));
-      if (c.credit_limit_minor < -1) add(at("customers", i) + ".credit_limit", "credit limit must not be negative");
+        add(at("customers", i) + ".terms_days",
+            "terms must be 0 to 3650 days, not " + std::to_string(c.terms_days));
+      if (c.credit_limit_minor < -1)
+        add(at("customers", i) + ".credit_limit", "credit limit must not be negative");
     }
   }
 
@@ -187,20 +205,24 @@ struct Checker {
       std::string place = at("invoices", i);
       check_ids(b.str(v.id), place);
       if (v.customer >= b.customers.size()) add(place + ".customer", "unknown customer");
-      if (v.amount_minor <= 0) add(place + ".amount", "amount must be positive, not " + money(v.amount_minor));
+      if (v.amount_minor <= 0)
+        add(place + ".amount", "amount must be positive, not " + money(v.amount_minor));
       if (v.due < v.date)
-        add(place + ".due", "due date " + format_date(v.due) + " is before the invoice date " + format_date(v.date));
+        add(place + ".due", "due date " + format_date(v.due) + " is before the invoice date " +
+                                format_date(v.date));
     }
   }
 
-  void receipts(const std::vector<Receipt>& list, const std::vector<Allocation>& allocations, const char* name) {
+  void receipts(const std::vector<Receipt>& list, const std::vector<Allocation>& allocations,
+                const char* name) {
     for (size_t i = 0; i < list.size() && !full(); i++) {
       const Receipt& r = list[i];
       std::string place = at(name, i);
       check_ids(b.str(r.id), place);
       bool customer_ok = r.customer < b.customers.size();
       if (!customer_ok) add(place + ".customer", "unknown customer");
-      if (r.amount_minor <= 0) add(place + ".amount", "amount must be positive, not " + money(r.amount_minor));
+      if (r.amount_minor <= 0)
+        add(place + ".amount", "amount must be positive, not " + money(r.amount_minor));
       if (uint64_t(r.allocation_first) + r.allocation_count > allocations.size()) {
         add(place + ".allocations", "allocation range out of bounds");
         continue;
@@ -210,7 +232,8 @@ struct Checker {
         const Allocation& a = allocations[r.allocation_first + k];
         std::string apl = place + ".allocations[" + std::to_string(k) + "]";
         total = add_saturated(total, a.amount_minor);
-        if (a.amount_minor <= 0) add(apl + ".amount", "amount must be positive, not " + money(a.amount_minor));
+        if (a.amount_minor <= 0)
+          add(apl + ".amount", "amount must be positive, not " + money(a.amount_minor));
         if (a.invoice >= b.invoices.size()) {
           add(apl + ".invoice", "unknown invoice");
           continue;
@@ -218,14 +241,16 @@ struct Checker {
         const Invoice& v = b.invoices[a.invoice];
         if (customer_ok && v.customer != r.customer && v.customer < b.customers.size())
           add(apl + ".invoice", "invoice " + std::string(b.str(v.id)) + " belongs to customer " +
-                                    b.customers[v.customer].id + ", not " + b.customers[r.customer].id);
+                                    b.customers[v.customer].id + ", not " +
+                                    b.customers[r.customer].id);
         else if (v.date > r.date)
-          add(apl + ".invoice", "invoice " + std::string(b.str(v.id)) + " is dated " + format_date(v.date) +
-                                    ", after this document (" + format_date(r.date) + ")");
+          add(apl + ".invoice", "invoice " + std::string(b.str(v.id)) + " is dated " +
+                                    format_date(v.date) + ", after this document (" +
+                                    format_date(r.date) + ")");
       }
       if (total > r.amount_minor)
-        add(place + ".allocations", "allocations total " + money(total) + ", more than the amount " +
-                                        money(r.amount_minor));
+        add(place + ".allocations", "allocations total " + money(total) +
+                                        ", more than the amount " + money(r.amount_minor));
     }
   }
 
@@ -234,7 +259,8 @@ struct Checker {
       const WriteOff& w = b.write_offs[i];
       std::string place = at("write_offs", i);
       check_ids(b.str(w.id), place);
-      if (w.amount_minor <= 0) add(place + ".amount", "amount must be positive, not " + money(w.amount_minor));
+      if (w.amount_minor <= 0)
+        add(place + ".amount", "amount must be positive, not " + money(w.amount_minor));
       if (w.invoice >= b.invoices.size()) {
         add(place + ".invoice", "unknown invoice");
         continue;
@@ -255,10 +281,12 @@ struct Checker {
 
 // Appends one application per explicit allocation and write-off; returns per invoice what is
 // left after all of them (over all time). Reports invoices taken below zero.
-static std::vector<int64_t> apply_explicit(const Book& b, std::vector<Application>* apps, Checker* check) {
+static std::vector<int64_t> apply_explicit(const Book& b, std::vector<Application>* apps,
+                                           Checker* check) {
   std::vector<int64_t> left(b.invoices.size());
   for (size_t i = 0; i < b.invoices.size(); i++) left[i] = b.invoices[i].amount_minor;
-  auto receipts = [&](const std::vector<Receipt>& list, const std::vector<Allocation>& allocs, ApplicationKind kind) {
+  auto receipts = [&](const std::vector<Receipt>& list, const std::vector<Allocation>& allocs,
+                      ApplicationKind kind) {
     for (size_t i = 0; i < list.size(); i++) {
       const Receipt& r = list[i];
       for (uint32_t k = 0; k < r.allocation_count; k++) {
@@ -272,16 +300,17 @@ static std::vector<int64_t> apply_explicit(const Book& b, std::vector<Applicatio
   receipts(b.credit_notes, b.credit_allocations, ApplicationKind::CreditNote);
   for (size_t i = 0; i < b.write_offs.size(); i++) {
     const WriteOff& w = b.write_offs[i];
-    apps->push_back({w.date, ApplicationKind::WriteOff, false, static_cast<Index>(i), w.invoice, w.amount_minor});
+    apps->push_back({w.date, ApplicationKind::WriteOff, false, static_cast<Index>(i), w.invoice,
+                     w.amount_minor});
     left[w.invoice] = add_saturated(left[w.invoice], -w.amount_minor);
   }
   for (size_t i = 0; i < left.size() && !check->full(); i++) {
     if (left[i] >= 0) continue;
     const Invoice& v = b.invoices[i];
-    check->add(Checker::at("invoices", i), "invoice " + std::string(b.str(v.id)) + " is reduced below zero: amount " +
-                                               check->money(v.amount_minor) +
-                                               ", explicit allocations and write-offs total " +
-                                               check->money(add_saturated(v.amount_minor, -left[i])));
+    check->add(Checker::at("invoices", i),
+               "invoice " + std::string(b.str(v.id)) + " is reduced below zero: amount " +
+                   check->money(v.amount_minor) + ", explicit allocations and write-offs total " +
+                   check->money(add_saturated(v.amount_minor, -left[i])));
   }
   return left;
 }
@@ -306,15 +335,16 @@ namespace {
 
 struct AutoAllocator {
   const Book& b;
-  std::vector<int64_t>& left;        // Per invoice, what automatic allocation may still take.
-  std::vector<uint32_t> first;       // Per customer: CSR into order.
-  std::vector<uint32_t> order;       // Invoices by (due, date, id) within each customer.
-  std::vector<uint32_t> cursor;      // Per customer: first position that may still be open.
-  std::vector<int32_t> gap_days_max; // Per customer: max(due - date), to stop scanning early.
+  std::vector<int64_t>& left;         // Per invoice, what automatic allocation may still take.
+  std::vector<uint32_t> first;        // Per customer: CSR into order.
+  std::vector<uint32_t> order;        // Invoices by (due, date, id) within each customer.
+  std::vector<uint32_t> cursor;       // Per customer: first position that may still be open.
+  std::vector<int32_t> gap_days_max;  // Per customer: max(due - date), to stop scanning early.
 
   void prepare() {
-    group_by(b.customers.size(), b.invoices.size(), [&](size_t i) { return b.invoices[i].customer; }, &first,
-             &order);
+    group_by(
+        b.customers.size(), b.invoices.size(), [&](size_t i) { return b.invoices[i].customer; },
+        &first, &order);
     gap_days_max.assign(b.customers.size(), 0);
     for (size_t c = 0; c < b.customers.size(); c++) {
       auto from = order.begin() + first[c], to = order.begin() + first[c + 1];
@@ -331,7 +361,8 @@ struct AutoAllocator {
   }
 
   // Applies `remainder` of one receipt; returns what no invoice took.
-  int64_t apply(const Receipt& r, ApplicationKind kind, Index source, std::vector<Application>* apps) {
+  int64_t apply(const Receipt& r, ApplicationKind kind, Index source,
+                std::vector<Application>* apps) {
     int64_t remainder = r.amount_minor;
     uint32_t& start = cursor[r.customer];
     const uint32_t end = first[r.customer + 1];
@@ -360,7 +391,8 @@ static void apply_automatic(Book& b, std::vector<int64_t>& left, std::vector<App
   std::vector<uint32_t> pending;
   auto remainder_of = [&](const Receipt& r, const std::vector<Allocation>& allocs) {
     int64_t rest = r.amount_minor;
-    for (uint32_t k = 0; k < r.allocation_count; k++) rest -= allocs[r.allocation_first + k].amount_minor;
+    for (uint32_t k = 0; k < r.allocation_count; k++)
+      rest -= allocs[r.allocation_first + k].amount_minor;
     return rest;
   };
   for (size_t i = 0; i < b.payments.size(); i++) {
@@ -369,11 +401,13 @@ static void apply_automatic(Book& b, std::vector<int64_t>& left, std::vector<App
   }
   for (size_t i = 0; i < b.credit_notes.size(); i++) {
     x.credit_unapplied_minor[i] = remainder_of(b.credit_notes[i], b.credit_allocations);
-    if (x.credit_unapplied_minor[i] > 0) pending.push_back(static_cast<uint32_t>(i) | BookIndex::kCreditBit);
+    if (x.credit_unapplied_minor[i] > 0)
+      pending.push_back(static_cast<uint32_t>(i) | BookIndex::kCreditBit);
   }
   if (pending.empty()) return;
   auto receipt = [&](uint32_t code) -> const Receipt& {
-    return code & BookIndex::kCreditBit ? b.credit_notes[code & ~BookIndex::kCreditBit] : b.payments[code];
+    return code & BookIndex::kCreditBit ? b.credit_notes[code & ~BookIndex::kCreditBit]
+                                        : b.payments[code];
   };
   std::stable_sort(pending.begin(), pending.end(), [&](uint32_t p, uint32_t q) {
     if (receipt(p).date != receipt(q).date) return receipt(p).date < receipt(q).date;
@@ -387,7 +421,8 @@ static void apply_automatic(Book& b, std::vector<int64_t>& left, std::vector<App
     Receipt rest = receipt(code);
     int64_t& unapplied = credit ? x.credit_unapplied_minor[i] : x.payment_unapplied_minor[i];
     rest.amount_minor = unapplied;
-    unapplied = allocator.apply(rest, credit ? ApplicationKind::CreditNote : ApplicationKind::Payment, i, apps);
+    unapplied = allocator.apply(
+        rest, credit ? ApplicationKind::CreditNote : ApplicationKind::Payment, i, apps);
   }
 }
 
@@ -398,8 +433,9 @@ static void apply_automatic(Book& b, std::vector<int64_t>& left, std::vector<App
 static void assemble(Book& b, std::vector<Application>&& apps) {
   BookIndex& x = b.index;
   std::vector<uint32_t> by_invoice;
-  group_by(b.invoices.size(), apps.size(), [&](size_t i) { return apps[i].invoice; },
-           &x.invoice_application_first, &by_invoice);
+  group_by(
+      b.invoices.size(), apps.size(), [&](size_t i) { return apps[i].invoice; },
+      &x.invoice_application_first, &by_invoice);
   x.applications.resize(apps.size());
   for (size_t k = 0; k < by_invoice.size(); k++) x.applications[k] = apps[by_invoice[k]];
   for (size_t i = 0; i < b.invoices.size(); i++) {
@@ -412,19 +448,23 @@ static void assemble(Book& b, std::vector<Application>&& apps) {
         return p.source < q.source;
       });
   }
-  group_by(b.customers.size(), b.invoices.size(), [&](size_t i) { return b.invoices[i].customer; },
-           &x.customer_invoice_first, &x.customer_invoices);
+  group_by(
+      b.customers.size(), b.invoices.size(), [&](size_t i) { return b.invoices[i].customer; },
+      &x.customer_invoice_first, &x.customer_invoices);
   for (size_t c = 0; c < b.customers.size(); c++)
     std::stable_sort(x.customer_invoices.begin() + x.customer_invoice_first[c],
                      x.customer_invoices.begin() + x.customer_invoice_first[c + 1],
                      [&](Index p, Index q) { return b.invoices[p].date < b.invoices[q].date; });
   size_t receipts = b.payments.size() + b.credit_notes.size();
   auto customer_of = [&](size_t i) {
-    return i < b.payments.size() ? b.payments[i].customer : b.credit_notes[i - b.payments.size()].customer;
+    return i < b.payments.size() ? b.payments[i].customer
+                                 : b.credit_notes[i - b.payments.size()].customer;
   };
-  group_by(b.customers.size(), receipts, customer_of, &x.customer_receipt_first, &x.customer_receipts);
+  group_by(b.customers.size(), receipts, customer_of, &x.customer_receipt_first,
+           &x.customer_receipts);
   for (uint32_t& code : x.customer_receipts)
-    if (code >= b.payments.size()) code = static_cast<uint32_t>(code - b.payments.size()) | BookIndex::kCreditBit;
+    if (code >= b.payments.size())
+      code = static_cast<uint32_t>(code - b.payments.size()) | BookIndex::kCreditBit;
 }
 
 bool build_index(Book& b, std::vector<Problem>* problems) {
@@ -442,7 +482,8 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
   check.write_offs();
   if (check.count > 0) return false;
   std::vector<Application> apps;
-  apps.reserve(b.payment_allocations.size() + b.credit_allocations.size() + b.write_offs.size() + b.invoices.size() / 4);
+  apps.reserve(b.payment_allocations.size() + b.credit_allocations.size() + b.write_offs.size() +
+               b.invoices.size() / 4);
   std::vector<int64_t> left = apply_explicit(b, &apps, &check);
   if (check.count > 0) return false;
   apply_automatic(b, left, &apps);
@@ -457,7 +498,8 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
 
 ApplicationRange invoice_applications(const Book& b, Index invoice) {
   const Application* base = b.index.applications.data();
-  return {base + b.index.invoice_application_first[invoice], base + b.index.invoice_application_first[invoice + 1]};
+  return {base + b.index.invoice_application_first[invoice],
+          base + b.index.invoice_application_first[invoice + 1]};
 }
 
 int64_t invoice_open_minor(const Book& b, Index invoice, Date as_of) {
@@ -465,7 +507,8 @@ int64_t invoice_open_minor(const Book& b, Index invoice, Date as_of) {
   if (v.date > as_of) return 0;
   int64_t open = v.amount_minor;
   ApplicationRange r = invoice_applications(b, invoice);
-  for (const Application* a = r.first; a != r.last && a->date <= as_of; ++a) open -= a->amount_minor;
+  for (const Application* a = r.first; a != r.last && a->date <= as_of; ++a)
+    open -= a->amount_minor;
   return open;
 }
 
@@ -490,12 +533,14 @@ Date invoice_settled_date(const Book& b, Index invoice) {
 int64_t customer_unapplied_minor(const Book& b, Index customer, Date as_of) {
   const BookIndex& x = b.index;
   int64_t total = 0;
-  for (uint32_t k = x.customer_receipt_first[customer]; k < x.customer_receipt_first[customer + 1]; k++) {
+  for (uint32_t k = x.customer_receipt_first[customer]; k < x.customer_receipt_first[customer + 1];
+       k++) {
     uint32_t code = x.customer_receipts[k];
     bool credit = code & BookIndex::kCreditBit;
     Index i = code & ~BookIndex::kCreditBit;
     const Receipt& r = credit ? b.credit_notes[i] : b.payments[i];
-    if (r.date <= as_of) total -= credit ? x.credit_unapplied_minor[i] : x.payment_unapplied_minor[i];
+    if (r.date <= as_of)
+      total -= credit ? x.credit_unapplied_minor[i] : x.payment_unapplied_minor[i];
   }
   return total;
 }

@@ -93,7 +93,15 @@ struct WriteOff {
   int64_t amount_minor = 0;
 };
 
-enum class DocKind : uint8_t { Book, Salesperson, Customer, Invoice, Payment, CreditNote, WriteOff };
+enum class DocKind : uint8_t {
+  Book,
+  Salesperson,
+  Customer,
+  Invoice,
+  Payment,
+  CreditNote,
+  WriteOff
+};
 
 // Members of a document that arlab does not know, kept verbatim so that a save loses
 // nothing. `members_json` is opaque to the core: io/ writes it (`"po":"A-1","x":2`).
@@ -129,7 +137,8 @@ struct IdIndex {
 // The sizes the id hashes were built for: build_index rebuilds them only when these change
 // (every edit appends a document and interns its id).
 struct IdsBuiltFor {
-  size_t salespeople = 0, customers = 0, invoices = 0, payments = 0, credit_notes = 0, write_offs = 0;
+  size_t salespeople = 0, customers = 0, invoices = 0, payments = 0, credit_notes = 0,
+         write_offs = 0;
   size_t strings = 0;
   bool valid = false;
   friend bool operator==(const IdsBuiltFor&, const IdsBuiltFor&) = default;
@@ -166,7 +175,9 @@ struct Book {
   std::string strings;        // Pool behind every StrRef.
   BookIndex index;
 
-  std::string_view str(StrRef ref) const { return std::string_view(strings).substr(ref.offset, ref.length); }
+  std::string_view str(StrRef ref) const {
+    return std::string_view(strings).substr(ref.offset, ref.length);
+  }
   StrRef intern(std::string_view text);  // Appends to the pool.
 };
 
@@ -199,7 +210,10 @@ Date invoice_settled_date(const Book& book, Index invoice);
 // Unapplied credit of a customer as of D, as a negative number or zero.
 int64_t customer_unapplied_minor(const Book& book, Index customer, Date as_of);
 // The applications of one invoice (span into book.index.applications).
-struct ApplicationRange { const Application* first; const Application* last; };
+struct ApplicationRange {
+  const Application* first;
+  const Application* last;
+};
 ApplicationRange invoice_applications(const Book& book, Index invoice);
 
 // Period of the book: earliest and latest document dates (both {0} for an empty book).

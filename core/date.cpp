@@ -28,7 +28,9 @@ YearMonthDay ymd_from_date(Date date) {
   return YearMonthDay{year, month, day};
 }
 
-static bool is_leap(int32_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+static bool is_leap(int32_t year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int32_t days_in_month(int32_t year, int32_t month) {
   static constexpr int32_t kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -19,7 +19,11 @@ struct Date {
   friend constexpr int32_t operator-(Date a, Date b) { return a.days - b.days; }
 };
 
-struct YearMonthDay { int32_t year; int32_t month; int32_t day; };  // month 1-12, day 1-31
+struct YearMonthDay {
+  int32_t year;
+  int32_t month;
+  int32_t day;
+};  // month 1-12, day 1-31
 
 Date date_from_ymd(int32_t year, int32_t month, int32_t day);  // No range check.
 YearMonthDay ymd_from_date(Date d);

@@ -30,7 +30,8 @@ struct Appender {
     Customer c{e.id, e.name, kNone, e.terms_days, e.credit_limit_minor};
     if (!e.salesperson_id.empty()) {
       c.salesperson = find_salesperson(b, e.salesperson_id);
-      if (c.salesperson == kNone) return fail("salesperson", "unknown salesperson \"" + e.salesperson_id + "\"");
+      if (c.salesperson == kNone)
+        return fail("salesperson", "unknown salesperson \"" + e.salesperson_id + "\"");
     }
     b.customers.push_back(std::move(c));
   }
@@ -50,8 +51,9 @@ struct Appender {
     Index c = customer(e.customer_id);
     std::vector<Allocation> allocations;
     for (size_t k = 0; k < e.allocations.size(); k++)
-      allocations.push_back({invoice(e.allocations[k].invoice_id, "allocations[" + std::to_string(k) + "].invoice"),
-                             e.allocations[k].amount_minor});
+      allocations.push_back(
+          {invoice(e.allocations[k].invoice_id, "allocations[" + std::to_string(k) + "].invoice"),
+           e.allocations[k].amount_minor});
     if (!ok) return;
     std::vector<Allocation>& pool = e.credit_note ? b.credit_allocations : b.payment_allocations;
     Receipt r;
@@ -92,7 +94,9 @@ bool append_edit(Book& book, const Edit& edit, std::vector<Problem>* problems) {
   return appender.ok;
 }
 
-void remove_last(Book& book, const Edit& edit) { std::visit(Remover{book}, edit); }
+void remove_last(Book& book, const Edit& edit) {
+  std::visit(Remover{book}, edit);
+}
 
 std::string describe(const Edit& edit, const Book& book) {
   auto money = [&](int64_t minor) { return format_amount_grouped(minor, book.minor_digits); };
@@ -103,17 +107,21 @@ std::string describe(const Edit& edit, const Book& book) {
   struct Describer {
     decltype(money)& m;
     decltype(name)& n;
-    std::string operator()(const NewCustomer& e) { return "New customer " + e.id + " (" + e.name + ")"; }
+    std::string operator()(const NewCustomer& e) {
+      return "New customer " + e.id + " (" + e.name + ")";
+    }
     std::string operator()(const NewInvoice& e) {
-      return "Invoice " + e.id + " to " + n(e.customer_id) + ": " + m(e.amount_minor) + " on " + format_date(e.date);
+      return "Invoice " + e.id + " to " + n(e.customer_id) + ": " + m(e.amount_minor) + " on " +
+             format_date(e.date);
     }
     std::string operator()(const NewReceipt& e) {
-      return std::string(e.credit_note ? "Credit note " : "Payment ") + e.id + (e.credit_note ? " to " : " from ") +
-             n(e.customer_id) + ": " +
-             m(e.amount_minor) + " on " + format_date(e.date);
+      return std::string(e.credit_note ? "Credit note " : "Payment ") + e.id +
+             (e.credit_note ? " to " : " from ") + n(e.customer_id) + ": " + m(e.amount_minor) +
+             " on " + format_date(e.date);
     }
     std::string operator()(const NewWriteOff& e) {
-      return "Write-off " + e.id + " of " + e.invoice_id + ": " + m(e.amount_minor) + " on " + format_date(e.date);
+      return "Write-off " + e.id + " of " + e.invoice_id + ": " + m(e.amount_minor) + " on " +
+             format_date(e.date);
     }
   };
   return std::visit(Describer{money, name}, edit);
@@ -125,7 +133,7 @@ bool History::apply(Book& book, const Edit& edit, std::vector<Problem>* problems
   if (!appended || !build_index(book, problems)) {
     if (appended) remove_last(book, edit);
     book.strings.resize(strings_before);  // The ids it interned.
-    build_index(book, nullptr);  // The book was valid before: restores its index.
+    build_index(book, nullptr);           // The book was valid before: restores its index.
     return false;
   }
   edits_.resize(done_count_);  // A new change drops what could be redone.

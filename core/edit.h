@@ -51,7 +51,8 @@ struct NewWriteOff {
 
 using Edit = std::variant<NewCustomer, NewInvoice, NewReceipt, NewWriteOff>;
 
-std::string describe(const Edit& edit, const Book& book);  // "Invoice INV-100 to Acme (C1): 1,200.00 on 2025-01-05"
+std::string describe(const Edit& edit,
+                     const Book& book);  // "Invoice INV-100 to Acme (C1): 1,200.00 on 2025-01-05"
 
 class History {
  public:

@@ -6,9 +6,9 @@ namespace arlab {
 
 int currency_minor_digits(std::string_view code) {
   // ISO 4217 exceptions to the usual two decimals.
-  static constexpr std::string_view zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF",
-                                              "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF",
-                                              "XOF", "XPF"};
+  static constexpr std::string_view zero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY",
+                                              "KMF", "KRW", "PYG", "RWF", "UGX", "VND",
+                                              "VUV", "XAF", "XOF", "XPF"};
   static constexpr std::string_view three[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
   for (std::string_view c : zero)
     if (c == code) return 0;
@@ -45,8 +45,8 @@ bool parse_amount(std::string_view text, int minor_digits, int64_t* out_minor, s
       if (++fraction_digits > minor_digits) {
         if (why)
           *why = minor_digits == 0 ? std::string("has decimals, but the currency has no minor unit")
-                                   : "has more than " + std::to_string(minor_digits) + " decimal place" +
-                                         (minor_digits == 1 ? "" : "s");
+                                   : "has more than " + std::to_string(minor_digits) +
+                                         " decimal place" + (minor_digits == 1 ? "" : "s");
         return false;
       }
     }
@@ -68,7 +68,8 @@ bool parse_amount(std::string_view text, int minor_digits, int64_t* out_minor, s
 
 std::string format_amount(int64_t amount_minor, int minor_digits) {
   bool negative = amount_minor < 0;
-  uint64_t v = negative ? 0 - static_cast<uint64_t>(amount_minor) : static_cast<uint64_t>(amount_minor);
+  uint64_t v =
+      negative ? 0 - static_cast<uint64_t>(amount_minor) : static_cast<uint64_t>(amount_minor);
   char buf[48];
   int n = 0;
   for (int d = 0; d < minor_digits; d++) {

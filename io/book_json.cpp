@@ -7,6 +7,7 @@
 // [SECTION] SAX callbacks
 // [SECTION] Currency pre-scan (amounts met before "currency")
 // [SECTION] Resolving references
+// [SECTION] Shared with the simdjson reader (book_json_fast.h)
 // [SECTION] read_book_json / format_problems
 // [SECTION] write_book_json
 //
@@ -15,6 +16,8 @@
 // parsed from their exact text (strings, or the raw text of JSON numbers), never via
 // double. Ids of high-volume documents go to Book::strings; references are kept as text in
 // a temporary pool until every id is known, then resolved to indices.
+// read_book_json first tries the simdjson reader (book_json_fast.cpp) for speed; this SAX
+// reader is the reference: it reads every input the other declines, with located messages.
 #include "io/book_json.h"
 
 #include <algorithm>
@@ -24,11 +27,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/money.h"
+#include "io/book_json_fast.h"
 
 namespace arlab {
 namespace {
 
 using json = nlohmann::json;
+using namespace book_json_detail;
 
 // =========================================================================================
 // [SECTION] Small helpers: escaping, describing values, places
@@ -97,85 +102,9 @@ std::string describe(const Scalar& s) {
   return out;
 }
 
-enum class Section : uint8_t { Salespeople, Customers, Invoices, Payments, CreditNotes, WriteOffs };
-constexpr int kSectionCount = 6;
-constexpr const char* kSectionNames[kSectionCount] = {
-    "salespeople", "customers", "invoices", "payments", "credit_notes", "write_offs"};
-constexpr DocKind kSectionKinds[kSectionCount] = {
-    DocKind::Salesperson, DocKind::Customer, DocKind::Invoice,
-    DocKind::Payment, DocKind::CreditNote, DocKind::WriteOff};
-
-enum Member : uint8_t {
-  kId, kName, kSalesperson, kTermsDays, kCreditLimit, kCustomer, kInvoice,
-  kDate, kDue, kAmount, kAllocations, kMemberCount, kUnknown = 255
-};
-constexpr const char* kMemberNames[kMemberCount] = {
-    "id", "name", "salesperson", "terms_days", "credit_limit", "customer", "invoice",
-    "date", "due", "amount", "allocations"};
-
-constexpr uint16_t bit(int m) { return static_cast<uint16_t>(1u << m); }
-
-// Members each section knows, and those it requires; anything else is kept verbatim.
-struct SectionRules {
-  uint16_t allowed;
-  uint16_t required;
-};
-constexpr uint16_t kReceiptRequired = bit(kId) | bit(kCustomer) | bit(kDate) | bit(kAmount);
-constexpr SectionRules kRules[kSectionCount] = {
-    {bit(kId) | bit(kName), bit(kId) | bit(kName)},
-    {bit(kId) | bit(kName) | bit(kSalesperson) | bit(kTermsDays) | bit(kCreditLimit),
-     bit(kId) | bit(kName)},
-    {kReceiptRequired | bit(kDue), kReceiptRequired},
-    {kReceiptRequired | bit(kAllocations), kReceiptRequired},
-    {kReceiptRequired | bit(kAllocations), kReceiptRequired},
-    {bit(kId) | bit(kInvoice) | bit(kDate) | bit(kAmount),
-     bit(kId) | bit(kInvoice) | bit(kDate) | bit(kAmount)},
-};
-constexpr uint16_t kAllocationAllowed = bit(kInvoice) | bit(kAmount);
-
 std::string missing_member(int m) {
   return std::string("missing member \"") + kMemberNames[m] + '"';
 }
-
-// Called for every key of every document: dispatch on length first, then compare once.
-Member member_of(std::string_view key) {
-  Member m = kUnknown;
-  switch (key.size()) {
-    case 2: m = kId; break;
-    case 4: m = key[0] == 'n' ? kName : kDate; break;
-    case 3: m = kDue; break;
-    case 6: m = kAmount; break;
-    case 7: m = key[0] == 'i' ? kInvoice : kUnknown; break;
-    case 8: m = kCustomer; break;
-    case 10: m = kTermsDays; break;
-    case 11: m = key[0] == 's' ? kSalesperson : kAllocations; break;
-    case 12: m = kCreditLimit; break;
-    default: return kUnknown;
-  }
-  // Every case above picked a name of exactly key.size() characters.
-  return m != kUnknown && std::memcmp(key.data(), kMemberNames[m], key.size()) == 0 ? m : kUnknown;
-}
-
-// Top-level members: format, currency, then the six sections.
-enum TopMember : int8_t { kTopNone = -1, kTopFormat = 0, kTopCurrency = 1, kTopSection0 = 2 };
-
-constexpr StrRef kNoRef{0xFFFFFFFFu, 0};
-
-// References by id, kept as text until every id is known.
-struct Refs {
-  std::string pool;
-  std::vector<StrRef> customer_salesperson, invoice_customer, payment_customer,
-      credit_customer, payment_alloc_invoice, credit_alloc_invoice, write_off_invoice;
-  std::string_view str(StrRef r) const { return std::string_view(pool).substr(r.offset, r.length); }
-  StrRef add(std::string_view text) {
-    // Consecutive documents often name the same customer: reuse the last entry.
-    if (last.length == text.size() && str(last) == text) return last;
-    last = StrRef{static_cast<uint32_t>(pool.size()), static_cast<uint32_t>(text.size())};
-    pool.append(text);
-    return last;
-  }
-  StrRef last{0, 0};
-};
 
 // =========================================================================================
 // [SECTION] Reader state
@@ -189,7 +118,7 @@ struct Reader {
   std::string_view text;
   Book& book;
   std::vector<Problem>& problems;
-  Refs refs;
+  Refs& refs;
 
   Level level = Level::Start;
   Section section = Section::Salespeople;
@@ -210,7 +139,8 @@ struct Reader {
   std::vector<uint8_t> capture_stack;  // Bit 0: is an array; bit 1: has items.
   std::string skip_scratch;
 
-  Reader(std::string_view t, Book& b, std::vector<Problem>& p) : text(t), book(b), problems(p) {}
+  Reader(std::string_view t, Book& b, std::vector<Problem>& p, Refs& r)
+      : text(t), book(b), problems(p), refs(r) {}
 
   bool problem(std::string place, std::string message) {
     if (problems.size() < kProblemsMax) problems.push_back({std::move(place), std::move(message)});
@@ -687,12 +617,7 @@ bool Reader::parse_error(size_t byte, const std::string&, const nlohmann::detail
 }
 
 void Reader::top_key(std::string_view key) {
-  int m = kTopNone;
-  if (key == "format") m = kTopFormat;
-  if (key == "currency") m = kTopCurrency;
-  for (int i = 0; i < kSectionCount; ++i) {
-    if (key == kSectionNames[i]) m = kTopSection0 + i;
-  }
+  int m = top_member_of(key);
   top_member = m;
   if (m == kTopNone) {  // Unknown: kept verbatim in a Book extra.
     if (!book_extra.empty()) book_extra += ',';
@@ -747,45 +672,7 @@ void Reader::begin_doc() {
   doc_seen = 0;
   member = kUnknown;
   doc_extra.clear();
-  switch (section) {
-    case Section::Salespeople: book.salespeople.emplace_back(); break;
-    case Section::Customers:
-      book.customers.emplace_back();
-      refs.customer_salesperson.push_back(kNoRef);
-      break;
-    case Section::Invoices:
-      book.invoices.emplace_back();
-      refs.invoice_customer.push_back(kNoRef);
-      break;
-    case Section::Payments:
-      book.payments.emplace_back();
-      book.payments.back().allocation_first =
-          static_cast<uint32_t>(book.payment_allocations.size());
-      refs.payment_customer.push_back(kNoRef);
-      break;
-    case Section::CreditNotes:
-      book.credit_notes.emplace_back();
-      book.credit_notes.back().allocation_first =
-          static_cast<uint32_t>(book.credit_allocations.size());
-      refs.credit_customer.push_back(kNoRef);
-      break;
-    case Section::WriteOffs:
-      book.write_offs.emplace_back();
-      refs.write_off_invoice.push_back(kNoRef);
-      break;
-  }
-}
-
-size_t section_size(const Book& b, Section s) {
-  switch (s) {
-    case Section::Salespeople: return b.salespeople.size();
-    case Section::Customers: return b.customers.size();
-    case Section::Invoices: return b.invoices.size();
-    case Section::Payments: return b.payments.size();
-    case Section::CreditNotes: return b.credit_notes.size();
-    case Section::WriteOffs: return b.write_offs.size();
-  }
-  return 0;
+  begin_document(book, refs, section);
 }
 
 void Reader::end_doc() {
@@ -966,33 +853,135 @@ void shrink(Book& b) {
 }  // namespace
 
 // =========================================================================================
+// [SECTION] Shared with the simdjson reader (book_json_fast.h)
+// =========================================================================================
+
+namespace book_json_detail {
+
+// Called for every key of every document: dispatch on length first, then compare once.
+Member member_of(std::string_view key) {
+  Member m = kUnknown;
+  switch (key.size()) {
+    case 2: m = kId; break;
+    case 4: m = key[0] == 'n' ? kName : kDate; break;
+    case 3: m = kDue; break;
+    case 6: m = kAmount; break;
+    case 7: m = key[0] == 'i' ? kInvoice : kUnknown; break;
+    case 8: m = kCustomer; break;
+    case 10: m = kTermsDays; break;
+    case 11: m = key[0] == 's' ? kSalesperson : kAllocations; break;
+    case 12: m = kCreditLimit; break;
+    default: return kUnknown;
+  }
+  // Every case above picked a name of exactly key.size() characters.
+  return m != kUnknown && std::memcmp(key.data(), kMemberNames[m], key.size()) == 0 ? m : kUnknown;
+}
+
+size_t section_size(const Book& b, Section s) {
+  switch (s) {
+    case Section::Salespeople: return b.salespeople.size();
+    case Section::Customers: return b.customers.size();
+    case Section::Invoices: return b.invoices.size();
+    case Section::Payments: return b.payments.size();
+    case Section::CreditNotes: return b.credit_notes.size();
+    case Section::WriteOffs: return b.write_offs.size();
+  }
+  return 0;
+}
+
+int top_member_of(std::string_view key) {
+  if (key == "format") return kTopFormat;
+  if (key == "currency") return kTopCurrency;
+  for (int i = 0; i < kSectionCount; ++i) {
+    if (key == kSectionNames[i]) return kTopSection0 + i;
+  }
+  return kTopNone;
+}
+
+// As its declaration says; both readers call it.
+void begin_document(Book& book, Refs& refs, Section s) {
+  switch (s) {
+    case Section::Salespeople: book.salespeople.emplace_back(); break;
+    case Section::Customers:
+      book.customers.emplace_back();
+      refs.customer_salesperson.push_back(kNoRef);
+      break;
+    case Section::Invoices:
+      book.invoices.emplace_back();
+      refs.invoice_customer.push_back(kNoRef);
+      break;
+    case Section::Payments:
+      book.payments.emplace_back();
+      book.payments.back().allocation_first =
+          static_cast<uint32_t>(book.payment_allocations.size());
+      refs.payment_customer.push_back(kNoRef);
+      break;
+    case Section::CreditNotes:
+      book.credit_notes.emplace_back();
+      book.credit_notes.back().allocation_first =
+          static_cast<uint32_t>(book.credit_allocations.size());
+      refs.credit_customer.push_back(kNoRef);
+      break;
+    case Section::WriteOffs:
+      book.write_offs.emplace_back();
+      refs.write_off_invoice.push_back(kNoRef);
+      break;
+  }
+}
+
+void finish_read(LoadResult* r, Refs* refs) {
+  if (r->problems.empty()) {
+    std::stable_sort(r->book.extras.begin(), r->book.extras.end(),
+                     [](const Extra& a, const Extra& b) {
+                       return a.kind != b.kind ? a.kind < b.kind : a.index < b.index;
+                     });
+    resolve(r->book, *refs, r->problems);
+  }
+  *refs = Refs{};  // The reference pool is freed before the index is built.
+  if (r->problems.empty()) {
+    shrink(r->book);
+    build_index(r->book, &r->problems);
+  }
+  if (r->problems.size() > kProblemsMax) r->problems.resize(kProblemsMax);
+  r->ok = r->problems.empty();
+  if (!r->ok) r->book = Book{};
+}
+
+}  // namespace book_json_detail
+
+// =========================================================================================
 // [SECTION] read_book_json / format_problems
 // =========================================================================================
 
+LoadResult read_book_json_sax(std::string_view text) {
+  LoadResult r;
+  Refs refs;
+  {
+    Reader reader(text, r.book, r.problems, refs);
+    bool parsed = json::sax_parse(text.data(), text.data() + text.size(), &reader);
+    if (!parsed && r.problems.empty()) r.problems.push_back({"", "could not read the book"});
+  }
+  finish_read(&r, &refs);
+  return r;
+}
+
+// The simdjson reader handles the valid common case; anything else is read again here.
 LoadResult read_book_json(std::string_view text) {
   LoadResult r;
-  bool parsed;
-  {
-    Reader reader(text, r.book, r.problems);
-    Refs& refs = reader.refs;
-    parsed = json::sax_parse(text.data(), text.data() + text.size(), &reader);
-    if (!parsed && r.problems.empty()) r.problems.push_back({"", "could not read the book"});
-    if (r.problems.empty()) {
-      std::stable_sort(r.book.extras.begin(), r.book.extras.end(),
-                       [](const Extra& a, const Extra& b) {
-                         return a.kind != b.kind ? a.kind < b.kind : a.index < b.index;
-                       });
-      resolve(r.book, refs, r.problems);
-    }
-  }  // The reference pool is freed here, before the index is built.
-  if (r.problems.empty()) {
-    shrink(r.book);
-    build_index(r.book, &r.problems);
-  }
-  if (r.problems.size() > kProblemsMax) r.problems.resize(kProblemsMax);
-  r.ok = r.problems.empty();
-  if (!r.ok) r.book = Book{};
-  return r;
+  if (read_book_json_fast(text, &r)) return r;
+  return read_book_json_sax(text);
+}
+
+// Same, reading `text` in place: only its capacity may grow (read_file leaves room).
+LoadResult read_book_json(std::string& text) {
+  size_t size = text.size();
+  if (text.capacity() < size + kJsonPadding) text.reserve(size + kJsonPadding);
+  // Known bytes after the end (simdjson never needs them, but a fixed input is repeatable).
+  text.append(kJsonPadding, ' ');
+  text.resize(size);
+  LoadResult r;
+  if (read_book_json_fast(text.data(), size, size + kJsonPadding, &r)) return r;
+  return read_book_json_sax(text);
 }
 
 void append_json_string(std::string& out, std::string_view s) { append_escaped(out, s); }

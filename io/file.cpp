@@ -19,7 +19,9 @@ bool read_file(const std::string& path, std::string* out, std::string* error) {
   out->clear();
   if (std::fseek(f, 0, SEEK_END) == 0) {  // Size known: one allocation, one read.
     long size = std::ftell(f);
-    if (size > 0) out->reserve(static_cast<size_t>(size));
+    // 64 spare bytes: read_book_json(std::string&) then parses in place (simdjson reads up
+    // to 64 bytes past the end) instead of copying the text.
+    if (size >= 0) out->reserve(static_cast<size_t>(size) + 64);
     std::fseek(f, 0, SEEK_SET);
   }
   char buf[1 << 16];

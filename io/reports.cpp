@@ -78,8 +78,6 @@ std::string aging_json(const Book& book, const AgingReport& report) {
 // [SECTION] CSV
 // =========================================================================================
 
-namespace {
-
 // RFC 4180: quote a field holding a comma, quote, line break or edge spaces.
 void append_csv_field(std::string& out, std::string_view field) {
   bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos ||
@@ -95,6 +93,8 @@ void append_csv_field(std::string& out, std::string_view field) {
   }
   out += '"';
 }
+
+namespace {
 
 void append_csv_amounts(std::string& out, const std::vector<int64_t>& amounts, int64_t open,
                         int64_t unapplied, int digits) {

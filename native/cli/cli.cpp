@@ -121,4 +121,15 @@ bool parse_count(std::string_view text, int64_t max, int64_t* out) {
   return true;
 }
 
+int begin_command(int argc, char** argv, std::string_view command,
+                  const std::vector<OptionSpec>& specs, const char* help, Args* args) {
+  std::string error;
+  if (!parse_args(argc, argv, 2, specs, args, &error)) return usage_error(command, error);
+  if (args->help) {
+    std::fputs(help, stdout);
+    return kExitOk;
+  }
+  return -1;
+}
+
 }  // namespace arlab::cli

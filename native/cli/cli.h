@@ -34,6 +34,11 @@ struct Args {
 bool parse_args(int argc, char** argv, int first, const std::vector<OptionSpec>& specs,
                 Args* args, std::string* error);
 
+// The start every command shares: parses argv[2..] for `command`; prints `help` for --help.
+// Returns the exit code when the command is done (help shown, or a usage error), else -1.
+int begin_command(int argc, char** argv, std::string_view command,
+                  const std::vector<OptionSpec>& specs, const char* help, Args* args);
+
 // Prints "arlab CMD: message" and a hint to stderr; returns kExitUsage.
 int usage_error(std::string_view command, std::string_view message);
 
@@ -50,5 +55,8 @@ int cmd_aging(int argc, char** argv);
 int cmd_check(int argc, char** argv);
 int cmd_export(int argc, char** argv);
 int cmd_generate(int argc, char** argv);
+int cmd_import_csv(int argc, char** argv);
+int cmd_metrics(int argc, char** argv);
+int cmd_statement(int argc, char** argv);
 
 }  // namespace arlab::cli

@@ -35,11 +35,8 @@ const std::vector<OptionSpec> kAgingOptions = {
 int cmd_aging(int argc, char** argv) {
   Args args;
   std::string error;
-  if (!parse_args(argc, argv, 2, kAgingOptions, &args, &error)) return usage_error("aging", error);
-  if (args.help) {
-    std::fputs(kAgingHelp, stdout);
-    return kExitOk;
-  }
+  int done = begin_command(argc, argv, "aging", kAgingOptions, kAgingHelp, &args);
+  if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("aging", "expected one BOOK file");
   std::string format = args.get("--format", "table");
   if (format != "table" && format != "json" && format != "csv") {

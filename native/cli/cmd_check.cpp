@@ -83,12 +83,8 @@ std::string json_problems(const std::vector<Problem>& problems) {
 
 int cmd_check(int argc, char** argv) {
   Args args;
-  std::string error;
-  if (!parse_args(argc, argv, 2, kCheckOptions, &args, &error)) return usage_error("check", error);
-  if (args.help) {
-    std::fputs(kCheckHelp, stdout);
-    return kExitOk;
-  }
+  int done = begin_command(argc, argv, "check", kCheckOptions, kCheckHelp, &args);
+  if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("check", "expected one BOOK file");
   std::string format = args.get("--format", "text");
   if (format != "text" && format != "json") {

@@ -29,14 +29,8 @@ const std::vector<OptionSpec> kExportOptions = {
 
 int cmd_export(int argc, char** argv) {
   Args args;
-  std::string error;
-  if (!parse_args(argc, argv, 2, kExportOptions, &args, &error)) {
-    return usage_error("export", error);
-  }
-  if (args.help) {
-    std::fputs(kExportHelp, stdout);
-    return kExitOk;
-  }
+  int done = begin_command(argc, argv, "export", kExportOptions, kExportHelp, &args);
+  if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("export", "expected one BOOK file");
   if (args.has("--ledger") == args.has("--json")) {
     return usage_error("export", "give exactly one of --ledger and --json");

@@ -34,14 +34,8 @@ const std::vector<OptionSpec> kGenerateOptions = {
 
 int cmd_generate(int argc, char** argv) {
   Args args;
-  std::string error;
-  if (!parse_args(argc, argv, 2, kGenerateOptions, &args, &error)) {
-    return usage_error("generate", error);
-  }
-  if (args.help) {
-    std::fputs(kGenerateHelp, stdout);
-    return kExitOk;
-  }
+  int done = begin_command(argc, argv, "generate", kGenerateOptions, kGenerateHelp, &args);
+  if (done >= 0) return done;
   if (!args.positional.empty()) return usage_error("generate", "takes no BOOK argument");
   GenerateParams p;
   struct Limit { const char* name; int64_t min, max; int64_t value; };

@@ -16,6 +16,9 @@ constexpr const char* kHelp =
     "  check BOOK     validate a book; print its counts and open total\n"
     "  export BOOK    write the book as a ledger-cli journal or as canonical JSON\n"
     "  generate       make a synthetic book (deterministic for a seed)\n"
+    "  import-csv CSV make a book from a spreadsheet export (docs/IMPORT.md)\n"
+    "  metrics BOOK   DSO, CEI, days late, interest cost... over a period (docs/METRICS.md)\n"
+    "  statement BOOK a customer's statement of account to print and confirm (HTML, text)\n"
     "\n"
     "Options:\n"
     "  -h, --help     this help; `arlab COMMAND --help` explains one command\n"
@@ -45,5 +48,8 @@ int main(int argc, char** argv) {
   if (!std::strcmp(command, "check")) return cmd_check(argc, argv);
   if (!std::strcmp(command, "export")) return cmd_export(argc, argv);
   if (!std::strcmp(command, "generate")) return cmd_generate(argc, argv);
+  if (!std::strcmp(command, "import-csv")) return cmd_import_csv(argc, argv);
+  if (!std::strcmp(command, "metrics")) return cmd_metrics(argc, argv);
+  if (!std::strcmp(command, "statement")) return cmd_statement(argc, argv);
   return usage_error("", std::string("unknown command '") + command + "'");
 }

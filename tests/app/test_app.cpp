@@ -379,3 +379,90 @@ TEST_CASE("the UI scale and the theme compose") {
   CHECK(style.FramePadding.x == doctest::Approx(frame_padding_x));
   CHECK(ImGui::GetIO().FontGlobalScale == doctest::Approx(font_scale));
 }
+
+TEST_CASE("metrics tab: cached figures worked out by hand") {
+  Ui ui;
+  REQUIRE(app::open_book_text(*ui.state, "test.json", kBook));
+  ui.show(app::Tab::Metrics);
+  const app::MetricsPanel& m = ui.state->metrics;
+  // Last 12 months ending at as-of 2025-03-20: 2024-04-01 .. 2025-03-20 = 275 days (Apr-Dec)
+  // + 79 (31 + 28 + 20) = 354. Sales 3500.00, open at end 3100.00 (current 2000.00).
+  CHECK(arlab::format_date(m.built_from) == "2024-04-01");
+  CHECK(arlab::format_date(m.built_to) == "2025-03-20");
+  CHECK(m.total.days == 354);
+  REQUIRE(m.total.dso);
+  CHECK(*m.total.dso == doctest::Approx(3100.0 / 3500.0 * 354).epsilon(1e-12));  // 313.54
+  // CEI = (0 + 3500 - 3100) / (0 + 3500 - 2000) x 100 = 26.67.
+  REQUIRE(m.total.cei);
+  CHECK(*m.total.cei == doctest::Approx(400.0 / 1500.0 * 100).epsilon(1e-12));
+  // Countback: Mar 1-20 sales 2000 (rest 1100, 20 d), Feb 500 (rest 600, 48 d),
+  // Jan 1000: 48 + 600 / 1000 x 31 = 66.6 days.
+  REQUIRE(m.total.countback_dso);
+  CHECK(*m.total.countback_dso == doctest::Approx(66.6).epsilon(1e-12));
+  // Interest at 8%: (600.00 x 48 + 500.00 x 3) x 0.08 / 365 = 6.6411 -> 6.64.
+  CHECK(m.total.interest_cost_minor == 664);
+  // Months: 2024-04 .. 2025-03. Feb 2025: sales 500.00, open 1500.00 at Feb 28, 28 days:
+  // DSO 84; aging at Feb 28: INV-1 28 days past due (1-30), INV-2 current.
+  REQUIRE(m.months.size() == 12);
+  CHECK(m.months[10].key == "2025-02");
+  REQUIRE(m.months[10].metrics.dso);
+  CHECK(*m.months[10].metrics.dso == doctest::Approx(84.0).epsilon(1e-12));
+  REQUIRE(m.month_buckets_minor.size() == 12);
+  CHECK(m.month_buckets_minor[10] == std::vector<int64_t>{50000, 100000, 0, 0, 0});
+  CHECK(m.month_buckets_minor[9] == std::vector<int64_t>{100000, 0, 0, 0, 0});  // Jan 31: due.
+  // Concentration at as-of: C2 holds 2000.00 of 3100.00 = 64.5% > 20%.
+  CHECK(m.concentration.open_minor == 310000);
+  CHECK(m.concentration.top1_minor == 200000);
+  CHECK(m.concentration.top10_minor == 310000);
+  CHECK(m.concentration.top_customer == 1);
+  CHECK(m.concentration.too_concentrated);
+  CHECK(m.by_customer.rows.size() == 2);
+  CHECK(m.by_salesperson.rows.size() == 2);  // S1 and "no salesperson".
+
+  // Cached: frames without a change compute nothing.
+  uint64_t computed = m.compute_count;
+  ui.frames(5);
+  CHECK(m.compute_count == computed);
+
+  // Sort by open amount, descending: C2 (row 1) first.
+  ui.state->metrics.by_customer.sort_column = 3;
+  ui.state->metrics.by_customer.sort_descending = true;
+  ui.state->metrics.by_customer.sort_changed = true;
+  ui.frames(2);
+  REQUIRE(m.by_customer.order.size() == 2);
+  CHECK(m.by_customer.order[0] == 1);
+
+  // This month: 2025-03-01 .. 20, sales 2000.00: DSO = 3100 / 2000 x 20 = 31.
+  ui.state->metrics.period = app::MetricsPeriod::ThisMonth;
+  ui.frames(2);
+  CHECK(m.compute_count == computed + 1);
+  CHECK(m.total.days == 20);
+  REQUIRE(m.total.dso);
+  CHECK(*m.total.dso == doctest::Approx(31.0).epsilon(1e-12));
+  // Last quarter (2024-10-01 .. 12-31) has no sales: DSO is null ("n/a"), never NaN.
+  ui.state->metrics.period = app::MetricsPeriod::LastQuarter;
+  ui.frames(2);
+  CHECK(arlab::format_date(m.built_from) == "2024-10-01");
+  CHECK(arlab::format_date(m.built_to) == "2024-12-31");
+  CHECK_FALSE(m.total.dso.has_value());
+  // A rate of 16% doubles the interest: 1328.22... -> 13.28.
+  std::snprintf(ui.state->metrics.rate_text, sizeof ui.state->metrics.rate_text, "16");
+  ui.state->metrics.period = app::MetricsPeriod::ThisMonth;
+  ui.frames(2);
+  CHECK(m.rate_bp == 1600);
+  CHECK(m.total.interest_cost_minor == 1328);
+  // A bad rate keeps the last figures and says why.
+  std::snprintf(ui.state->metrics.rate_text, sizeof ui.state->metrics.rate_text, "abc");
+  ui.frames(2);
+  CHECK_FALSE(m.input_error.empty());
+  CHECK(m.built_rate_bp == 1600);
+
+  // Export: the CSV of the customer rows, with its header and the TOTAL line.
+  app::export_metrics_csv(*ui.state, arlab::MetricsBy::Customer);
+  std::string name = "metrics-by-customer-2025-03-01-to-2025-03-20.csv";
+  REQUIRE(app::platform::fake().exported.count(name) == 1);
+  const std::string& csv = app::platform::fake().exported[name];
+  CHECK(csv.rfind("key,from,to,days,", 0) == 0);
+  CHECK(csv.find("\nC1,") != std::string::npos);
+  CHECK(csv.find("\nTOTAL,") != std::string::npos);
+}

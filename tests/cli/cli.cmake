@@ -21,4 +21,12 @@ if(TARGET arlab)
     set_tests_properties(${_arlab_cli_prefix}${name} PROPERTIES LABELS "${_arlab_cli_labels}"
                          ENVIRONMENT "NODE_PATH=/usr/share/nodejs")
   endforeach()
+  # The real IBM export lives outside the repository (../shared/data): tested when present.
+  if(EXISTS ${CMAKE_SOURCE_DIR}/../shared/data/ibm-accounts-receivable.csv)
+    add_test(NAME ${_arlab_cli_prefix}import-ibm
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/run_tests.py
+                     --arlab ${ARLAB_CLI_COMMAND} ${CMAKE_CURRENT_LIST_DIR}/data/import-ibm.test)
+    set_tests_properties(${_arlab_cli_prefix}import-ibm PROPERTIES LABELS "${_arlab_cli_labels}"
+                         ENVIRONMENT "NODE_PATH=/usr/share/nodejs")
+  endif()
 endif()
