@@ -106,7 +106,10 @@ const char* pick(Rng& rng, const char* const (&words)[N]) {
 // evaluated in an unspecified order, which would make GCC and Emscripten draw differently.
 std::string join(std::initializer_list<const char*> words) {
   std::string out;
-  for (const char* w : words) out += (out.empty() ? "" : " ") + std::string(w);
+  for (const char* w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;  // Appending, not `" " + std::string(w)`: GCC 12 warns falsely (-Wrestrict) there.
+  }
   return out;
 }
 
@@ -269,7 +272,8 @@ void make_salespeople(Gen& g) {
   const int32_t count = std::max<int32_t>(g.params.salespeople, 0);
   for (int32_t i = 0; i < count; ++i) {
     Salesperson s;
-    s.id = "S" + std::to_string(i + 1);
+    s.id = "S";  // Appended, not "S" + ...: GCC 12 warns falsely (-Wrestrict) there.
+    s.id += std::to_string(i + 1);
     s.name = unique_name(g.rng, &taken, [](Rng& rng) {
       const char* first = pick(rng, kFirstNames);
       return join({first, pick(rng, kSurnames)});
