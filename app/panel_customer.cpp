@@ -25,10 +25,7 @@ void rebuild_rows(CustomerPanel& panel, const State& state) {
   const Figures& f = state.figures;
   panel.rows.clear();
   if (panel.customer != arlab::kNone && book.index.built) {
-    uint32_t first = book.index.customer_invoice_first[panel.customer];
-    uint32_t last = book.index.customer_invoice_first[panel.customer + 1];
-    for (uint32_t k = first; k < last; ++k) {
-      arlab::Index i = book.index.customer_invoices[k];
+    for (arlab::Index i : arlab::customer_invoices(book, panel.customer)) {
       if (book.invoices[i].date > state.as_of) continue;
       if (f.invoice_open_minor[i] == 0 && !panel.show_settled) continue;
       panel.rows.push_back(i);

@@ -190,10 +190,7 @@ void rebuild_open_invoices(const State& state, ReceiptForm& f) {
   }
   f.invoices.clear();
   if (f.customer >= 0 && have_date && book.index.built) {
-    uint32_t first = book.index.customer_invoice_first[f.customer];
-    uint32_t last = book.index.customer_invoice_first[f.customer + 1];
-    for (uint32_t k = first; k < last; ++k) {
-      arlab::Index i = book.index.customer_invoices[k];
+    for (arlab::Index i : arlab::customer_invoices(book, f.customer)) {
       if (book.invoices[i].date <= date && arlab::invoice_open_minor(book, i, date) > 0) {
         f.invoices.push_back(i);
       }
@@ -361,10 +358,7 @@ void invoice_combo(const State& state, WriteOffForm& f) {
   ImGui::SetNextItemWidth(ui::px(kFieldWidth));
   if (!ImGui::BeginCombo("##invoice", preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
   if (f.customer >= 0 && book.index.built) {
-    uint32_t first = book.index.customer_invoice_first[f.customer];
-    uint32_t last = book.index.customer_invoice_first[f.customer + 1];
-    for (uint32_t k = first; k < last; ++k) {
-      arlab::Index i = book.index.customer_invoices[k];
+    for (arlab::Index i : arlab::customer_invoices(book, f.customer)) {
       int64_t open = state.figures.invoice_open_minor[i];
       if (open == 0) continue;
       std::string item = std::string(book.str(book.invoices[i].id)) + "   open " +

@@ -502,6 +502,12 @@ ApplicationRange invoice_applications(const Book& b, Index invoice) {
           base + b.index.invoice_application_first[invoice + 1]};
 }
 
+InvoiceSpan customer_invoices(const Book& b, Index customer) {
+  const Index* base = b.index.customer_invoices.data();
+  return {base + b.index.customer_invoice_first[customer],
+          base + b.index.customer_invoice_first[customer + 1]};
+}
+
 int64_t invoice_open_minor(const Book& b, Index invoice, Date as_of) {
   const Invoice& v = b.invoices[invoice];
   if (v.date > as_of) return 0;

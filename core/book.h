@@ -215,6 +215,14 @@ struct ApplicationRange {
   const Application* last;
 };
 ApplicationRange invoice_applications(const Book& book, Index invoice);
+// A customer's invoices by (date, file order): a span of book.index.customer_invoices.
+struct InvoiceSpan {
+  const Index* first;
+  const Index* last;
+  const Index* begin() const { return first; }
+  const Index* end() const { return last; }
+};
+InvoiceSpan customer_invoices(const Book& book, Index customer);
 
 // Period of the book: earliest and latest document dates (both {0} for an empty book).
 Date book_first_date(const Book& book);

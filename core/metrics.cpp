@@ -115,9 +115,7 @@ void add_invoice(const Book& book, Index i, Date from, Date to, Sums& s) {
 
 void add_customer(const Book& book, Index c, Date from, Date to, Sums& s) {
   const BookIndex& x = book.index;
-  for (uint32_t k = x.customer_invoice_first[c]; k < x.customer_invoice_first[c + 1]; ++k) {
-    add_invoice(book, x.customer_invoices[k], from, to, s);
-  }
+  for (Index i : customer_invoices(book, c)) add_invoice(book, i, from, to, s);
   for (uint32_t k = x.customer_receipt_first[c]; k < x.customer_receipt_first[c + 1]; ++k) {
     uint32_t code = x.customer_receipts[k];
     if (code & BookIndex::kCreditBit) continue;  // Credit notes are not cash.
@@ -239,9 +237,9 @@ namespace {
 // Has the customer an invoice or a receipt dated on or before `to`?
 bool customer_active(const Book& book, Index c, Date to) {
   const BookIndex& x = book.index;
-  uint32_t first = x.customer_invoice_first[c];
-  if (first < x.customer_invoice_first[c + 1] &&  // Sorted by date: the first is earliest.
-      book.invoices[x.customer_invoices[first]].date <= to) {
+  InvoiceSpan invoices = customer_invoices(book, c);
+  if (invoices.first != invoices.last &&  // Sorted by date: the first is earliest.
+      book.invoices[*invoices.first].date <= to) {
     return true;
   }
   for (uint32_t k = x.customer_receipt_first[c]; k < x.customer_receipt_first[c + 1]; ++k) {

@@ -52,14 +52,11 @@ bool parse_amount(std::string_view text, int minor_digits, int64_t* out_minor, s
     }
   }
   if (i != text.size()) return fail("is not a decimal number");
-  int64_t scale = 1;
   for (int d = 0; d < minor_digits; d++) {
     if (units > kMax / 10) return fail("is too large");
     units *= 10;
-    scale *= 10;
   }
   for (int d = fraction_digits; d < minor_digits; d++) fraction *= 10;
-  (void)scale;
   int64_t minor = units + fraction;
   if (minor > kMax) return fail("is too large");
   *out_minor = negative ? -minor : minor;

@@ -15,20 +15,6 @@
 namespace arlab {
 namespace {
 
-// The customer's invoices, by (date, file order): a span of book.index.customer_invoices.
-struct InvoiceSpan {
-  const Index* first;
-  const Index* last;
-  const Index* begin() const { return first; }
-  const Index* end() const { return last; }
-};
-
-InvoiceSpan customer_invoices(const Book& book, Index customer) {
-  const BookIndex& x = book.index;
-  const Index* base = x.customer_invoices.data();
-  return {base + x.customer_invoice_first[customer], base + x.customer_invoice_first[customer + 1]};
-}
-
 }  // namespace
 
 // =========================================================================================
