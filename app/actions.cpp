@@ -138,10 +138,12 @@ void forget_removed(State& state) {
   };
   FormsPanel& forms = state.forms;
   for (int* customer : {&forms.invoice.customer, &forms.payment.customer,
-                        &forms.credit_note.customer, &forms.write_off.customer}) {
+                        &forms.credit_note.customer, &forms.write_off.customer,
+                        &forms.refund.customer}) {
     forget(*customer, book.customers.size(), -1);
   }
   forget(forms.write_off.invoice, book.invoices.size(), -1);
+  forget(forms.refund.payment, book.payments.size(), -1);
   forget(forms.customer.salesperson, book.salespeople.size(), -1);
   forget(state.customer.invoice, book.invoices.size(), arlab::kNone);
   forget(state.invoices.selected, book.invoices.size(), arlab::kNone);

@@ -9,6 +9,9 @@
 // [SECTION] Query API
 #include "app/app.h"
 
+#include <algorithm>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "app/app_state.h"
@@ -88,6 +91,36 @@ bool open_book_text(State& state, std::string_view file_name, std::string_view t
   return true;
 }
 
+namespace {
+
+// A commission plan names its format near the top: "arlab-commission-plan/1".
+bool is_commission_plan(std::string_view text) {
+  return text.substr(0, 256).find(arlab::kCommissionPlanFormat) != std::string_view::npos;
+}
+
+bool ends_with_nocase(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         ui::contains_nocase(text.substr(text.size() - suffix.size()), suffix);
+}
+
+}  // namespace
+
+bool open_file_text(State& state, std::string_view file_name, std::string_view text) {
+  // What the picker was opened for holds for this one file only.
+  ImportPick picked_for = std::exchange(state.import.picking, ImportPick::None);
+  int plan_slot = std::exchange(state.commission.picking_slot, -1);
+  if (picked_for == ImportPick::None && (plan_slot >= 0 || is_commission_plan(text))) {
+    return commission_set_plan(state, std::max(plan_slot, state.commission.slot), file_name,
+                               text);
+  }
+  if (ends_with_nocase(file_name, ".csv")) return import_set_csv(state, file_name, text);
+  if (ends_with_nocase(file_name, ".map.json") || picked_for == ImportPick::Map) {
+    return import_set_map(state, file_name, text);
+  }
+  if (picked_for == ImportPick::Csv) return import_set_csv(state, file_name, text);  // .txt
+  return open_book_text(state, file_name, text);
+}
+
 // ---- [SECTION] Layout ------------------------------------------------------------------
 
 namespace {
@@ -104,11 +137,14 @@ void draw_tabs(State& state) {
       {Tab::Dashboard, "Dashboard", &state.dashboard.open, draw_dashboard},
       {Tab::Aging, "Aging by customer", &state.aging.open, draw_aging},
       {Tab::Customer, "Customer", &state.customer.open, draw_customer},
+      {Tab::Statement, "Statement", &state.statement.open, draw_statement},
       {Tab::Invoices, "Invoices", &state.invoices.open, draw_invoices},
       {Tab::Metrics, "Metrics", &state.metrics.open, draw_metrics},
       {Tab::Forms, "New entry", &state.forms.open, draw_forms},
       {Tab::History, "History", &state.history_panel.open, draw_history},
       {Tab::Storage, "Storage", &state.storage.open, draw_storage},
+      {Tab::Import, "Import CSV", &state.import.open, draw_import},
+      {Tab::Commission, "Commission", &state.commission.open, draw_commission},
   };
   if (!ImGui::BeginTabBar("##panels", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   for (const TabEntry& t : tabs) {
@@ -160,7 +196,8 @@ bool show_panel(State& state, std::string_view name) {
   const std::pair<const char*, Tab> names[] = {
       {"dashboard", Tab::Dashboard}, {"aging", Tab::Aging},     {"customer", Tab::Customer},
       {"invoices", Tab::Invoices},   {"forms", Tab::Forms},     {"history", Tab::History},
-      {"storage", Tab::Storage},     {"metrics", Tab::Metrics}};
+      {"storage", Tab::Storage},     {"metrics", Tab::Metrics},   {"statement", Tab::Statement},
+      {"import", Tab::Import},       {"commission", Tab::Commission}};
   const std::pair<const char*, FormKind> forms[] = {
       {"invoice", FormKind::Invoice}, {"payment", FormKind::Payment},
       {"credit-note", FormKind::CreditNote}, {"write-off", FormKind::WriteOff},
@@ -171,11 +208,18 @@ bool show_panel(State& state, std::string_view name) {
     state.forms.select_kind = true;
     name = "forms";
   }
+  if (name == "commission-compare") {  // The Commission tab's comparison of plans A and B.
+    state.commission.view = 1;
+    state.commission.select_view = true;
+    name = "commission";
+  }
   for (const auto& [text, tab] : names) {
     if (name != text) continue;
     bool* open[] = {&state.dashboard.open, &state.aging.open,   &state.customer.open,
                     &state.invoices.open,  &state.forms.open,   &state.history_panel.open,
-                    &state.storage.open,   &state.metrics.open};
+                    &state.storage.open,   &state.metrics.open, &state.statement.open,
+                    &state.import.open,    &state.commission.open};
+    static_assert(sizeof open / sizeof open[0] == static_cast<size_t>(Tab::Count));
     *open[static_cast<int>(tab)] = true;
     state.select_tab = tab;
     return true;
@@ -212,6 +256,12 @@ std::string query_summary_json(const State& state) {
   j["can_undo"] = state.history.can_undo();
   j["can_redo"] = state.history.can_redo();
   j["status"] = state.status;
+  // The Import CSV tab as of its last rebuild (a frame after a file or mapping change).
+  const ImportPanel& im = state.import;
+  j["import"] = {{"file", im.file_name},
+                 {"rows", im.dry_run.rows},
+                 {"problems", im.dry_run.problems.size()},
+                 {"ok", im.dry_run.ok && im.settings_error.empty()}};
   return j.dump();
 }
 

@@ -7,6 +7,8 @@
 //                  status bar.
 //   `open_book_text`: a file the user chose (picker, drag-and-drop, path); validated with the
 //                  loader's rules; on any problem the current book stays and the problems show.
+//   `open_file_text`: what the shells call with a picked or dropped file: books go to
+//                  `open_book_text`, CSV exports and their mappings to the Import CSV tab.
 //   `shutdown`:    before exit: flushes a pending save.
 //   `set_ui_scale`: sizes and fonts times `scale` (the browser's devicePixelRatio); call it
 //                  outside a frame (before NewFrame). It composes with the app's theme.
@@ -27,6 +29,12 @@ void set_ui_scale(State& state, float scale);
 
 // Returns true if the book was replaced.
 bool open_book_text(State& state, std::string_view file_name, std::string_view text);
+// A file the user picked or dropped anywhere, routed by its name and by what the app asked
+// the picker for: a commission plan ("arlab-commission-plan/1", or any file picked for a plan)
+// to the Commission tab's plan slot, a ".csv" to the Import CSV tab, a ".map.json" (or any
+// file picked for a mapping) to that tab's mapping, anything else to open_book_text. True if
+// the file was taken (a book replaced the current one, a CSV, mapping or plan was read).
+bool open_file_text(State& state, std::string_view file_name, std::string_view text);
 
 // Small query API for scripts and tests (the web shell exposes it to JavaScript):
 // a JSON object {"book":..., "as_of":..., "invoices":N, "open":"...", "overdue":"...",
@@ -34,11 +42,15 @@ bool open_book_text(State& state, std::string_view file_name, std::string_view t
 // Also "currency", "unapplied", "bucket_names" and "can_redo". Amounts are decimal strings
 // ("1200.50"); "buckets" are the aging totals in bucket order; "customers" counts the book's
 // customers; "as_of" is the UI's as-of date (the book's last document date at start).
+// "import": the Import CSV tab's file and dry run as of its last frame: {"file":"" or the
+// CSV's name, "rows":N, "problems":N, "ok":bool (the file would import)}.
 std::string query_summary_json(const State& state);
 
 // Brings a panel to the front by name: "dashboard", "aging", "customer", "invoices",
-// "forms", "history", "storage", or a form: "invoice", "payment", "credit-note",
-// "write-off", "new-customer". False for an unknown name. (Screenshots, scripts.)
+// "forms", "history", "storage", "metrics", "statement", "import", "commission" (its
+// comparison of two plans: "commission-compare"), or a form: "invoice", "payment",
+// "credit-note", "write-off", "new-customer". False for an unknown name.
+// (Screenshots, scripts.)
 bool show_panel(State& state, std::string_view name);
 
 }  // namespace app

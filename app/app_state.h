@@ -14,12 +14,17 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/aging.h"
 #include "core/book.h"
+#include "core/budget.h"
+#include "core/commission.h"
 #include "core/edit.h"
 #include "core/metrics.h"
+#include "core/statement.h"
+#include "io/csv_import.h"
 
 namespace app {
 
@@ -61,7 +66,8 @@ struct Figures {
 // ---- [SECTION] Panels ------------------------------------------------------------------
 
 enum class Tab : uint8_t {
-  Dashboard, Aging, Customer, Invoices, Forms, History, Storage, Metrics, Count
+  Dashboard, Aging, Customer, Invoices, Forms, History, Storage, Metrics, Statement, Import,
+  Commission, Count
 };
 
 struct DashboardPanel {
@@ -117,6 +123,7 @@ struct InvoicePanel {
   double last_rebuild_ms = 0;
   uint32_t hidden_later = 0;   // Invoices dated after the as-of date (they do not exist yet).
   arlab::Index selected = arlab::kNone;
+  bool disputed_only = false;  // Only invoices marked disputed.
 };
 
 struct InvoiceForm {
@@ -126,6 +133,7 @@ struct InvoiceForm {
   bool due_given = false;
   char due[16] = "";
   char amount[32] = "";
+  bool disputed = false;       // kInvoiceDisputed: the customer contests it.
 };
 
 struct ReceiptForm {  // A payment or a credit note.
@@ -156,9 +164,18 @@ struct CustomerForm {
   int salesperson = -1;        // Book salesperson index; -1: none.
   int terms_days = arlab::kDefaultTermsDays;
   char credit_limit[32] = "";  // Empty: no credit limit.
+  char grade[40] = "";         // Credit grade from the credit file; empty: none.
 };
 
-enum class FormKind : uint8_t { Invoice, Payment, CreditNote, WriteOff, Customer };
+struct RefundForm {  // Money paid back out of the customer's unapplied credit.
+  char id[48] = "";
+  int customer = -1;
+  char date[16] = "";
+  char amount[32] = "";
+  int payment = -1;            // Book payment index of the customer; -1: none named.
+};
+
+enum class FormKind : uint8_t { Invoice, Payment, CreditNote, WriteOff, Customer, Refund };
 
 struct FormsPanel {
   bool open = true;
@@ -169,6 +186,7 @@ struct FormsPanel {
   ReceiptForm credit_note;
   WriteOffForm write_off;
   CustomerForm customer;
+  RefundForm refund;
   std::vector<arlab::Problem> problems;  // Of the last rejected submit.
   int problems_kind = -1;
   char customer_filter[48] = "";
@@ -216,6 +234,208 @@ struct MetricsPanel {
   std::vector<std::vector<int64_t>> month_buckets_minor;  // Aging at each month's end.
   MetricsTable by_customer, by_salesperson;
   Concentration concentration;
+  // The budget (book.budget, changed through History as arlab::SetBudget) against the
+  // months above; the two fields are refilled from the book when it changes.
+  arlab::BudgetReport budget;
+  char budget_dso_text[16] = "";    // "45" (days), empty: no target.
+  char budget_ratio_text[16] = "";  // "15%" or "0.15", empty: no target.
+  uint64_t budget_texts_generation = ~0ull;  // Book generation the fields were filled from.
+  std::vector<arlab::Problem> budget_problems;  // Of the last rejected change.
+  bool select_budget_tab = false;  // Bring the Budget table to the front next frame.
+};
+
+// The Statement tab (app/panel_statement.cpp): one customer's statement of account over a
+// period (core/statement.h), exported as printable HTML, text or CSV (io/statement_report.h).
+// Computed once per change of its inputs (book, customer, period, aging edges).
+enum class StatementPeriod : uint8_t { ThisMonth, LastMonth, LastQuarter, Custom };
+
+struct StatementRow {  // The texts of one line of the table, made once per compute.
+  std::string date, type, document, due, applied_to, amount, balance;
+};
+
+struct StatementPanel {
+  bool open = true;
+  arlab::Index customer = arlab::kNone;
+  char customer_filter[48] = "";
+  // This month: the 1st of the as-of date's month to the as-of date; the quick periods
+  // follow the toolbar's as-of date, typed dates do not.
+  StatementPeriod period = StatementPeriod::ThisMonth;
+  arlab::Date from{INT32_MIN}, to{INT32_MIN};
+  char from_text[16] = "", to_text[16] = "";
+  std::string input_error;  // A bad date or period: the last statement stays, marked stale.
+  // Inputs of the last compute, and its results.
+  uint64_t built_book_generation = ~0ull;
+  arlab::Index built_customer = arlab::kNone;
+  arlab::Date built_from{INT32_MIN}, built_to{INT32_MIN};
+  std::vector<int32_t> built_edges;
+  uint64_t compute_count = 0;  // How many times the statement was computed (tests).
+  bool computed = false;       // `statement` holds a statement of a customer of this book.
+  arlab::Statement statement;
+  std::vector<StatementRow> rows;  // One per statement line.
+};
+
+// The Import CSV tab (app/panel_import.cpp): a spreadsheet export read into a new book
+// through a column mapping edited here (io/csv_import.h, docs/IMPORT.md). The header, the
+// preview and a dry run of the whole import are rebuilt once per change of the file or of
+// the mapping (compared through write_csv_map), never per frame.
+enum class ImportRole : uint8_t {
+  InvoiceId, CustomerId, CustomerName, InvoiceDate, DueDate, Amount, SettledDate, Disputed, Count
+};
+constexpr int kImportRoleCount = static_cast<int>(ImportRole::Count);
+enum class ImportPick : uint8_t { None, Csv, Map };  // What the file picker was opened for.
+
+struct ImportPreviewRow {  // A CSV row as it would import, as texts for the preview table.
+  uint32_t line = 0;
+  std::array<std::string, kImportRoleCount> cells;
+  std::array<bool, kImportRoleCount> bad{};  // The cell would be refused.
+};
+
+struct ImportPanel {
+  bool open = false;
+  ImportPick picking = ImportPick::None;
+  std::string file_name;         // The CSV read ("" before one is).
+  std::string text;              // Its bytes.
+  uint64_t text_generation = 0;  // Bumps on each CSV read.
+  char path[512] = "";           // Desktop: path of the CSV.
+  char map_path[512] = "";       // Desktop: path of a mapping file.
+  arlab::CsvMap map;             // The mapping being edited.
+  char currency[8] = "USD";      // Copied into map.currency when valid.
+  std::string map_source;        // Where the mapping came from: "(guessed)", a file name.
+  std::vector<arlab::Problem> map_problems;  // Of the last mapping file that was refused.
+  bool confirm_popup = false;    // Open "Replace the current book?" next frame.
+  // Derived from (text, map): rebuilt when either changes.
+  uint64_t built_text_generation = ~0ull;
+  std::string built_map_json;
+  std::vector<std::string> header;   // Names in the CSV's first line.
+  std::string settings_error;        // The mapping cannot be used as it is (no dry run).
+  std::vector<ImportPreviewRow> preview;  // The first rows.
+  arlab::CsvImportResult dry_run;    // import_csv of the whole file with the mapping.
+  int64_t dry_run_total_minor = 0;   // Sum of its invoices.
+  uint64_t dry_run_count = 0;        // How many dry runs were made (tests).
+  double dry_run_ms = 0;
+};
+
+// The Commission tab (issue 5; app/panel_commission.cpp draws the statement and the comparison,
+// app/panel_commission_plan.cpp the plan editor): two plan slots, A and B, each edited as the
+// texts of a form. The form is parsed and checked (validate_commission_plan and
+// check_commission_plan_for_book) on every edit; a plan is *applied* (Enter, leaving a field,
+// a checkbox or a button) only when it has no problems, and the statement and the comparison
+// are computed from applied plans only, once per change of book, plan or period.
+enum class CommissionPeriod : uint8_t { Last12Months, ThisMonth, LastQuarter, YearToDate, Custom };
+enum class PlanRateMode : uint8_t { Flat, Tiers, Grades };
+
+struct PlanTierText { char from[32] = ""; char rate[16] = ""; };
+struct PlanGradeText { char grade[24] = ""; char rate[16] = ""; };
+struct PlanLateText { char days[12] = ""; char factor[16] = ""; };
+struct PlanTargetText { std::string salesperson; char amount[32] = ""; };  // Salesperson id.
+struct PlanInvoiceText { char id[48] = ""; };
+
+// Every member of a plan (docs/COMMISSION.md) as the editor's texts; an optional member is
+// given when its switch is on. Percentages "5%" or "0.05"; amounts in the book's currency.
+struct PlanForm {
+  char name[96] = "";
+  int period = 0;                    // arlab::CommissionPeriodKind.
+  int basis = 1;                     // arlab::CommissionBasis.
+  char on_invoice[16] = "";          // Split only.
+  int rate_mode = 0;                 // PlanRateMode.
+  char rate[16] = "";                // Flat; with grades, the rate of other grades (optional).
+  std::vector<PlanTierText> tiers;
+  std::vector<PlanGradeText> grades;
+  std::vector<PlanLateText> late_factors;
+  bool early_bonus = false;
+  char early_days[12] = "", early_rate[16] = "";
+  bool sales_target_on = false;
+  char sales_target[32] = "";        // Default per period.
+  std::vector<PlanTargetText> targets;  // Per salesperson.
+  bool collection_rate_on = false;
+  char collection_rate[16] = "80%";  // The practice's rule (source 003).
+  bool dso_on = false;
+  char dso_days[16] = "60";
+  bool overdue_ratio_on = false;
+  char overdue_ratio[16] = "25%";
+  char bad_debt_rate[16] = "0%";
+  bool warning_on = false;
+  char warning_days[12] = "60";
+  bool hold_disputed = false;
+  std::vector<PlanInvoiceText> hold_invoices;
+  char period_percent[16] = "0%";
+  char release_after[12] = "3";
+  char payout_lag[12] = "1";
+  bool window_on = false;
+  char window_months[12] = "12";
+};
+
+struct PlanSlot {
+  PlanForm form;
+  std::string source;             // "cash-80-gate.json (preset)", a file name, "new plan".
+  uint64_t form_generation = 0;   // Bumps on every edit of the form.
+  // The form parsed and checked: rebuilt when the form or the book changes.
+  uint64_t parsed_form_generation = ~0ull, parsed_book_generation = ~0ull;
+  arlab::CommissionPlan plan;
+  std::vector<arlab::Problem> problems;  // Places as in the plan file ("tiers[0].from").
+  bool pending = false;           // Edited since the last apply.
+  // The last plan applied without problems: what the statements are computed from.
+  bool has_applied = false;
+  arlab::CommissionPlan applied;
+  std::string applied_json;       // write_commission_plan(applied): compared, shown, saved.
+};
+
+struct CommissionPanel {
+  bool open = true;
+  std::array<PlanSlot, 2> slots;  // A and B.
+  int slot = 0;                   // The slot being edited, and whose statement shows.
+  bool slots_filled = false;      // The presets are put in on the first draw.
+  int picking_slot = -1;          // The file picker was opened for this slot's plan.
+  char plan_path[512] = "";       // Desktop: path of a plan file.
+  bool show_editor = true;
+  bool show_json = false;         // The editor shows the canonical JSON instead of the form.
+  bool apply_requested = false;   // Apply the edited plan next frame (Enter; tests).
+  int view = 0;                   // 0: statement, 1: comparison.
+  bool select_view = false;       // Make `view` the selected sub-tab next frame.
+  // The period: the last 12 months to the as-of date until the user picks another.
+  CommissionPeriod period = CommissionPeriod::Last12Months;
+  arlab::Date from{INT32_MIN}, to{INT32_MIN};
+  char from_text[16] = "", to_text[16] = "";
+  std::string input_error;
+  // The statement of the edited slot's applied plan (with lines), and the inputs it was
+  // computed from.
+  bool computed = false;
+  uint64_t built_book_generation = ~0ull;
+  std::string built_plan_json;
+  arlab::Date built_from{INT32_MIN}, built_to{INT32_MIN};
+  arlab::CommissionStatement statement;
+  std::vector<std::string> gate_texts;  // Per row: "2 of 12 failed: collection_rate".
+  uint64_t compute_count = 0;
+  double compute_ms = 0;
+  std::vector<uint32_t> order;    // Rows of the summary, sorted.
+  int sort_column = 0;
+  bool sort_descending = false;
+  bool sort_changed = true;
+  bool has_selection = false;     // A salesperson row is selected: its details show.
+  arlab::Index selected = arlab::kNone;
+  int rule_filter = -1;           // arlab::CommissionRule shown, -1: every rule.
+  std::vector<uint32_t> lines_shown;  // Into statement.lines: the selected row's, filtered.
+  uint64_t lines_built_count = ~0ull; // compute_count the list was built for.
+  arlab::Index lines_built_selected = arlab::kNone;
+  int lines_built_filter = -2;
+  std::array<uint32_t, 16> rule_counts{};  // The selected row's lines by rule.
+  // The comparison of A and B (figures only), each side cached with its own inputs.
+  struct Side {
+    bool computed = false;
+    uint64_t book_generation = ~0ull;
+    std::string plan_json;
+    arlab::Date from{INT32_MIN}, to{INT32_MIN};
+    arlab::CommissionStatement statement;  // Without lines.
+  };
+  std::array<Side, 2> sides;
+  bool compared = false;
+  arlab::CommissionComparison comparison;
+  uint64_t compare_count = 0;
+  double compare_ms = 0;
+  std::vector<uint32_t> compare_order;
+  int compare_sort_column = 3;    // By difference...
+  bool compare_sort_descending = true;  // ...gains first.
+  bool compare_sort_changed = true;
 };
 
 struct HistoryPanel {
@@ -253,6 +473,9 @@ struct State {
   HistoryPanel history_panel;
   StoragePanel storage;
   MetricsPanel metrics;
+  StatementPanel statement;
+  ImportPanel import;
+  CommissionPanel commission;
   Tab select_tab = Tab::Count;           // Tab to bring to front next frame (Count: none).
 
   std::string status;                    // One line in the status bar.
@@ -316,6 +539,52 @@ void draw_metrics(State& state);
 // Brings the Metrics tab's cached figures up to date (period, rate, book, as-of date).
 void update_metrics(State& state);
 void export_metrics_csv(State& state, arlab::MetricsBy by);  // The table by customer / salesperson.
+// The Budget tab's two fields to the book's targets (an undoable arlab::SetBudget through
+// apply_edit; empty field: no target). False with state.metrics.budget_problems if refused.
+bool set_budget_from_texts(State& state);
+void draw_statement(State& state);
+// Brings the Statement tab's statement up to date (customer, period, book, edges).
+void update_statement(State& state);
+void show_statement(State& state, arlab::Index customer);  // Opens the tab on a customer.
+// Exports the statement shown: "html" (printable), "txt" or "csv"; false if there is none.
+bool export_statement(State& state, const char* format);
+void draw_import(State& state);
+void draw_commission(State& state);
+void show_commission(State& state);  // Opens the Commission tab.
+// The edited slot's statement and, with `compare`, the comparison of A and B up to date with
+// the book, the applied plans and the period. Presets fill the slots the first time.
+void update_commission(State& state, bool compare);
+// Applies the edited slot's form if it has no problems (what Enter does); false otherwise.
+bool apply_commission_plan(State& state);
+// A plan file (docs/COMMISSION.md) into a slot, replacing its form; false (problems shown,
+// the slot unchanged) if it is refused.
+bool commission_set_plan(State& state, int slot, std::string_view file_name,
+                         std::string_view text);
+// The editor's form from a plan, and back: the plan, and problems with the plan file's
+// places (parse errors, then validate_commission_plan, then check_commission_plan_for_book).
+void plan_form_from_plan(const arlab::Book& book, const arlab::CommissionPlan& plan,
+                         PlanForm* form);
+arlab::CommissionPlan plan_from_form(const arlab::Book& book, const PlanForm& form,
+                                     std::vector<arlab::Problem>* problems);
+// Draws the editor of the edited slot (form or JSON, problems); app/panel_commission_plan.cpp.
+void draw_commission_plan_editor(State& state);
+void fill_commission_slots(State& state);     // The presets into A and B, the first time.
+void refresh_commission_slots(State& state);  // Forms parsed again after an edit or a new book.
+// Exports: the edited slot's plan (canonical JSON) and the statement as CSV.
+bool export_commission_plan(State& state);
+bool export_commission_csv(State& state, bool lines);
+void show_import(State& state);  // Opens the Import CSV tab.
+// A CSV for the import (picked, dropped or read from a path): reads its header and guesses
+// the mapping's columns it does not name yet. False (problems shown) if it cannot be read.
+bool import_set_csv(State& state, std::string_view file_name, std::string_view text);
+// A mapping file (docs/IMPORT.md) for the import; false (problems shown) if it is refused.
+bool import_set_map(State& state, std::string_view file_name, std::string_view text);
+// Header, preview and dry run up to date with the file and the mapping.
+void update_import(State& state);
+// The Import button once confirmed: imports the file with the mapping. On success replaces
+// the book and sets the status line; on problems shows them (line-numbered) and keeps the
+// current book. Returns true if the book was replaced.
+bool run_import(State& state);
 // The style for the theme at a scale, rebuilt from scratch (theme and scale compose).
 void apply_theme(bool light, float ui_scale);
 

@@ -132,9 +132,19 @@ std::string short_month(const std::string& key) {
 
 // ---- [SECTION] Line chart --------------------------------------------------------------
 
+// A dashed horizontal line across the plot at `value`.
+static void draw_target(ImDrawList* draw, const Plot& p, const TargetLine& t) {
+  if (!std::isfinite(t.value)) return;
+  const float y = p.y(std::max(0.0, t.value)), dash = px(6), gap = px(4);
+  const ImU32 color = ImGui::GetColorU32(t.color);
+  for (float x = p.min.x; x < p.max.x; x += dash + gap) {
+    draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + dash, p.max.x), y), color, px(1.6f));
+  }
+}
+
 void line_chart(const char* id, const std::vector<std::string>& labels,
                 const std::vector<LineSeries>& series, const char* unit, double min_top,
-                ImVec2 size, const TooltipText& tooltip) {
+                ImVec2 size, const TooltipText& tooltip, const std::vector<TargetLine>& targets) {
   double max_value = min_top;
   std::vector<std::string> names;
   std::vector<ImVec4> colors;
@@ -145,8 +155,14 @@ void line_chart(const char* id, const std::vector<std::string>& labels,
       if (v && std::isfinite(*v)) max_value = std::max(max_value, *v);
     }
   }
+  for (const TargetLine& t : targets) {
+    names.push_back(t.name);
+    colors.push_back(t.color);
+    if (std::isfinite(t.value)) max_value = std::max(max_value, t.value);
+  }
   Plot p = draw_frame(id, labels, max_value, unit, size, names, colors);
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (const TargetLine& t : targets) draw_target(draw, p, t);
   if (p.hovered >= 0) {
     draw->AddLine(ImVec2(p.x(size_t(p.hovered)), p.min.y), ImVec2(p.x(size_t(p.hovered)), p.max.y),
                   ImGui::GetColorU32(palette().chart_grid), 2.0f);

@@ -7,6 +7,7 @@
 // Usage:
 //   ui::LineSeries dso{"DSO", color, {30.5, std::nullopt, 41.0}};
 //   ui::line_chart("##dso", labels, {dso}, " d", ImVec2(w, h), tooltip_fn);
+//   ui::line_chart(..., tooltip_fn, {{"Target", color, 45.0}});  // a dashed target line
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -24,13 +25,22 @@ struct LineSeries {
   std::vector<std::optional<double>> values;  // One per label; nullopt: no point (gap).
 };
 
+// A target drawn across the chart as a dashed horizontal line, named in the legend.
+struct TargetLine {
+  std::string name;
+  ImVec4 color;
+  double value;
+};
+
 // The tooltip text for period `index` (called only while hovered).
 using TooltipText = std::function<std::string(size_t index)>;
 
-// `unit` follows every tick label ("%", " d"). min_top: the y axis reaches at least this.
+// `unit` follows every tick label ("%", " d"). min_top: the y axis reaches at least this
+// (and every target).
 void line_chart(const char* id, const std::vector<std::string>& labels,
                 const std::vector<LineSeries>& series, const char* unit, double min_top,
-                ImVec2 size, const TooltipText& tooltip);
+                ImVec2 size, const TooltipText& tooltip,
+                const std::vector<TargetLine>& targets = {});
 
 // stacks[i][k]: the amount of part k in period i (minor units, >= 0), drawn bottom-up.
 void stacked_bar_chart(const char* id, const std::vector<std::string>& labels,

@@ -22,8 +22,10 @@ namespace app {
 namespace {
 
 void open_file(State& state) {
-  // Web: the browser's picker answers later through app::open_book_text.
-  if (!platform::request_open_file()) state.open_path_popup = true;
+  // Web: the browser's picker answers later through app::open_file_text.
+  state.import.picking = ImportPick::None;  // A book, whatever an earlier picker was for.
+  state.commission.picking_slot = -1;
+  if (!platform::request_open_file(platform::OpenKind::Book)) state.open_path_popup = true;
 }
 
 // Letter keys by their ASCII code: what the GLFW backends (desktop and Emscripten) store in
@@ -59,6 +61,7 @@ void file_menu(State& state) {
   if (!ImGui::BeginMenu("File")) return;
   if (ImGui::MenuItem("New from sample")) load_sample(state);
   if (ImGui::MenuItem("Open...", "Ctrl+O")) open_file(state);
+  if (ImGui::MenuItem("Import CSV...")) show_import(state);
   ImGui::Separator();
   if (ImGui::MenuItem("Save / export JSON", "Ctrl+S")) export_book_json(state);
   if (ImGui::MenuItem("Export ledger journal")) export_ledger_journal(state);
@@ -98,11 +101,14 @@ void view_menu(State& state) {
   if (ImGui::MenuItem("Dashboard")) state.select_tab = Tab::Dashboard;
   item("Aging by customer", &state.aging.open, Tab::Aging);
   item("Customer", &state.customer.open, Tab::Customer);
+  item("Statement", &state.statement.open, Tab::Statement);
   item("Invoices", &state.invoices.open, Tab::Invoices);
   item("New entry", &state.forms.open, Tab::Forms);
   item("History", &state.history_panel.open, Tab::History);
   item("Storage", &state.storage.open, Tab::Storage);
   item("Metrics", &state.metrics.open, Tab::Metrics);
+  item("Import CSV", &state.import.open, Tab::Import);
+  item("Commission", &state.commission.open, Tab::Commission);
   ImGui::Separator();
   if (ImGui::MenuItem("Light theme", nullptr, state.light_theme)) {
     state.light_theme = !state.light_theme;

@@ -1,7 +1,8 @@
 // panel_customer.cpp: drill-down to one customer as of the toolbar's date: terms, credit
 // limit and its use, where the account stands (credit / coordination / clearing period),
 // its invoices with days past due, and the selected invoice's history (payments, credit
-// notes, write-offs; applied explicitly or automatically oldest-due-first).
+// notes, write-offs; applied explicitly or automatically oldest-due-first). "Statement..."
+// opens the customer's statement of account (app/panel_statement.cpp).
 //
 // [SECTION] Rows (rebuilt when customer, filter or figures change)
 // [SECTION] Header
@@ -91,7 +92,8 @@ void draw_header(State& state, arlab::Index c) {
   std::string who = cu.id + "   |   salesperson " +
                     (cu.salesperson == arlab::kNone ? std::string("none")
                                                     : book.salespeople[cu.salesperson].name) +
-                    "   |   terms " + std::to_string(cu.terms_days) + " days";
+                    "   |   terms " + std::to_string(cu.terms_days) + " days" +
+                    "   |   credit grade " + (cu.grade.empty() ? std::string("none") : cu.grade);
   ui::text_muted(who.c_str());
   draw_credit_use(state, c);
   ImGui::Text("Open %s", ui::money(book, cf.open_minor).c_str());
@@ -116,6 +118,10 @@ void draw_invoice_row(State& state, arlab::Index i) {
   if (ImGui::Selectable(id.c_str(), state.customer.invoice == i,
                         ImGuiSelectableFlags_SpanAllColumns)) {
     state.customer.invoice = i;
+  }
+  if (inv.flags & arlab::kInvoiceDisputed) {  // A case to solve before dunning it.
+    ImGui::SameLine();
+    ImGui::TextColored(ui::palette().warn, "disputed");
   }
   ui::invoice_cells(book, inv, open);
   ImGui::TableNextColumn();
@@ -229,7 +235,13 @@ void draw_customer(State& state) {
   }
   ImGui::SameLine(0, 24);
   ImGui::Checkbox("Show paid invoices too", &panel.show_settled);
-  if (panel.customer == arlab::kNone || panel.customer >= state.book.customers.size()) {
+  bool valid = panel.customer != arlab::kNone && panel.customer < state.book.customers.size();
+  ImGui::SameLine(0, 24);
+  ImGui::BeginDisabled(!valid);
+  if (ImGui::Button("Statement...")) show_statement(state, panel.customer);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("This customer's statement of account (print)");
+  if (!valid) {
     ui::text_muted("Choose a customer, or click one in the aging table or on the dashboard.");
     return;
   }

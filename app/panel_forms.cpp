@@ -1,4 +1,5 @@
-// panel_forms.cpp: new invoice, payment (with allocation), credit note, write-off and customer.
+// panel_forms.cpp: new invoice, payment (with allocation), credit note, write-off, refund and
+// customer.
 // Each form checks what it can locally (dates, amounts, a customer chosen), then builds an
 // arlab::Edit and calls History::apply, which checks the book with the loader's rules; a
 // rejected edit leaves the book unchanged and its problems show under the form.
@@ -7,6 +8,7 @@
 // [SECTION] Invoice
 // [SECTION] Payment and credit note
 // [SECTION] Write-off
+// [SECTION] Refund
 // [SECTION] Customer
 // [SECTION] Panel
 #include <algorithm>
@@ -163,6 +165,8 @@ void draw_invoice_form(State& state) {
     ui::text_muted("date + the customer's terms");
   }
   text_field("Amount", "##amount", "1200.00", f.amount);
+  label("Disputed");
+  ImGui::Checkbox("The customer contests this invoice##disputed", &f.disputed);
   if (!submit_button(state, "Add invoice")) return;
   std::vector<arlab::Problem> local;
   arlab::NewInvoice inv;
@@ -172,8 +176,10 @@ void draw_invoice_form(State& state) {
   arlab::Date due;
   if (f.due_given && read_date(f.due, "due", &due, &local)) inv.due = due;
   read_amount(book, f.amount, "amount", &inv.amount_minor, &local);
+  inv.disputed = f.disputed;
   if (submit(state, FormKind::Invoice, arlab::Edit{inv}, std::move(local))) {
     f.id[0] = f.amount[0] = '\0';  // Accepted: ready for the next one.
+    f.disputed = false;
   }
 }
 
@@ -401,6 +407,77 @@ void draw_write_off_form(State& state) {
   }
 }
 
+// ---- [SECTION] Refund ------------------------------------------------------------------
+
+// The customer's payments dated on or before the refund date (newest first); -1: none.
+void payment_combo(const State& state, RefundForm& f, arlab::Date date, bool have_date) {
+  const arlab::Book& book = state.book;
+  bool valid = f.payment >= 0 && static_cast<size_t>(f.payment) < book.payments.size();
+  std::string preview = valid ? std::string(book.str(book.payments[f.payment].id)) : "(none)";
+  ImGui::SetNextItemWidth(ui::px(kFieldWidth));
+  if (!ImGui::BeginCombo("##payment", preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
+  if (ImGui::Selectable("(none)", !valid)) f.payment = -1;
+  if (f.customer >= 0 && have_date && book.index.built) {
+    const arlab::BookIndex& x = book.index;
+    for (uint32_t k = x.customer_receipt_first[f.customer + 1];
+         k-- > x.customer_receipt_first[f.customer];) {
+      uint32_t code = x.customer_receipts[k];
+      if (code & arlab::BookIndex::kCreditBit) continue;
+      const arlab::Receipt& p = book.payments[code];
+      if (p.date > date) continue;
+      std::string item = std::string(book.str(p.id)) + "   " + arlab::format_date(p.date) +
+                         "   " + ui::money(book, p.amount_minor) + "   unapplied " +
+                         ui::money(book, x.payment_unapplied_minor[code]);
+      if (ImGui::Selectable(item.c_str(), f.payment == static_cast<int>(code))) {
+        f.payment = static_cast<int>(code);
+      }
+    }
+  }
+  ImGui::EndCombo();
+}
+
+void draw_refund_form(State& state) {
+  const arlab::Book& book = state.book;
+  RefundForm& f = state.forms.refund;
+  prefill(state, "R-", last_id(book, book.refunds), arlab::find_refund, f.id, f.date);
+  ui::text_muted("Pay back a customer's unapplied credit (an overpayment, or a credit note "
+                 "issued after the invoice was paid).");
+  text_field("Refund id", "##id", nullptr, f.id);
+  if (customer_field(state, &f.customer)) f.payment = -1;
+  date_field(f.date);
+  arlab::Date date;
+  bool have_date = arlab::parse_date(f.date, &date);
+  label("Credit");
+  if (f.customer >= 0 && have_date && book.index.built) {
+    // Unapplied credit on that date, less the refunds already made (book.h): what is left.
+    int64_t credit = -arlab::customer_unapplied_minor(book, f.customer, date);
+    ImGui::Text("%s unapplied on %s", ui::money(book, credit).c_str(), f.date);
+    ImGui::SameLine();
+    if (credit > 0 && ImGui::SmallButton("Refund all")) {
+      set_text(f.amount, sizeof f.amount, arlab::format_amount(credit, book.minor_digits));
+    }
+  } else {
+    ui::text_muted("choose a customer and a date");
+  }
+  text_field("Amount", "##amount", "0.00", f.amount);
+  label("Payment returned");
+  payment_combo(state, f, date, have_date);
+  if (!submit_button(state, "Record refund")) return;
+  std::vector<arlab::Problem> local;
+  arlab::NewRefund r;
+  r.id = f.id;
+  if (customer_ok(book, f.customer, &local)) r.customer_id = book.customers[f.customer].id;
+  read_date(f.date, "date", &r.date, &local);
+  read_amount(book, f.amount, "amount", &r.amount_minor, &local);
+  if (f.payment >= 0 && static_cast<size_t>(f.payment) < book.payments.size()) {
+    r.payment_id = std::string(book.str(book.payments[f.payment].id));
+  }
+  if (submit(state, FormKind::Refund, arlab::Edit{r}, std::move(local))) {
+    f.id[0] = f.amount[0] = '\0';
+    f.payment = -1;
+  }
+}
+
 // ---- [SECTION] Customer ----------------------------------------------------------------
 
 void salesperson_combo(const arlab::Book& book, int* salesperson) {
@@ -464,6 +541,7 @@ void draw_customer_form(State& state) {
   salesperson_combo(book, &f.salesperson);
   terms_field(&f.terms_days);
   text_field("Credit limit", "##limit", "none", f.credit_limit);
+  text_field("Credit grade", "##grade", "none (A, B, C...)", f.grade);
   if (!submit_button(state, "Add customer")) return;
   std::vector<arlab::Problem> local;
   arlab::NewCustomer c;
@@ -475,8 +553,11 @@ void draw_customer_form(State& state) {
   }
   c.terms_days = f.terms_days;  // Its range is the book's rule (History::apply checks it).
   read_credit_limit(book, f.credit_limit, &c.credit_limit_minor, &local);
+  c.grade = f.grade;  // Spaces around it are dropped; empty: no grade.
+  c.grade.erase(0, c.grade.find_first_not_of(' '));
+  c.grade.erase(c.grade.find_last_not_of(' ') + 1);
   if (submit(state, FormKind::Customer, arlab::Edit{c}, std::move(local))) {
-    f.id[0] = f.name[0] = f.credit_limit[0] = '\0';
+    f.id[0] = f.name[0] = f.credit_limit[0] = f.grade[0] = '\0';
   }
 }
 
@@ -507,9 +588,17 @@ const char* help_text(FormKind kind) {
              "off, consider a concession, taking back goods, collateral or legal action; large "
              "amounts need approval. Debts under two years old are about 80% recoverable, older "
              "ones about 20%.";
+    case FormKind::Refund:
+      return "A refund pays money back out of the customer's unapplied credit; it never "
+             "touches an invoice. It may not exceed the credit on its date less the refunds "
+             "before it; the payment it names (optional) must be the customer's own, dated on "
+             "or before it.\n\nPractice: before paying back an overpayment, check that no "
+             "invoice of the customer is open or about to be issued: applying the credit is "
+             "usually better for both sides than moving money twice.";
     case FormKind::Customer:
       return "The id must be new; terms are 0 to 3650 days (invoices without a due date are due "
-             "that many days after their date); the credit limit is optional.\n\nPractice: "
+             "that many days after their date); the credit limit and the credit grade (at most "
+             "16 characters) are optional.\n\nPractice: "
              "before a first sale, check the customer's credit and agree the terms in the "
              "contract. An overdue account has a hard limit of one third of the credit period: "
              "30-day terms, act by day 40; 60-day terms, by day 80.";
@@ -544,7 +633,8 @@ void draw_forms(State& state) {
   arlab::Index looked_at = state.customer.customer;
   int viewed = looked_at == arlab::kNone ? -1 : static_cast<int>(looked_at);
   for (int* customer : {&forms.invoice.customer, &forms.payment.customer,
-                        &forms.credit_note.customer, &forms.write_off.customer}) {
+                        &forms.credit_note.customer, &forms.write_off.customer,
+                        &forms.refund.customer}) {
     if (*customer < 0) *customer = viewed;
   }
   struct Entry { FormKind kind; const char* label; };
@@ -552,6 +642,7 @@ void draw_forms(State& state) {
                            {FormKind::Payment, "Record payment"},
                            {FormKind::CreditNote, "Credit note"},
                            {FormKind::WriteOff, "Write-off"},
+                           {FormKind::Refund, "Refund"},
                            {FormKind::Customer, "New customer"}};
   if (!ImGui::BeginTabBar("##forms")) return;
   for (const Entry& e : entries) {
@@ -569,6 +660,7 @@ void draw_forms(State& state) {
       case FormKind::Payment: draw_receipt_form(state, false); break;
       case FormKind::CreditNote: draw_receipt_form(state, true); break;
       case FormKind::WriteOff: draw_write_off_form(state); break;
+      case FormKind::Refund: draw_refund_form(state); break;
       case FormKind::Customer: draw_customer_form(state); break;
     }
     ImGui::PopID();

@@ -1,7 +1,7 @@
 // panel_invoices.cpp: every invoice as of the toolbar's date, filtered (text on invoice or
-// customer, status, date range) and sorted. Smooth with 1,000,000 invoices: the row index
-// (std::vector<uint32_t>) is rebuilt only when the filter, the sort or the figures change,
-// and ImGuiListClipper draws only the visible rows.
+// customer, status, date range, disputed only) and sorted. Smooth with 1,000,000 invoices:
+// the row index (std::vector<uint32_t>) is rebuilt only when the filter, the sort or the
+// figures change, and ImGuiListClipper draws only the visible rows.
 //
 // [SECTION] Filter and sort
 // [SECTION] Drawing
@@ -71,6 +71,7 @@ void filter_rows(InvoicePanel& panel, const State& state) {
     }
     if (inv.date < from || inv.date > to) continue;
     if (!status_matches(want, status_of(state, i))) continue;
+    if (panel.disputed_only && !(inv.flags & arlab::kInvoiceDisputed)) continue;
     if (!customer_match[inv.customer] && !ui::contains_nocase(book.str(inv.id), panel.filter))
       continue;
     panel.rows.push_back(i);
@@ -150,9 +151,12 @@ void draw_filters(InvoicePanel& panel) {
   panel.filter_changed |= date_filter("to", "##to", panel.date_to, sizeof panel.date_to,
                                       date_width);
   ImGui::SameLine();
+  panel.filter_changed |= ImGui::Checkbox("Disputed only", &panel.disputed_only);
+  ImGui::SameLine();
   if (ImGui::Button("Clear")) {
     panel.filter[0] = panel.date_from[0] = panel.date_to[0] = '\0';
     panel.status = 0;
+    panel.disputed_only = false;
     panel.filter_changed = true;
   }
 }
@@ -204,6 +208,10 @@ void draw_row(State& state, arlab::Index i) {
     case InvoiceStatus::Overdue: ImGui::TextColored(p.bad, "overdue"); break;
     default: ImGui::TextColored(p.accent, "open"); break;
   }
+  if (inv.flags & arlab::kInvoiceDisputed) {
+    ImGui::SameLine(0, 4);
+    ImGui::TextColored(p.warn, "disputed");
+  }
 }
 
 void setup_columns() {
@@ -220,7 +228,7 @@ void setup_columns() {
                                       ImGuiTableColumnFlags_WidthStretch, 1.1f);
   ImGui::TableSetupColumn("Days past due", ImGuiTableColumnFlags_PreferSortDescending |
                                                ImGuiTableColumnFlags_WidthStretch, 0.9f);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableHeadersRow();
 }
 

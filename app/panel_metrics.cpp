@@ -1,6 +1,8 @@
 // panel_metrics.cpp: the Metrics tab (issue 4, "Reports in the app"): receivables metrics over
 // a period (core/metrics.h, formulas in docs/METRICS.md) as cards, trends by month, tables by
-// customer and by salesperson, and the concentration of open AR at the as-of date.
+// customer and by salesperson, the budget against each month (core/budget.h: targets edited
+// here as undoable changes of the book, drawn on the DSO and overdue-ratio trends), and the
+// concentration of open AR at the as-of date.
 //
 // The period is "the last 12 months" (the 1st of the month 11 months before the as-of date's
 // month through the as-of date) until the user picks another; the quick periods follow the
@@ -13,6 +15,7 @@
 // [SECTION] Trends
 // [SECTION] Concentration
 // [SECTION] Tables
+// [SECTION] Budget
 // [SECTION] Panel
 #include <algorithm>
 #include <chrono>
@@ -173,6 +176,7 @@ void compute(State& state) {
   m.by_salesperson.rows =
       arlab::compute_metrics_by(book, m.from, m.to, m.rate_bp, arlab::MetricsBy::Salesperson);
   m.by_customer.sort_changed = m.by_salesperson.sort_changed = true;
+  m.budget = arlab::compare_to_budget(book.budget, m.months);
   rebuild_concentration(state);
   m.built_book_generation = state.book_generation;
   m.built_figures_generation = state.figures.generation;
@@ -346,11 +350,20 @@ void draw_trends(const State& state, float height) {
   float w = (ImGui::GetContentRegionAvail().x - 3 * spacing) * 0.23f;
   auto chart_size = [&] { return ImVec2(ImGui::GetContentRegionAvail().x,
                                         ImGui::GetContentRegionAvail().y); };
+  const arlab::Budget& budget = m.budget.budget;
+  std::vector<ui::TargetLine> dso_target, ratio_target;  // Dashed, from the book's budget.
+  if (budget.dso_target_centidays >= 0) {
+    dso_target.push_back({"Target", p.text_muted, budget.dso_target_centidays / 100.0});
+  }
+  if (budget.overdue_ratio_target_bp >= 0) {
+    ratio_target.push_back({"Target", p.text_muted, budget.overdue_ratio_target_bp / 100.0});
+  }
   trend_box("##t_dso", "DSO by month", "Each month on its own: ar_end at the month's end / "
-            "its credit sales x its days; countback walks back through earlier months.", w, height);
+            "its credit sales x its days; countback walks back through earlier months. "
+            "Dashed: the budget's target.", w, height);
   ui::line_chart("##dso", labels, {{"DSO", p.accent, series(m, &arlab::Metrics::dso)},
                  {"Countback", p.warn, series(m, &arlab::Metrics::countback_dso)}}, " d", 10,
-                 chart_size(), tip);
+                 chart_size(), tip, dso_target);
   ImGui::EndChild();
   ImGui::SameLine();
   trend_box("##t_cei", "CEI by month", "(ar_begin + sales - ar_end) / (ar_begin + sales - "
@@ -359,9 +372,10 @@ void draw_trends(const State& state, float height) {
                  chart_size(), tip);
   ImGui::EndChild();
   ImGui::SameLine();
-  trend_box("##t_over", "Overdue ratio", "overdue_end / ar_end at each month's end.", w, height);
+  trend_box("##t_over", "Overdue ratio", "overdue_end / ar_end at each month's end. Dashed: "
+            "the budget's target.", w, height);
   ui::line_chart("##over", labels, {{"Overdue", p.bad, series(m, &arlab::Metrics::overdue_ratio,
-                 100)}}, "%", 10, chart_size(), tip);
+                 100)}}, "%", 10, chart_size(), tip, ratio_target);
   ImGui::EndChild();
   ImGui::SameLine();
   trend_box("##t_aging", "Open AR by age", "Open invoice amounts at each month's end, by days "
@@ -537,6 +551,8 @@ void draw_table(State& state, MetricsTable& table, const char* id, const char* n
   ImGui::EndTable();
 }
 
+void draw_budget(State& state);  // [SECTION] Budget, below.
+
 void draw_tables(State& state) {
   MetricsPanel& m = state.metrics;
   if (!ImGui::BeginTabBar("##metric_tables")) return;
@@ -549,10 +565,144 @@ void draw_tables(State& state) {
                arlab::MetricsBy::Salesperson);
     ImGui::EndTabItem();
   }
+  ImGuiTabItemFlags budget_flags = m.select_budget_tab ? ImGuiTabItemFlags_SetSelected : 0;
+  m.select_budget_tab = false;
+  if (ImGui::BeginTabItem("Budget", nullptr, budget_flags)) {
+    draw_budget(state);
+    ImGui::EndTabItem();
+  }
   ImGui::EndTabBar();
 }
 
+// ---- [SECTION] Budget ------------------------------------------------------------------
+
+// The fields show the book's targets again whenever the book changes (an apply, undo, open).
+void fill_budget_texts(State& state) {
+  MetricsPanel& m = state.metrics;
+  if (m.budget_texts_generation == state.book_generation) return;
+  const arlab::Budget& b = state.book.budget;
+  std::snprintf(m.budget_dso_text, sizeof m.budget_dso_text, "%s",
+                b.dso_target_centidays < 0
+                    ? ""
+                    : arlab::format_dso_target(b.dso_target_centidays).c_str());
+  std::snprintf(m.budget_ratio_text, sizeof m.budget_ratio_text, "%s",
+                b.overdue_ratio_target_bp < 0
+                    ? ""
+                    : arlab::format_overdue_ratio_target(b.overdue_ratio_target_bp).c_str());
+  m.budget_texts_generation = state.book_generation;
+}
+
+// A met / missed mark, or "-" when there is nothing to compare.
+void met_cell(const std::optional<bool>& met) {
+  ImGui::TableNextColumn();
+  const ui::Palette& p = ui::palette();
+  if (!met) ui::text_right_colored(p.text_muted, "-");
+  else ui::text_right_colored(*met ? p.good : p.bad, *met ? "met" : "missed");
+}
+
+void draw_budget_months(const State& state) {
+  const arlab::BudgetReport& r = state.metrics.budget;
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                          ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("##budget_months", 7, flags, ImVec2(0, 0))) return;
+  ImGui::TableSetupScrollFreeze(1, 1);
+  for (const char* name : {"Month", "DSO", "DSO target", "DSO", "Overdue ratio",
+                           "Ratio target", "Overdue ratio"}) {
+    ImGui::TableSetupColumn(name);
+  }
+  ImGui::TableHeadersRow();
+  const arlab::Budget& b = r.budget;
+  std::string dso_target =
+      b.dso_target_centidays < 0 ? "-" : arlab::format_dso_target(b.dso_target_centidays) + " d";
+  std::string ratio_target = b.overdue_ratio_target_bp < 0
+                                 ? "-"
+                                 : arlab::format_overdue_ratio_target(b.overdue_ratio_target_bp);
+  ui::clipped_rows(r.months.size(), [&](size_t i) {
+    const arlab::BudgetMonth& month = r.months[i];
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(month.key.c_str());
+    ImGui::TableNextColumn();
+    ui::text_right(days_text(month.metrics.dso));
+    ImGui::TableNextColumn();
+    ui::text_right_colored(ui::palette().text_muted, dso_target);
+    met_cell(month.dso_met);
+    ImGui::TableNextColumn();
+    ui::text_right(pct_text(month.metrics.overdue_ratio));
+    ImGui::TableNextColumn();
+    ui::text_right_colored(ui::palette().text_muted, ratio_target);
+    met_cell(month.overdue_ratio_met);
+  });
+  ImGui::EndTable();
+}
+
+void draw_budget(State& state) {
+  MetricsPanel& m = state.metrics;
+  fill_budget_texts(state);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("DSO target");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui::px(70));
+  ImGui::InputTextWithHint("##budget_dso", "none", m.budget_dso_text, sizeof m.budget_dso_text);
+  ImGui::SameLine(0, 2);
+  ImGui::TextUnformatted("days");
+  ImGui::SameLine(0, ui::px(18));
+  ImGui::TextUnformatted("Overdue ratio target");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui::px(70));
+  ImGui::InputTextWithHint("##budget_ratio", "none", m.budget_ratio_text,
+                           sizeof m.budget_ratio_text);
+  ImGui::SameLine();
+  if (ImGui::Button("Set targets")) set_budget_from_texts(state);
+  ui::help_marker("Targets for each month (saved in the book; Ctrl+Z undoes a change): DSO in "
+                  "days (45, 45.5) and the overdue ratio as a percentage (15%) or a fraction "
+                  "(0.15). Empty: no target. Met when the month's figure is at or below it.");
+  if (!m.budget_problems.empty()) ui::problems_list(m.budget_problems);
+  const arlab::BudgetReport& r = m.budget;
+  if (!r.budget.given()) {
+    ui::text_muted("This book has no budget yet: set a target to compare the months with.");
+  } else {
+    ui::text_muted(("Met: DSO in " + std::to_string(r.dso_met_count) + " of " +
+                    std::to_string(r.dso_met_count + r.dso_missed_count) +
+                    " months, overdue ratio in " + std::to_string(r.overdue_ratio_met_count) +
+                    " of " +
+                    std::to_string(r.overdue_ratio_met_count + r.overdue_ratio_missed_count) +
+                    " (months without sales or without open AR are not counted).").c_str());
+  }
+  draw_budget_months(state);
+}
+
 }  // namespace
+
+bool set_budget_from_texts(State& state) {
+  MetricsPanel& m = state.metrics;
+  m.budget_problems.clear();
+  arlab::Budget budget;
+  std::string why;
+  auto blank = [](const char* text) { return std::string(text).find_first_not_of(' ') ==
+                                             std::string::npos; };
+  if (!blank(m.budget_dso_text) &&
+      !arlab::parse_dso_target(m.budget_dso_text, &budget.dso_target_centidays, &why)) {
+    m.budget_problems.push_back(
+        {"DSO target", "\"" + std::string(m.budget_dso_text) + "\" " + why});
+  }
+  if (!blank(m.budget_ratio_text) &&
+      !arlab::parse_overdue_ratio_target(m.budget_ratio_text, &budget.overdue_ratio_target_bp,
+                                         &why)) {
+    m.budget_problems.push_back(
+        {"Overdue ratio target", "\"" + std::string(m.budget_ratio_text) + "\" " + why});
+  }
+  if (!m.budget_problems.empty()) {
+    state.status = "Targets not set: check the fields";
+    return false;
+  }
+  const arlab::Budget& now = state.book.budget;
+  if (budget.dso_target_centidays == now.dso_target_centidays &&
+      budget.overdue_ratio_target_bp == now.overdue_ratio_target_bp) {
+    return true;  // Nothing changes: no entry in the history.
+  }
+  return apply_edit(state, arlab::Edit{arlab::SetBudget{budget, {}}}, &m.budget_problems);
+}
 
 // ---- [SECTION] Panel -------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 // platform, chosen by CMake: native/platform_native.cpp (files), web/platform_web.cpp
 // (IndexedDB through IDBFS, browser file picker and downloads). No #ifdef in app/.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,9 +31,13 @@ StorageStatus storage_status();
 std::vector<std::string> snapshot_names();
 std::optional<std::string> load_snapshot(const std::string& name);
 
-// Open a book file. Web: the browser's file picker; the shell later calls
-// app::open_book_text. Native: returns false and the UI asks for a path instead.
-bool request_open_file();
+// What a file is asked for: the picker shows files of that kind (web: its `accept`).
+enum class OpenKind : uint8_t { Book, Csv, CsvMap, Plan };  // Plan: a commission plan.
+// Open a file. Web: the browser's file picker; the shell later calls app::open_file_text,
+// which routes the file by its name and by what the app asked for. Native: returns false
+// and the UI asks for a path instead.
+bool request_open_file(OpenKind kind = OpenKind::Book);
+bool has_file_picker();  // True where request_open_file shows a picker (web).
 bool read_path(const std::string& path, std::string* text, std::string* error);  // Native only.
 
 // Hands a file to the user. Web: a browser download. Native: an atomic write to `path_hint`

@@ -9,6 +9,9 @@
 // io's read_book_json), aging of every invoice at one date, and writing the book again.
 // Memory: resident set before and after the load (the file text freed), so bytes per
 // invoice = RSS growth / invoices; under WASM, malloc's bytes in use and the heap size.
+// Also what the management screens wait for: the metrics of the last 12 months (the total and
+// one row per month, as the Metrics tab computes them) and a commission statement over the
+// same 12 months (`--plan FILE`, else the built-in plan below, as assets/plans/cash-80-gate.json).
 // Run it from bench/run.sh, which builds native and WASM and compares with ledger-cli.
 //
 // [SECTION] Clock and memory
@@ -31,9 +34,12 @@
 
 #include "core/aging.h"
 #include "core/book.h"
+#include "core/commission.h"
 #include "core/generate.h"
+#include "core/metrics.h"
 #include "core/money.h"
 #include "io/book_json.h"
+#include "io/commission_plan.h"
 #include "io/file.h"
 #include "io/ledger_journal.h"
 
@@ -107,6 +113,7 @@ struct Options {
   std::vector<std::string> positional;
   GenerateParams gen;
   std::string as_of;
+  std::string plan;  // Commission plan file; "" = the built-in plan.
   int loads = 3;     // Timed loads; memory is measured on the first.
   int agings = 10;   // Timed aging runs.
   bool json = false;
@@ -139,6 +146,7 @@ bool parse_options(int argc, char** argv, Options* o) {
     else if (a == "--loads") o->loads = int(n), ok = ok && n > 0;
     else if (a == "--agings") o->agings = int(n), ok = ok && n > 0;
     else if (a == "--as-of") o->as_of = v, ok = true;
+    else if (a == "--plan") o->plan = v, ok = true;
     else return std::fprintf(stderr, "arlab_bench: unknown option %s\n", a.c_str()), false;
     if (!ok) return std::fprintf(stderr, "arlab_bench: bad value %s for %s\n", v, a.c_str()), false;
   }
@@ -147,7 +155,8 @@ bool parse_options(int argc, char** argv, Options* o) {
 
 const char* kUsage =
     "Usage: arlab_bench generate OUT.json [--invoices N] [--customers N] [--seed N] [--months N]\n"
-    "       arlab_bench run BOOK.json [--as-of YYYY-MM-DD] [--loads N] [--agings N] [--json]\n"
+    "       arlab_bench run BOOK.json [--as-of YYYY-MM-DD] [--loads N] [--agings N]\n"
+    "                      [--plan PLAN.json] [--json]\n"
     "       arlab_bench ledger BOOK.json OUT.journal\n"
     "       arlab_bench smoke\n";
 
@@ -208,7 +217,62 @@ struct Figures {
   std::vector<std::string> bucket_names;
   std::vector<int64_t> bucket_totals_minor;
   int64_t open_minor = 0, unapplied_minor = 0;
+  std::string period_from;                 // Metrics and commission: the 12 months to as-of.
+  double metrics_ms = 0;                   // compute_metrics + compute_metrics_by(Month).
+  double commission_ms = 0;                // compute_commission, every line kept.
+  std::string plan_name;
+  size_t commission_lines = 0;
+  int64_t commission_payable_minor = 0;
 };
+
+// The plan `run` uses without --plan: assets/plans/cash-80-gate.json written as code (collected
+// basis, 5%, half after 30 days late, nothing after 90, sales target 100,000.00 a month, 80%
+// collection-rate gate, 10% of bad debts deducted, paid the month after).
+CommissionPlan builtin_plan() {
+  CommissionPlan p;
+  p.name = "Cash collected, 80% gate (built in)";
+  p.basis = CommissionBasis::Collected;
+  p.rate_ppm = 50000;
+  p.late_factors = {{30, 500000}, {90, 0}};
+  p.gates.sales_target_minor = 10000000;
+  p.gates.collection_rate_min_ppm = 800000;
+  p.penalties.bad_debt_rate_ppm = 100000;
+  p.penalties.overdue_warning_days = 60;
+  return p;
+}
+
+// The Metrics tab's work and a commission statement over the 12 months ending at `to`.
+bool measure_management(const Options& o, const Book& book, Date to, Figures* f) {
+  CommissionPlan plan = builtin_plan();
+  std::vector<Problem> problems;
+  if (!o.plan.empty()) {
+    std::string text, error;
+    if (!read_file(o.plan, &text, &error)) return std::fprintf(stderr, "%s\n", error.c_str()), false;
+    if (!read_commission_plan(text, book.minor_digits, &plan, &problems)) {
+      return std::fputs(format_problems(o.plan, problems).c_str(), stderr), false;
+    }
+  }
+  if (!validate_commission_plan(plan, &problems)) {
+    return std::fputs(format_problems("plan", problems).c_str(), stderr), false;
+  }
+  const YearMonthDay ymd = ymd_from_date(to);
+  const Date first = ymd.month == 12 ? date_from_ymd(ymd.year, 1, 1)
+                                     : date_from_ymd(ymd.year - 1, ymd.month + 1, 1);
+  f->period_from = format_date(first);
+  double t0 = now_ms();
+  const Metrics total = compute_metrics(book, first, to);
+  const std::vector<MetricsRow> months = compute_metrics_by(book, first, to, kDefaultRateBp,
+                                                            MetricsBy::Month);
+  f->metrics_ms = now_ms() - t0;
+  if (months.empty() || total.days <= 0) return std::fputs("metrics: no months\n", stderr), false;
+  t0 = now_ms();
+  const CommissionStatement s = compute_commission(book, plan, first, to);
+  f->commission_ms = now_ms() - t0;
+  f->plan_name = plan.name;
+  f->commission_lines = s.lines.size();
+  f->commission_payable_minor = s.total.payable_minor;
+  return true;
+}
 
 // One timed load: read the file and read_book_json it. The text is freed before returning.
 bool timed_load(const std::string& path, Figures* f, LoadResult* out, uint64_t* text_hash) {
@@ -271,6 +335,7 @@ bool measure(const Options& o, Figures* f) {
     return std::fprintf(stderr, "arlab_bench: bad --as-of %s\n", o.as_of.c_str()), false;
   }
   measure_aging(book, as_of, o.agings, f);
+  if (!measure_management(o, book, as_of, f)) return false;
   t0 = now_ms();
   const std::string saved = write_book_json(book);
   f->save_ms = now_ms() - t0;
@@ -300,6 +365,12 @@ void print_table(const Figures& f) {
               ("aging of every invoice as of " + f.as_of).c_str(), min_of(f.aging_ms),
               median(f.aging_ms), f.aging_ms.size());
   std::printf("  %-44s %9.2f ms min\n", "  in processor time", min_of(f.aging_cpu_ms));
+  std::printf("  %-44s %9.1f ms\n",
+              ("metrics " + f.period_from + " to " + f.as_of + ", total + 12 months").c_str(),
+              f.metrics_ms);
+  std::printf("  %-44s %9.1f ms (%zu lines, payable %s; plan \"%s\")\n",
+              "commission statement, same 12 months", f.commission_ms, f.commission_lines,
+              format_amount(f.commission_payable_minor, 2).c_str(), f.plan_name.c_str());
   std::printf("  %-44s %9.1f ms (byte-identical to the file: %s)\n", "save (write_book_json)",
               f.save_ms, f.round_trip_identical ? "yes" : "NO");
   if (f.rss_before >= 0) {
@@ -340,6 +411,10 @@ void print_json(const Figures& f) {
               (long long)(f.heap_after - f.heap_before), (long long)f.peak_load, (long long)f.peak,
               bytes_per_invoice(f.rss_before, f.rss_after, f.invoices),
               bytes_per_invoice(f.heap_before, f.heap_after, f.invoices));
+  std::printf(" \"metrics_ms\": %.2f, \"commission_ms\": %.2f, \"commission_lines\": %zu, "
+              "\"commission_payable\": \"%s\", \"period_from\": \"%s\",\n",
+              f.metrics_ms, f.commission_ms, f.commission_lines,
+              format_amount(f.commission_payable_minor, 2).c_str(), f.period_from.c_str());
   std::printf(" \"as_of\": \"%s\", \"open\": \"%s\", \"unapplied\": \"%s\", \"buckets\": [",
               f.as_of.c_str(), format_amount(f.open_minor, 2).c_str(),
               format_amount(f.unapplied_minor, 2).c_str());
@@ -383,7 +458,7 @@ int cmd_smoke() {
   int64_t sum = 0;
   for (int64_t v : f.bucket_totals_minor) sum += v;
   const bool ok = f.invoices == 3000 && f.payments > 0 && f.round_trip_identical &&
-                  sum == f.open_minor && f.open_minor > 0;
+                  sum == f.open_minor && f.open_minor > 0 && f.commission_lines > 0;
   std::puts(ok ? "smoke: ok" : "smoke: FAILED");
   return ok ? 0 : 1;
 }

@@ -15,6 +15,7 @@ root=$PWD
 INVOICES=${INVOICES:-1000000} CUSTOMERS=${CUSTOMERS:-5000} SEED=${SEED:-1}
 LOADS=${LOADS:-3} AGINGS=${AGINGS:-10} RUNS=${RUNS:-2} JOBS=${JOBS:-2}
 native=$root/build-b wasm=$root/build-bw data=$root/build-b/bench-data
+plan=$root/assets/plans/cash-80-gate.json
 export NODE_PATH=/usr/share/nodejs
 step() { printf '\n==== %s\n' "$*" >&2; }
 
@@ -57,11 +58,11 @@ if [ ! -f "$book" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want_stamp" ]; then
 fi
 
 step "arlab_bench native"
-"$bench_native" run "$book" --loads "$LOADS" --agings "$AGINGS" --json >"$data/native.json"
+"$bench_native" run "$book" --loads "$LOADS" --agings "$AGINGS" --plan "$plan" --json >"$data/native.json"
 rm -f "$data/wasm.json"
 if [ -z "${SKIP_WASM:-}" ]; then
   step "arlab_bench WASM (node $(node --version))"
-  node "$wasm/bench/arlab_bench.js" run "$book" --loads "$LOADS" --agings "$AGINGS" --json \
+  node "$wasm/bench/arlab_bench.js" run "$book" --loads "$LOADS" --agings "$AGINGS" --plan "$plan" --json \
     >"$data/wasm.json"
 fi
 

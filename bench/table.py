@@ -75,6 +75,11 @@ def main():
         (f"Aging of {n:,} invoices, best run",
          wall_cpu(nat["aging_ms_min"], nat["aging_cpu_ms_min"]), ms(g(wasm, "aging_ms_min")),
          "—", "aim < 50 ms native"),
+        (f"Metrics {nat['period_from']} to {nat['as_of']}: total + one row a month",
+         ms(nat["metrics_ms"]), ms(g(wasm, "metrics_ms")), "—", "the Metrics tab's work"),
+        (f"Commission statement, same months ({nat['commission_lines']:,} lines)",
+         ms(nat["commission_ms"]), ms(g(wasm, "commission_ms")), "—",
+         "assets/plans/cash-80-gate.json"),
         ("Save: write_book_json", ms(nat["save_ms"]), ms(g(wasm, "save_ms")), "—", ""),
         ("Memory after load, per invoice",
          f"{nat['rss_bytes_per_invoice']:.0f} B (RSS)",
@@ -91,8 +96,9 @@ def main():
     if wasm:
         print(f"\nWASM / native: load {wasm['load_ms_min'] / nat['load_ms_min']:.2f}x, "
               f"aging {wasm['aging_ms_min'] / nat['aging_ms_min']:.2f}x (aim <= 2x).")
-        same = all(nat[k] == wasm[k] for k in ("open", "unapplied", "buckets", "as_of"))
-        print(f"Native and WASM aging totals identical: {'yes' if same else 'NO'}.")
+        same = all(nat[k] == wasm[k] for k in ("open", "unapplied", "buckets", "as_of",
+                                                "commission_payable", "commission_lines"))
+        print(f"Native and WASM aging totals and commission payable identical: {'yes' if same else 'NO'}.")
     print(f"Round trip (load, save) byte-identical: "
           f"{'yes' if nat['round_trip_identical'] else 'NO'}. "
           f"Open {nat['open']} + unapplied {nat['unapplied']} as of {nat['as_of']}.")

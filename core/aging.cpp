@@ -90,6 +90,8 @@ AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_
   for (size_t i = 0; i < book.credit_notes.size(); i++)
     if (book.credit_notes[i].date <= as_of)
       unapplied[book.credit_notes[i].customer] -= x.credit_unapplied_minor[i];
+  for (const Refund& r : book.refunds)  // Paid back out of that credit (book.h).
+    if (r.date <= as_of) unapplied[r.customer] += r.amount_minor;
   std::vector<Index> order(book.customers.size());
   for (size_t c = 0; c < order.size(); c++) order[c] = static_cast<Index>(c);
   std::sort(order.begin(), order.end(),

@@ -5,6 +5,7 @@
 // [SECTION] Explicit reductions (allocations and write-offs)
 // [SECTION] Automatic allocation (oldest due first)
 // [SECTION] Index assembly
+// [SECTION] Refunds: covered by unapplied credit
 // [SECTION] Queries
 
 #include "book.h"
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "budget.h"
 #include "money.h"
 
 namespace arlab {
@@ -99,10 +101,14 @@ Index find_credit_note(const Book& b, std::string_view id) {
 Index find_write_off(const Book& b, std::string_view id) {
   return find_in(b.index.write_offs, id, [&](size_t i) { return b.str(b.write_offs[i].id); });
 }
+Index find_refund(const Book& b, std::string_view id) {
+  return find_in(b.index.refunds, id, [&](size_t i) { return b.str(b.refunds[i].id); });
+}
 
 static IdsBuiltFor ids_fingerprint(const Book& b) {
-  return {b.salespeople.size(),  b.customers.size(),  b.invoices.size(), b.payments.size(),
-          b.credit_notes.size(), b.write_offs.size(), b.strings.size(),  true};
+  return {b.salespeople.size(), b.customers.size(),    b.invoices.size(),
+          b.payments.size(),    b.credit_notes.size(), b.write_offs.size(),
+          b.refunds.size(),     b.strings.size(),      true};
 }
 
 bool index_ids(Book& b, std::vector<Problem>* problems) {
@@ -129,6 +135,9 @@ bool index_ids(Book& b, std::vector<Problem>* problems) {
   build_id_index(
       &x.write_offs, b.write_offs.size(), [&](size_t i) { return b.str(b.write_offs[i].id); },
       "write_offs", problems);
+  build_id_index(
+      &x.refunds, b.refunds.size(), [&](size_t i) { return b.str(b.refunds[i].id); }, "refunds",
+      problems);
   if (problems->size() != before) return false;
   x.ids_built_for = ids_fingerprint(b);  // Reused by build_index while the book is unchanged.
   return true;
@@ -170,19 +179,29 @@ struct Checker {
 
   // Every sum of amounts stays below kBookTotalMax, far inside int64.
   void totals() {
-    int64_t invoiced = 0, received = 0;
+    int64_t invoiced = 0, received = 0, refunded = 0;
     for (const Invoice& v : b.invoices)
       invoiced = add_saturated(invoiced, std::max<int64_t>(v.amount_minor, 0));
     for (const Receipt& r : b.payments)
       received = add_saturated(received, std::max<int64_t>(r.amount_minor, 0));
     for (const Receipt& r : b.credit_notes)
       received = add_saturated(received, std::max<int64_t>(r.amount_minor, 0));
+    for (const Refund& r : b.refunds)
+      refunded = add_saturated(refunded, std::max<int64_t>(r.amount_minor, 0));
     std::string limit = money(kBookTotalMax);
     if (invoiced > kBookTotalMax)
       add("invoices", "the invoices total more than " + limit + ", too large to sum exactly");
     if (received > kBookTotalMax)
       add("payments",
           "the payments and credit notes total more than " + limit + ", too large to sum exactly");
+    if (refunded > kBookTotalMax)
+      add("refunds", "the refunds total more than " + limit + ", too large to sum exactly");
+  }
+
+  // A budget's targets in their ranges (readers give only these; edits are checked here).
+  void budget() {
+    Problem p;
+    if (!budget_valid(b.budget, &p)) add(p.place, p.message);
   }
 
   void customers() {
@@ -196,7 +215,18 @@ struct Checker {
             "terms must be 0 to 3650 days, not " + std::to_string(c.terms_days));
       if (c.credit_limit_minor < -1)
         add(at("customers", i) + ".credit_limit", "credit limit must not be negative");
+      grade(c.grade, at("customers", i) + ".grade");
     }
+  }
+
+  // Optional (empty: none; the readers reject `"grade": ""`), at most kGradeLengthMax
+  // characters (UTF-8 code points).
+  void grade(const std::string& grade, const std::string& place) {
+    size_t characters = 0;
+    for (unsigned char ch : grade) characters += (ch & 0xC0) != 0x80;
+    if (characters > kGradeLengthMax)
+      add(place, "grade must be at most " + std::to_string(kGradeLengthMax) + " characters, not " +
+                     std::to_string(characters));
   }
 
   void invoices() {
@@ -269,6 +299,41 @@ struct Checker {
       if (w.date < v.date)
         add(place + ".date", "write-off dated " + format_date(w.date) + ", before invoice " +
                                  std::string(b.str(v.id)) + " (" + format_date(v.date) + ")");
+    }
+  }
+
+  // Each refund alone, and the refunds naming one payment together (at most its amount).
+  // Whether unapplied credit covers them needs the applications: check_refund_cover below.
+  void refunds() {
+    std::vector<int64_t> by_payment;  // Refunded per payment, for those named.
+    for (size_t i = 0; i < b.refunds.size() && !full(); i++) {
+      const Refund& r = b.refunds[i];
+      std::string place = at("refunds", i);
+      check_ids(b.str(r.id), place);
+      bool customer_ok = r.customer < b.customers.size();
+      if (!customer_ok) add(place + ".customer", "unknown customer");
+      if (r.amount_minor <= 0)
+        add(place + ".amount", "amount must be positive, not " + money(r.amount_minor));
+      if (r.payment == kNone) continue;
+      if (r.payment >= b.payments.size()) {
+        add(place + ".payment", "unknown payment");
+        continue;
+      }
+      const Receipt& p = b.payments[r.payment];
+      std::string pid(b.str(p.id));
+      if (customer_ok && p.customer != r.customer && p.customer < b.customers.size())
+        add(place + ".payment", "payment " + pid + " is from customer " +
+                                    b.customers[p.customer].id + ", not " +
+                                    b.customers[r.customer].id);
+      else if (p.date > r.date)
+        add(place + ".payment", "payment " + pid + " is dated " + format_date(p.date) +
+                                    ", after this refund (" + format_date(r.date) + ")");
+      if (by_payment.empty()) by_payment.assign(b.payments.size(), 0);
+      int64_t& total = by_payment[r.payment];
+      total = add_saturated(total, std::max<int64_t>(r.amount_minor, 0));
+      if (total > p.amount_minor && total - std::max<int64_t>(r.amount_minor, 0) <= p.amount_minor)
+        add(place + ".payment", "refunds of payment " + pid + " total " + money(total) +
+                                    ", more than its amount " + money(p.amount_minor));
     }
   }
 };
@@ -465,6 +530,55 @@ static void assemble(Book& b, std::vector<Application>&& apps) {
   for (uint32_t& code : x.customer_receipts)
     if (code >= b.payments.size())
       code = static_cast<uint32_t>(code - b.payments.size()) | BookIndex::kCreditBit;
+  group_by(
+      b.customers.size(), b.refunds.size(), [&](size_t i) { return b.refunds[i].customer; },
+      &x.customer_refund_first, &x.customer_refunds);
+  for (size_t c = 0; c < b.customers.size(); c++)
+    std::stable_sort(x.customer_refunds.begin() + x.customer_refund_first[c],
+                     x.customer_refunds.begin() + x.customer_refund_first[c + 1],
+                     [&](Index p, Index q) { return b.refunds[p].date < b.refunds[q].date; });
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Refunds: covered by unapplied credit
+//-----------------------------------------------------------------------------
+
+// Each refund, in (date, file order) per customer, must be covered by what the customer's
+// payments and credit notes dated on or before it left unapplied, less the refunds before
+// it. Unapplied credit never shrinks over time (an invoice dated later does not take it),
+// so this keeps the customer's unapplied credit at or below zero on every date.
+static void check_refund_cover(const Book& b, Checker* check) {
+  const BookIndex& x = b.index;
+  std::vector<std::pair<Date, int64_t>> credits;  // (date, unapplied) of one customer's receipts.
+  for (size_t c = 0; c < b.customers.size() && !check->full(); c++) {
+    if (x.customer_refund_first[c] == x.customer_refund_first[c + 1]) continue;
+    credits.clear();
+    for (uint32_t k = x.customer_receipt_first[c]; k < x.customer_receipt_first[c + 1]; k++) {
+      uint32_t code = x.customer_receipts[k];
+      Index i = code & ~BookIndex::kCreditBit;
+      bool credit = code & BookIndex::kCreditBit;
+      int64_t unapplied = credit ? x.credit_unapplied_minor[i] : x.payment_unapplied_minor[i];
+      if (unapplied > 0)
+        credits.push_back({(credit ? b.credit_notes[i] : b.payments[i]).date, unapplied});
+    }
+    std::sort(credits.begin(), credits.end());
+    int64_t credit_upto = 0, refunded = 0;
+    size_t next = 0;
+    for (Index r : customer_refunds(b, static_cast<Index>(c))) {
+      const Refund& refund = b.refunds[r];
+      while (next < credits.size() && credits[next].first <= refund.date)
+        credit_upto += credits[next++].second;
+      int64_t available = credit_upto - refunded;
+      if (refund.amount_minor <= available) {
+        refunded += refund.amount_minor;
+        continue;
+      }
+      check->add(Checker::at("refunds", r) + ".amount",
+                 "refund " + check->money(refund.amount_minor) +
+                     " exceeds the unapplied credit of " + b.customers[c].id + " on " +
+                     format_date(refund.date) + " (" + check->money(available) + ")");
+    }
+  }
 }
 
 bool build_index(Book& b, std::vector<Problem>* problems) {
@@ -480,6 +594,8 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
   check.receipts(b.payments, b.payment_allocations, "payments");
   check.receipts(b.credit_notes, b.credit_allocations, "credit_notes");
   check.write_offs();
+  check.refunds();
+  check.budget();
   if (check.count > 0) return false;
   std::vector<Application> apps;
   apps.reserve(b.payment_allocations.size() + b.credit_allocations.size() + b.write_offs.size() +
@@ -488,6 +604,8 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
   if (check.count > 0) return false;
   apply_automatic(b, left, &apps);
   assemble(b, std::move(apps));
+  check_refund_cover(b, &check);
+  if (check.count > 0) return false;
   b.index.built = true;
   return true;
 }
@@ -506,6 +624,12 @@ InvoiceSpan customer_invoices(const Book& b, Index customer) {
   const Index* base = b.index.customer_invoices.data();
   return {base + b.index.customer_invoice_first[customer],
           base + b.index.customer_invoice_first[customer + 1]};
+}
+
+InvoiceSpan customer_refunds(const Book& b, Index customer) {
+  const Index* base = b.index.customer_refunds.data();
+  return {base + b.index.customer_refund_first[customer],
+          base + b.index.customer_refund_first[customer + 1]};
 }
 
 int64_t invoice_open_minor(const Book& b, Index invoice, Date as_of) {
@@ -548,6 +672,10 @@ int64_t customer_unapplied_minor(const Book& b, Index customer, Date as_of) {
     if (r.date <= as_of)
       total -= credit ? x.credit_unapplied_minor[i] : x.payment_unapplied_minor[i];
   }
+  for (Index r : customer_refunds(b, customer)) {
+    if (b.refunds[r].date > as_of) break;  // By date: the rest is later.
+    total += b.refunds[r].amount_minor;
+  }
   return total;
 }
 
@@ -557,6 +685,7 @@ Date book_first_date(const Book& b) {
   for (const Receipt& r : b.payments) first = std::min(first, r.date);
   for (const Receipt& r : b.credit_notes) first = std::min(first, r.date);
   for (const WriteOff& w : b.write_offs) first = std::min(first, w.date);
+  for (const Refund& r : b.refunds) first = std::min(first, r.date);
   return first.days == INT32_MAX ? Date{0} : first;
 }
 
@@ -566,6 +695,7 @@ Date book_last_date(const Book& b) {
   for (const Receipt& r : b.payments) last = std::max(last, r.date);
   for (const Receipt& r : b.credit_notes) last = std::max(last, r.date);
   for (const WriteOff& w : b.write_offs) last = std::max(last, w.date);
+  for (const Refund& r : b.refunds) last = std::max(last, r.date);
   return last.days == INT32_MIN ? Date{0} : last;
 }
 

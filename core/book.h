@@ -1,9 +1,9 @@
 // book.h: the receivables ledger ("book") and its derived index.
 //
 // A Book holds documents exactly as posted, in file order: salespeople, customers,
-// invoices, payments, credit notes and write-offs. References between documents are
-// indices (resolved by the reader in io/). Posted documents are never edited: a change
-// is a new document (see edit.h), and undo removes the last one.
+// invoices, payments, credit notes, write-offs and refunds, and the budget. References
+// between documents are indices (resolved by the reader in io/). Posted documents are never
+// edited: a change is a new document (see edit.h), and undo removes the last one.
 //
 // build_index() checks every rule of the book format (docs/FORMAT.md) and derives how
 // each payment and credit note is applied:
@@ -14,6 +14,9 @@
 //      using what the invoice has left after ALL explicit allocations and write-offs;
 //   3. what is still left is the customer's unapplied credit.
 // An invoice's open amount as of D = amount - applications dated on or before D.
+// Refunds pay unapplied credit back to the customer: they never touch invoices, and each
+// must be covered by the customer's unapplied credit as of its date, less the refunds
+// before it (date, file order). The budget (targets) is checked for its ranges only.
 //
 // Usage:
 //   arlab::Book book = ...;                        // io/book_json.h reads one
@@ -33,9 +36,11 @@ namespace arlab {
 using Index = uint32_t;
 constexpr Index kNone = 0xFFFFFFFFu;
 constexpr int32_t kDefaultTermsDays = 30;
-constexpr size_t kProblemsMax = 100;  // build_index stops collecting after this many.
-// The invoices of a book, and its payments and credit notes, may each total at most this
-// many minor units, so that every sum arlab forms (aging totals, open + unapplied) is exact.
+constexpr size_t kProblemsMax = 100;    // build_index stops collecting after this many.
+constexpr size_t kGradeLengthMax = 16;  // Characters of Customer::grade.
+// The invoices of a book, its payments and credit notes, and its refunds may each total at
+// most this many minor units, so that every sum arlab forms (aging totals, open + unapplied)
+// is exact.
 constexpr int64_t kBookTotalMax = 4000000000000000000;
 
 // A string in Book::strings (ids of high-volume documents live there, not in std::string).
@@ -55,10 +60,12 @@ struct Customer {
   Index salesperson = kNone;               // Optional.
   int32_t terms_days = kDefaultTermsDays;  // Due = invoice date + terms when `due` is absent.
   int64_t credit_limit_minor = -1;         // -1: no credit limit given.
+  std::string grade;                       // Optional credit grade from the credit file ("A").
 };
 
 enum InvoiceFlags : uint8_t {
   kInvoiceDueGiven = 1 << 0,  // `due` was written in the file (kept on save).
+  kInvoiceDisputed = 1 << 1,  // `"disputed": true`: the customer contests it (a case to solve).
 };
 
 struct Invoice {
@@ -93,6 +100,24 @@ struct WriteOff {
   int64_t amount_minor = 0;
 };
 
+// Money paid back to a customer out of their unapplied credit (an overpayment, or a credit
+// note issued after the invoice was paid). It may name the payment it returns.
+struct Refund {
+  StrRef id;
+  Index customer = kNone;
+  Date date;
+  int64_t amount_minor = 0;
+  Index payment = kNone;  // Optional: the payment returned (same customer, dated on or before).
+};
+
+// The receivables budget (domain README, "Management reporting"): targets the actuals are
+// shown against each month. -1: no target set.
+struct Budget {
+  int32_t dso_target_centidays = -1;     // 45.00 days -> 4500.
+  int32_t overdue_ratio_target_bp = -1;  // 15% -> 1500 basis points.
+  bool given() const { return dso_target_centidays >= 0 || overdue_ratio_target_bp >= 0; }
+};
+
 enum class DocKind : uint8_t {
   Book,
   Salesperson,
@@ -100,7 +125,8 @@ enum class DocKind : uint8_t {
   Invoice,
   Payment,
   CreditNote,
-  WriteOff
+  WriteOff,
+  Refund
 };
 
 // Members of a document that arlab does not know, kept verbatim so that a save loses
@@ -138,7 +164,7 @@ struct IdIndex {
 // (every edit appends a document and interns its id).
 struct IdsBuiltFor {
   size_t salespeople = 0, customers = 0, invoices = 0, payments = 0, credit_notes = 0,
-         write_offs = 0;
+         write_offs = 0, refunds = 0;
   size_t strings = 0;
   bool valid = false;
   friend bool operator==(const IdsBuiltFor&, const IdsBuiltFor&) = default;
@@ -148,7 +174,7 @@ struct IdsBuiltFor {
 struct BookIndex {
   bool built = false;
   IdsBuiltFor ids_built_for;
-  IdIndex salespeople, customers, invoices, payments, credit_notes, write_offs;
+  IdIndex salespeople, customers, invoices, payments, credit_notes, write_offs, refunds;
   std::vector<Application> applications;            // Sorted by (invoice, date, kind, source).
   std::vector<uint32_t> invoice_application_first;  // Size invoices+1: CSR into applications.
   std::vector<int64_t> payment_unapplied_minor;     // Per payment: what no invoice took.
@@ -157,6 +183,8 @@ struct BookIndex {
   std::vector<Index> customer_invoices;             // Per customer, by (date, file order).
   std::vector<uint32_t> customer_receipt_first;     // Size customers+1: CSR into below.
   std::vector<uint32_t> customer_receipts;          // Payment i, or credit note i | kCreditBit.
+  std::vector<uint32_t> customer_refund_first;      // Size customers+1: CSR into below.
+  std::vector<Index> customer_refunds;              // Per customer, by (date, file order).
   static constexpr uint32_t kCreditBit = 0x80000000u;
 };
 
@@ -171,6 +199,8 @@ struct Book {
   std::vector<Allocation> payment_allocations;
   std::vector<Allocation> credit_allocations;
   std::vector<WriteOff> write_offs;
+  std::vector<Refund> refunds;
+  Budget budget;
   std::vector<Extra> extras;  // Sorted by (kind, index).
   std::string strings;        // Pool behind every StrRef.
   BookIndex index;
@@ -191,6 +221,7 @@ Index find_invoice(const Book& book, std::string_view id);
 Index find_payment(const Book& book, std::string_view id);
 Index find_credit_note(const Book& book, std::string_view id);
 Index find_write_off(const Book& book, std::string_view id);
+Index find_refund(const Book& book, std::string_view id);
 
 // Builds only the id hashes (readers call it to resolve references before build_index).
 // Reports duplicate ids: `invoices[5].id: duplicate id "INV-1" (first at invoices[2])`.
@@ -207,7 +238,8 @@ int64_t invoice_applied_minor(const Book& book, Index invoice, Date as_of, Appli
 // Date of the application that brought the invoice to zero; kNone-like Date{INT32_MIN} if
 // the invoice is still open after all documents.
 Date invoice_settled_date(const Book& book, Index invoice);
-// Unapplied credit of a customer as of D, as a negative number or zero.
+// Unapplied credit of a customer as of D, as a negative number or zero: what its payments
+// and credit notes dated on or before D left unapplied, less its refunds dated on or before D.
 int64_t customer_unapplied_minor(const Book& book, Index customer, Date as_of);
 // The applications of one invoice (span into book.index.applications).
 struct ApplicationRange {
@@ -223,6 +255,8 @@ struct InvoiceSpan {
   const Index* end() const { return last; }
 };
 InvoiceSpan customer_invoices(const Book& book, Index customer);
+// A customer's refunds by (date, file order): a span of book.index.customer_refunds.
+InvoiceSpan customer_refunds(const Book& book, Index customer);
 
 // Period of the book: earliest and latest document dates (both {0} for an empty book).
 Date book_first_date(const Book& book);

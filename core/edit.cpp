@@ -1,5 +1,6 @@
 #include "edit.h"
 
+#include "budget.h"
 #include "money.h"
 
 namespace arlab {
@@ -27,7 +28,7 @@ struct Appender {
   }
 
   void operator()(const NewCustomer& e) {
-    Customer c{e.id, e.name, kNone, e.terms_days, e.credit_limit_minor};
+    Customer c{e.id, e.name, kNone, e.terms_days, e.credit_limit_minor, e.grade};
     if (!e.salesperson_id.empty()) {
       c.salesperson = find_salesperson(b, e.salesperson_id);
       if (c.salesperson == kNone)
@@ -43,7 +44,8 @@ struct Appender {
     v.customer = c;
     v.date = e.date;
     v.due = e.due ? *e.due : e.date + b.customers[c].terms_days;
-    v.flags = e.due ? kInvoiceDueGiven : 0;
+    v.flags =
+        static_cast<uint8_t>((e.due ? kInvoiceDueGiven : 0) | (e.disputed ? kInvoiceDisputed : 0));
     v.amount_minor = e.amount_minor;
     b.invoices.push_back(v);
   }
@@ -71,6 +73,17 @@ struct Appender {
     if (!ok) return;
     b.write_offs.push_back({b.intern(e.id), i, e.date, e.amount_minor});
   }
+  void operator()(const NewRefund& e) {
+    Index c = customer(e.customer_id);
+    Index p = kNone;
+    if (!e.payment_id.empty()) {
+      p = find_payment(b, e.payment_id);
+      if (p == kNone) fail("payment", "unknown payment \"" + e.payment_id + "\"");
+    }
+    if (!ok) return;
+    b.refunds.push_back({b.intern(e.id), c, e.date, e.amount_minor, p});
+  }
+  void operator()(const SetBudget& e) { b.budget = e.budget; }
 };
 
 struct Remover {
@@ -84,6 +97,8 @@ struct Remover {
     list.pop_back();
   }
   void operator()(const NewWriteOff&) { b.write_offs.pop_back(); }
+  void operator()(const NewRefund&) { b.refunds.pop_back(); }
+  void operator()(const SetBudget& e) { b.budget = e.previous; }
 };
 
 }  // namespace
@@ -123,11 +138,28 @@ std::string describe(const Edit& edit, const Book& book) {
       return "Write-off " + e.id + " of " + e.invoice_id + ": " + m(e.amount_minor) + " on " +
              format_date(e.date);
     }
+    std::string operator()(const NewRefund& e) {
+      return "Refund " + e.id + " to " + n(e.customer_id) + ": " + m(e.amount_minor) + " on " +
+             format_date(e.date) +
+             (e.payment_id.empty() ? "" : " (of payment " + e.payment_id + ")");
+    }
+    std::string operator()(const SetBudget& e) {
+      const Budget& t = e.budget;
+      return std::string("Budget: DSO ") +
+             (t.dso_target_centidays < 0 ? "no target"
+                                         : format_dso_target(t.dso_target_centidays) + " days") +
+             ", overdue ratio " +
+             (t.overdue_ratio_target_bp < 0
+                  ? "no target"
+                  : format_overdue_ratio_target(t.overdue_ratio_target_bp));
+    }
   };
   return std::visit(Describer{money, name}, edit);
 }
 
-bool History::apply(Book& book, const Edit& edit, std::vector<Problem>* problems) {
+bool History::apply(Book& book, const Edit& given, std::vector<Problem>* problems) {
+  Edit edit = given;
+  if (SetBudget* set = std::get_if<SetBudget>(&edit)) set->previous = book.budget;
   size_t strings_before = book.strings.size();
   bool appended = append_edit(book, edit, problems);
   if (!appended || !build_index(book, problems)) {

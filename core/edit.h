@@ -3,6 +3,8 @@
 // Posted documents are never edited in place: every change appends a document, and undo
 // removes it again. A command is accepted only if the book still passes build_index() with
 // it (the same rules as the loader); otherwise it is reverted and the problems returned.
+// The budget is the one value changed in place: SetBudget keeps the budget it replaced
+// (History::apply records it), and undo puts that back.
 //
 // Usage:
 //   arlab::History history;
@@ -10,6 +12,7 @@
 //   std::vector<arlab::Problem> problems;
 //   if (!history.apply(book, arlab::Edit{inv}, &problems)) show(problems);
 //   history.undo(book);  history.redo(book);
+//   history.apply(book, arlab::Edit{arlab::SetBudget{{4500, 1500}}}, &problems);  // 45 d, 15%
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -25,12 +28,14 @@ struct NewCustomer {
   std::string id, name, salesperson_id;  // salesperson_id may be empty.
   int32_t terms_days = kDefaultTermsDays;
   int64_t credit_limit_minor = -1;
+  std::string grade;  // Credit grade ("A"); empty: none.
 };
 struct NewInvoice {
   std::string id, customer_id;
   Date date;
   std::optional<Date> due;  // Default: date + the customer's terms.
   int64_t amount_minor = 0;
+  bool disputed = false;  // kInvoiceDisputed.
 };
 struct NewAllocation {
   std::string invoice_id;
@@ -49,7 +54,18 @@ struct NewWriteOff {
   int64_t amount_minor = 0;
 };
 
-using Edit = std::variant<NewCustomer, NewInvoice, NewReceipt, NewWriteOff>;
+struct NewRefund {  // Money paid back out of the customer's unapplied credit.
+  std::string id, customer_id;
+  Date date;
+  int64_t amount_minor = 0;
+  std::string payment_id;  // The payment returned; empty: none named.
+};
+struct SetBudget {
+  Budget budget;    // The new targets (-1: none).
+  Budget previous;  // Filled by History::apply: what undo restores.
+};
+
+using Edit = std::variant<NewCustomer, NewInvoice, NewReceipt, NewWriteOff, NewRefund, SetBudget>;
 
 std::string describe(const Edit& edit,
                      const Book& book);  // "Invoice INV-100 to Acme (C1): 1,200.00 on 2025-01-05"

@@ -7,6 +7,7 @@
 // [SECTION] Invoices: business days, daily counts, amounts
 // [SECTION] Settlement plans: what happens to each invoice
 // [SECTION] Assembly: sort events, merge remittances, intern ids
+// [SECTION] Refunds of overpayments
 //
 // Integer arithmetic only (no floating point anywhere), so that native and WASM builds make
 // the same book byte for byte. Every invoice gets a settlement plan when it is made; the plan
@@ -204,6 +205,21 @@ struct Profile {
   Date stop{INT32_MAX};      // Pays nothing on or after this date.
 };
 
+// The credit file's grade from the payment habit (no draw: the books stay as they were):
+// A pays on time or nearly, B is slow or argues, C is chronically late or stops paying.
+const char* grade_of(Habit habit) {
+  switch (habit) {
+    case Habit::Prompt:
+    case Habit::SlightlyLate: return "A";
+    case Habit::Partial:
+    case Habit::Disputer:
+    case Habit::Inertial: return "B";
+    case Habit::ChronicLate:
+    case Habit::Stopper: return "C";
+  }
+  return "C";
+}
+
 struct Event {
   Date date;
   Index customer = kNone;
@@ -332,6 +348,7 @@ void make_customers(Gen& g, int64_t invoices_total) {
     const int64_t expected_x100 = per_month_x100 * int64_t(p.weight) / 20;  // Mean weight ~20.
     c.credit_limit_minor =
         credit_limit(g.rng, p, c.terms_days, std::max<int64_t>(expected_x100, 50));
+    c.grade = grade_of(p.habit);
     g.book.customers.push_back(std::move(c));
     g.profiles.push_back(p);
   }
@@ -470,15 +487,22 @@ void plan_dispute(Gen& g, Index inv, int64_t open) {
   const Invoice& invoice = g.book.invoices[inv];
   const Date credit_date = business_day(invoice.date + int32_t(g.rng.between(10, 45)));
   const int64_t credit = g.rng.chance(150) ? open : part_of(g.rng, open, 10, 40);
-  if (credit_date > g.end) return;  // Still being argued about at the end: stays open.
+  if (credit_date > g.end) {  // Still being argued about at the end: stays open, disputed.
+    g.book.invoices[inv].flags |= kInvoiceDisputed;
+    return;
+  }
   push(g, &g.credits, credit_date, inv, credit, 0);
   const int64_t rest = open - credit;
   if (rest == 0) return;
+  Date settled;
   if (g.rng.chance(250)) {
-    write_off(g, inv, invoice.due + int32_t(g.rng.between(120, 200)), rest);
+    settled = business_day(invoice.due + int32_t(g.rng.between(120, 200)));
+    write_off(g, inv, settled, rest);
   } else {
-    pay(g, inv, std::max(credit_date, invoice.due) + int32_t(g.rng.between(5, 40)), rest);
+    settled = pay(g, inv, std::max(credit_date, invoice.due) + int32_t(g.rng.between(5, 40)), rest);
   }
+  // The rest not settled by the end: the dispute goes on (the invoice is marked; no draw).
+  if (settled > g.end) g.book.invoices[inv].flags |= kInvoiceDisputed;
 }
 
 // Part now, the rest weeks later; sometimes the rest never comes (and is written off).
@@ -607,6 +631,33 @@ void emit_credit_notes_and_write_offs(Gen& g) {
   }
 }
 
+// ---- [SECTION] Refunds of overpayments ---------------------------------------------------------
+
+// Each payment that left unapplied credit (a sum paid on account) is paid back two weeks
+// later, naming the payment: alternately all of it and half of it (in whole currency units;
+// the customer keeps the rest on account). A refund takes only its own payment's credit, so
+// the customer's credit always covers it.
+void emit_refunds(Gen& g) {
+  Book& book = g.book;
+  std::vector<Index> overpaid;
+  for (Index i = 0; i < Index(book.payments.size()); ++i) {
+    if (book.index.payment_unapplied_minor[i] > 0) overpaid.push_back(i);
+  }
+  for (size_t k = 0; k < overpaid.size(); ++k) {
+    const Receipt& p = book.payments[overpaid[k]];
+    const Date date = business_day(p.date + 14);
+    if (date > g.end) break;  // Payments are by date: the rest are later still.
+    const int64_t credit = book.index.payment_unapplied_minor[overpaid[k]];
+    Refund r;
+    r.id = book.intern(numbered_id("R-", book.refunds.size() + 1, overpaid.size(), 4));
+    r.customer = p.customer;
+    r.date = date;
+    r.amount_minor = k % 2 == 0 ? credit : credit / 2 - credit / 2 % 100;
+    r.payment = overpaid[k];
+    if (r.amount_minor > 0) book.refunds.push_back(r);
+  }
+}
+
 }  // namespace
 
 Book generate_book(const GenerateParams& params) {
@@ -619,6 +670,8 @@ Book generate_book(const GenerateParams& params) {
                                      kInvoicesPerCustomerMonth;
   g.book.currency = "USD";
   g.book.minor_digits = 2;
+  g.book.budget.dso_target_centidays = 4500;  // 45 days.
+  g.book.budget.overdue_ratio_target_bp = 2500;  // 25%.
   make_salespeople(g);
   make_customers(g, invoices);
   make_invoices(g, invoices);
@@ -627,7 +680,9 @@ Book generate_book(const GenerateParams& params) {
   emit_payments(g);
   emit_credit_notes_and_write_offs(g);
   std::vector<Problem> problems;
-  const bool ok = build_index(g.book, &problems);
+  bool ok = build_index(g.book, &problems);
+  emit_refunds(g);  // Needs the unapplied credit of each payment: after the first index.
+  if (!g.book.refunds.empty()) ok = ok && build_index(g.book, &problems);
   assert(ok && "generate_book made a book that build_index rejects");
   (void)ok;
   return std::move(g.book);

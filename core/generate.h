@@ -13,6 +13,11 @@
 // two per 40 that stop paying). Invoices INV-000001.. on business days over `months` months
 // from `start`, in date order; payments P-.. (most name their invoices, lump payers leave
 // them to the oldest-due-first rule), credit notes CN-.. and write-offs W-.. in date order.
+// Each customer has a credit grade from its habit (A prompt or slightly late; B partial,
+// disputer or inertial; C chronically late or stopping); invoices still in dispute at the
+// end are marked disputed; each payment on account is refunded two weeks later (R-..,
+// alternately in full and half); the budget is 45 days of DSO and a 25% overdue ratio.
+// None of these draws from the generator, so the documents are those of earlier versions.
 // Documents dated after the period are not made, so the end of the period has invoices open
 // in every aging bucket. The index is built (book.index.built) on return.
 #pragma once

@@ -84,6 +84,12 @@ std::vector<StatementLine> collect_lines(const Book& book, Index customer, Date 
     lines.push_back({off.date, StatementLineKind::WriteOff, Index(w), off.invoice, Date{},
                      -off.amount_minor, 0, {}});
   }
+  for (Index r : customer_refunds(book, customer)) {  // Paid back: the balance rises.
+    const Refund& refund = book.refunds[r];
+    if (in_period(refund.date))
+      lines.push_back({refund.date, StatementLineKind::Refund, r, kNone, Date{},
+                       refund.amount_minor, 0, {}});
+  }
   // Date, then kind (invoices first), then file order.
   std::sort(lines.begin(), lines.end(), [](const StatementLine& a, const StatementLine& b) {
     if (a.date != b.date) return a.date < b.date;

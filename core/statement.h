@@ -4,9 +4,10 @@
 // balance is then binding (../shared/domain/README.md). A statement shows:
 //   - the opening balance at from - 1: what the customer owes then, i.e. open invoices minus
 //     unapplied credit (book.h: customer_unapplied_minor);
-//   - every invoice, payment, credit note and write-off of the customer dated in [from, to],
-//     ordered by date, then invoices, payments, credit notes, write-offs, then file order;
-//     invoices count +, the others -, each line with the running balance;
+//   - every invoice, payment, credit note, write-off and refund of the customer dated in
+//     [from, to], ordered by date, then invoices, payments, credit notes, write-offs,
+//     refunds, then file order; invoices and refunds (money paid back out of unapplied
+//     credit) count +, the others -, each line with the running balance;
 //   - the closing balance at `to` (== opening + sum of the lines: asserted);
 //   - the aging of what is open at `to`, invoice by invoice (core/aging.h buckets);
 //   - for each payment and credit note, the invoices it reduced (from book.index).
@@ -27,7 +28,7 @@ namespace arlab {
 
 // The order of kinds on one date (invoices first, so a same-day payment never shows a
 // negative running balance it never had).
-enum class StatementLineKind : uint8_t { Invoice, Payment, CreditNote, WriteOff };
+enum class StatementLineKind : uint8_t { Invoice, Payment, CreditNote, WriteOff, Refund };
 
 // One invoice reduced by a payment or credit note (all its applications to it, summed).
 struct StatementApplied {
@@ -38,10 +39,10 @@ struct StatementApplied {
 struct StatementLine {
   Date date;
   StatementLineKind kind = StatementLineKind::Invoice;
-  Index document = kNone;     // Into invoices, payments, credit_notes or write_offs.
+  Index document = kNone;     // Into invoices, payments, credit_notes, write_offs or refunds.
   Index invoice = kNone;      // Invoice: itself; write-off: the invoice written off.
   Date due;                   // Invoices only.
-  int64_t amount_minor = 0;   // + for invoices, - for the others.
+  int64_t amount_minor = 0;   // + for invoices and refunds, - for the others.
   int64_t balance_minor = 0;  // Running balance after this line.
   std::vector<StatementApplied> applied;  // Payments and credit notes: invoices they reduced.
 };

@@ -28,6 +28,8 @@ void check_loaded(const arlab::Book& book) {
   }
   for (arlab::Index c = 0; c < book.customers.size(); ++c)
     require(arlab::customer_unapplied_minor(book, c, end) <= 0);
+  for (const arlab::Refund& f : book.refunds)  // Never more paid back than the credit.
+    require(arlab::customer_unapplied_minor(book, f.customer, f.date) <= 0);
   arlab::AgingReport r = arlab::compute_aging(book, arlab::book_last_date(book),
                                               arlab::kDefaultAgingEdges);
   int64_t sum = 0;

@@ -12,7 +12,8 @@
 // [SECTION] write_book_json
 //
 // The reader never builds a DOM: a 300 MB book streams through a small state machine
-// (top object -> section array -> document -> allocations -> allocation). Amounts are
+// (top object -> section array -> document -> allocations -> allocation; top object ->
+// budget object). Amounts are
 // parsed from their exact text (strings, or the raw text of JSON numbers), never via
 // double. Ids of high-volume documents go to Book::strings; references are kept as text in
 // a temporary pool until every id is known, then resolved to indices.
@@ -26,6 +27,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/budget.h"
 #include "core/money.h"
 #include "io/book_json_fast.h"
 
@@ -110,7 +112,7 @@ std::string missing_member(int m) {
 // [SECTION] Reader state
 // =========================================================================================
 
-enum class Level : uint8_t { Start, Top, DocArray, Doc, AllocArray, Alloc, End };
+enum class Level : uint8_t { Start, Top, DocArray, Doc, AllocArray, Alloc, Budget, End };
 
 bool find_currency(std::string_view text, std::string* currency);  // The pre-scan, below.
 
@@ -129,6 +131,8 @@ struct Reader {
   uint16_t top_seen = 0;
   int top_member = kTopNone;  // Top-level member awaiting its value.
   Member member = kUnknown;   // Document or allocation member awaiting its value.
+  int budget_member = kBudgetNone;  // Budget member awaiting its value.
+  uint8_t budget_seen = 0;
   bool currency_known = false;
   bool stop = false;
   std::string doc_extra, book_extra;
@@ -162,8 +166,13 @@ struct Reader {
     if (level == Level::Top || level == Level::Start) {
       if (top_member == kTopFormat) return "format";
       if (top_member == kTopCurrency) return "currency";
+      if (top_member == kTopBudget) return "budget";
       if (top_member >= kTopSection0) return kSectionNames[top_member - kTopSection0];
       return "";
+    }
+    if (level == Level::Budget) {
+      if (budget_member == kBudgetNone) return "budget";
+      return std::string("budget.") + kBudgetMemberNames[budget_member];
     }
     if (level == Level::DocArray) {
       return std::string(kSectionNames[static_cast<int>(section)]) + '[' +
@@ -204,6 +213,7 @@ struct Reader {
   bool top_value(const Scalar& s);
   bool doc_value(const Scalar& s);
   bool alloc_value(const Scalar& s);
+  bool budget_value(const Scalar& s);
   bool scalar(const Scalar& s);
 
   // ---- Structure (defined below) ----
@@ -215,6 +225,7 @@ struct Reader {
   void top_key(std::string_view key);
   void doc_key(std::string_view key);
   void alloc_key(std::string_view key);
+  void budget_key(std::string_view key);
   bool compound_start(bool is_array);
 
   // ---- nlohmann SAX interface ----
@@ -395,6 +406,7 @@ bool Reader::top_value(const Scalar& s) {
     currency_known = true;
     return true;
   }
+  if (top_member == kTopBudget) return type_error("an object", describe(s));
   return type_error("an array", describe(s));  // A section given as a scalar.
 }
 
@@ -413,6 +425,7 @@ bool Reader::doc_value(const Scalar& s) {
       else if (member == kCreditLimit) take_amount(s, true, &d.credit_limit_minor);
       else if (member == kSalesperson) refs.customer_salesperson.back() = take_ref(s);
       else if (member == kName) { if (take_string(s, &v)) d.name = std::string(v); }
+      else if (member == kGrade) { if (take_id(s, &v)) d.grade = std::string(v); }
       else if (take_id(s, &v)) d.id = std::string(v);
       return !stop;
     }
@@ -422,7 +435,10 @@ bool Reader::doc_value(const Scalar& s) {
       else if (member == kDue) { if (take_date(s, &d.due)) d.flags |= kInvoiceDueGiven; }
       else if (member == kAmount) take_amount(s, false, &d.amount_minor);
       else if (member == kCustomer) refs.invoice_customer.back() = take_ref(s);
-      else if (take_id(s, &v)) d.id = book.intern(v);
+      else if (member == kDisputed) {
+        if (s.type != Scalar::Bool) type_error("true or false", describe(s));
+        else if (s.b) d.flags |= kInvoiceDisputed;
+      } else if (take_id(s, &v)) d.id = book.intern(v);
       return !stop;
     }
     case Section::Payments:
@@ -445,6 +461,31 @@ bool Reader::doc_value(const Scalar& s) {
       else if (take_id(s, &v)) d.id = book.intern(v);
       return !stop;
     }
+    case Section::Refunds: {
+      Refund& d = book.refunds.back();
+      if (member == kDate) take_date(s, &d.date);
+      else if (member == kAmount) take_amount(s, false, &d.amount_minor);
+      else if (member == kCustomer) refs.refund_customer.back() = take_ref(s);
+      else if (member == kPayment) refs.refund_payment.back() = take_ref(s);
+      else if (take_id(s, &v)) d.id = book.intern(v);
+      return !stop;
+    }
+  }
+  return !stop;
+}
+
+// A target: a string's value, or a JSON number's own text (45, 45.5, 0.15).
+bool Reader::budget_value(const Scalar& s) {
+  std::string integer_text;
+  std::string_view text = s.text;
+  if (s.type == Scalar::Int) text = integer_text = std::to_string(s.i);
+  if (s.type == Scalar::Uint) text = integer_text = std::to_string(s.u);
+  if (s.type == Scalar::Null || s.type == Scalar::Bool) {
+    return type_error("a string or number", describe(s));
+  }
+  std::string why;
+  if (!set_budget_member(&book.budget, budget_member, text, &why)) {
+    return problem(place(), "bad target " + describe(s) + ": " + why);
   }
   return !stop;
 }
@@ -475,6 +516,7 @@ bool Reader::scalar(const Scalar& s) {
       ++alloc_index;
       return type_error("an object", describe(s));
     case Level::Alloc: return alloc_value(s);
+    case Level::Budget: return budget_value(s);
     case Level::End: return false;
   }
   return false;
@@ -492,6 +534,7 @@ const char* expected_for(Member m) {
     case kCreditLimit: return "a decimal string or number";
     case kTermsDays: return "a whole number of days";
     case kAllocations: return "an array";
+    case kDisputed: return "true or false";
     default: return "a string";
   }
 }
@@ -510,6 +553,16 @@ bool Reader::compound_start(bool is_array) {
       else problem("", "expected a JSON object at the top level, got an array");
       return !is_array;
     case Level::Top:
+      if (top_member == kTopBudget) {
+        if (is_array) {
+          expected = "an object";
+          break;
+        }
+        level = Level::Budget;
+        budget_member = kBudgetNone;
+        budget_seen = 0;
+        return true;
+      }
       if (top_member >= kTopSection0 && is_array) {
         section = static_cast<Section>(top_member - kTopSection0);
         level = Level::DocArray;
@@ -539,6 +592,7 @@ bool Reader::compound_start(bool is_array) {
       level = Level::Alloc;
       return true;
     case Level::Alloc: expected = expected_for(member); break;
+    case Level::Budget: expected = "a string or number"; break;
     case Level::End: return false;
   }
   type_error(expected, got);
@@ -555,6 +609,7 @@ bool Reader::key(std::string& k) {
   if (level == Level::Top) top_key(k);
   else if (level == Level::Doc) doc_key(k);
   else if (level == Level::Alloc) alloc_key(k);
+  else if (level == Level::Budget) budget_key(k);
   return !stop;
 }
 
@@ -572,6 +627,9 @@ bool Reader::end_object() {
   } else if (level == Level::Alloc) {
     end_alloc();
     level = Level::AllocArray;
+  } else if (level == Level::Budget) {
+    level = Level::Top;
+    top_member = kTopNone;
   }
   return !stop;
 }
@@ -666,6 +724,21 @@ void Reader::alloc_key(std::string_view key) {
   problem(place(), "unknown member " + quoted(key) +
                        ": an allocation has only \"invoice\" and \"amount\"");
   begin_skip();
+}
+
+void Reader::budget_key(std::string_view key) {
+  budget_member = budget_member_of(key);
+  if (budget_member == kBudgetNone) {
+    problem("budget", "unknown member " + quoted(key) +
+                          ": a budget has only \"dso_days\" and \"overdue_ratio\"");
+    begin_skip();
+    return;
+  }
+  if (budget_seen & bit(budget_member)) {
+    problem(place(), "duplicate member");
+    begin_skip();
+  }
+  budget_seen |= bit(budget_member);
 }
 
 void Reader::begin_doc() {
@@ -836,6 +909,14 @@ void resolve(Book& book, const Refs& refs, std::vector<Problem>& problems) {
     book.write_offs[i].invoice = r.find(refs.write_off_invoice[i], find_invoice, "invoice",
                                         [&] { return member_place("write_offs", i, "invoice"); });
   }
+  for (size_t i = 0; i < book.refunds.size() && !r.full(); ++i) {
+    Refund& refund = book.refunds[i];
+    refund.customer = r.find(refs.refund_customer[i], find_customer, "customer",
+                             [&] { return member_place("refunds", i, "customer"); });
+    if (refs.refund_payment[i].offset == kNoRef.offset || r.full()) continue;
+    refund.payment = r.find(refs.refund_payment[i], find_payment, "payment",
+                            [&] { return member_place("refunds", i, "payment"); });
+  }
 }
 
 void shrink(Book& b) {
@@ -847,6 +928,7 @@ void shrink(Book& b) {
   b.payment_allocations.shrink_to_fit();
   b.credit_allocations.shrink_to_fit();
   b.write_offs.shrink_to_fit();
+  b.refunds.shrink_to_fit();
   b.strings.shrink_to_fit();
 }
 
@@ -865,9 +947,10 @@ Member member_of(std::string_view key) {
     case 2: m = kId; break;
     case 4: m = key[0] == 'n' ? kName : kDate; break;
     case 3: m = kDue; break;
+    case 5: m = kGrade; break;
     case 6: m = kAmount; break;
-    case 7: m = key[0] == 'i' ? kInvoice : kUnknown; break;
-    case 8: m = kCustomer; break;
+    case 7: m = key[0] == 'i' ? kInvoice : kPayment; break;
+    case 8: m = key[0] == 'c' ? kCustomer : kDisputed; break;
     case 10: m = kTermsDays; break;
     case 11: m = key[0] == 's' ? kSalesperson : kAllocations; break;
     case 12: m = kCreditLimit; break;
@@ -885,6 +968,7 @@ size_t section_size(const Book& b, Section s) {
     case Section::Payments: return b.payments.size();
     case Section::CreditNotes: return b.credit_notes.size();
     case Section::WriteOffs: return b.write_offs.size();
+    case Section::Refunds: return b.refunds.size();
   }
   return 0;
 }
@@ -892,10 +976,22 @@ size_t section_size(const Book& b, Section s) {
 int top_member_of(std::string_view key) {
   if (key == "format") return kTopFormat;
   if (key == "currency") return kTopCurrency;
+  if (key == "budget") return kTopBudget;
   for (int i = 0; i < kSectionCount; ++i) {
     if (key == kSectionNames[i]) return kTopSection0 + i;
   }
   return kTopNone;
+}
+
+int budget_member_of(std::string_view key) {
+  if (key == kBudgetMemberNames[kBudgetDsoDays]) return kBudgetDsoDays;
+  if (key == kBudgetMemberNames[kBudgetOverdueRatio]) return kBudgetOverdueRatio;
+  return kBudgetNone;
+}
+
+bool set_budget_member(Budget* budget, int member, std::string_view text, std::string* why) {
+  if (member == kBudgetDsoDays) return parse_dso_target(text, &budget->dso_target_centidays, why);
+  return parse_overdue_ratio_target(text, &budget->overdue_ratio_target_bp, why);
 }
 
 // As its declaration says; both readers call it.
@@ -925,6 +1021,11 @@ void begin_document(Book& book, Refs& refs, Section s) {
     case Section::WriteOffs:
       book.write_offs.emplace_back();
       refs.write_off_invoice.push_back(kNoRef);
+      break;
+    case Section::Refunds:
+      book.refunds.emplace_back();
+      refs.refund_customer.push_back(kNoRef);
+      refs.refund_payment.push_back(kNoRef);
       break;
   }
 }
@@ -1112,6 +1213,7 @@ std::string write_book_json(const Book& book) {
     w.member("terms_days");
     out += std::to_string(c.terms_days);
     if (c.credit_limit_minor >= 0) w.amount("credit_limit", c.credit_limit_minor);
+    if (!c.grade.empty()) w.str("grade", c.grade);
     w.doc_extras(DocKind::Customer, i);
   });
   w.section("invoices", book.invoices.size(), [&](Index i) {
@@ -1122,6 +1224,10 @@ std::string write_book_json(const Book& book) {
     w.date("date", v.date);
     if (v.flags & kInvoiceDueGiven) w.date("due", v.due);
     w.amount("amount", v.amount_minor);
+    if (v.flags & kInvoiceDisputed) {
+      w.member("disputed");
+      out += "true";
+    }
     w.doc_extras(DocKind::Invoice, i);
   });
   w.section("payments", book.payments.size(), [&](Index i) {
@@ -1139,6 +1245,32 @@ std::string write_book_json(const Book& book) {
     w.amount("amount", d.amount_minor);
     w.doc_extras(DocKind::WriteOff, i);
   });
+  if (!book.refunds.empty()) {  // Only when there are any: older books stay as they were.
+    w.section("refunds", book.refunds.size(), [&](Index i) {
+      const Refund& d = book.refunds[i];
+      w.member("id", true);
+      append_escaped(out, book.str(d.id));
+      w.str("customer", book.customers[d.customer].id);
+      w.date("date", d.date);
+      w.amount("amount", d.amount_minor);
+      if (d.payment != kNone) w.str("payment", book.str(book.payments[d.payment].id));
+      w.doc_extras(DocKind::Refund, i);
+    });
+  }
+  if (book.budget.given()) {
+    out += ",\n  \"budget\": {";
+    bool first = true;
+    if (book.budget.dso_target_centidays >= 0) {
+      w.member("dso_days", true);
+      append_escaped(out, format_dso_target(book.budget.dso_target_centidays));
+      first = false;
+    }
+    if (book.budget.overdue_ratio_target_bp >= 0) {
+      w.member("overdue_ratio", first);
+      append_escaped(out, format_overdue_ratio_target(book.budget.overdue_ratio_target_bp));
+    }
+    out += '}';
+  }
   for (const Extra* e : w.extras) {
     if (e->kind != DocKind::Book) break;
     out += ",\n  ";

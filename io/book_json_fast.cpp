@@ -254,6 +254,7 @@ struct FastReader {
   bool allocations(bool pay, od::value& v);
   bool doc(Section s, od::object& o);
   bool section(Section s, od::value& v);
+  bool budget(od::value& v);
   bool top_value(int m, od::value& v);
   bool top(od::document& d);
 };
@@ -389,6 +390,11 @@ bool FastReader::doc_value(Section s, Member m, od::value& v) {
       if (m == kTermsDays) return days(v, &d.terms_days);
       if (m == kCreditLimit) return amount(v, true, &d.credit_limit_minor);
       if (m == kSalesperson) return ref(v, &refs.customer_salesperson.back());
+      if (m == kGrade) {
+        if (!id(v, &text)) return false;  // Not empty, as an id.
+        d.grade = std::string(text);
+        return true;
+      }
       if (!(m == kName ? str(v, &text) : id(v, &text))) return false;
       (m == kName ? d.name : d.id) = std::string(text);
       return true;
@@ -403,6 +409,11 @@ bool FastReader::doc_value(Section s, Member m, od::value& v) {
       }
       if (m == kAmount) return amount(v, false, &d.amount_minor);
       if (m == kCustomer) return ref(v, &refs.invoice_customer.back());
+      if (m == kDisputed) {
+        if (!scalar_value(v, &text) || (text != "true" && text != "false")) return false;
+        if (text == "true") d.flags |= kInvoiceDisputed;
+        return true;
+      }
       if (!id(v, &text)) return false;
       d.id = book.intern(text);
       return true;
@@ -414,6 +425,16 @@ bool FastReader::doc_value(Section s, Member m, od::value& v) {
       if (m == kDate) return date(v, &d.date);
       if (m == kAmount) return amount(v, false, &d.amount_minor);
       if (m == kInvoice) return ref(v, &refs.write_off_invoice.back());
+      if (!id(v, &text)) return false;
+      d.id = book.intern(text);
+      return true;
+    }
+    case Section::Refunds: {
+      Refund& d = book.refunds.back();
+      if (m == kDate) return date(v, &d.date);
+      if (m == kAmount) return amount(v, false, &d.amount_minor);
+      if (m == kCustomer) return ref(v, &refs.refund_customer.back());
+      if (m == kPayment) return ref(v, &refs.refund_payment.back());
       if (!id(v, &text)) return false;
       d.id = book.intern(text);
       return true;
@@ -497,6 +518,33 @@ bool iso_currency(std::string_view v) {
   return true;
 }
 
+// The budget object: "dso_days" and "overdue_ratio" at most once each, as strings or
+// numbers (their exact text) that core/budget.h accepts; anything else is declined.
+bool FastReader::budget(od::value& v) {
+  od::object o;
+  if (v.get_object().get(o)) return false;
+  uint16_t seen = 0;
+  for (auto member : o) {
+    od::field f;
+    std::string_view key, text;
+    if (std::move(member).get(f) || !key_of(f, &key_scratch, &key)) return false;
+    int m = budget_member_of(key);
+    if (m == kBudgetNone || (seen & bit(m))) return false;
+    seen |= bit(m);
+    od::value value = f.value();
+    std::string_view token = token_of(value);
+    if (token.empty()) return false;
+    if (token[0] == '"') {
+      if (!str(value, &text)) return false;
+    } else if (!scalar_value(value, &text) || text == "true" || text == "false" ||
+               text == "null") {
+      return false;
+    }
+    if (!set_budget_member(&book.budget, m, text, &why)) return false;
+  }
+  return true;
+}
+
 // A known top-level member, met for the first time.
 bool FastReader::top_value(int m, od::value& v) {
   std::string_view s;
@@ -507,6 +555,7 @@ bool FastReader::top_value(int m, od::value& v) {
     book.minor_digits = minor_digits;
     return true;
   }
+  if (m == kTopBudget) return budget(v);
   return section(static_cast<Section>(m - kTopSection0), v);
 }
 

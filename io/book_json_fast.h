@@ -38,21 +38,23 @@ bool read_book_json_fast(const char* data, size_t size, size_t capacity, LoadRes
 namespace book_json_detail {
 
 // ---- Members of the format (both readers dispatch on these) ----------------------------
-enum class Section : uint8_t { Salespeople, Customers, Invoices, Payments, CreditNotes, WriteOffs };
-constexpr int kSectionCount = 6;
+enum class Section : uint8_t {
+  Salespeople, Customers, Invoices, Payments, CreditNotes, WriteOffs, Refunds
+};
+constexpr int kSectionCount = 7;
 constexpr const char* kSectionNames[kSectionCount] = {
-    "salespeople", "customers", "invoices", "payments", "credit_notes", "write_offs"};
+    "salespeople", "customers", "invoices", "payments", "credit_notes", "write_offs", "refunds"};
 constexpr DocKind kSectionKinds[kSectionCount] = {
-    DocKind::Salesperson, DocKind::Customer, DocKind::Invoice,
-    DocKind::Payment, DocKind::CreditNote, DocKind::WriteOff};
+    DocKind::Salesperson, DocKind::Customer, DocKind::Invoice, DocKind::Payment,
+    DocKind::CreditNote, DocKind::WriteOff, DocKind::Refund};
 
 enum Member : uint8_t {
   kId, kName, kSalesperson, kTermsDays, kCreditLimit, kCustomer, kInvoice,
-  kDate, kDue, kAmount, kAllocations, kMemberCount, kUnknown = 255
+  kDate, kDue, kAmount, kAllocations, kGrade, kDisputed, kPayment, kMemberCount, kUnknown = 255
 };
 constexpr const char* kMemberNames[kMemberCount] = {
     "id", "name", "salesperson", "terms_days", "credit_limit", "customer", "invoice",
-    "date", "due", "amount", "allocations"};
+    "date", "due", "amount", "allocations", "grade", "disputed", "payment"};
 
 constexpr uint16_t bit(int m) { return static_cast<uint16_t>(1u << m); }
 
@@ -64,22 +66,32 @@ struct SectionRules {
 constexpr uint16_t kReceiptRequired = bit(kId) | bit(kCustomer) | bit(kDate) | bit(kAmount);
 constexpr SectionRules kRules[kSectionCount] = {
     {bit(kId) | bit(kName), bit(kId) | bit(kName)},
-    {bit(kId) | bit(kName) | bit(kSalesperson) | bit(kTermsDays) | bit(kCreditLimit),
+    {bit(kId) | bit(kName) | bit(kSalesperson) | bit(kTermsDays) | bit(kCreditLimit) |
+         bit(kGrade),
      bit(kId) | bit(kName)},
-    {kReceiptRequired | bit(kDue), kReceiptRequired},
+    {kReceiptRequired | bit(kDue) | bit(kDisputed), kReceiptRequired},
     {kReceiptRequired | bit(kAllocations), kReceiptRequired},
     {kReceiptRequired | bit(kAllocations), kReceiptRequired},
     {bit(kId) | bit(kInvoice) | bit(kDate) | bit(kAmount),
      bit(kId) | bit(kInvoice) | bit(kDate) | bit(kAmount)},
+    {kReceiptRequired | bit(kPayment), kReceiptRequired},
 };
 constexpr uint16_t kAllocationAllowed = bit(kInvoice) | bit(kAmount);
 
 Member member_of(std::string_view key);  // kUnknown for a name that is not a member's.
 size_t section_size(const Book& b, Section s);  // Documents read so far in that section.
 
-// Top-level members: format, currency, then the six sections.
+// Top-level members: format, currency, the seven sections, then the budget (an object).
 enum TopMember : int8_t { kTopNone = -1, kTopFormat = 0, kTopCurrency = 1, kTopSection0 = 2 };
+constexpr int kTopBudget = kTopSection0 + kSectionCount;
 int top_member_of(std::string_view key);
+
+// The budget's members: "dso_days" and "overdue_ratio" (core/budget.h parses their text).
+enum BudgetMember : int8_t { kBudgetNone = -1, kBudgetDsoDays = 0, kBudgetOverdueRatio = 1 };
+constexpr const char* kBudgetMemberNames[2] = {"dso_days", "overdue_ratio"};
+int budget_member_of(std::string_view key);
+// Sets the target from a string's value or a number's exact text; false with *why.
+bool set_budget_member(Budget* budget, int member, std::string_view text, std::string* why);
 
 // ---- References by id, kept as text until every id is known -------------------------------
 constexpr StrRef kNoRef{0xFFFFFFFFu, 0};
@@ -87,7 +99,8 @@ constexpr StrRef kNoRef{0xFFFFFFFFu, 0};
 struct Refs {
   std::string pool;
   std::vector<StrRef> customer_salesperson, invoice_customer, payment_customer,
-      credit_customer, payment_alloc_invoice, credit_alloc_invoice, write_off_invoice;
+      credit_customer, payment_alloc_invoice, credit_alloc_invoice, write_off_invoice,
+      refund_customer, refund_payment;
   std::string_view str(StrRef r) const { return std::string_view(pool).substr(r.offset, r.length); }
   StrRef add(std::string_view text) {
     // Consecutive documents often name the same customer: reuse the last entry.

@@ -429,6 +429,50 @@ bool parse_csv_map(std::string_view json_text, CsvMap* out, std::vector<Problem>
   return problems->size() == before;
 }
 
+std::string write_csv_map(const CsvMap& map) {
+  std::string out = "{\n  \"format\": \"arlab-csv-map/1\",\n";
+  auto member = [&](const char* name, std::string_view value) {
+    out += "  \"";
+    out += name;
+    out += "\": ";
+    append_json_string(out, value);
+    out += ",\n";
+  };
+  auto one_char = [](const char& c) { return c ? std::string_view(&c, 1) : std::string_view(); };
+  member("currency", map.currency);
+  member("delimiter", one_char(map.delimiter));
+  member("date_format", csv_date_format_name(map.date_format));
+  member("decimal_separator", one_char(map.decimal_separator));
+  member("thousands_separator", one_char(map.thousands_separator));
+  out += "  \"terms_days\": " + std::to_string(map.terms_days) + ",\n";
+  const std::pair<const char*, const std::string*> columns[] = {
+      {"invoice_id", &map.invoice_id},     {"customer_id", &map.customer_id},
+      {"customer_name", &map.customer_name}, {"invoice_date", &map.invoice_date},
+      {"due_date", &map.due_date},         {"amount", &map.amount},
+      {"settled_date", &map.settled_date}, {"disputed", &map.disputed}};
+  out += "  \"columns\": {";
+  bool first = true;
+  for (const auto& [name, column] : columns) {
+    if (column->empty()) continue;
+    out += first ? "\n    \"" : ",\n    \"";
+    out += name;
+    out += "\": ";
+    append_json_string(out, *column);
+    first = false;
+  }
+  out += first ? "}" : "\n  }";
+  if (!map.keep.empty()) {
+    out += ",\n  \"keep\": [";
+    for (size_t i = 0; i < map.keep.size(); ++i) {
+      if (i) out += ", ";
+      append_json_string(out, map.keep[i]);
+    }
+    out += "]";
+  }
+  out += "\n}\n";
+  return out;
+}
+
 // =========================================================================================
 // [SECTION] Import
 // =========================================================================================
@@ -554,7 +598,7 @@ Index Importer::customer(const CsvRecord& rec) {
     return kNone;
   }
   auto [it, added] = customers_.emplace(id, static_cast<Index>(book_.customers.size()));
-  if (added) book_.customers.push_back(Customer{id, id, kNone, map_.terms_days, -1});
+  if (added) book_.customers.push_back(Customer{id, id, kNone, map_.terms_days, -1, {}});
   Customer& c = book_.customers[it->second];
   // The first non-empty name wins; without a name column the name is the id.
   if (cols_.customer_name >= 0 && c.name == c.id) {
@@ -612,13 +656,11 @@ void Importer::add_invoice(const CsvRecord& rec, Index cust, Date date, Date due
                            Date settled, bool disputed) {
   std::string_view id = trim(rec.fields[cols_.invoice_id]);
   Index index = static_cast<Index>(book_.invoices.size());
-  book_.invoices.push_back(Invoice{book_.intern(id), cust, date, due, amount, 0});
+  uint8_t flags = disputed ? kInvoiceDisputed : 0;  // Written as `"disputed": true`.
+  book_.invoices.push_back(Invoice{book_.intern(id), cust, date, due, amount, flags});
   invoice_line_.push_back(rec.line);
+  if (disputed) ++r_.disputed;
   std::string members;  // Compact JSON, as the book reader keeps unknown members.
-  if (disputed) {
-    members = "\"disputed\":true";
-    ++r_.disputed;
-  }
   for (size_t k = 0; k < cols_.keep.size(); ++k) {
     if (!members.empty()) members += ',';
     append_json_string(members, map_.keep[k]);

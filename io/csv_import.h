@@ -5,7 +5,7 @@
 // optionally the customer's name), the invoice date, the due date (optional: else the
 // mapping's terms_days, default 30), the amount, a settled date (optional: a non-empty one
 // becomes a payment "P-<invoice id>" of the full amount on that date, allocated to the
-// invoice), a disputed flag (kept as `"disputed": true` on the invoice) and other columns
+// invoice), a disputed flag (the invoice's `"disputed": true`) and other columns
 // kept verbatim as string members of the invoice.
 //
 // Any problem means no book: every bad row is reported as `line N: column NAME: message`
@@ -16,11 +16,14 @@
 //   arlab::CsvMap map;
 //   std::vector<arlab::Problem> problems;
 //   if (!arlab::parse_csv_map(map_text, &map, &problems)) ...   // places like "columns.amount"
+//   std::string saved = arlab::write_csv_map(map);                // the same mapping, as JSON
 //   arlab::CsvImportResult r = arlab::import_csv(csv_text, map);
 //   if (!r.ok) std::cerr << arlab::format_problems("ar.csv", r.problems);
 //   std::string json = arlab::write_book_json(r.book);
 //
-// Tests Status: tests/cli/cmd-import-csv.test (fixtures tests/cli/books/*.csv).
+// Tests Status: tests/cli/cmd-import-csv.test (fixtures tests/cli/books/*.csv),
+// tests/core/test_csv_import.cpp (write_csv_map round trips), tests/app (the Import CSV tab),
+// fuzz/fuzz_csv_import.cpp and fuzz/fuzz_csv_map.cpp (3 + 1.5 minutes, 2.9M inputs, no crash).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -70,6 +73,10 @@ bool parse_csv_amount(std::string_view text, const CsvMap& map, int minor_digits
 
 // Reads a mapping (docs/IMPORT.md). Problems have places like "columns.amount".
 bool parse_csv_map(std::string_view json_text, CsvMap* out, std::vector<Problem>* problems);
+// Writes a mapping as parse_csv_map reads it: every setting, the mapped columns only (empty
+// ones left out), `keep` when not empty; two-space indents, one member a line, LF.
+// parse_csv_map(write_csv_map(m)) gives m back for any m that parse_csv_map could give.
+std::string write_csv_map(const CsvMap& map);
 
 // ---- Import ------------------------------------------------------------------------------
 struct CsvImportResult {

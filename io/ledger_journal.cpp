@@ -4,9 +4,10 @@
 //   payment      Assets:Bank                   /  Assets:Receivable:<customer>
 //   credit note  Income:Sales Returns          /  Assets:Receivable:<customer>
 //   write-off    Expenses:Bad Debts            /  Assets:Receivable:<customer of the invoice>
+//   refund       Assets:Receivable:<customer>  /  Assets:Bank
 //
-// So `ledger bal Receivable` = invoiced - received - credited - written off = arlab's open
-// total plus its (negative) unapplied credit, per customer and in total.
+// So `ledger bal Receivable` = invoiced - received - credited - written off + refunded =
+// arlab's open total plus its (negative) unapplied credit, per customer and in total.
 #include "io/ledger_journal.h"
 
 #include <algorithm>
@@ -39,7 +40,7 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-enum class Kind : uint8_t { Invoice, Payment, CreditNote, WriteOff };
+enum class Kind : uint8_t { Invoice, Payment, CreditNote, WriteOff, Refund };
 
 struct Entry {
   Date date;
@@ -102,6 +103,12 @@ void JournalWriter::entry(const Entry& e) {
                   receivable[customer], d.amount_minor);
       break;
     }
+    case Kind::Refund: {  // Cash paid back: the customer's credit balance goes back up to 0.
+      const Refund& d = book.refunds[e.index];
+      transaction(d.date, "Refund", book.str(d.id), d.customer, receivable[d.customer],
+                  "Assets:Bank", d.amount_minor);
+      break;
+    }
   }
 }
 
@@ -110,7 +117,7 @@ void JournalWriter::entry(const Entry& e) {
 std::string ledger_journal(const Book& book) {
   std::vector<Entry> entries;
   entries.reserve(book.invoices.size() + book.payments.size() + book.credit_notes.size() +
-                  book.write_offs.size());
+                  book.write_offs.size() + book.refunds.size());
   for (Index i = 0; i < book.invoices.size(); ++i) {
     entries.push_back({book.invoices[i].date, Kind::Invoice, i});
   }
@@ -122,6 +129,9 @@ std::string ledger_journal(const Book& book) {
   }
   for (Index i = 0; i < book.write_offs.size(); ++i) {
     entries.push_back({book.write_offs[i].date, Kind::WriteOff, i});
+  }
+  for (Index i = 0; i < book.refunds.size(); ++i) {
+    entries.push_back({book.refunds[i].date, Kind::Refund, i});
   }
   // By date, then invoices before what reduces them, then file order: deterministic.
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {

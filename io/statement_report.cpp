@@ -25,6 +25,7 @@ const char* statement_kind_name(StatementLineKind kind) {
     case StatementLineKind::Payment: return "Payment";
     case StatementLineKind::CreditNote: return "Credit note";
     case StatementLineKind::WriteOff: return "Write-off";
+    case StatementLineKind::Refund: return "Refund";
   }
   return "?";
 }
@@ -39,16 +40,22 @@ std::string_view document_id(const Book& book, const StatementLine& line) {
     case StatementLineKind::Payment: return book.str(book.payments[line.document].id);
     case StatementLineKind::CreditNote: return book.str(book.credit_notes[line.document].id);
     case StatementLineKind::WriteOff: return book.str(book.write_offs[line.document].id);
+    case StatementLineKind::Refund: return book.str(book.refunds[line.document].id);
   }
   return {};
 }
 
 // What the line reduced: "A-0 50.00<sep>A-2 200.00" for payments and credit notes, the
-// invoice id for a write-off, "" for an invoice.
+// invoice id for a write-off, the payment a refund returns (if it names one), "" for an
+// invoice.
 std::string applied_to(const Book& book, const StatementLine& line, bool grouped,
                        std::string_view separator) {
   if (line.kind == StatementLineKind::WriteOff) {
     return std::string(book.str(book.invoices[line.invoice].id));
+  }
+  if (line.kind == StatementLineKind::Refund) {
+    Index payment = book.refunds[line.document].payment;
+    return payment == kNone ? std::string() : std::string(book.str(book.payments[payment].id));
   }
   std::string out;
   for (const StatementApplied& a : line.applied) {
@@ -112,6 +119,14 @@ std::string confirmation_sentence(const Book& book, const Statement& s) {
 }
 
 }  // namespace
+
+std::string statement_document_id(const Book& book, const StatementLine& line) {
+  return std::string(document_id(book, line));
+}
+
+std::string statement_applied_to(const Book& book, const StatementLine& line) {
+  return applied_to(book, line, true, ", ");
+}
 
 // =========================================================================================
 // [SECTION] Text
@@ -195,6 +210,7 @@ const char* csv_kind(StatementLineKind kind) {
     case StatementLineKind::Payment: return "payment";
     case StatementLineKind::CreditNote: return "credit_note";
     case StatementLineKind::WriteOff: return "write_off";
+    case StatementLineKind::Refund: return "refund";
   }
   return "?";
 }

@@ -11,7 +11,8 @@
 // CSV: `customer_id,customer_name,date,type,document,due,applied_to,amount,balance`; first
 // an `opening` row (dated from - 1), one row a line, then a `closing` row (dated `to`).
 // `applied_to` lists the invoices a payment or credit note reduced ("A-0 50.00; A-2 200.00"),
-// or the invoice a write-off wrote off.
+// the invoice a write-off wrote off, or the payment a refund returns (type `refund`, a
+// positive amount: money paid back raises the balance).
 //
 // Usage:
 //   Statement s = compute_statement(book, customer, from, to);
@@ -30,5 +31,9 @@ std::string statement_csv(const Book& book, const Statement& statement);
 
 // "Invoice", "Payment", "Credit note", "Write-off".
 const char* statement_kind_name(StatementLineKind kind);
+// The line's document id ("INV-1", "P-7"), and what it applied to as the reports show it
+// ("A-0 50.00, A-2 200.00"; "" for an invoice): for screens that draw the lines themselves.
+std::string statement_document_id(const Book& book, const StatementLine& line);
+std::string statement_applied_to(const Book& book, const StatementLine& line);
 
 }  // namespace arlab

@@ -1,7 +1,8 @@
 // main.cpp: the desktop window shell, shaped like imgui's examples/example_glfw_opengl3.
 //   1. parse options (--book PATH, --frames N --screenshot OUT.ppm for tests)
 //   2. create the GLFW window (OpenGL 3.0, GLSL 130) and the ImGui context + backends
-//   3. `app::init`, then optionally open --book (and --demo-edits for screenshots)
+//   3. `app::init`, then optionally open --book (and --demo-edits for screenshots); files
+//      dropped on the window go to `app::open_file_text`
 //   4. loop {poll, new frame, `app::frame`, render}; with --frames, stop after N frames and
 //      write the last one to a PPM file
 //   5. `app::shutdown` (flushes a waiting save), tear down
@@ -23,7 +24,7 @@
 namespace {
 
 struct Options {
-  std::string book_path;   // --book: opened after the saved / sample book.
+  std::vector<std::string> book_paths;  // --book: opened after the saved / sample book.
   long frames = 0;         // --frames: 0 = run until the window closes.
   std::string screenshot;  // --screenshot: PPM of the last frame (needs --frames).
   std::string panel;       // --panel: the panel in front (screenshots).
@@ -35,11 +36,13 @@ void usage(FILE* out) {
   std::fprintf(
       out,
       "usage: arlab-gui [--book PATH] [--frames N --screenshot OUT.ppm] [--size WxH]\n"
-      "  --book PATH        open this book file (arlab-book/1 JSON)\n"
+      "  --book PATH        open this book file (arlab-book/1 JSON); a .csv or .map.json\n"
+      "                     goes to Import CSV like a dropped file (repeatable)\n"
       "  --frames N         render N frames, then exit (for tests)\n"
       "  --screenshot FILE  with --frames: write the last frame as a PPM image\n"
-      "  --panel NAME       start on dashboard|aging|customer|invoices|history|storage|\n"
-               "                     invoice|payment|credit-note|write-off (forms)\n"
+      "  --panel NAME       start on dashboard|aging|customer|invoices|metrics|statement|\n"
+      "                     import|commission|commission-compare|history|storage|\n"
+      "                     invoice|payment|credit-note|write-off\n"
       "  --size WxH         window size (default 1440x900)\n"
       "  --demo-edits       record a payment, an invoice and an undone credit note\n"
       "                     (screenshots of the History panel; saved like any change)\n");
@@ -53,7 +56,7 @@ bool parse_options(int argc, char** argv, Options* o) {
       usage(stdout);
       std::exit(0);
     } else if (arg == "--book" && has_value) {
-      o->book_path = argv[++i];
+      o->book_paths.push_back(argv[++i]);
     } else if (arg == "--frames" && has_value) {
       o->frames = std::strtol(argv[++i], nullptr, 10);
       if (o->frames <= 0) return false;
@@ -105,13 +108,20 @@ GLFWwindow* create_window(const Options& o) {
   return window;
 }
 
-void open_book_option(app::State& state, const std::string& path) {
+// A file given with --book or dropped on the window, routed like the browser's drops
+// (app::open_file_text): a .csv or .map.json to Import CSV, anything else as a book.
+void open_path(app::State& state, const std::string& path) {
   std::string text, error;
   if (!app::platform::read_path(path, &text, &error)) {
     std::fprintf(stderr, "arlab-gui: %s\n", error.c_str());
     return;
   }
-  app::open_book_text(state, path, text);  // Problems show in the app.
+  app::open_file_text(state, path, text);  // Problems show in the app.
+}
+
+void on_drop(GLFWwindow* window, int count, const char** paths) {  // The first file only.
+  auto* state = static_cast<app::State*>(glfwGetWindowUserPointer(window));
+  if (state && count > 0) open_path(*state, paths[0]);
 }
 
 // Through the same actions as the forms and Ctrl+Z (History::apply, undo): a payment from
@@ -171,7 +181,9 @@ int main(int argc, char** argv) {
 
   auto state = app::create_state();
   app::init(*state);
-  if (!options.book_path.empty()) open_book_option(*state, options.book_path);
+  glfwSetWindowUserPointer(window, state.get());
+  glfwSetDropCallback(window, on_drop);
+  for (const std::string& path : options.book_paths) open_path(*state, path);
   if (options.demo_edits) {
     app::update_figures(*state);
     record_demo_edits(*state);

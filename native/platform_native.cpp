@@ -221,7 +221,9 @@ std::optional<std::string> load_snapshot(const std::string& name) {
   return std::nullopt;
 }
 
-bool request_open_file() { return false; }  // The UI asks for a path instead.
+bool request_open_file(OpenKind) { return false; }  // The UI asks for a path instead.
+
+bool has_file_picker() { return false; }
 
 bool read_path(const std::string& path, std::string* text, std::string* error) {
   return arlab::read_file(path, text, error);

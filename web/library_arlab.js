@@ -79,9 +79,10 @@ mergeInto(LibraryManager.library, {
   },
 
   // [SECTION] files in and out
-  arlab_js_pick_file: function() {
+  arlab_js_pick_file: function(accept_ptr) {
     var input = document.getElementById('arlab-file');
     if (!input) return 0;
+    input.accept = UTF8ToString(accept_ptr);  // Book, CSV or mapping: what the app asks for.
     input.value = '';  // So picking the same file again still fires `change`.
     input.click();
     return 1;

@@ -128,11 +128,12 @@ EMSCRIPTEN_KEEPALIVE const char* arlab_web_summary_json() {
   return json.c_str();
 }
 
-// A file the user picked or dropped (or window.arlab.openText): 1 if the book was replaced.
+// A file the user picked or dropped (or window.arlab.openText): 1 if the app took it (a book
+// replaced the current one; a .csv or .map.json went to the Import CSV tab).
 EMSCRIPTEN_KEEPALIVE int arlab_web_open_bytes(const char* name, const char* data, int size) {
   if (!shell().running || size < 0) return 0;
   std::string_view text(data, static_cast<size_t>(size));
-  return app::open_book_text(*shell().state, name ? name : "book.json", text) ? 1 : 0;
+  return app::open_file_text(*shell().state, name ? name : "book.json", text) ? 1 : 0;
 }
 
 // Brings a panel to the front ("dashboard", "aging", "storage", ...): 1 if the name is known.

@@ -26,7 +26,7 @@ extern "C" {
 void arlab_js_storage_start();
 void arlab_js_sync_save();
 void arlab_js_arm_timer(int delay_ms);
-int arlab_js_pick_file();
+int arlab_js_pick_file(const char* accept);
 int arlab_js_download(const char* name, const char* data, int size);
 void arlab_js_set_status(const char* text);
 }
@@ -262,7 +262,13 @@ std::optional<std::string> load_snapshot(const std::string& name) {
   return std::nullopt;
 }
 
-bool request_open_file() { return arlab_js_pick_file() != 0; }
+bool request_open_file(OpenKind kind) {
+  // The picker's `accept`: CSV exports are often .txt or .tsv too.
+  const char* accept = kind == OpenKind::Csv ? ".csv,.tsv,.txt,text/csv" : ".json,application/json";
+  return arlab_js_pick_file(accept) != 0;
+}
+
+bool has_file_picker() { return true; }
 
 bool read_path(const std::string& path, std::string* text, std::string* error) {
   if (error) *error = "the browser opens files through its file picker, not by path";

@@ -3,7 +3,8 @@
 // API for scripts and tests:
 //   arlab.ready()            true once the app draws frames
 //   arlab.summary()          parsed app::query_summary_json, null before ready
-//   arlab.openText(name, t)  opens a book text like a picked file; true if it replaced the book
+//   arlab.openText(name, t)  opens a text like a picked file: a book (true if it replaced the
+//                            book), a .csv or .map.json into Import CSV (true if read)
 //   arlab.storage()          save state: {saving, pending, last_saved, last_error, ...}
 //   arlab.flush()            saves a waiting change now
 //   arlab.showPanel(name)    brings a panel to the front ("aging", "storage", ...)
@@ -96,7 +97,8 @@
     },
   };
 
-  // [SECTION] opening files: the picker (clicked by the app's Open) and drops on the canvas
+  // [SECTION] opening files: the picker (clicked by the app's Open, Import CSV, Load mapping)
+  // and drops on the canvas; the app routes each file by its name (app::open_file_text).
   var lastOpen = {count: 0, name: null, ok: false};
   window.arlab.lastOpen = function() { return Object.assign({}, lastOpen); };
 

@@ -52,7 +52,9 @@ bool write_output(const std::string& path, std::string_view data);
 bool parse_count(std::string_view text, int64_t max, int64_t* out);
 
 int cmd_aging(int argc, char** argv);
+int cmd_budget(int argc, char** argv);
 int cmd_check(int argc, char** argv);
+int cmd_commission(int argc, char** argv);
 int cmd_export(int argc, char** argv);
 int cmd_generate(int argc, char** argv);
 int cmd_import_csv(int argc, char** argv);

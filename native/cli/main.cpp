@@ -13,7 +13,9 @@ constexpr const char* kHelp =
     "\n"
     "Commands:\n"
     "  aging BOOK     open receivables by days past due (table, JSON or CSV)\n"
+    "  budget BOOK    DSO and overdue-ratio targets against each month's actuals\n"
     "  check BOOK     validate a book; print its counts and open total\n"
+    "  commission BOOK commission tied to cash collected, under a plan (docs/COMMISSION.md)\n"
     "  export BOOK    write the book as a ledger-cli journal or as canonical JSON\n"
     "  generate       make a synthetic book (deterministic for a seed)\n"
     "  import-csv CSV make a book from a spreadsheet export (docs/IMPORT.md)\n"
@@ -45,7 +47,9 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (!std::strcmp(command, "aging")) return cmd_aging(argc, argv);
+  if (!std::strcmp(command, "budget")) return cmd_budget(argc, argv);
   if (!std::strcmp(command, "check")) return cmd_check(argc, argv);
+  if (!std::strcmp(command, "commission")) return cmd_commission(argc, argv);
   if (!std::strcmp(command, "export")) return cmd_export(argc, argv);
   if (!std::strcmp(command, "generate")) return cmd_generate(argc, argv);
   if (!std::strcmp(command, "import-csv")) return cmd_import_csv(argc, argv);

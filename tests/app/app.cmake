@@ -8,6 +8,8 @@ if(TARGET arlab_app AND NOT EMSCRIPTEN)
     ${CMAKE_CURRENT_LIST_DIR}/platform_fake.cpp)
   target_include_directories(arlab_app_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${ARLAB_TP_INCLUDE})
   target_link_libraries(arlab_app_tests PRIVATE arlab_app)
+  # The CSV import fixtures of tests/cli/books are read from the source tree.
+  target_compile_definitions(arlab_app_tests PRIVATE ARLAB_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   add_test(NAME app.smoke COMMAND arlab_app_tests --no-version)
   set_tests_properties(app.smoke PROPERTIES LABELS app)
 endif()

@@ -35,7 +35,9 @@ std::optional<std::string> load_snapshot(const std::string& name) {
   return fake().last_saved;
 }
 
-bool request_open_file() { return false; }
+bool request_open_file(OpenKind) { return fake().has_picker; }
+
+bool has_file_picker() { return fake().has_picker; }
 
 bool read_path(const std::string& path, std::string* text, std::string* error) {
   *error = "no files in the test: " + path;

@@ -16,6 +16,7 @@ struct FakePlatform {
   std::string last_saved;
   std::string save_error;
   std::map<std::string, std::string> exported;  // File name -> data.
+  bool has_picker = false;                      // Acts as the browser (true) or desktop.
 };
 
 FakePlatform& fake();

@@ -9,8 +9,14 @@
 #include "app/app.h"
 #include "app/app_state.h"
 #include "app/widgets.h"
+#include "assets/ibm_ar_map.h"
+#include "assets/commission_plans.h"
+#include "core/commission.h"
 #include "core/date.h"
 #include "imgui.h"
+#include "io/book_json.h"
+#include "io/commission_plan.h"
+#include "io/commission_report.h"
 #include "platform_fake.h"
 
 namespace {
@@ -465,4 +471,640 @@ TEST_CASE("metrics tab: cached figures worked out by hand") {
   CHECK(csv.rfind("key,from,to,days,", 0) == 0);
   CHECK(csv.find("\nC1,") != std::string::npos);
   CHECK(csv.find("\nTOTAL,") != std::string::npos);
+}
+
+// ---- Statement tab ---------------------------------------------------------------------
+
+TEST_CASE("statement tab: Acme's statement worked out by hand, cached, exported") {
+  Ui ui;
+  REQUIRE(app::open_book_text(*ui.state, "test.json", kBook));
+  app::show_statement(*ui.state, 0);  // What the Customer tab's "Statement..." button does.
+  ui.frames(3);
+  const app::StatementPanel& p = ui.state->statement;
+  REQUIRE(p.computed);
+  // This month at as-of 2025-03-20: 2025-03-01 .. 2025-03-20. Opening at 02-28: INV-1
+  // 1000.00 + INV-2 500.00, nothing paid yet = 1500.00. One line: P-1 (03-20) -400.00,
+  // applied automatically to the oldest due, INV-1 -> closing 1100.00.
+  CHECK(arlab::format_date(p.statement.from) == "2025-03-01");
+  CHECK(arlab::format_date(p.statement.to) == "2025-03-20");
+  CHECK(p.statement.opening_minor == 150000);
+  CHECK(p.statement.closing_minor == 110000);
+  REQUIRE(p.rows.size() == 1);
+  CHECK(p.rows[0].type == "Payment");
+  CHECK(p.rows[0].document == "P-1");
+  CHECK(p.rows[0].applied_to == "INV-1 400.00");
+  CHECK(p.rows[0].amount == "-400.00");
+  CHECK(p.rows[0].balance == "1,100.00");
+  // Open at 03-20: INV-1 600.00, 48 days past due (31-60); INV-2 500.00, 3 days (1-30).
+  CHECK(p.statement.aging_amounts_minor == std::vector<int64_t>{0, 50000, 60000, 0, 0});
+  CHECK(p.statement.unapplied_minor == 0);
+
+  // Computed once: frames without a change compute nothing.
+  uint64_t computed = p.compute_count;
+  ui.frames(5);
+  CHECK(p.compute_count == computed);
+
+  // Last month, 2025-02-01 .. 02-28: opening at 01-31 = INV-1 1000.00; INV-2 +500.00 on 02-15.
+  ui.state->statement.period = app::StatementPeriod::LastMonth;
+  ui.frames(2);
+  CHECK(p.compute_count == computed + 1);
+  CHECK(arlab::format_date(p.statement.to) == "2025-02-28");
+  CHECK(p.statement.opening_minor == 100000);
+  CHECK(p.statement.closing_minor == 150000);
+  REQUIRE(p.rows.size() == 1);
+  CHECK(p.rows[0].type == "Invoice");
+  CHECK(p.rows[0].due == "2025-03-17");  // 02-15 + 30 days.
+  // Last quarter: 2024-10-01 .. 12-31, before every document: nothing owed, no lines.
+  ui.state->statement.period = app::StatementPeriod::LastQuarter;
+  ui.frames(2);
+  CHECK(arlab::format_date(p.statement.from) == "2024-10-01");
+  CHECK(p.statement.closing_minor == 0);
+  CHECK(p.rows.empty());
+
+  // A bad typed date: a clear error, the last statement stays, no export.
+  std::snprintf(ui.state->statement.from_text, sizeof p.from_text, "2025-02-30");
+  ui.state->statement.period = app::StatementPeriod::Custom;
+  ui.frames(2);
+  CHECK(p.input_error.rfind("From: \"2025-02-30\" is not a date", 0) == 0);
+  CHECK(arlab::format_date(p.statement.from) == "2024-10-01");
+  CHECK_FALSE(app::export_statement(*ui.state, "html"));
+  // Custom dates: 2025-02-01 .. 2025-03-20 (both months): opening 1000.00 (INV-1), then
+  // INV-2 +500.00 and P-1 -400.00: closing 1100.00.
+  std::snprintf(ui.state->statement.from_text, sizeof p.from_text, "2025-02-01");
+  std::snprintf(ui.state->statement.to_text, sizeof p.to_text, "2025-03-20");
+  ui.frames(2);
+  CHECK(p.input_error.empty());
+  CHECK(p.statement.opening_minor == 100000);
+  CHECK(p.statement.closing_minor == 110000);
+  CHECK(p.rows.size() == 2);
+
+  // Exports: named by customer and period; the printable page asks to confirm 1,100.00.
+  ui.state->statement.period = app::StatementPeriod::ThisMonth;
+  ui.frames(2);
+  REQUIRE(app::export_statement(*ui.state, "html"));
+  REQUIRE(app::export_statement(*ui.state, "txt"));
+  REQUIRE(app::export_statement(*ui.state, "csv"));
+  auto& exported = app::platform::fake().exported;
+  REQUIRE(exported.count("statement-C1-2025-03.html") == 1);
+  CHECK(exported["statement-C1-2025-03.html"].find(
+            "We confirm the balance of USD 1,100.00 as of 2025-03-20 is correct.") !=
+        std::string::npos);
+  CHECK(exported.count("statement-C1-2025-03.txt") == 1);
+  REQUIRE(exported.count("statement-C1-2025-03.csv") == 1);
+  CHECK(exported["statement-C1-2025-03.csv"].find("\nC1,Acme,2025-03-20,closing,,,,,1100.00") !=
+        std::string::npos);
+  CHECK(app::show_panel(*ui.state, "statement"));
+}
+
+TEST_CASE("statement tab: the sample book's figures are compute_statement's") {
+  Ui ui;
+  ui.frames(2);
+  const arlab::Book& book = ui.state->book;
+  REQUIRE(book.customers.size() > 7);
+  for (arlab::Index c : {arlab::Index(0), arlab::Index(7)}) {
+    app::show_statement(*ui.state, c);
+    ui.state->statement.period = app::StatementPeriod::LastQuarter;
+    ui.frames(3);
+    const app::StatementPanel& p = ui.state->statement;
+    REQUIRE(p.computed);
+    REQUIRE(p.statement.customer == c);
+    arlab::Statement s =
+        arlab::compute_statement(book, c, p.statement.from, p.statement.to, ui.state->edges);
+    CHECK(p.statement.closing_minor == s.closing_minor);
+    CHECK(p.statement.opening_minor == s.opening_minor);
+    CHECK(p.rows.size() == s.lines.size());
+    CHECK(p.statement.closing_minor ==
+          arlab::customer_balance_minor(book, c, p.statement.to));
+  }
+}
+
+// ---- Import CSV tab --------------------------------------------------------------------
+
+namespace {
+
+std::string fixture(const char* name) {
+  std::string path = std::string(ARLAB_SOURCE_DIR) + "/tests/cli/books/" + name;
+  FILE* f = std::fopen(path.c_str(), "rb");
+  REQUIRE_MESSAGE(f, "cannot open " << path);
+  std::string text;
+  char buffer[4096];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
+  std::fclose(f);
+  return text;
+}
+
+// One frame with Enter down, then one with it released (GLFW's key code, as the shells map it).
+void press_enter(Ui& ui) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Enter] = 257;
+  io.KeysDown[257] = true;
+  ui.frames(1);
+  io.KeysDown[257] = false;
+  ui.frames(2);
+}
+
+}  // namespace
+
+TEST_CASE("import tab: import-us.csv with its mapping replaces the book") {
+  Ui ui;
+  ui.frames(2);
+  const std::string csv = fixture("import-us.csv");
+  REQUIRE(app::open_file_text(*ui.state, "books/import-us.csv", csv));  // As a drop would.
+  ui.frames(3);
+  const app::ImportPanel& p = ui.state->import;
+  CHECK(p.open);
+  CHECK(p.file_name == "import-us.csv");
+  CHECK(ui.summary()["book"] == "sample");  // Nothing imported yet.
+  // Guessed from the header and the cells: M/D/YYYY dates, "1,200.50" with a thousands ','.
+  CHECK(p.header.size() == 9);
+  CHECK(p.map.invoice_id == "Invoice");
+  CHECK(p.map.customer_id == "Customer");
+  CHECK(p.map.customer_name == "Customer Name");
+  CHECK(p.map.invoice_date == "Date");
+  CHECK(p.map.due_date == "Due");
+  CHECK(p.map.amount == "Amount");
+  CHECK(p.map.settled_date == "Paid On");
+  CHECK(p.map.disputed == "Disputed");
+  CHECK(p.map.date_format == arlab::CsvDateFormat::MonthDayYear);
+  CHECK(p.map.thousands_separator == ',');
+  CHECK(p.dry_run.ok);
+
+  // The fixture's own mapping (terms 14, keeps Region), read like a dropped .map.json.
+  REQUIRE(app::open_file_text(*ui.state, "import-us.map.json", fixture("import-us.map.json")));
+  ui.frames(2);
+  CHECK(p.map.terms_days == 14);
+  CHECK(p.map.keep == std::vector<std::string>{"Region"});
+  REQUIRE(p.dry_run.ok);
+  CHECK(p.dry_run.rows == 3);
+  CHECK(p.dry_run_total_minor == 130050);  // 1200.50 + 99.99 + 0.01.
+  // The preview: INV-1's amount parsed; INV-2 (line 3) has no due date: 2025-02-03 + 14.
+  REQUIRE(p.preview.size() == 3);
+  CHECK(p.preview[0].cells[static_cast<int>(app::ImportRole::Amount)] == "1,200.50");
+  CHECK(p.preview[0].cells[static_cast<int>(app::ImportRole::InvoiceDate)] == "2025-01-15");
+  CHECK(p.preview[1].line == 3);
+  CHECK(p.preview[1].cells[static_cast<int>(app::ImportRole::DueDate)] == "2025-02-17 (terms)");
+  CHECK(p.preview[1].cells[static_cast<int>(app::ImportRole::Disputed)] == "yes");
+  uint64_t runs = p.dry_run_count;
+  ui.frames(4);
+  CHECK(p.dry_run_count == runs);  // Once per change, not per frame.
+
+  // Import as the keyboard does it: Enter on the tab asks, Enter again replaces the book.
+  int saves = app::platform::fake().save_count;
+  press_enter(ui);
+  CHECK(ui.summary()["book"] == "sample");  // Only asked so far.
+  press_enter(ui);
+  nlohmann::json s = ui.summary();
+  CHECK(s["book"] == "import-us.csv");
+  CHECK(s["invoices"] == 3);
+  CHECK(s["customers"] == 2);
+  CHECK(ui.state->book.payments.size() == 2);  // P-INV-1 and P-INV-3.
+  CHECK(ui.state->book.customers[0].terms_days == 14);
+  CHECK(ui.state->status == "Imported 3 invoices of 2 customers from import-us.csv");
+  CHECK(app::platform::fake().save_count > saves);  // Saved like any new book.
+  // As of its last document, 2025-03-01: INV-2 99.99 is open (INV-1 and INV-3 are paid).
+  CHECK(s["open"] == "99.99");
+}
+
+TEST_CASE("import tab: import-bad.csv keeps the book and lists line-numbered problems") {
+  Ui ui;
+  ui.frames(2);
+  const size_t invoices = ui.state->book.invoices.size();
+  const uint64_t generation = ui.state->book_generation;
+  REQUIRE(app::open_file_text(*ui.state, "import-us.map.json", fixture("import-us.map.json")));
+  REQUIRE(app::open_file_text(*ui.state, "import-bad.csv", fixture("import-bad.csv")));
+  ui.frames(3);
+  const app::ImportPanel& p = ui.state->import;
+  CHECK(p.map_source == "import-us.map.json");  // A loaded mapping is kept for the new file.
+  CHECK_FALSE(p.dry_run.ok);
+  CHECK(p.dry_run.problems.size() == 12);  // As tests/cli/cmd-import-csv.test lists them.
+
+  CHECK_FALSE(app::run_import(*ui.state));
+  ui.frames(2);
+  CHECK(ui.state->book.invoices.size() == invoices);
+  CHECK(ui.state->book_generation == generation);
+  CHECK(ui.summary()["book"] == "sample");
+  CHECK(ui.state->problems_title == "Could not import import-bad.csv");
+  REQUIRE(ui.state->problems.size() == 12);
+  std::string text = arlab::format_problems(ui.state->problems_file, ui.state->problems);
+  // The first and the last of the CLI's golden messages (hand-checked there).
+  CHECK(text.rfind("import-bad.csv: line 3: column Date: invalid date \"2/30/2025\": expected a "
+                   "calendar date M/D/YYYY\n", 0) == 0);
+  CHECK(text.find("import-bad.csv: line 11: expected 9 fields as in the header, got 8\n") !=
+        std::string::npos);
+  CHECK(text.find("import-bad.csv: line 13: column Due: due date 2025-01-01 is before the "
+                  "invoice date 2025-01-02\n") != std::string::npos);
+}
+
+TEST_CASE("import tab: the IBM export's mapping is guessed from its header") {
+  Ui ui;
+  ui.frames(2);
+  // fuzz/corpus/csv/ibm-head.csv: the header and first 12 rows of the IBM sample.
+  std::string path = std::string(ARLAB_SOURCE_DIR) + "/fuzz/corpus/csv/ibm-head.csv";
+  FILE* f = std::fopen(path.c_str(), "rb");
+  REQUIRE(f);
+  std::string csv(4096, '\0');
+  csv.resize(std::fread(csv.data(), 1, csv.size(), f));
+  std::fclose(f);
+  REQUIRE(app::open_file_text(*ui.state, "ibm-head.csv", csv));
+  ui.frames(2);
+  const app::ImportPanel& p = ui.state->import;
+  // The same columns as assets/ibm-ar.map.json; no name column; "1/26/2013" is M/D/YYYY only.
+  CHECK(p.map.invoice_id == "invoiceNumber");
+  CHECK(p.map.customer_id == "customerID");
+  CHECK(p.map.customer_name.empty());
+  CHECK(p.map.invoice_date == "InvoiceDate");
+  CHECK(p.map.due_date == "DueDate");
+  CHECK(p.map.amount == "InvoiceAmount");
+  CHECK(p.map.settled_date == "SettledDate");
+  CHECK(p.map.disputed == "Disputed");
+  CHECK(p.map.date_format == arlab::CsvDateFormat::MonthDayYear);
+  CHECK(p.map.thousands_separator == 0);
+  REQUIRE(p.dry_run.ok);
+  CHECK(p.dry_run.rows == 12);
+  // The embedded preset gives the same dry run (and keeps two more columns).
+  REQUIRE(app::import_set_map(*ui.state, "ibm-ar.map.json", arlab::ibm_ar_map_json()));
+  ui.frames(2);
+  CHECK(p.map.keep == std::vector<std::string>{"countryCode", "PaperlessBill"});
+  CHECK(p.dry_run.ok);
+  CHECK(p.dry_run.rows == 12);
+}
+
+TEST_CASE("import tab: files are routed by name and by what the picker was opened for") {
+  Ui ui;
+  ui.frames(2);
+  app::platform::fake().has_picker = true;  // As in the browser.
+  app::show_import(*ui.state);
+  ui.frames(3);
+  // A mapping picked through "Load mapping..." may have any name.
+  ui.state->import.picking = app::ImportPick::Map;
+  REQUIRE(app::open_file_text(*ui.state, "my mapping.json", fixture("import-eu.map.json")));
+  CHECK(ui.state->import.map_source == "my mapping.json");
+  CHECK(ui.state->import.map.delimiter == ';');
+  CHECK(ui.state->import.picking == app::ImportPick::None);  // For that one file only.
+  // A refused mapping says where, and keeps the one loaded before.
+  CHECK_FALSE(app::open_file_text(*ui.state, "import-bad.map.json",
+                                  fixture("import-bad.map.json")));
+  CHECK(ui.state->import.map_source == "my mapping.json");
+  CHECK(ui.state->problems_title == "Could not use the mapping import-bad.map.json");
+  // A book is still a book, even with the Import tab open.
+  REQUIRE(app::open_file_text(*ui.state, "test.json", kBook));
+  CHECK(ui.summary()["book"] == "test.json");
+  ui.frames(2);
+  CHECK(app::show_panel(*ui.state, "import"));
+  ui.frames(2);
+  app::platform::fake().has_picker = false;
+}
+
+// ---- Budget, refunds, grades and disputed invoices (the test book above) ----------------
+
+TEST_CASE("budget: targets set from the Metrics tab, compared by month, undone and redone") {
+  Ui ui;
+  open_test_book(ui);
+  app::MetricsPanel& m = ui.state->metrics;
+  m.select_budget_tab = true;
+  ui.show(app::Tab::Metrics);
+  CHECK(m.budget_dso_text[0] == '\0');  // The book has no budget.
+  set(m.budget_dso_text, sizeof m.budget_dso_text, "45");
+  set(m.budget_ratio_text, sizeof m.budget_ratio_text, "0.15");
+  int saves = app::platform::fake().save_count;
+  REQUIRE(app::set_budget_from_texts(*ui.state));
+  CHECK(app::platform::fake().save_count == saves + 1);  // A change of the book: saved.
+  CHECK(ui.state->book.budget.dso_target_centidays == 4500);
+  CHECK(ui.state->book.budget.overdue_ratio_target_bp == 1500);
+  m.select_budget_tab = true;
+  ui.show(app::Tab::Metrics);
+  CHECK(std::string(m.budget_ratio_text) == "15%");  // Refilled in its canonical form.
+  // Last 12 months to 2025-03-20; only 2025-01..03 have sales or open AR:
+  //   Jan: sales INV-1 1000, open 1000 due 01-31 (current): DSO 31.00 met, ratio 0 met.
+  //   Feb: sales INV-2 500, open INV-1 1000 (28 d overdue) + INV-2 500 = 1500:
+  //        DSO 1500/500 x 28 = 84 missed; ratio 1000/1500 missed.
+  //   Mar 1-20: sales INV-3 2000, open 600 + 500 + 2000 = 3100, overdue 1100:
+  //        DSO 3100/2000 x 20 = 31 met; ratio 1100/3100 = 35.5% missed.
+  const arlab::BudgetReport& r = m.budget;
+  REQUIRE(r.months.size() == 12);
+  CHECK(r.months[9].key == "2025-01");
+  CHECK(r.months[9].dso_met == true);
+  CHECK(r.months[10].dso_met == false);
+  CHECK(r.months[11].dso_met == true);
+  CHECK(r.months[11].overdue_ratio_met == false);
+  CHECK_FALSE(r.months[0].dso_met.has_value());  // 2024-04: nothing at all.
+  CHECK(r.dso_met_count == 2);
+  CHECK(r.dso_missed_count == 1);
+  CHECK(r.overdue_ratio_met_count == 1);
+  CHECK(r.overdue_ratio_missed_count == 2);
+  // A bad field is refused by the form; the book keeps its budget.
+  set(m.budget_ratio_text, sizeof m.budget_ratio_text, "15");
+  CHECK_FALSE(app::set_budget_from_texts(*ui.state));
+  REQUIRE(m.budget_problems.size() == 1);
+  CHECK(m.budget_problems[0].place == "Overdue ratio target");
+  CHECK(ui.state->book.budget.overdue_ratio_target_bp == 1500);
+  ui.ctrl('Z');  // Undo: no budget again; the fields follow the book.
+  CHECK_FALSE(ui.state->book.budget.given());
+  m.select_budget_tab = true;
+  ui.show(app::Tab::Metrics);
+  CHECK(m.budget_dso_text[0] == '\0');
+  CHECK_FALSE(m.budget.budget.given());
+  ui.ctrl('Y');
+  CHECK(ui.state->book.budget.dso_target_centidays == 4500);
+  ui.show(app::Tab::History);
+}
+
+TEST_CASE("forms: a refund of a customer's unapplied credit") {
+  Ui ui;
+  open_test_book(ui);
+  // Beta (C2) pays 2500.00 on 03-20: 2000.00 goes to INV-3, 500.00 is unapplied.
+  ui.fill(app::FormKind::Payment, ui.state->forms.payment, "P-2", 1, "2025-03-20", "2500.00");
+  ui.submit();
+  REQUIRE(ui.state->forms.problems.empty());
+  CHECK(ui.summary()["unapplied"] == "-500.00");
+  app::RefundForm& f =
+      ui.fill(app::FormKind::Refund, ui.state->forms.refund, "R-1", 1, "2025-03-20", "600.00");
+  ui.submit();  // More than the credit: refused by the book's rule.
+  REQUIRE(ui.state->forms.problems.size() == 1);
+  CHECK(ui.state->forms.problems[0].message ==
+        "refund 600.00 exceeds the unapplied credit of C2 on 2025-03-20 (500.00)");
+  set(f.amount, sizeof f.amount, "200.00");
+  f.payment = static_cast<int>(arlab::find_payment(ui.state->book, "P-2"));
+  ui.submit();
+  CHECK(ui.state->forms.problems.empty());
+  REQUIRE(ui.state->book.refunds.size() == 1);
+  CHECK(ui.state->book.refunds[0].payment == arlab::find_payment(ui.state->book, "P-2"));
+  CHECK(ui.summary()["unapplied"] == "-300.00");  // -500.00 + 200.00
+  CHECK(ui.summary()["open"] == "1100.00");       // Invoices untouched: INV-1 600 + INV-2 500.
+  ui.ctrl('Z');
+  CHECK(ui.summary()["unapplied"] == "-500.00");
+  const bool payment_valid =
+      f.payment == -1 || static_cast<size_t>(f.payment) < ui.state->book.payments.size();
+  CHECK(payment_valid);
+}
+
+TEST_CASE("forms: a customer's grade and a disputed invoice; the invoice list filters it") {
+  Ui ui;
+  open_test_book(ui);
+  app::CustomerForm& c = ui.state->forms.customer;
+  ui.show_form(app::FormKind::Customer);
+  set(c.id, sizeof c.id, "C3");
+  set(c.name, sizeof c.name, "Gamma");
+  set(c.grade, sizeof c.grade, " B+ ");
+  ui.submit();
+  REQUIRE(ui.state->forms.problems.empty());
+  CHECK(ui.state->book.customers.back().grade == "B+");
+  app::InvoiceForm& f =
+      ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 2, "2025-03-20", "75.00");
+  f.disputed = true;
+  ui.submit();
+  REQUIRE(ui.state->forms.problems.empty());
+  CHECK((ui.state->book.invoices.back().flags & arlab::kInvoiceDisputed) != 0);
+  CHECK_FALSE(f.disputed);  // Ready for the next invoice.
+  app::select_customer(*ui.state, 2);
+  ui.frames(3);
+  ui.state->invoices.disputed_only = true;
+  ui.state->invoices.filter_changed = true;
+  ui.show(app::Tab::Invoices);
+  REQUIRE(ui.state->invoices.rows.size() == 1);
+  CHECK(ui.state->book.str(ui.state->book.invoices[ui.state->invoices.rows[0]].id) == "INV-9");
+}
+
+// ---- Commission tab ----------------------------------------------------------------------
+
+namespace {
+
+arlab::CommissionPlan embedded_plan(std::string_view json, int minor_digits) {
+  arlab::CommissionPlan plan;
+  std::vector<arlab::Problem> problems;
+  REQUIRE(arlab::read_commission_plan(json, minor_digits, &plan, &problems));
+  return plan;
+}
+
+// What the editor's fields do on an edit (IsItemEdited), then Enter (apply_requested).
+void edited(Ui& ui) {
+  app::PlanSlot& slot = ui.state->commission.slots[ui.state->commission.slot];
+  ++slot.form_generation;
+  slot.pending = true;
+  ui.state->commission.apply_requested = true;
+  ui.frames(2);
+}
+
+const arlab::CommissionRow* row_of(const arlab::CommissionStatement& s, const arlab::Book& book,
+                                   const char* salesperson) {
+  for (const arlab::CommissionRow& row : s.rows) {
+    if (row.salesperson != arlab::kNone && book.salespeople[row.salesperson].id == salesperson) {
+      return &row;
+    }
+  }
+  return nullptr;
+}
+
+bool has_problem(const app::PlanSlot& slot, const char* place, const char* words) {
+  for (const arlab::Problem& p : slot.problems) {
+    if (p.place == place && p.message.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("commission tab: the embedded cash-80-gate plan gives compute_commission's payable") {
+  Ui ui;
+  ui.frames(2);
+  REQUIRE(app::show_panel(*ui.state, "commission"));
+  ui.frames(3);
+  const app::CommissionPanel& c = ui.state->commission;
+  const arlab::Book& book = ui.state->book;
+  CHECK(c.slots[0].source == "cash-80-gate.json (preset)");
+  CHECK(c.slots[1].source == "sales-based.json (preset)");
+  REQUIRE(c.computed);
+  // The last 12 months to the as-of date (the sample's last document, 2025-12-31).
+  CHECK(ui.summary()["as_of"] == "2025-12-31");
+  CHECK(arlab::format_date(c.statement.requested_from) == "2025-01-01");
+  CHECK(arlab::format_date(c.statement.to) == "2025-12-31");
+  arlab::CommissionPlan plan = embedded_plan(arlab::plan_cash_80_gate_json(), book.minor_digits);
+  arlab::CommissionStatement s =
+      arlab::compute_commission(book, plan, c.statement.requested_from, c.statement.to);
+  CHECK(s.total.payable_minor > 0);  // The sample earns under this plan.
+  CHECK(c.statement.total.payable_minor == s.total.payable_minor);
+  CHECK(c.statement.total.net_minor == s.total.net_minor);
+  CHECK(c.statement.rows.size() == s.rows.size());
+  // Cached: more frames, and the comparison, compute nothing again.
+  uint64_t count = c.compute_count;
+  ui.frames(5);
+  REQUIRE(app::show_panel(*ui.state, "commission-compare"));
+  ui.frames(4);
+  CHECK(c.view == 1);
+  CHECK(c.compute_count == count);
+  REQUIRE(c.compared);
+  CHECK(c.comparison.a.payable_minor == s.total.payable_minor);  // Side A reused the statement.
+  // The CSV export is io/commission_report's over the same statement.
+  REQUIRE(app::export_commission_csv(*ui.state, false));
+  CHECK(app::platform::fake().exported["commission-A-2025-01-01-to-2025-12-31.csv"] ==
+        arlab::commission_csv(book, s, false));
+}
+
+TEST_CASE("commission tab: the test book worked out by hand; a bad edit keeps the last statement") {
+  Ui ui;
+  open_test_book(ui);  // As-of 2025-03-20: the last 12 months are 2024-04-01 to 2025-03-20.
+  app::CommissionPanel& c = ui.state->commission;
+  const arlab::Book& book = ui.state->book;
+  ui.show(app::Tab::Commission);
+  REQUIRE(c.computed);
+  CHECK(arlab::format_date(c.statement.from) == "2024-04-01");
+  // Plan A, cash-80-gate: Ann Lee's (S1) only cash is P-1, 400.00 on INV-1 (due 2025-01-31) on
+  // 2025-03-20, 48 days late: 400.00 x 5% x 50% (more than 30 days late) = 10.00. Her sales
+  // never reach the 100,000.00 monthly target, so every period fails: 10.00 voided, 0 paid.
+  const arlab::CommissionRow* s1 = row_of(c.statement, book, "S1");
+  REQUIRE(s1);
+  CHECK(s1->total.voided_minor == 1000);
+  CHECK(s1->total.earned_minor == 0);
+  CHECK(s1->total.payable_minor == 0);
+  CHECK(c.gate_texts[static_cast<size_t>(s1 - c.statement.rows.data())].find("sales target") !=
+        std::string::npos);
+
+  // Without the sales target only the 80% collection rate gates: March has no sales of S1
+  // (nothing to collect on: passes), so the 10.00 counts; it is payable in April, after `to`.
+  app::PlanForm& f = c.slots[0].form;
+  f.sales_target_on = false;
+  edited(ui);
+  REQUIRE(c.slots[0].problems.empty());
+  s1 = row_of(c.statement, book, "S1");
+  REQUIRE(s1);
+  CHECK(s1->total.earned_minor == 1000);
+  CHECK(s1->total.net_minor == 1000);
+  CHECK(s1->total.payable_minor == 0);
+  CHECK(s1->total.due_after_minor == 1000);
+  uint64_t count = c.compute_count;
+
+  // A rate that is not a percentage: the problem at its place, the statement unchanged.
+  std::snprintf(f.rate, sizeof f.rate, "abc");
+  edited(ui);
+  CHECK(has_problem(c.slots[0], "rate", "\"abc\" is not a percentage"));
+  CHECK(c.slots[0].problems.size() == 1);  // Named once (no "the plan pays nothing").
+  CHECK(c.slots[0].pending);
+  CHECK(c.compute_count == count);
+  CHECK(c.statement.total.net_minor == 1000);
+  // Tiers that do not start at 0: the engine's rule, at the tier's place.
+  f.rate_mode = static_cast<int>(app::PlanRateMode::Tiers);
+  f.tiers = {app::PlanTierText{"100", "5%"}};
+  edited(ui);
+  CHECK(has_problem(c.slots[0], "tiers[0].from", "must start at"));
+  CHECK(c.compute_count == count);
+  CHECK(c.statement.total.net_minor == 1000);
+  ui.frames(3);  // The stale statement draws.
+  // Fixed: tiers from 0 at 5% pay what the flat 5% paid.
+  std::snprintf(f.tiers[0].from, sizeof f.tiers[0].from, "0");
+  edited(ui);
+  CHECK(c.slots[0].problems.empty());
+  CHECK_FALSE(c.slots[0].pending);
+  CHECK(c.compute_count == count + 1);
+  CHECK(c.statement.plan.tiers.size() == 1);
+  CHECK(c.statement.total.net_minor == 1000);
+}
+
+TEST_CASE("commission tab: comparing two plans, worked out by hand") {
+  Ui ui;
+  open_test_book(ui);
+  app::CommissionPanel& c = ui.state->commission;
+  const arlab::Book& book = ui.state->book;
+  REQUIRE(app::show_panel(*ui.state, "commission-compare"));
+  ui.frames(4);
+  REQUIRE(c.compared);
+  // A (cash-80-gate): 0.00 (everything voided, above). B (sales-based, 5% at booking, paid a
+  // month later): INV-1 1,000.00 in January -> 50.00 payable in February, INV-2 500.00 in
+  // February -> 25.00 payable in March: S1 gains 75.00 under B; cost A 0, cost B 75.00.
+  REQUIRE(c.comparison.rows.size() == 1);  // S1 only: the customer without one earns nothing.
+  CHECK(c.comparison.rows[0].payable_a_minor == 0);
+  CHECK(c.comparison.rows[0].payable_b_minor == 7500);
+  CHECK(c.comparison.rows[0].difference_minor == 7500);
+  CHECK(c.comparison.a.cost_minor == 0);
+  CHECK(c.comparison.b.cost_minor == 7500);
+  // The total cost difference is that of two compute_commission statements.
+  arlab::Date from = c.sides[0].statement.requested_from, to = c.sides[0].statement.to;
+  arlab::CommissionStatement a = arlab::compute_commission(
+      book, embedded_plan(arlab::plan_cash_80_gate_json(), 2), from, to);
+  arlab::CommissionStatement b = arlab::compute_commission(
+      book, embedded_plan(arlab::plan_sales_based_json(), 2), from, to);
+  CHECK(c.comparison.b.cost_minor - c.comparison.a.cost_minor ==
+        b.total.net_minor - a.total.net_minor);
+  CHECK(c.comparison.b.payable_minor - c.comparison.a.payable_minor ==
+        b.total.payable_minor - a.total.payable_minor);
+  // Computed once: more frames do not compare again; a new period does.
+  uint64_t count = c.compare_count;
+  ui.frames(5);
+  CHECK(c.compare_count == count);
+  c.period = app::CommissionPeriod::ThisMonth;  // 2025-03-01 to 2025-03-20: March only.
+  ui.frames(3);
+  CHECK(c.compare_count == count + 1);
+  CHECK(c.comparison.b.payable_minor == 2500);  // February's 25.00, payable in March.
+  // Plan B as the statement: slot B's plan, its own cache.
+  c.slot = 1;
+  c.view = 0;
+  c.select_view = true;
+  ui.frames(4);
+  REQUIRE(c.computed);
+  CHECK(c.statement.plan.name == "Sales-based, flat 5%");
+  CHECK(c.statement.total.payable_minor == 2500);
+}
+
+TEST_CASE("commission tab: every member of a plan survives the editor's form") {
+  Ui ui;
+  open_test_book(ui);
+  const arlab::Book& book = ui.state->book;
+  // The documentation's full example, with this book's salesperson and invoice ids.
+  const char* full = R"({
+    "format": "arlab-commission-plan/1", "name": "Every member", "period": "quarter",
+    "basis": "split", "on_invoice": "33.3333%", "rate": "2.5%",
+    "grades": {"A": "6%", "B": "4%"},
+    "late_factors": [{"after_days_late": 30, "factor": "50%"},
+                     {"after_days_late": 90, "factor": "0%"}],
+    "early_bonus": {"days_before_due": 10, "rate": "1%"},
+    "gates": {"sales_target": {"default": "100000.00", "S1": "50000.00"},
+              "collection_rate_min": "80%", "dso_max_days": "60.5", "overdue_ratio_max": "25%"},
+    "penalties": {"bad_debt_rate": "10%", "overdue_warning_days": 60},
+    "holds": {"disputed_invoices": true, "invoices": ["INV-1"], "period_percent": "10%",
+              "release_after_periods": 3},
+    "payout_lag_periods": 2, "clawback_window_months": 12
+  })";
+  std::vector<std::string> texts = {full};
+  for (const arlab::EmbeddedPlan& p : arlab::kEmbeddedPlans) texts.emplace_back(p.json());
+  texts.push_back(R"({"format": "arlab-commission-plan/1", "name": "Tiers",
+    "tiers": [{"from": "0", "rate": "3%"}, {"from": "1000.00", "rate": "5%"}]})");
+  for (const std::string& text : texts) {
+    arlab::CommissionPlan plan = embedded_plan(text, book.minor_digits);
+    app::PlanForm form;
+    app::plan_form_from_plan(book, plan, &form);
+    std::vector<arlab::Problem> problems;
+    arlab::CommissionPlan back = app::plan_from_form(book, form, &problems);
+    CHECK(problems.empty());
+    CHECK(arlab::write_commission_plan(back, 2) == arlab::write_commission_plan(plan, 2));
+  }
+  // Loaded through the file picker into slot B, then exported canonically.
+  app::platform::fake().has_picker = true;
+  ui.state->commission.picking_slot = 1;
+  REQUIRE(app::open_file_text(*ui.state, "every.json", full));
+  app::platform::fake().has_picker = false;
+  CHECK(ui.state->commission.slot == 1);
+  CHECK(ui.state->commission.slots[1].source == "every.json");
+  ui.frames(3);
+  REQUIRE(app::export_commission_plan(*ui.state));
+  CHECK(app::platform::fake().exported["every-member.json"] ==
+        arlab::write_commission_plan(embedded_plan(full, 2), 2));
+  // A plan naming a salesperson the book lacks: the problem at its place, nothing applied.
+  std::string other = R"({"format": "arlab-commission-plan/1", "name": "X", "rate": "5%",
+    "gates": {"sales_target": {"S9": "10.00"}}})";
+  REQUIRE(app::open_file_text(*ui.state, "x.json", other));  // Recognised by its format.
+  CHECK(has_problem(ui.state->commission.slots[1], "gates.sales_target.S9", "no salesperson"));
+  CHECK(ui.state->commission.slots[1].applied.name == "Every member");
+  // A file that is not a plan is refused with its place, and the slot keeps its plan.
+  CHECK_FALSE(app::commission_set_plan(*ui.state, 1, "bad.json",
+                                       R"({"format": "arlab-commission-plan/1", "name": "Y",
+                                           "rate": 5})"));
+  CHECK(ui.state->problems_title == "Could not use the plan bad.json");
+  REQUIRE_FALSE(ui.state->problems.empty());
+  CHECK(ui.state->problems[0].place == "rate");
+  ui.frames(3);
+  // A plan picker that was cancelled does not take the mapping picked next for Import CSV.
+  ui.state->commission.picking_slot = 0;
+  ui.state->import.picking = app::ImportPick::Map;
+  REQUIRE(app::open_file_text(*ui.state, "my mapping.json", fixture("import-eu.map.json")));
+  CHECK(ui.state->import.map_source == "my mapping.json");
+  CHECK(ui.state->commission.picking_slot == -1);
 }

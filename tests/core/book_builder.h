@@ -81,6 +81,13 @@ struct BookBuilder {
     return Index(book.write_offs.size() - 1);
   }
 
+  // `payment` kNone: the refund names no payment.
+  Index refund(std::string_view id, Index customer, Date date, int64_t amount_minor,
+               Index payment = kNone) {
+    book.refunds.push_back(Refund{book.intern(id), customer, date, amount_minor, payment});
+    return Index(book.refunds.size() - 1);
+  }
+
   // index_ids + build_index, as the reader does; problems go to *problems when given.
   bool build(std::vector<Problem>* problems = nullptr) {
     std::vector<Problem> local;
@@ -129,6 +136,7 @@ inline std::string book_digest(const Book& b) {
     num(c.salesperson);
     num(c.terms_days);
     num(c.credit_limit_minor);
+    put(c.grade);
   }
   for (const Invoice& v : b.invoices) {
     s += "\nI ";
@@ -159,6 +167,16 @@ inline std::string book_digest(const Book& b) {
     put(b.str(w.id));
     for (int64_t x : {int64_t(w.invoice), int64_t(w.date.days), w.amount_minor}) num(x);
   }
+  for (const Refund& r : b.refunds) {
+    s += "\nR ";
+    put(b.str(r.id));
+    for (int64_t x : {int64_t(r.customer), int64_t(r.date.days), r.amount_minor,
+                      int64_t(r.payment)})
+      num(x);
+  }
+  s += "\nB ";
+  num(b.budget.dso_target_centidays);
+  num(b.budget.overdue_ratio_target_bp);
   return s;
 }
 

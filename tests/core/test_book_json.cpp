@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/aging.h"
+#include "core/date.h"
 #include "io/book_json.h"
 
 using namespace arlab;
@@ -89,6 +90,145 @@ TEST_CASE("core rules come through with their places") {
     std::string all = format_problems("book.json", r.problems);
     CAPTURE(all);
     CHECK(has_place(r, row.place));
+  }
+}
+
+// Grades, disputed invoices, refunds and the budget (docs/FORMAT.md). The refunds are those
+// of tests/core/test_refund.cpp: R1 150.00 of P1's 200.00 credit, R2 80.00 of CN3's.
+const char* const kRefundBook = R"({ "format": "arlab-book/1", "currency": "USD",
+  "customers": [ {"id": "C1", "name": "Acme", "grade": "A"}, {"id": "C2", "name": "Birch"} ],
+  "invoices": [ {"id": "I1", "customer": "C1", "date": "2025-01-10", "amount": "1000.00"},
+                {"id": "I2", "customer": "C1", "date": "2025-02-15", "amount": "300.00",
+                 "disputed": true},
+                {"id": "I3", "customer": "C2", "date": "2025-01-20", "amount": "500.00",
+                 "disputed": false} ],
+  "payments": [ {"id": "P1", "customer": "C1", "date": "2025-02-01", "amount": "1200.00",
+                 "allocations": [{"invoice": "I1", "amount": "1000.00"}]},
+                {"id": "P2", "customer": "C2", "date": "2025-02-10", "amount": "500.00"} ],
+  "credit_notes": [ {"id": "CN3", "customer": "C2", "date": "2025-03-10", "amount": "80.00"} ],
+  "refunds": [ {"id": "R1", "customer": "C1", "date": "2025-02-20", "amount": "150.00",
+                "payment": "P1", "memo": "cheque 1001"},
+               {"id": "R2", "customer": "C2", "date": "2025-03-15", "amount": 80} ],
+  "budget": {"dso_days": "45", "overdue_ratio": "15%"} })";
+
+TEST_CASE("grades, disputed invoices, refunds and the budget") {
+  LoadResult r = read_book_json(kRefundBook);
+  INFO(format_problems("book.json", r.problems));
+  REQUIRE(r.ok);
+  const Book& b = r.book;
+  CHECK(b.customers[0].grade == "A");
+  CHECK(b.customers[1].grade.empty());
+  CHECK((b.invoices[1].flags & kInvoiceDisputed) != 0);
+  CHECK((b.invoices[2].flags & kInvoiceDisputed) == 0);  // false: as if absent.
+  REQUIRE(b.refunds.size() == 2);
+  CHECK(b.refunds[0].payment == 0);
+  CHECK(b.refunds[1].payment == kNone);
+  CHECK(b.refunds[1].amount_minor == 8000);  // A JSON number, exact.
+  CHECK(b.budget.dso_target_centidays == 4500);
+  CHECK(b.budget.overdue_ratio_target_bp == 1500);
+  // Unapplied: C1 -200.00 + 150.00; C2 -80.00 + 80.00.
+  CHECK(customer_unapplied_minor(b, 0, date_from_ymd(2025, 12, 31)) == -5000);
+  CHECK(customer_unapplied_minor(b, 1, date_from_ymd(2025, 12, 31)) == 0);
+  const std::string first = write_book_json(b);
+  CHECK(first.find(R"("terms_days": 30, "grade": "A"},)") != std::string::npos);
+  CHECK(first.find(R"("amount": "300.00", "disputed": true},)") != std::string::npos);
+  CHECK(first.find("\"2025-01-20\", \"amount\": \"500.00\"}\n") != std::string::npos);  // false
+  CHECK(first.find(R"(  "refunds": [
+    {"id": "R1", "customer": "C1", "date": "2025-02-20", "amount": "150.00", )"
+                   R"("payment": "P1", "memo":"cheque 1001"},
+    {"id": "R2", "customer": "C2", "date": "2025-03-15", "amount": "80.00"}
+  ],
+  "budget": {"dso_days": "45", "overdue_ratio": "15%"}
+}
+)") != std::string::npos);
+  LoadResult again = read_book_json(first);
+  REQUIRE(again.ok);
+  CHECK(write_book_json(again.book) == first);
+}
+
+TEST_CASE("a book without refunds or budget saves without them") {
+  LoadResult r = read_book_json(kBook);
+  REQUIRE(r.ok);
+  const std::string saved = write_book_json(r.book);
+  CHECK(saved.find("refunds") == std::string::npos);
+  CHECK(saved.find("budget") == std::string::npos);
+  CHECK(saved.find("grade") == std::string::npos);
+  CHECK(saved.find("disputed") == std::string::npos);
+}
+
+TEST_CASE("budget targets as strings or exact JSON numbers") {
+  struct Row { const char* budget; int32_t centidays, bp; };
+  const Row rows[] = {
+      {R"({"dso_days": 45, "overdue_ratio": 0.15})", 4500, 1500},
+      {R"({"dso_days": 45.5})", 4550, -1},
+      {R"({"overdue_ratio": "0.1525"})", -1, 1525},
+      {R"({"overdue_ratio": "12.5%", "dso_days": "30.25"})", 3025, 1250},
+      {R"({"dso_days": 0, "overdue_ratio": 1})", 0, 10000},
+      {R"({})", -1, -1},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(std::string(row.budget));
+    LoadResult r = read_book_json(
+        with(kRefundBook, R"({"dso_days": "45", "overdue_ratio": "15%"})", row.budget));
+    INFO(format_problems("book.json", r.problems));
+    REQUIRE(r.ok);
+    CHECK(r.book.budget.dso_target_centidays == row.centidays);
+    CHECK(r.book.budget.overdue_ratio_target_bp == row.bp);
+  }
+}
+
+TEST_CASE("reader errors of grades, disputed, refunds and the budget") {
+  struct Row { std::string from, to, line; };
+  const std::string budget = R"({"dso_days": "45", "overdue_ratio": "15%"})";
+  const Row rows[] = {
+      {R"("grade": "A")", R"("grade": "")", "customers[0].grade: must not be empty"},
+      {R"("grade": "A")", R"("grade": 5)", "customers[0].grade: expected a string, got 5"},
+      {R"("disputed": true)", R"("disputed": "yes")",
+       R"(invoices[1].disputed: expected true or false, got "yes")"},
+      {R"("disputed": true)", R"("disputed": 1)",
+       "invoices[1].disputed: expected true or false, got 1"},
+      {budget, "[]", "budget: expected an object, got an array"},
+      {budget, "45", "budget: expected an object, got 45"},
+      {budget, R"({"dso": "45"})",
+       R"(budget: unknown member "dso": a budget has only "dso_days" and "overdue_ratio")"},
+      {budget, R"({"dso_days": "45", "dso_days": "46"})", "budget.dso_days: duplicate member"},
+      {budget, R"({"overdue_ratio": "15"})",
+       R"(budget.overdue_ratio: bad target "15": is more than 1: give a fraction such as )"
+       R"(0.15 or a percentage such as "15%")"},
+      {budget, R"({"overdue_ratio": 15})",
+       R"(budget.overdue_ratio: bad target 15: is more than 1: give a fraction such as 0.15 )"
+       R"(or a percentage such as "15%")"},
+      {budget, R"({"dso_days": "-5"})",
+       R"(budget.dso_days: bad target "-5": must not be negative)"},
+      {budget, R"({"dso_days": 1e2})",
+       R"(budget.dso_days: bad target 1e2: is not a decimal number: expected days such as )"
+       R"("45" or "45.5")"},
+      {budget, R"({"dso_days": "45.125"})",
+       R"(budget.dso_days: bad target "45.125": has more than 2 decimal places)"},
+      {budget, R"({"dso_days": null})", "budget.dso_days: expected a string or number, got null"},
+      {budget, R"({"dso_days": {}})",
+       "budget.dso_days: expected a string or number, got an object"},
+      {budget, budget + R"(, "budget": {})", "budget: duplicate member"},
+      {R"("customer": "C2", "date": "2025-03-15")", R"("customer": "C9", "date": "2025-03-15")",
+       R"(refunds[1].customer: unknown customer "C9")"},
+      {R"("payment": "P1")", R"("payment": "P9")", R"(refunds[0].payment: unknown payment "P9")"},
+      {R"("payment": "P1")", R"("payment": "P2")",
+       "refunds[0].payment: payment P2 is from customer C2, not C1"},
+      {R"("payment": "P1")", R"("payment": "")", "refunds[0].payment: must not be empty"},
+      {R"("date": "2025-03-15", "amount": 80)", R"("amount": 80)",
+       R"(refunds[1]: missing member "date")"},
+      {R"("amount": 80})", R"("amount": 81})",
+       "refunds[1].amount: refund 81.00 exceeds the unapplied credit of C2 on 2025-03-15 "
+       "(80.00)"},
+      {R"("amount": 80})", R"("amount": -80})",
+       "refunds[1].amount: amount must be positive, got -80"},
+      {R"("refunds": [)", R"("refunds": {}, "x": [)", "refunds: expected an array, got an object"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.to);
+    LoadResult r = read_book_json(with(kRefundBook, row.from, row.to));
+    CHECK_FALSE(r.ok);
+    CHECK(format_problems("book.json", r.problems) == "book.json: " + row.line + "\n");
   }
 }
 

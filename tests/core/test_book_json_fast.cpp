@@ -49,7 +49,8 @@ bool same_documents(const Book& a, const Book& b) {
       a.customers.begin(), a.customers.end(), b.customers.begin(), b.customers.end(),
       [](const Customer& x, const Customer& y) {
         return x.id == y.id && x.name == y.name && x.salesperson == y.salesperson &&
-               x.terms_days == y.terms_days && x.credit_limit_minor == y.credit_limit_minor;
+               x.terms_days == y.terms_days && x.credit_limit_minor == y.credit_limit_minor &&
+               x.grade == y.grade;
       });
   bool invoices = std::equal(a.invoices.begin(), a.invoices.end(), b.invoices.begin(),
                              b.invoices.end(), [](const Invoice& x, const Invoice& y) {
@@ -62,12 +63,20 @@ bool same_documents(const Book& a, const Book& b) {
                                  return same_refs(x.id, y.id) && x.invoice == y.invoice &&
                                         x.date == y.date && x.amount_minor == y.amount_minor;
                                });
+  bool refunds = std::equal(a.refunds.begin(), a.refunds.end(), b.refunds.begin(),
+                            b.refunds.end(), [](const Refund& x, const Refund& y) {
+                              return same_refs(x.id, y.id) && x.customer == y.customer &&
+                                     x.date == y.date && x.amount_minor == y.amount_minor &&
+                                     x.payment == y.payment;
+                            });
+  bool budget = a.budget.dso_target_centidays == b.budget.dso_target_centidays &&
+                a.budget.overdue_ratio_target_bp == b.budget.overdue_ratio_target_bp;
   bool extras = std::equal(a.extras.begin(), a.extras.end(), b.extras.begin(), b.extras.end(),
                            [](const Extra& x, const Extra& y) {
                              return x.kind == y.kind && x.index == y.index &&
                                     x.members_json == y.members_json;
                            });
-  return people && customers && invoices && write_offs && extras &&
+  return people && customers && invoices && write_offs && refunds && budget && extras &&
          same_receipts(a.payments, b.payments) && same_receipts(a.credit_notes, b.credit_notes) &&
          same_allocations(a.payment_allocations, b.payment_allocations) &&
          same_allocations(a.credit_allocations, b.credit_allocations);
@@ -303,6 +312,67 @@ TEST_CASE("fast reader: damaged books give the SAX reader's messages") {
   agree("", "empty");
   agree("   ", "spaces");
   agree("{}", "empty object");
+}
+
+// Grades, disputed invoices, refunds and the budget: valid forms take the fast path; every
+// bad one is declined (or found after parsing) so that the SAX messages come out.
+TEST_CASE("fast reader: grades, disputed, refunds and the budget") {
+  const std::string base = R"({"format": "arlab-book/1", "currency": "USD",
+  "customers": [ {"id": "C1", "name": "Acme", "grade": "A"}, {"id": "C2", "name": "Birch"} ],
+  "invoices": [ {"id": "I1", "customer": "C1", "date": "2025-01-10", "amount": "1000.00"},
+                {"id": "I2", "customer": "C1", "date": "2025-02-15", "amount": "300.00",
+                 "disputed": true} ],
+  "payments": [ {"id": "P1", "customer": "C1", "date": "2025-02-01", "amount": "1200.00",
+                 "allocations": [{"invoice": "I1", "amount": "1000.00"}]} ],
+  "credit_notes": [ {"id": "CN3", "customer": "C2", "date": "2025-03-10", "amount": "80.00"} ],
+  "refunds": [ {"id": "R1", "customer": "C1", "date": "2025-02-20", "amount": "150.00",
+                "payment": "P1", "memo": ["cheque", 1001]},
+               {"id": "R2", "customer": "C2", "date": "2025-03-15", "amount": 80} ],
+  "budget": {"dso_days": "45", "overdue_ratio": "15%"}})";
+  CHECK(agree(base, "base"));
+  const std::string budget = R"({"dso_days": "45", "overdue_ratio": "15%"})";
+  for (const char* valid : {R"({"dso_days": 45, "overdue_ratio": 0.15})", R"({"dso_days": 45.5})",
+                            R"({"overdue_ratio": "0.1525", "dso_days": "0"})", "{}"}) {
+    CHECK(agree(replace_first(base, budget, valid), valid));
+  }
+  CHECK(agree(replace_first(base, "\"disputed\": true", "\"disputed\": false"), "false"));
+  CHECK(agree(replace_first(base, "\"grade\": \"A\"", "\"grade\": \"\\u00e9tude\""), "escaped"));
+  const std::vector<std::pair<std::string, std::string>> edits = {
+      {"\"grade\": \"A\"", "\"grade\": \"\""},
+      {"\"grade\": \"A\"", "\"grade\": 5"},
+      {"\"grade\": \"A\"", "\"grade\": \"A-grade-and-more-than-16\""},
+      {"\"disputed\": true", "\"disputed\": \"yes\""},
+      {"\"disputed\": true", "\"disputed\": 1"},
+      {"\"disputed\": true", "\"disputed\": null"},
+      {"\"disputed\": true", "\"disputed\": true, \"disputed\": false"},
+      {budget, "[]"},
+      {budget, "45"},
+      {budget, R"({"dso": "45"})"},
+      {budget, R"({"dso_days": "45", "dso_days": "46"})"},
+      {budget, R"({"overdue_ratio": "15"})"},
+      {budget, R"({"overdue_ratio": 15})"},
+      {budget, R"({"dso_days": "-5"})"},
+      {budget, R"({"dso_days": -5})"},
+      {budget, R"({"dso_days": -0})"},
+      {budget, R"({"dso_days": 1e2})"},
+      {budget, R"({"dso_days": 4500.001})"},
+      {budget, R"({"dso_days": null})"},
+      {budget, R"({"dso_days": true})"},
+      {budget, R"({"dso_days": {}})"},
+      {budget, R"({"dso_days": [1]})"},
+      {budget, budget + R"(, "budget": {})"},
+      {"\"customer\": \"C2\", \"date\": \"2025-03-15\"", "\"customer\": \"C9\", \"date\": \"x\""},
+      {"\"payment\": \"P1\"", "\"payment\": \"P9\""},
+      {"\"payment\": \"P1\"", "\"payment\": \"\""},
+      {"\"payment\": \"P1\"", "\"payment\": 1"},
+      {"\"date\": \"2025-03-15\", ", ""},
+      {"\"amount\": 80}", "\"amount\": 81}"},
+      {"\"amount\": 80}", "\"amount\": -80}"},
+      {"\"amount\": \"150.00\"", "\"amount\": \"1150.00\""},
+      {"\"refunds\": [", "\"refunds\": {}, \"x\": ["},
+      {"\"refunds\": [", "\"refunds\": [7, "},
+  };
+  for (const auto& [from, to] : edits) agree(replace_first(base, from, to), from + " -> " + to);
 }
 
 // A deterministic sweep: each byte of a small book deleted, doubled or replaced.

@@ -66,7 +66,7 @@ TEST_CASE("an accepted edit changes the aging") {
     CHECK(aging_of(b.book) == Amounts{0, 0, 0, 0, 8000});
   }
   SUBCASE("a new customer, then an invoice to it") {
-    REQUIRE(h.apply(b.book, Edit{NewCustomer{"C2", "Beta", "S1", 10, -1}}, &problems));
+    REQUIRE(h.apply(b.book, Edit{NewCustomer{"C2", "Beta", "S1", 10, -1, ""}}, &problems));
     REQUIRE(h.apply(b.book, Edit{NewInvoice{"B-1", "C2", D("2025-06-01"), std::nullopt, 700}},
                     &problems));
     // Due 06-11 with 10-day terms: 19 days past due on 06-30.
@@ -93,14 +93,14 @@ TEST_CASE("a rejected edit leaves the book as it was") {
        "invoices[1].amount"},
       {"write-off above the invoice", NewWriteOff{"W-9", "INV-1", D("2025-03-01"), 10001},
        "invoices[0]"},
-      {"duplicate customer", NewCustomer{"C1", "Again", "", 30, -1}, "customers[1].id"},
+      {"duplicate customer", NewCustomer{"C1", "Again", "", 30, -1, ""}, "customers[1].id"},
       {"unknown customer", NewInvoice{"INV-9", "C7", D("2025-03-01"), std::nullopt, 100},
        "customer"},
       {"unknown invoice", NewWriteOff{"W-9", "INV-7", D("2025-03-01"), 100}, "invoice"},
       {"unknown allocation invoice",
        NewReceipt{false, "P-9", "C1", D("2025-03-01"), 100, {{"INV-7", 100}}},
        "allocations[0].invoice"},
-      {"unknown salesperson", NewCustomer{"C9", "Nine", "S9", 30, -1}, "salesperson"},
+      {"unknown salesperson", NewCustomer{"C9", "Nine", "S9", 30, -1, ""}, "salesperson"},
   };
   for (const Row& row : rows) {
     CAPTURE(std::string(row.rule));
@@ -163,7 +163,8 @@ TEST_CASE("append_edit and remove_last are inverses") {
       Edit{invoice_2()},
       Edit{NewReceipt{true, "CN-1", "C1", D("2025-03-01"), 100, {{"INV-1", 100}}}},
       Edit{NewWriteOff{"W-1", "INV-1", D("2025-04-01"), 500}},
-      Edit{NewCustomer{"C2", "Beta", "", 30, -1}},
+      Edit{NewCustomer{"C2", "Beta", "", 30, -1, ""}},
+      Edit{NewRefund{"R-1", "C1", D("2025-01-05"), 1, ""}},
   };
   for (const Edit& e : edits) {
     std::vector<Problem> problems;
@@ -184,6 +185,92 @@ TEST_CASE("describe names the document and its amount") {
       describe(Edit{NewReceipt{false, "P-7", "C1", D("2025-02-01"), 5050, {}}}, b.book);
   CHECK(pay.find("P-7") != std::string::npos);
   CHECK(pay.find("50.50") != std::string::npos);
+  CHECK(describe(Edit{NewRefund{"R-1", "C1", D("2025-02-20"), 2500, "P-7"}}, b.book) ==
+        "Refund R-1 to Customer C1 (C1): 25.00 on 2025-02-20 (of payment P-7)");
+  CHECK(describe(Edit{SetBudget{{4550, 1525}, {}}}, b.book) ==
+        "Budget: DSO 45.5 days, overdue ratio 15.25%");
+  CHECK(describe(Edit{SetBudget{{-1, 2500}, {}}}, b.book) ==
+        "Budget: DSO no target, overdue ratio 25%");
+}
+
+TEST_CASE("a new customer's grade and a disputed invoice") {
+  BookBuilder b = start_book();
+  History h;
+  std::vector<Problem> problems;
+  REQUIRE(h.apply(b.book, Edit{NewCustomer{"C2", "Beta", "", 30, -1, "B+"}}, &problems));
+  CHECK(b.book.customers[1].grade == "B+");
+  NewInvoice disputed = invoice_2();
+  disputed.disputed = true;
+  REQUIRE(h.apply(b.book, Edit{disputed}, &problems));
+  CHECK(b.book.invoices.back().flags == kInvoiceDisputed);  // No due given: only the flag.
+  CHECK_FALSE(h.apply(b.book, Edit{NewCustomer{"C3", "Gamma", "", 30, -1,
+                                               "seventeen-chars!!"}}, &problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].place == "customers[2].grade");
+  CHECK(b.book.customers.size() == 2);
+}
+
+// C1: INV-1 100.00 (2025-01-05); P-1 2025-02-01 130.00 pays it and leaves 30.00 unapplied.
+TEST_CASE("a refund is posted, checked like the loader, undone and redone") {
+  BookBuilder b = start_book();
+  History h;
+  std::vector<Problem> problems;
+  REQUIRE(h.apply(b.book, Edit{NewReceipt{false, "P-1", "C1", D("2025-02-01"), 13000, {}}},
+                  &problems));
+  const Index c1 = 0;
+  CHECK(customer_unapplied_minor(b.book, c1, D("2025-06-30")) == -3000);
+  // More than the 30.00 of credit: rejected, the book unchanged.
+  CHECK_FALSE(h.apply(b.book, Edit{NewRefund{"R-1", "C1", D("2025-02-10"), 3001, "P-1"}},
+                      &problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].place == "refunds[0].amount");
+  CHECK(problems[0].message ==
+        "refund 30.01 exceeds the unapplied credit of C1 on 2025-02-10 (30.00)");
+  CHECK(b.book.refunds.empty());
+  CHECK(b.book.index.built);
+  problems.clear();
+  CHECK_FALSE(h.apply(b.book, Edit{NewRefund{"R-1", "C1", D("2025-02-10"), 100, "P-9"}},
+                      &problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].place == "payment");
+  CHECK(problems[0].message == "unknown payment \"P-9\"");
+  problems.clear();
+  // 20.00 back on 02-10: 10.00 of credit is left.
+  REQUIRE(h.apply(b.book, Edit{NewRefund{"R-1", "C1", D("2025-02-10"), 2000, "P-1"}},
+                  &problems));
+  CHECK(customer_unapplied_minor(b.book, c1, D("2025-02-09")) == -3000);
+  CHECK(customer_unapplied_minor(b.book, c1, D("2025-02-10")) == -1000);
+  CHECK(b.book.refunds[0].payment == find_payment(b.book, "P-1"));
+  h.undo(b.book);
+  CHECK(b.book.refunds.empty());
+  CHECK(customer_unapplied_minor(b.book, c1, D("2025-06-30")) == -3000);
+  h.redo(b.book);
+  CHECK(find_refund(b.book, "R-1") == 0);
+  CHECK(customer_unapplied_minor(b.book, c1, D("2025-06-30")) == -1000);
+}
+
+TEST_CASE("setting the budget, and undo puts the previous one back") {
+  BookBuilder b = start_book();
+  History h;
+  std::vector<Problem> problems;
+  REQUIRE(h.apply(b.book, Edit{SetBudget{{4500, 2500}, {}}}, &problems));
+  REQUIRE(h.apply(b.book, Edit{SetBudget{{3000, -1}, {7, 7}}}, &problems));  // previous: ignored.
+  CHECK(b.book.budget.dso_target_centidays == 3000);
+  CHECK(b.book.budget.overdue_ratio_target_bp == -1);
+  h.undo(b.book);
+  CHECK(b.book.budget.dso_target_centidays == 4500);
+  CHECK(b.book.budget.overdue_ratio_target_bp == 2500);
+  h.undo(b.book);
+  CHECK_FALSE(b.book.budget.given());
+  h.redo(b.book);
+  h.redo(b.book);
+  CHECK(b.book.budget.dso_target_centidays == 3000);
+  // Out of range: rejected with the book's place, the budget as it was.
+  CHECK_FALSE(h.apply(b.book, Edit{SetBudget{{4500, 10001}, {}}}, &problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].place == "budget.overdue_ratio");
+  CHECK(b.book.budget.dso_target_centidays == 3000);
+  CHECK(h.done_count() == 2);
 }
 
 }  // TEST_SUITE

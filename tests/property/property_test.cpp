@@ -45,6 +45,7 @@ std::vector<Date> as_of_dates(const Book& b, uint64_t salt) {
     const Invoice& v = b.invoices[rng.below(b.invoices.size())];
     dates.insert(dates.end(), {v.date, v.due, v.due + 1, v.due + 30, v.due + 31});
   }
+  for (const Refund& f : b.refunds) dates.insert(dates.end(), {f.date - 1, f.date});
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   return dates;
@@ -106,6 +107,20 @@ void check_aging(const Book& b, Date as_of, const std::vector<int32_t>& edges) {
     all_unapplied += customer_unapplied_minor(b, c, as_of);
   CHECK(all_open == r.total_open_minor);  // Nobody with something open was left out...
   CHECK(all_unapplied == r.total_unapplied_minor);  // ...or with credit.
+  // Unapplied credit by its definition: receipts' remainders less refunds, up to as_of.
+  std::vector<int64_t> unapplied(b.customers.size(), 0);
+  for (Index p = 0; p < b.payments.size(); ++p)
+    if (b.payments[p].date <= as_of)
+      unapplied[b.payments[p].customer] -= b.index.payment_unapplied_minor[p];
+  for (Index n = 0; n < b.credit_notes.size(); ++n)
+    if (b.credit_notes[n].date <= as_of)
+      unapplied[b.credit_notes[n].customer] -= b.index.credit_unapplied_minor[n];
+  for (const Refund& f : b.refunds)
+    if (f.date <= as_of) unapplied[f.customer] += f.amount_minor;
+  for (Index c = 0; c < b.customers.size(); ++c) {
+    CHECK(unapplied[c] <= 0);  // Refunds never pay back more than the credit.
+    CHECK(unapplied[c] == customer_unapplied_minor(b, c, as_of));
+  }
 }
 
 // amount == open(far future) + paid + credited + written off; explicit allocations appear
@@ -206,10 +221,15 @@ void check_monotone(const Book& b, const std::vector<Date>& dates) {
       previous = open;
     }
   }
+  // Credit only grows until refunds pay it back: unapplied less refunds never rises, and
+  // unapplied itself never goes above zero.
   for (Index c = 0; c < b.customers.size(); ++c) {
     int64_t previous = 0;
     for (Date d : dates) {
       int64_t unapplied = customer_unapplied_minor(b, c, d);
+      CHECK(unapplied <= 0);
+      for (const Refund& f : b.refunds)
+        if (f.customer == c && f.date <= d) unapplied -= f.amount_minor;
       CHECK(unapplied <= previous);
       previous = unapplied;
     }

@@ -2,10 +2,11 @@
 //
 // Unlike the generator (realistic books), these are small and dense in edge cases: explicit
 // allocations to several invoices, payments that over-pay (unapplied credit), credit notes,
-// write-offs, due dates given or from terms (0..60 days), documents out of date order in
-// the file. Every book is valid by construction: explicit allocations and write-offs never
-// take an invoice below zero over all time, and only name the receipt's own customer's
-// invoices dated on or before it.
+// write-offs, refunds of unapplied credit (some naming their payment), due dates given or
+// from terms (0..60 days), documents out of date order in the file. Every book is valid by
+// construction: explicit allocations and write-offs never take an invoice below zero over
+// all time, and only name the receipt's own customer's invoices dated on or before it;
+// refunds are kept only when build_index accepts them.
 #pragma once
 #include <string>
 #include <vector>
@@ -102,6 +103,28 @@ struct RandomBook {
       b.write_off(numbered("W", uint64_t(k)), i, date, amount);
     }
   }
+  // Up to four refunds, each at most the credit left on its date; one that would leave a
+  // later refund uncovered (build_index says so) is dropped again. Ends with the index built.
+  void refunds() {
+    std::vector<Problem> ignored;
+    if (!build_index(b.book, &ignored)) return;
+    int64_t count = rng.between(0, 4);
+    for (int64_t k = 0; k < count; ++k) {
+      Index c = Index(rng.below(b.book.customers.size()));
+      Date date = start + int32_t(rng.below(span_days + 90));
+      int64_t credit = -customer_unapplied_minor(b.book, c, date);
+      if (credit <= 0) continue;
+      int64_t amount = rng.chance(300) ? credit : rng.between(1, credit);
+      Index payment = kNone;  // The latest payment of c dated on or before, now and then.
+      for (Index p = 0; p < b.book.payments.size(); ++p)
+        if (b.book.payments[p].customer == c && b.book.payments[p].date <= date) payment = p;
+      if (!rng.chance(500)) payment = kNone;
+      b.refund(numbered("R", uint64_t(k)), c, date, amount, payment);
+      if (build_index(b.book, &ignored)) continue;
+      b.book.refunds.pop_back();  // Its id stays in the pool, unused: harmless.
+      build_index(b.book, &ignored);
+    }
+  }
 };
 
 // A valid random book; its index is not built yet.
@@ -113,6 +136,7 @@ inline Book random_book(uint64_t seed) {
   r.invoices();
   r.receipts();
   r.write_offs();
+  r.refunds();
   return std::move(r.b.book);
 }
 

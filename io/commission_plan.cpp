@@ -1,0 +1,598 @@
+// commission_plan.cpp: reading and writing commission plans (io/commission_plan.h).
+//
+// [SECTION] Syntax and duplicate members (SAX pass with paths)
+// [SECTION] Values: percentages, amounts, integers, names
+// [SECTION] Members
+// [SECTION] read_commission_plan
+// [SECTION] Writer
+#include "io/commission_plan.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/money.h"
+#include "io/book_json.h"
+
+namespace arlab {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string json_quoted(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+std::string join_path(const std::string& base, const std::string& member) {
+  return base.empty() ? member : base + "." + member;
+}
+
+// =========================================================================================
+// [SECTION] Syntax and duplicate members (SAX pass with paths)
+// =========================================================================================
+
+// Walks the text once: a syntax error becomes "line 3, column 7: ..." and a member given twice
+// in one object an error at its path (nlohmann's DOM would silently keep the last one).
+struct PlanSax {
+  struct Frame {
+    bool array = false;
+    size_t index = 0;
+    std::string path, key;
+    std::set<std::string> keys;
+  };
+  std::vector<Problem>* problems;
+  std::vector<Frame> stack;
+  bool syntax_error = false;
+
+  std::string value_path() const {
+    if (stack.empty()) return "";
+    const Frame& top = stack.back();
+    if (top.array) return top.path + "[" + std::to_string(top.index) + "]";
+    return join_path(top.path, top.key);
+  }
+  bool done() {
+    if (!stack.empty() && stack.back().array) stack.back().index += 1;
+    return true;
+  }
+  bool null() { return done(); }
+  bool boolean(bool) { return done(); }
+  bool number_integer(json::number_integer_t) { return done(); }
+  bool number_unsigned(json::number_unsigned_t) { return done(); }
+  bool number_float(json::number_float_t, const std::string&) { return done(); }
+  bool string(std::string&) { return done(); }
+  bool binary(json::binary_t&) { return done(); }
+  bool start(bool array) {
+    Frame f;
+    f.array = array;
+    f.path = value_path();
+    stack.push_back(std::move(f));
+    return true;
+  }
+  bool start_object(size_t) { return start(false); }
+  bool start_array(size_t) { return start(true); }
+  bool end() {
+    stack.pop_back();
+    return done();
+  }
+  bool end_object() { return end(); }
+  bool end_array() { return end(); }
+  bool key(std::string& k) {
+    Frame& top = stack.back();
+    top.key = k;
+    if (!top.keys.insert(k).second)
+      problems->push_back({join_path(top.path, k), "is given twice (one value per member)"});
+    return true;
+  }
+  // "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error ..." ->
+  // place "line 3, column 7", message "syntax error ...".
+  bool parse_error(size_t byte, const std::string&, const nlohmann::detail::exception& e) {
+    std::string what = e.what(), place = "byte " + std::to_string(byte);
+    size_t at = what.find("parse error at ");
+    size_t colon = at == std::string::npos ? at : what.find(": ", at);
+    if (colon != std::string::npos) {
+      place = what.substr(at + 15, colon - at - 15);
+      what = what.substr(colon + 2);
+    }
+    std::string message;
+    for (unsigned char c : what) {  // Raw bytes of a bad token would garble a terminal.
+      if (c >= 0x20 && c < 0x7f)
+        message += char(c);
+      else
+        message += '?';
+    }
+    problems->push_back({place, message});
+    syntax_error = true;
+    return false;
+  }
+};
+
+// =========================================================================================
+// [SECTION] Values: percentages, amounts, integers, names
+// =========================================================================================
+
+class PlanReader {
+ public:
+  PlanReader(const json& root, int minor_digits, CommissionPlan* plan,
+             std::vector<Problem>* problems)
+      : root_(root), digits_(minor_digits), plan_(*plan), problems_(*problems) {}
+  void read();
+
+ private:
+  void add(const std::string& place, std::string message) {
+    problems_.push_back({place, std::move(message)});
+  }
+  // Members of `obj` not in `known` are errors.
+  void only(const json& obj, const std::string& path, std::initializer_list<const char*> known);
+  bool object(const json& v, const std::string& place, const char* what);
+  bool percent(const json& v, const std::string& place, int32_t max_ppm, int32_t* out);
+  bool amount(const json& v, const std::string& place, int64_t* out);
+  bool integer(const json& v, const std::string& place, int64_t lo, int64_t hi, const char* unit,
+               int32_t* out);
+  bool text(const json& v, const std::string& place, std::string* out);
+  bool choice(const json& v, const std::string& place, std::initializer_list<const char*> names,
+              int* out);
+
+  void basis();
+  void rates();
+  void timeliness();
+  void gates(const json& g);
+  void sales_target(const json& v);
+  void penalties(const json& p);
+  void holds(const json& h);
+
+  const json& root_;
+  int digits_;
+  CommissionPlan& plan_;
+  std::vector<Problem>& problems_;
+};
+
+void PlanReader::only(const json& obj, const std::string& path,
+                      std::initializer_list<const char*> known) {
+  for (const auto& item : obj.items()) {
+    const std::string& key = item.key();
+    bool found = std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
+    if (!found) {
+      std::string list;
+      for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      add(join_path(path, key), "unknown member (known here: " + list + ")");
+    }
+  }
+}
+
+bool PlanReader::object(const json& v, const std::string& place, const char* what) {
+  if (v.is_object()) return true;
+  add(place, std::string("must be an object ") + what);
+  return false;
+}
+
+bool PlanReader::percent(const json& v, const std::string& place, int32_t max_ppm, int32_t* out) {
+  if (!v.is_string()) {
+    add(place, "must be a string such as \"5%\" or \"0.05\" (a JSON number is not exact)");
+    return false;
+  }
+  std::string why;
+  if (parse_ppm(v.get<std::string>(), max_ppm, out, &why)) return true;
+  add(place, why);
+  return false;
+}
+
+bool PlanReader::amount(const json& v, const std::string& place, int64_t* out) {
+  std::string example =
+      "\"100000" + std::string(digits_ > 0 ? "." : "") + std::string(size_t(digits_), '0') + "\"";
+  if (!v.is_string()) {
+    add(place, "must be an amount written as a string such as " + example);
+    return false;
+  }
+  std::string s = v.get<std::string>(), why;
+  if (!parse_amount(s, digits_, out, &why)) {
+    add(place, json_quoted(s) + " is not an amount: " + why + " (write it like " + example + ")");
+    return false;
+  }
+  if (*out < 0) {
+    add(place, "must not be negative, not " + json_quoted(s));
+    return false;
+  }
+  return true;
+}
+
+bool PlanReader::integer(const json& v, const std::string& place, int64_t lo, int64_t hi,
+                         const char* unit, int32_t* out) {
+  bool ok = (v.is_number_integer() || v.is_number_unsigned()) && !v.is_number_float();
+  if (ok && v.is_number_unsigned()) ok = v.get<uint64_t>() <= uint64_t(hi);
+  if (ok) ok = v.get<int64_t>() >= lo && v.get<int64_t>() <= hi;
+  if (!ok) {
+    add(place, "must be a whole number of " + std::string(unit) + " from " + std::to_string(lo) +
+                   " to " + std::to_string(hi) + ", not " + v.dump());
+    return false;
+  }
+  *out = int32_t(v.get<int64_t>());
+  return true;
+}
+
+bool PlanReader::text(const json& v, const std::string& place, std::string* out) {
+  if (v.is_string() && !v.get<std::string>().empty()) {
+    *out = v.get<std::string>();
+    return true;
+  }
+  add(place, "must be a non-empty string");
+  return false;
+}
+
+bool PlanReader::choice(const json& v, const std::string& place,
+                        std::initializer_list<const char*> names, int* out) {
+  int i = 0;
+  std::string list;
+  for (const char* n : names) {
+    if (v.is_string() && v.get<std::string>() == n) {
+      *out = i;
+      return true;
+    }
+    list += (list.empty() ? "" : ", ") + json_quoted(n);
+    ++i;
+  }
+  add(place, "must be one of " + list + ", not " + v.dump());
+  return false;
+}
+
+// =========================================================================================
+// [SECTION] Members
+// =========================================================================================
+
+void PlanReader::read() {
+  only(root_, "",
+       {"format", "name", "period", "basis", "on_invoice", "rate", "tiers", "grades",
+        "late_factors", "early_bonus", "gates", "penalties", "holds", "payout_lag_periods",
+        "clawback_window_months"});
+  if (!root_.contains("format") || root_["format"] != kCommissionPlanFormat)
+    add("format", std::string("must be \"") + kCommissionPlanFormat + "\"");
+  if (!root_.contains("name"))
+    add("name", "is required (the name shown in statements)");
+  else
+    text(root_["name"], "name", &plan_.name);
+  basis();
+  rates();
+  timeliness();
+  if (root_.contains("gates") && object(root_["gates"], "gates", "of gates")) gates(root_["gates"]);
+  if (root_.contains("penalties") && object(root_["penalties"], "penalties", "of penalties"))
+    penalties(root_["penalties"]);
+  if (root_.contains("holds") && object(root_["holds"], "holds", "of holds")) holds(root_["holds"]);
+  if (root_.contains("payout_lag_periods"))
+    integer(root_["payout_lag_periods"], "payout_lag_periods", 0, kCommissionLagMax, "periods",
+            &plan_.payout_lag_periods);
+  if (root_.contains("clawback_window_months"))
+    integer(root_["clawback_window_months"], "clawback_window_months", 0, kCommissionWindowMax,
+            "months", &plan_.clawback_window_months);
+}
+
+void PlanReader::basis() {
+  int i = 0;
+  if (root_.contains("period") &&
+      choice(root_["period"], "period", {"month", "quarter", "year"}, &i))
+    plan_.period = CommissionPeriodKind(i);
+  if (root_.contains("basis") &&
+      choice(root_["basis"], "basis", {"invoiced", "collected", "split"}, &i))
+    plan_.basis = CommissionBasis(i);
+  if (root_.contains("on_invoice"))
+    percent(root_["on_invoice"], "on_invoice", kPpmOne, &plan_.on_invoice_ppm);
+}
+
+void PlanReader::rates() {
+  if (root_.contains("rate")) percent(root_["rate"], "rate", kPpmOne, &plan_.rate_ppm);
+  if (root_.contains("tiers")) {
+    const json& tiers = root_["tiers"];
+    if (!tiers.is_array() || tiers.empty()) {
+      add("tiers", "must be a non-empty array such as [{\"from\": \"0\", \"rate\": \"3%\"}]");
+    } else {
+      for (size_t i = 0; i < tiers.size(); ++i) {
+        std::string place = "tiers[" + std::to_string(i) + "]";
+        CommissionTier t;
+        if (!object(tiers[i], place, "with from and rate")) continue;
+        only(tiers[i], place, {"from", "rate"});
+        for (const char* m : {"from", "rate"}) {
+          if (!tiers[i].contains(m)) add(place + "." + m, "is required");
+        }
+        if (tiers[i].contains("from")) amount(tiers[i]["from"], place + ".from", &t.from_minor);
+        if (tiers[i].contains("rate"))
+          percent(tiers[i]["rate"], place + ".rate", kPpmOne, &t.rate_ppm);
+        plan_.tiers.push_back(t);
+      }
+    }
+  }
+  if (root_.contains("grades") && object(root_["grades"], "grades", "from grade to rate")) {
+    for (const auto& item : root_["grades"].items()) {
+      CommissionGradeRate g;
+      g.grade = item.key();
+      if (percent(item.value(), "grades." + g.grade, kPpmOne, &g.rate_ppm))
+        plan_.grades.push_back(g);
+    }
+  }
+}
+
+void PlanReader::timeliness() {
+  if (root_.contains("late_factors")) {
+    const json& list = root_["late_factors"];
+    if (!list.is_array()) {
+      add("late_factors",
+          "must be an array such as [{\"after_days_late\": 30, \"factor\": \"50%\"}]");
+    } else {
+      for (size_t i = 0; i < list.size(); ++i) {
+        std::string place = "late_factors[" + std::to_string(i) + "]";
+        if (!object(list[i], place, "with after_days_late and factor")) continue;
+        only(list[i], place, {"after_days_late", "factor"});
+        CommissionLateFactor f;
+        for (const char* m : {"after_days_late", "factor"}) {
+          if (!list[i].contains(m)) add(place + "." + m, "is required");
+        }
+        if (list[i].contains("after_days_late"))
+          integer(list[i]["after_days_late"], place + ".after_days_late", 0, kCommissionDaysMax,
+                  "days", &f.after_days_late);
+        if (list[i].contains("factor"))
+          percent(list[i]["factor"], place + ".factor", kPpmOne, &f.factor_ppm);
+        plan_.late_factors.push_back(f);
+      }
+    }
+  }
+  if (root_.contains("early_bonus") &&
+      object(root_["early_bonus"], "early_bonus", "with days_before_due and rate")) {
+    const json& b = root_["early_bonus"];
+    only(b, "early_bonus", {"days_before_due", "rate"});
+    for (const char* m : {"days_before_due", "rate"}) {
+      if (!b.contains(m)) add(std::string("early_bonus.") + m, "is required");
+    }
+    if (b.contains("days_before_due"))
+      integer(b["days_before_due"], "early_bonus.days_before_due", 0, kCommissionDaysMax, "days",
+              &plan_.early_bonus.days_before_due);
+    if (b.contains("rate"))
+      percent(b["rate"], "early_bonus.rate", kPpmOne, &plan_.early_bonus.rate_ppm);
+  }
+}
+
+void PlanReader::gates(const json& g) {
+  CommissionGates& out = plan_.gates;
+  only(g, "gates", {"sales_target", "collection_rate_min", "dso_max_days", "overdue_ratio_max"});
+  if (g.contains("sales_target")) sales_target(g["sales_target"]);
+  if (g.contains("collection_rate_min"))
+    percent(g["collection_rate_min"], "gates.collection_rate_min", kCommissionRateMaxPpm,
+            &out.collection_rate_min_ppm);
+  if (g.contains("dso_max_days")) {
+    const json& d = g["dso_max_days"];
+    int64_t centidays = 0;
+    std::string why;
+    if (d.is_number_integer() && d.get<int64_t>() >= 0 && d.get<int64_t>() <= kCommissionDaysMax) {
+      out.dso_max_centidays = int32_t(d.get<int64_t>() * 100);
+    } else if (d.is_string() && parse_amount(d.get<std::string>(), 2, &centidays, &why) &&
+               centidays >= 0 && centidays <= int64_t(kCommissionDaysMax) * 100) {
+      out.dso_max_centidays = int32_t(centidays);
+    } else {
+      add("gates.dso_max_days", "must be days from 0 to " + std::to_string(kCommissionDaysMax) +
+                                    " with at most 2 decimals, such as 60 or \"60\", not " +
+                                    d.dump());
+    }
+  }
+  if (g.contains("overdue_ratio_max"))
+    percent(g["overdue_ratio_max"], "gates.overdue_ratio_max", kPpmOne, &out.overdue_ratio_max_ppm);
+}
+
+// "100000.00" for everyone, or {"default": "100000.00", "S1": "150000.00"}.
+void PlanReader::sales_target(const json& v) {
+  CommissionGates& out = plan_.gates;
+  if (!v.is_object()) {
+    amount(v, "gates.sales_target", &out.sales_target_minor);
+    return;
+  }
+  for (const auto& item : v.items()) {
+    std::string place = "gates.sales_target." + item.key();
+    if (item.key() == "default") {
+      amount(item.value(), place, &out.sales_target_minor);
+      continue;
+    }
+    CommissionTarget t;
+    t.salesperson = item.key();
+    if (amount(item.value(), place, &t.target_minor)) out.sales_targets.push_back(t);
+  }
+}
+
+void PlanReader::penalties(const json& p) {
+  only(p, "penalties", {"bad_debt_rate", "overdue_warning_days"});
+  if (p.contains("bad_debt_rate"))
+    percent(p["bad_debt_rate"], "penalties.bad_debt_rate", kPpmOne,
+            &plan_.penalties.bad_debt_rate_ppm);
+  if (p.contains("overdue_warning_days"))
+    integer(p["overdue_warning_days"], "penalties.overdue_warning_days", 0, kCommissionDaysMax,
+            "days", &plan_.penalties.overdue_warning_days);
+}
+
+void PlanReader::holds(const json& h) {
+  CommissionHolds& out = plan_.holds;
+  only(h, "holds", {"disputed_invoices", "invoices", "period_percent", "release_after_periods"});
+  if (h.contains("disputed_invoices")) {
+    if (h["disputed_invoices"].is_boolean())
+      out.disputed_invoices = h["disputed_invoices"].get<bool>();
+    else
+      add("holds.disputed_invoices", "must be true or false");
+  }
+  if (h.contains("invoices")) {
+    const json& list = h["invoices"];
+    if (!list.is_array()) add("holds.invoices", "must be an array of invoice ids");
+    for (size_t i = 0; list.is_array() && i < list.size(); ++i) {
+      std::string id;
+      if (text(list[i], "holds.invoices[" + std::to_string(i) + "]", &id))
+        out.invoices.push_back(id);
+    }
+  }
+  if (h.contains("period_percent"))
+    percent(h["period_percent"], "holds.period_percent", kPpmOne, &out.period_percent_ppm);
+  if (h.contains("release_after_periods"))
+    integer(h["release_after_periods"], "holds.release_after_periods", 1, kCommissionReleaseMax,
+            "periods", &out.release_after_periods);
+}
+
+}  // namespace
+
+// =========================================================================================
+// [SECTION] read_commission_plan
+// =========================================================================================
+
+bool read_commission_plan(std::string_view json_text, int minor_digits, CommissionPlan* out,
+                          std::vector<Problem>* problems) {
+  size_t before = problems->size();
+  *out = CommissionPlan{};
+  PlanSax sax{problems, {}};
+  json::sax_parse(json_text.begin(), json_text.end(), &sax);
+  if (sax.syntax_error) return false;
+  json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded() || !root.is_object()) {
+    problems->push_back(
+        {"", std::string("not a JSON object (a commission plan is {\"format\": \"") +
+                 kCommissionPlanFormat + "\", ...}: see docs/COMMISSION.md)"});
+    return false;
+  }
+  PlanReader reader(root, minor_digits, out, problems);
+  reader.read();
+  // The plan's own rules, except at places already reported (a bad "rate" is not also
+  // "the plan pays nothing").
+  std::vector<Problem> rules;
+  validate_commission_plan(*out, &rules);
+  for (Problem& p : rules) {
+    bool known = std::any_of(problems->begin() + before, problems->end(), [&](const Problem& q) {
+      return q.place == p.place || p.place.rfind(q.place + ".", 0) == 0 ||
+             p.place.rfind(q.place + "[", 0) == 0 || q.place.rfind(p.place + ".", 0) == 0;
+    });
+    if (!known) problems->push_back(std::move(p));
+  }
+  return problems->size() == before;
+}
+
+// =========================================================================================
+// [SECTION] Writer
+// =========================================================================================
+
+namespace {
+
+struct PlanWriter {
+  int digits;
+  std::string out = "{";
+  bool first = true;
+
+  void key(const char* name) {
+    out += first ? "\n  " : ",\n  ";
+    first = false;
+    append_json_string(out, name);
+    out += ": ";
+  }
+  void str(const char* name, std::string_view value) {
+    key(name);
+    append_json_string(out, value);
+  }
+  void raw(const char* name, const std::string& value) {
+    key(name);
+    out += value;
+  }
+  std::string percent(int64_t ppm) { return json_quoted(format_ppm_percent(ppm)); }
+  std::string amount(int64_t minor) { return json_quoted(format_amount(minor, digits)); }
+};
+
+std::string days_string(int32_t centidays) {
+  std::string s = format_amount(centidays, 2);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return json_quoted(s);
+}
+
+std::string object_of(const std::vector<std::pair<std::string, std::string>>& members) {
+  std::string s = "{";
+  for (size_t i = 0; i < members.size(); ++i) {
+    s += i ? ", " : "";
+    append_json_string(s, members[i].first);
+    s += ": " + members[i].second;
+  }
+  return s + "}";
+}
+
+}  // namespace
+
+std::string write_commission_plan(const CommissionPlan& plan, int minor_digits) {
+  PlanWriter w{minor_digits};
+  w.str("format", kCommissionPlanFormat);
+  w.str("name", plan.name);
+  w.str("period", commission_period_name(plan.period));
+  w.str("basis", commission_basis_name(plan.basis));
+  if (plan.basis == CommissionBasis::Split) w.raw("on_invoice", w.percent(plan.on_invoice_ppm));
+  if (plan.rate_ppm >= 0) w.raw("rate", w.percent(plan.rate_ppm));
+  if (!plan.tiers.empty()) {
+    std::string s = "[";
+    for (size_t i = 0; i < plan.tiers.size(); ++i) {
+      s += i ? ",\n            " : "";
+      s += object_of({{"from", w.amount(plan.tiers[i].from_minor)},
+                      {"rate", w.percent(plan.tiers[i].rate_ppm)}});
+    }
+    w.raw("tiers", s + "]");
+  }
+  if (!plan.grades.empty()) {
+    std::vector<std::pair<std::string, std::string>> m;
+    for (const CommissionGradeRate& g : plan.grades) m.push_back({g.grade, w.percent(g.rate_ppm)});
+    w.raw("grades", object_of(m));
+  }
+  if (!plan.late_factors.empty()) {
+    std::string s = "[";
+    for (size_t i = 0; i < plan.late_factors.size(); ++i) {
+      s += i ? ",\n                   " : "";
+      s += object_of({{"after_days_late", std::to_string(plan.late_factors[i].after_days_late)},
+                      {"factor", w.percent(plan.late_factors[i].factor_ppm)}});
+    }
+    w.raw("late_factors", s + "]");
+  }
+  if (plan.early_bonus.days_before_due >= 0)
+    w.raw("early_bonus",
+          object_of({{"days_before_due", std::to_string(plan.early_bonus.days_before_due)},
+                     {"rate", w.percent(plan.early_bonus.rate_ppm)}}));
+  const CommissionGates& g = plan.gates;
+  std::vector<std::pair<std::string, std::string>> gates;
+  if (!g.sales_targets.empty()) {
+    std::vector<std::pair<std::string, std::string>> m;
+    if (g.sales_target_minor >= 0) m.push_back({"default", w.amount(g.sales_target_minor)});
+    for (const CommissionTarget& t : g.sales_targets)
+      m.push_back({t.salesperson, w.amount(t.target_minor)});
+    gates.push_back({"sales_target", object_of(m)});
+  } else if (g.sales_target_minor >= 0) {
+    gates.push_back({"sales_target", w.amount(g.sales_target_minor)});
+  }
+  if (g.collection_rate_min_ppm >= 0)
+    gates.push_back({"collection_rate_min", w.percent(g.collection_rate_min_ppm)});
+  if (g.dso_max_centidays >= 0) gates.push_back({"dso_max_days", days_string(g.dso_max_centidays)});
+  if (g.overdue_ratio_max_ppm >= 0)
+    gates.push_back({"overdue_ratio_max", w.percent(g.overdue_ratio_max_ppm)});
+  if (!gates.empty()) w.raw("gates", object_of(gates));
+  std::vector<std::pair<std::string, std::string>> penalties;
+  if (plan.penalties.bad_debt_rate_ppm > 0)
+    penalties.push_back({"bad_debt_rate", w.percent(plan.penalties.bad_debt_rate_ppm)});
+  if (plan.penalties.overdue_warning_days >= 0)
+    penalties.push_back(
+        {"overdue_warning_days", std::to_string(plan.penalties.overdue_warning_days)});
+  if (!penalties.empty()) w.raw("penalties", object_of(penalties));
+  const CommissionHolds& h = plan.holds;
+  std::vector<std::pair<std::string, std::string>> holds;
+  if (h.disputed_invoices) holds.push_back({"disputed_invoices", "true"});
+  if (!h.invoices.empty()) {
+    std::string s = "[";
+    for (size_t i = 0; i < h.invoices.size(); ++i)
+      s += (i ? ", " : "") + json_quoted(h.invoices[i]);
+    holds.push_back({"invoices", s + "]"});
+  }
+  if (h.period_percent_ppm > 0)
+    holds.push_back({"period_percent", w.percent(h.period_percent_ppm)});
+  if (h.period_percent_ppm > 0 ||
+      h.release_after_periods != CommissionHolds{}.release_after_periods)
+    holds.push_back({"release_after_periods", std::to_string(h.release_after_periods)});
+  if (!holds.empty()) w.raw("holds", object_of(holds));
+  w.raw("payout_lag_periods", std::to_string(plan.payout_lag_periods));
+  if (plan.clawback_window_months >= 0)
+    w.raw("clawback_window_months", std::to_string(plan.clawback_window_months));
+  return w.out + "\n}\n";
+}
+
+}  // namespace arlab

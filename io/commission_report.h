@@ -1,0 +1,39 @@
+// commission_report.h: commission statements (core/commission.h) as JSON, CSV and text, and
+// the reader of a previous JSON statement (`arlab commission --paid PREVIOUS.json`).
+//
+// JSON ("arlab-commission/1", docs/COMMISSION.md): plan, basis, period, currency, from, to,
+// total, then "salespeople" (id, name, figures, "periods" with gates and warnings, and with
+// lines "lines"). Amounts are decimal strings ("1200.50"); rates, shares, factors and gate
+// values are exact JSON numbers (0.05, 0.7999); ratios (attainment, collection_rate) have 4
+// decimals; undefined values are null.
+// CSV: one row per salesperson and period, a "TOTAL" row per salesperson and a last
+// "TOTAL,TOTAL" row; with lines, one row per line instead.
+// Text: the salespeople table, then each salesperson's periods, then (with lines) its lines.
+//
+// Usage:
+//   CommissionStatement s = compute_commission(book, plan, from, to);
+//   std::string out = commission_json(book, s, /*lines=*/true);
+//   CommissionPaid paid;
+//   if (!read_commission_paid(previous_text, book.minor_digits, &paid, &problems)) ...
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/book.h"
+#include "core/commission.h"
+
+namespace arlab {
+
+constexpr const char* kCommissionStatementFormat = "arlab-commission/1";
+
+std::string commission_json(const Book& book, const CommissionStatement& s, bool lines);
+std::string commission_csv(const Book& book, const CommissionStatement& s, bool lines);
+std::string commission_table(const Book& book, const CommissionStatement& s, bool lines);
+
+// Reads the from, to and lines of a statement written by commission_json with lines.
+// Places like "salespeople[0].lines[3].amount".
+bool read_commission_paid(std::string_view json_text, int minor_digits, CommissionPaid* out,
+                          std::vector<Problem>* problems);
+
+}  // namespace arlab
