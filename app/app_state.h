@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/period_picker.h"
 #include "core/aging.h"
 #include "core/book.h"
 #include "core/budget.h"
@@ -196,7 +197,6 @@ struct FormsPanel {
 
 // The Metrics tab (app/panel_metrics.cpp). Everything shown is computed once per change of
 // its inputs (book, as-of date, aging edges, period, rate) into the `built_*` members.
-enum class MetricsPeriod : uint8_t { Last12Months, ThisMonth, LastQuarter, WholeBook, Custom };
 
 struct MetricsTable {  // Rows by customer or by salesperson, sorted through an index.
   std::vector<arlab::MetricsRow> rows;
@@ -215,12 +215,10 @@ struct Concentration {  // Of open AR at the as-of date (figures.customers).
 
 struct MetricsPanel {
   bool open = true;
-  MetricsPeriod period = MetricsPeriod::Last12Months;  // Not Custom: follows the as-of date.
-  arlab::Date from{INT32_MIN}, to{INT32_MIN};
-  char from_text[16] = "", to_text[16] = "";
+  PeriodPicker period{PeriodPreset::Last12Months};  // Not Custom: follows the as-of date.
   char rate_text[16] = "8";  // Percent a year.
   int32_t rate_bp = arlab::kDefaultRateBp;
-  std::string input_error;
+  std::string input_error;  // The rate's, or the period's (period.error) when it has one.
   // Inputs of the last compute, and its results.
   uint64_t built_book_generation = ~0ull;
   uint64_t built_figures_generation = ~0ull;
@@ -247,7 +245,6 @@ struct MetricsPanel {
 // The Statement tab (app/panel_statement.cpp): one customer's statement of account over a
 // period (core/statement.h), exported as printable HTML, text or CSV (io/statement_report.h).
 // Computed once per change of its inputs (book, customer, period, aging edges).
-enum class StatementPeriod : uint8_t { ThisMonth, LastMonth, LastQuarter, Custom };
 
 struct StatementRow {  // The texts of one line of the table, made once per compute.
   std::string date, type, document, due, applied_to, amount, balance;
@@ -258,11 +255,9 @@ struct StatementPanel {
   arlab::Index customer = arlab::kNone;
   char customer_filter[48] = "";
   // This month: the 1st of the as-of date's month to the as-of date; the quick periods
-  // follow the toolbar's as-of date, typed dates do not.
-  StatementPeriod period = StatementPeriod::ThisMonth;
-  arlab::Date from{INT32_MIN}, to{INT32_MIN};
-  char from_text[16] = "", to_text[16] = "";
-  std::string input_error;  // A bad date or period: the last statement stays, marked stale.
+  // follow the toolbar's as-of date, typed dates do not. A bad date or period (period.error):
+  // the last statement stays, marked stale.
+  PeriodPicker period{PeriodPreset::ThisMonth};
   // Inputs of the last compute, and its results.
   uint64_t built_book_generation = ~0ull;
   arlab::Index built_customer = arlab::kNone;
@@ -321,7 +316,6 @@ struct ImportPanel {
 // check_commission_plan_for_book) on every edit; a plan is *applied* (Enter, leaving a field,
 // a checkbox or a button) only when it has no problems, and the statement and the comparison
 // are computed from applied plans only, once per change of book, plan or period.
-enum class CommissionPeriod : uint8_t { Last12Months, ThisMonth, LastQuarter, YearToDate, Custom };
 enum class PlanRateMode : uint8_t { Flat, Tiers, Grades };
 
 struct PlanTierText { char from[32] = ""; char rate[16] = ""; };
@@ -393,10 +387,7 @@ struct CommissionPanel {
   int view = 0;                   // 0: statement, 1: comparison.
   bool select_view = false;       // Make `view` the selected sub-tab next frame.
   // The period: the last 12 months to the as-of date until the user picks another.
-  CommissionPeriod period = CommissionPeriod::Last12Months;
-  arlab::Date from{INT32_MIN}, to{INT32_MIN};
-  char from_text[16] = "", to_text[16] = "";
-  std::string input_error;
+  PeriodPicker period{PeriodPreset::Last12Months};
   // The statement of the edited slot's applied plan (with lines), and the inputs it was
   // computed from.
   bool computed = false;

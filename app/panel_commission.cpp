@@ -9,13 +9,12 @@
 //   - the comparison of A and B over the same book and period: who gains, who loses, the
 //     total cost of each, and the collection behaviour each rewards.
 //
-// The period is "the last 12 months" to the as-of date until the user picks another. The
-// statement is computed once per change of book, applied plan or period, never per frame (a
-// plan with problems is never applied: the last valid statement stays, marked stale). Each
-// side of the comparison is cached the same way, without lines; a side whose inputs are the
-// statement's reuses it instead of computing again.
+// The period is "the last 12 months" to the as-of date until the user picks another
+// (app/period_picker.h). The statement is computed once per change of book, applied plan or
+// period, never per frame (a plan with problems is never applied: the last valid statement
+// stays, marked stale). Each side of the comparison is cached the same way, without lines; a
+// side whose inputs are the statement's reuses it instead of computing again.
 //
-// [SECTION] Period
 // [SECTION] Compute (cached)
 // [SECTION] Exports
 // [SECTION] Inputs
@@ -25,10 +24,10 @@
 // [SECTION] Panel
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 
 #include "app/app_state.h"
 #include "app/charts.h"
+#include "app/period_picker.h"
 #include "app/platform.h"
 #include "app/widgets.h"
 #include "core/date.h"
@@ -40,65 +39,6 @@
 namespace app {
 
 namespace {
-
-// ---- [SECTION] Period ------------------------------------------------------------------
-
-arlab::Date first_of_month(int32_t year, int32_t month) {  // month may be out of 1..12.
-  int32_t m0 = year * 12 + (month - 1);
-  int32_t y = m0 >= 0 ? m0 / 12 : (m0 - 11) / 12;
-  return arlab::date_from_ymd(y, m0 - y * 12 + 1, 1);
-}
-
-void quick_period(arlab::Date as_of, CommissionPeriod period, arlab::Date* from,
-                  arlab::Date* to) {
-  arlab::YearMonthDay a = arlab::ymd_from_date(as_of);
-  *to = as_of;
-  switch (period) {
-    case CommissionPeriod::Last12Months: *from = first_of_month(a.year, a.month - 11); break;
-    case CommissionPeriod::ThisMonth: *from = first_of_month(a.year, a.month); break;
-    case CommissionPeriod::YearToDate: *from = first_of_month(a.year, 1); break;
-    case CommissionPeriod::LastQuarter: {
-      int32_t start = (a.month - 1) / 3 * 3 + 1 - 3;  // First month of the previous quarter.
-      *from = first_of_month(a.year, start);
-      *to = first_of_month(a.year, start + 3) - 1;
-      break;
-    }
-    case CommissionPeriod::Custom: break;
-  }
-}
-
-void set_date_text(char* text, size_t size, arlab::Date date) {
-  std::snprintf(text, size, "%s", arlab::format_date(date).c_str());
-}
-
-// Keeps from/to and their fields in step with the quick period (which follows the as-of date).
-void follow_period(State& state) {
-  CommissionPanel& c = state.commission;
-  if (c.period == CommissionPeriod::Custom && c.from.days != INT32_MIN) return;
-  if (c.period == CommissionPeriod::Custom) c.period = CommissionPeriod::Last12Months;
-  arlab::Date from, to;
-  quick_period(state.as_of, c.period, &from, &to);
-  if (from == c.from && to == c.to) return;
-  c.from = from;
-  c.to = to;
-  set_date_text(c.from_text, sizeof c.from_text, from);
-  set_date_text(c.to_text, sizeof c.to_text, to);
-}
-
-void validate_inputs(CommissionPanel& c) {
-  c.input_error.clear();
-  arlab::Date date;
-  for (const auto& [label, text] : {std::pair{"From", c.from_text}, std::pair{"To", c.to_text}}) {
-    if (arlab::parse_date(text, &date)) continue;
-    c.input_error = std::string(label) + ": \"" + text +
-                    "\" is not a date; write YYYY-MM-DD, like 2025-06-30";
-    return;
-  }
-  if (c.from > c.to) {
-    c.input_error = "The period's start " + arlab::format_date(c.from) + " is after its end " +
-                    arlab::format_date(c.to);
-  }
-}
 
 // ---- [SECTION] Compute (cached) --------------------------------------------------------
 
@@ -159,7 +99,7 @@ void compute_statement(State& state) {
   CommissionPanel& c = state.commission;
   const PlanSlot& slot = c.slots[c.slot];
   auto start = std::chrono::steady_clock::now();
-  c.statement = arlab::compute_commission(state.book, slot.applied, c.from, c.to);
+  c.statement = arlab::compute_commission(state.book, slot.applied, c.period.from, c.period.to);
   c.gate_texts.clear();
   for (const arlab::CommissionRow& row : c.statement.rows) {
     c.gate_texts.push_back(gates_text(c.statement, row));
@@ -167,8 +107,8 @@ void compute_statement(State& state) {
   c.computed = true;
   c.built_book_generation = state.book_generation;
   c.built_plan_json = slot.applied_json;
-  c.built_from = c.from;
-  c.built_to = c.to;
+  c.built_from = c.period.from;
+  c.built_to = c.period.to;
   c.sort_changed = true;
   c.lines_built_count = ~0ull;
   ++c.compute_count;
@@ -189,7 +129,8 @@ bool statement_current(const State& state) {
   const CommissionPanel& c = state.commission;
   const PlanSlot& slot = c.slots[c.slot];
   return c.computed && c.built_book_generation == state.book_generation &&
-         c.built_plan_json == slot.applied_json && c.built_from == c.from && c.built_to == c.to;
+         c.built_plan_json == slot.applied_json && c.built_from == c.period.from &&
+         c.built_to == c.period.to;
 }
 
 // Brings one side of the comparison up to date; true if it changed.
@@ -203,7 +144,8 @@ bool update_side(State& state, int k) {
     return was;
   }
   if (side.computed && side.book_generation == state.book_generation &&
-      side.plan_json == slot.applied_json && side.from == c.from && side.to == c.to) {
+      side.plan_json == slot.applied_json && side.from == c.period.from &&
+      side.to == c.period.to) {
     return false;
   }
   if (statement_current(state) && c.built_plan_json == slot.applied_json) {
@@ -214,13 +156,14 @@ bool update_side(State& state, int k) {
   } else {
     arlab::CommissionOptions options;
     options.keep_lines = false;  // Figures only: the comparison shows no lines.
-    side.statement = arlab::compute_commission(state.book, slot.applied, c.from, c.to, options);
+    side.statement =
+        arlab::compute_commission(state.book, slot.applied, c.period.from, c.period.to, options);
   }
   side.computed = true;
   side.book_generation = state.book_generation;
   side.plan_json = slot.applied_json;
-  side.from = c.from;
-  side.to = c.to;
+  side.from = c.period.from;
+  side.to = c.period.to;
   return true;
 }
 
@@ -248,14 +191,14 @@ void update_commission(State& state, bool compare) {
   fill_commission_slots(state);
   refresh_commission_slots(state);
   if (c.apply_requested) apply_commission_plan(state);
-  follow_period(state);
-  validate_inputs(c);
+  follow_period(state, c.period);
+  validate_period(c.period);
   const PlanSlot& slot = c.slots[c.slot];
-  bool can = c.input_error.empty() && usable(state, slot);
+  bool can = c.period.error.empty() && usable(state, slot);
   if (can && !statement_current(state)) compute_statement(state);
   // A statement of another book cannot be drawn (its indices are that book's).
   if (!can && c.computed && c.built_book_generation != state.book_generation) c.computed = false;
-  if (compare && c.input_error.empty()) update_comparison(state);
+  if (compare && c.period.error.empty()) update_comparison(state);
   if (c.compared && (c.sides[0].book_generation != state.book_generation ||
                      c.sides[1].book_generation != state.book_generation)) {
     c.compared = false;
@@ -295,42 +238,14 @@ namespace {
 
 void draw_inputs(State& state) {
   CommissionPanel& c = state.commission;
-  const std::pair<const char*, CommissionPeriod> quick[] = {
-      {"This month", CommissionPeriod::ThisMonth},
-      {"Last quarter", CommissionPeriod::LastQuarter},
-      {"Year to date", CommissionPeriod::YearToDate},
-      {"Last 12 months", CommissionPeriod::Last12Months}};
-  for (const auto& [label, period] : quick) {
-    bool active = c.period == period;
-    if (active) {
-      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    }
-    if (ImGui::Button(label)) {
-      c.period = period;
-      follow_period(state);
-    }
-    if (active) ImGui::PopStyleColor();
-    ImGui::SameLine();
-  }
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("From");
-  ImGui::SameLine();
-  if (ui::date_field("##cm_from", c.from_text, sizeof c.from_text, &c.from, ui::px(110))) {
-    c.period = CommissionPeriod::Custom;
-  }
-  if (ImGui::IsItemEdited()) c.period = CommissionPeriod::Custom;
-  ImGui::SameLine();
-  ImGui::TextUnformatted("to");
-  ImGui::SameLine();
-  if (ui::date_field("##cm_to", c.to_text, sizeof c.to_text, &c.to, ui::px(110))) {
-    c.period = CommissionPeriod::Custom;
-  }
-  if (ImGui::IsItemEdited()) c.period = CommissionPeriod::Custom;
+  constexpr PeriodPreset kOffered[] = {PeriodPreset::ThisMonth, PeriodPreset::LastQuarter,
+                                       PeriodPreset::YearToDate, PeriodPreset::Last12Months};
+  draw_period_row(state, c.period, kOffered, "commission");
   ImGui::SameLine(0, ui::px(24));
   ImGui::Checkbox("Plan editor", &c.show_editor);
-  if (!c.input_error.empty()) {
+  if (!c.period.error.empty()) {
     ImGui::SameLine(0, ui::px(24));
-    ImGui::TextColored(ui::palette().bad, "%s", c.input_error.c_str());
+    ImGui::TextColored(ui::palette().bad, "%s", c.period.error.c_str());
   }
 }
 
@@ -486,7 +401,7 @@ void draw_statement_header(State& state) {
                   (s.from != s.requested_from ? " (from the start of its period)" : "") +
                   "; computed in " + arlab::format_fixed(c.compute_ms, 1) + " ms")
                      .c_str());
-  bool stale = !slot.problems.empty() || slot.pending || !c.input_error.empty() ||
+  bool stale = !slot.problems.empty() || slot.pending || !c.period.error.empty() ||
                !statement_current(state);
   if (stale) {
     ImGui::TextColored(ui::palette().bad, "%s",
@@ -1048,7 +963,7 @@ void draw_compare_view(State& state) {
   ui::heading(("A: " + a.applied.name + "   vs   B: " + b.applied.name).c_str());
   if (!c.compared) {
     ImGui::TextColored(ui::palette().bad, "%s",
-                       !c.input_error.empty() ? "Check the period."
+                       !c.period.error.empty() ? "Check the period."
                                               : "Both plans need to be valid for this book.");
     return;
   }

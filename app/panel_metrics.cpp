@@ -5,9 +5,10 @@
 // concentration of open AR at the as-of date.
 //
 // The period is "the last 12 months" (the 1st of the month 11 months before the as-of date's
-// month through the as-of date) until the user picks another; the quick periods follow the
-// toolbar's as-of date, typed dates do not. Everything is recomputed only when the book, the
-// figures (as-of date, aging edges), the period or the rate change, never per frame.
+// month through the as-of date) until the user picks another (app/period_picker.h); the quick
+// periods follow the toolbar's as-of date, typed dates do not. Everything is recomputed only
+// when the book, the figures (as-of date, aging edges), the period or the rate change, never
+// per frame.
 //
 // [SECTION] Period and rate
 // [SECTION] Compute (cached)
@@ -23,6 +24,7 @@
 
 #include "app/app_state.h"
 #include "app/charts.h"
+#include "app/period_picker.h"
 #include "app/platform.h"
 #include "app/widgets.h"
 #include "core/aging.h"
@@ -37,80 +39,13 @@ namespace {
 
 // ---- [SECTION] Period and rate ---------------------------------------------------------
 
-arlab::Date first_of_month(int32_t year, int32_t month) {  // month may be out of 1..12.
-  int32_t m0 = year * 12 + (month - 1);
-  int32_t y = m0 >= 0 ? m0 / 12 : (m0 - 11) / 12;
-  return arlab::date_from_ymd(y, m0 - y * 12 + 1, 1);
-}
-
-// The period a quick choice gives at the as-of date (Custom: the panel's own dates).
-void quick_period(const State& state, MetricsPeriod period, arlab::Date* from, arlab::Date* to) {
-  arlab::YearMonthDay a = arlab::ymd_from_date(state.as_of);
-  *to = state.as_of;
-  switch (period) {
-    case MetricsPeriod::Last12Months: *from = first_of_month(a.year, a.month - 11); break;
-    case MetricsPeriod::ThisMonth: *from = first_of_month(a.year, a.month); break;
-    case MetricsPeriod::LastQuarter: {
-      int32_t start = (a.month - 1) / 3 * 3 + 1 - 3;  // First month of the previous quarter.
-      *from = first_of_month(a.year, start);
-      *to = first_of_month(a.year, start + 3) - 1;
-      break;
-    }
-    case MetricsPeriod::WholeBook:
-      *from = std::min(arlab::book_first_date(state.book), state.as_of);
-      *to = std::max(arlab::book_last_date(state.book), state.as_of);
-      break;
-    case MetricsPeriod::Custom: break;
-  }
-}
-
-void set_text(char* text, size_t size, arlab::Date date) {
-  std::snprintf(text, size, "%s", arlab::format_date(date).c_str());
-}
-
-// Keeps from/to and their text fields in step with the chosen quick period.
-void follow_period(State& state) {
-  MetricsPanel& m = state.metrics;
-  if (m.period == MetricsPeriod::Custom && m.from.days != INT32_MIN) return;
-  if (m.period == MetricsPeriod::Custom) m.period = MetricsPeriod::Last12Months;
-  arlab::Date from, to;
-  quick_period(state, m.period, &from, &to);
-  if (from == m.from && to == m.to) return;
-  m.from = from;
-  m.to = to;
-  set_text(m.from_text, sizeof m.from_text, from);
-  set_text(m.to_text, sizeof m.to_text, to);
-}
-
 void draw_inputs(State& state) {
   MetricsPanel& m = state.metrics;
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("From");
+  constexpr PeriodPreset kOffered[] = {PeriodPreset::ThisMonth, PeriodPreset::LastQuarter,
+                                       PeriodPreset::Last12Months, PeriodPreset::WholeBook};
+  draw_period_fields(m.period, "metrics");
   ImGui::SameLine();
-  if (ui::date_field("##from", m.from_text, sizeof m.from_text, &m.from, ui::px(110))) {
-    m.period = MetricsPeriod::Custom;
-  }
-  ImGui::SameLine();
-  ImGui::TextUnformatted("to");
-  ImGui::SameLine();
-  if (ui::date_field("##to", m.to_text, sizeof m.to_text, &m.to, ui::px(110))) {
-    m.period = MetricsPeriod::Custom;
-  }
-  const std::pair<const char*, MetricsPeriod> quick[] = {
-      {"This month", MetricsPeriod::ThisMonth}, {"Last quarter", MetricsPeriod::LastQuarter},
-      {"Last 12 months", MetricsPeriod::Last12Months}, {"Whole book", MetricsPeriod::WholeBook}};
-  for (const auto& [label, period] : quick) {
-    ImGui::SameLine();
-    bool active = m.period == period;
-    if (active) {
-      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    }
-    if (ImGui::Button(label)) {
-      m.period = period;
-      follow_period(state);
-    }
-    if (active) ImGui::PopStyleColor();
-  }
+  draw_period_buttons(state, m.period, kOffered);
   ImGui::SameLine(0, ui::px(24));
   ImGui::TextUnformatted("Interest rate");
   ImGui::SameLine();
@@ -121,7 +56,8 @@ void draw_inputs(State& state) {
   ui::help_marker("Used for the interest cost of late payment: amount x days late x rate / 365.");
 }
 
-// Reads the rate field (percent, up to 2 decimals = basis points) and checks the period.
+// Reads the rate field (percent, up to 2 decimals = basis points) and checks the period
+// (whose error, if any, is the one shown).
 void validate_inputs(MetricsPanel& m) {
   m.input_error.clear();
   int64_t bp = 0;
@@ -131,7 +67,7 @@ void validate_inputs(MetricsPanel& m) {
   } else {
     m.rate_bp = static_cast<int32_t>(bp);
   }
-  if (m.from > m.to) m.input_error = "The period's start is after its end";
+  if (!validate_period(m.period)) m.input_error = m.period.error;
 }
 
 // ---- [SECTION] Compute (cached) --------------------------------------------------------
@@ -163,8 +99,9 @@ void compute(State& state) {
   MetricsPanel& m = state.metrics;
   auto start = std::chrono::steady_clock::now();
   const arlab::Book& book = state.book;
-  m.total = arlab::compute_metrics(book, m.from, m.to, m.rate_bp);
-  m.months = arlab::compute_metrics_by(book, m.from, m.to, m.rate_bp, arlab::MetricsBy::Month);
+  arlab::Date from = m.period.from, to = m.period.to;
+  m.total = arlab::compute_metrics(book, from, to, m.rate_bp);
+  m.months = arlab::compute_metrics_by(book, from, to, m.rate_bp, arlab::MetricsBy::Month);
   m.bucket_names = arlab::aging_bucket_names(state.edges);
   m.month_buckets_minor.clear();
   for (const arlab::MetricsRow& row : m.months) {
@@ -172,16 +109,16 @@ void compute(State& state) {
         arlab::compute_aging(book, row.metrics.to, state.edges).total_amounts_minor);
   }
   m.by_customer.rows =
-      arlab::compute_metrics_by(book, m.from, m.to, m.rate_bp, arlab::MetricsBy::Customer);
+      arlab::compute_metrics_by(book, from, to, m.rate_bp, arlab::MetricsBy::Customer);
   m.by_salesperson.rows =
-      arlab::compute_metrics_by(book, m.from, m.to, m.rate_bp, arlab::MetricsBy::Salesperson);
+      arlab::compute_metrics_by(book, from, to, m.rate_bp, arlab::MetricsBy::Salesperson);
   m.by_customer.sort_changed = m.by_salesperson.sort_changed = true;
   m.budget = arlab::compare_to_budget(book.budget, m.months);
   rebuild_concentration(state);
   m.built_book_generation = state.book_generation;
   m.built_figures_generation = state.figures.generation;
-  m.built_from = m.from;
-  m.built_to = m.to;
+  m.built_from = from;
+  m.built_to = to;
   m.built_rate_bp = m.rate_bp;
   ++m.compute_count;
   m.compute_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
@@ -191,8 +128,9 @@ void compute(State& state) {
 bool inputs_changed(const State& state) {
   const MetricsPanel& m = state.metrics;
   return m.built_book_generation != state.book_generation ||
-         m.built_figures_generation != state.figures.generation || m.built_from != m.from ||
-         m.built_to != m.to || m.built_rate_bp != m.rate_bp;
+         m.built_figures_generation != state.figures.generation ||
+         m.built_from != m.period.from || m.built_to != m.period.to ||
+         m.built_rate_bp != m.rate_bp;
 }
 
 // ---- [SECTION] Cards -------------------------------------------------------------------
@@ -707,7 +645,7 @@ bool set_budget_from_texts(State& state) {
 // ---- [SECTION] Panel -------------------------------------------------------------------
 
 void update_metrics(State& state) {
-  follow_period(state);
+  follow_period(state, state.metrics.period);
   validate_inputs(state.metrics);
   if (state.metrics.input_error.empty() && inputs_changed(state)) compute(state);
 }

@@ -6,13 +6,14 @@
 // (A4, ending with the confirmation block the customer signs and stamps).
 //
 // The period is "this month" (the 1st of the as-of date's month to the as-of date) until the
-// user picks another; the quick periods follow the toolbar's as-of date, typed dates do not.
+// user picks another (app/period_picker.h); the quick periods follow the toolbar's as-of date,
+// typed dates do not.
 // The statement is computed once per change of book, customer, period or aging edges, and the
 // texts of its lines with it, never per frame. Line kinds are drawn through the io helpers
 // (statement_kind_name, statement_document_id, statement_applied_to), so a new kind of line
 // needs no change here.
 //
-// [SECTION] Period
+// [SECTION] Customer
 // [SECTION] Compute (cached)
 // [SECTION] Exports
 // [SECTION] Header and figures
@@ -20,9 +21,9 @@
 // [SECTION] Aging
 // [SECTION] Panel
 #include <algorithm>
-#include <cstdio>
 
 #include "app/app_state.h"
+#include "app/period_picker.h"
 #include "app/platform.h"
 #include "app/widgets.h"
 #include "core/date.h"
@@ -34,71 +35,7 @@ namespace app {
 
 namespace {
 
-// ---- [SECTION] Period ------------------------------------------------------------------
-
-arlab::Date first_of_month(int32_t year, int32_t month) {  // month may be out of 1..12.
-  int32_t m0 = year * 12 + (month - 1);
-  int32_t y = m0 >= 0 ? m0 / 12 : (m0 - 11) / 12;
-  return arlab::date_from_ymd(y, m0 - y * 12 + 1, 1);
-}
-
-// The period a quick choice gives at the as-of date (Custom: the panel's own dates).
-void quick_period(arlab::Date as_of, StatementPeriod period, arlab::Date* from,
-                  arlab::Date* to) {
-  arlab::YearMonthDay a = arlab::ymd_from_date(as_of);
-  switch (period) {
-    case StatementPeriod::ThisMonth:
-      *from = first_of_month(a.year, a.month);
-      *to = as_of;
-      break;
-    case StatementPeriod::LastMonth:
-      *from = first_of_month(a.year, a.month - 1);
-      *to = first_of_month(a.year, a.month) - 1;
-      break;
-    case StatementPeriod::LastQuarter: {
-      int32_t start = (a.month - 1) / 3 * 3 + 1 - 3;  // First month of the previous quarter.
-      *from = first_of_month(a.year, start);
-      *to = first_of_month(a.year, start + 3) - 1;
-      break;
-    }
-    case StatementPeriod::Custom: break;
-  }
-}
-
-void set_text(char* text, size_t size, arlab::Date date) {
-  std::snprintf(text, size, "%s", arlab::format_date(date).c_str());
-}
-
-// Keeps from/to and their text fields in step with the chosen quick period.
-void follow_period(State& state) {
-  StatementPanel& p = state.statement;
-  if (p.period == StatementPeriod::Custom && p.from.days != INT32_MIN) return;
-  if (p.period == StatementPeriod::Custom) p.period = StatementPeriod::ThisMonth;
-  arlab::Date from, to;
-  quick_period(state.as_of, p.period, &from, &to);
-  if (from == p.from && to == p.to) return;
-  p.from = from;
-  p.to = to;
-  set_text(p.from_text, sizeof p.from_text, from);
-  set_text(p.to_text, sizeof p.to_text, to);
-}
-
-// The typed dates are read by ui::date_field only when they parse; a text that does not is
-// named here, so that the user sees which field is wrong and why.
-void validate_inputs(StatementPanel& p) {
-  p.input_error.clear();
-  arlab::Date date;
-  for (const auto& [label, text] : {std::pair{"From", p.from_text}, std::pair{"To", p.to_text}}) {
-    if (arlab::parse_date(text, &date)) continue;
-    p.input_error = std::string(label) + ": \"" + text +
-                    "\" is not a date; write YYYY-MM-DD, like 2025-06-30";
-    return;
-  }
-  if (p.from > p.to) {
-    p.input_error = "The period's start " + arlab::format_date(p.from) + " is after its end " +
-                    arlab::format_date(p.to);
-  }
-}
+// ---- [SECTION] Customer ----------------------------------------------------------------
 
 // The customer shown: the one picked here, else the Customer tab's, else the first.
 void default_customer(State& state) {
@@ -131,12 +68,13 @@ void build_rows(const arlab::Book& book, StatementPanel& p) {
 
 void compute(State& state) {
   StatementPanel& p = state.statement;
-  p.statement = arlab::compute_statement(state.book, p.customer, p.from, p.to, state.edges);
+  p.statement =
+      arlab::compute_statement(state.book, p.customer, p.period.from, p.period.to, state.edges);
   build_rows(state.book, p);
   p.built_book_generation = state.book_generation;
   p.built_customer = p.customer;
-  p.built_from = p.from;
-  p.built_to = p.to;
+  p.built_from = p.period.from;
+  p.built_to = p.period.to;
   p.built_edges = state.edges;
   p.computed = true;
   ++p.compute_count;
@@ -145,8 +83,8 @@ void compute(State& state) {
 bool inputs_changed(const State& state) {
   const StatementPanel& p = state.statement;
   return !p.computed || p.built_book_generation != state.book_generation ||
-         p.built_customer != p.customer || p.built_from != p.from || p.built_to != p.to ||
-         p.built_edges != state.edges;
+         p.built_customer != p.customer || p.built_from != p.period.from ||
+         p.built_to != p.period.to || p.built_edges != state.edges;
 }
 
 // ---- [SECTION] Exports -----------------------------------------------------------------
@@ -173,8 +111,8 @@ std::string file_name(const arlab::Book& book, const arlab::Statement& s, const 
 bool export_statement(State& state, const char* format) {
   update_statement(state);
   const StatementPanel& p = state.statement;
-  if (!p.computed || !p.input_error.empty()) {
-    state.status = p.computed ? "Not exported: " + p.input_error
+  if (!p.computed || !p.period.error.empty()) {
+    state.status = p.computed ? "Not exported: " + p.period.error
                               : std::string("Not exported: choose a customer first");
     return false;
   }
@@ -215,41 +153,15 @@ void draw_inputs(State& state) {
                          sizeof p.customer_filter, ui::px(340))) {
     p.customer = static_cast<arlab::Index>(customer);
   }
-  const std::pair<const char*, StatementPeriod> quick[] = {
-      {"This month", StatementPeriod::ThisMonth},
-      {"Last month", StatementPeriod::LastMonth},
-      {"Last quarter", StatementPeriod::LastQuarter}};
+  constexpr PeriodPreset kOffered[] = {PeriodPreset::ThisMonth, PeriodPreset::LastMonth,
+                                       PeriodPreset::LastQuarter};
   ImGui::SameLine(0, ui::px(24));
-  for (const auto& [label, period] : quick) {
-    bool active = p.period == period;
-    if (active) {
-      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    }
-    if (ImGui::Button(label)) {
-      p.period = period;
-      follow_period(state);
-    }
-    if (active) ImGui::PopStyleColor();
-    ImGui::SameLine();
-  }
-  ImGui::TextUnformatted("From");
-  ImGui::SameLine();
-  if (ui::date_field("##st_from", p.from_text, sizeof p.from_text, &p.from, ui::px(110))) {
-    p.period = StatementPeriod::Custom;
-  }
-  if (ImGui::IsItemEdited()) p.period = StatementPeriod::Custom;
-  ImGui::SameLine();
-  ImGui::TextUnformatted("to");
-  ImGui::SameLine();
-  if (ui::date_field("##st_to", p.to_text, sizeof p.to_text, &p.to, ui::px(110))) {
-    p.period = StatementPeriod::Custom;
-  }
-  if (ImGui::IsItemEdited()) p.period = StatementPeriod::Custom;
+  draw_period_row(state, p.period, kOffered, "statement");
 }
 
 // Stacked, beside the cards: one width for the three.
 void draw_export_buttons(State& state) {
-  ImGui::BeginDisabled(!state.statement.computed || !state.statement.input_error.empty());
+  ImGui::BeginDisabled(!state.statement.computed || !state.statement.period.error.empty());
   ImVec2 size(ImGui::CalcTextSize("Export HTML (print)").x + ImGui::GetStyle().FramePadding.x * 2,
               0);
   if (ImGui::Button("Export HTML (print)", size)) export_statement(state, "html");
@@ -436,13 +348,13 @@ void draw_open_aging(const State& state) {
 void update_statement(State& state) {
   StatementPanel& p = state.statement;
   default_customer(state);
-  follow_period(state);
-  validate_inputs(p);
+  follow_period(state, p.period);
+  validate_period(p.period);
   if (p.customer == arlab::kNone || !state.book.index.built) {
     p.computed = false;  // An empty book: nothing to state.
     return;
   }
-  if (p.input_error.empty() && inputs_changed(state)) compute(state);
+  if (p.period.error.empty() && inputs_changed(state)) compute(state);
 }
 
 void show_statement(State& state, arlab::Index customer) {
@@ -455,8 +367,8 @@ void draw_statement(State& state) {
   StatementPanel& p = state.statement;
   draw_inputs(state);
   update_statement(state);
-  if (!p.input_error.empty()) {
-    ImGui::TextColored(ui::palette().bad, "%s%s", p.input_error.c_str(),
+  if (!p.period.error.empty()) {
+    ImGui::TextColored(ui::palette().bad, "%s%s", p.period.error.c_str(),
                        p.computed ? " (showing the last valid period)" : "");
   }
   if (!p.computed) {

@@ -439,21 +439,21 @@ TEST_CASE("metrics tab: cached figures worked out by hand") {
   CHECK(m.by_customer.order[0] == 1);
 
   // This month: 2025-03-01 .. 20, sales 2000.00: DSO = 3100 / 2000 x 20 = 31.
-  ui.state->metrics.period = app::MetricsPeriod::ThisMonth;
+  ui.state->metrics.period.preset = app::PeriodPreset::ThisMonth;
   ui.frames(2);
   CHECK(m.compute_count == computed + 1);
   CHECK(m.total.days == 20);
   REQUIRE(m.total.dso);
   CHECK(*m.total.dso == doctest::Approx(31.0).epsilon(1e-12));
   // Last quarter (2024-10-01 .. 12-31) has no sales: DSO is null ("n/a"), never NaN.
-  ui.state->metrics.period = app::MetricsPeriod::LastQuarter;
+  ui.state->metrics.period.preset = app::PeriodPreset::LastQuarter;
   ui.frames(2);
   CHECK(arlab::format_date(m.built_from) == "2024-10-01");
   CHECK(arlab::format_date(m.built_to) == "2024-12-31");
   CHECK_FALSE(m.total.dso.has_value());
   // A rate of 16% doubles the interest: 1328.22... -> 13.28.
   std::snprintf(ui.state->metrics.rate_text, sizeof ui.state->metrics.rate_text, "16");
-  ui.state->metrics.period = app::MetricsPeriod::ThisMonth;
+  ui.state->metrics.period.preset = app::PeriodPreset::ThisMonth;
   ui.frames(2);
   CHECK(m.rate_bp == 1600);
   CHECK(m.total.interest_cost_minor == 1328);
@@ -505,7 +505,7 @@ TEST_CASE("statement tab: Acme's statement worked out by hand, cached, exported"
   CHECK(p.compute_count == computed);
 
   // Last month, 2025-02-01 .. 02-28: opening at 01-31 = INV-1 1000.00; INV-2 +500.00 on 02-15.
-  ui.state->statement.period = app::StatementPeriod::LastMonth;
+  ui.state->statement.period.preset = app::PeriodPreset::LastMonth;
   ui.frames(2);
   CHECK(p.compute_count == computed + 1);
   CHECK(arlab::format_date(p.statement.to) == "2025-02-28");
@@ -515,31 +515,31 @@ TEST_CASE("statement tab: Acme's statement worked out by hand, cached, exported"
   CHECK(p.rows[0].type == "Invoice");
   CHECK(p.rows[0].due == "2025-03-17");  // 02-15 + 30 days.
   // Last quarter: 2024-10-01 .. 12-31, before every document: nothing owed, no lines.
-  ui.state->statement.period = app::StatementPeriod::LastQuarter;
+  ui.state->statement.period.preset = app::PeriodPreset::LastQuarter;
   ui.frames(2);
   CHECK(arlab::format_date(p.statement.from) == "2024-10-01");
   CHECK(p.statement.closing_minor == 0);
   CHECK(p.rows.empty());
 
   // A bad typed date: a clear error, the last statement stays, no export.
-  std::snprintf(ui.state->statement.from_text, sizeof p.from_text, "2025-02-30");
-  ui.state->statement.period = app::StatementPeriod::Custom;
+  std::snprintf(ui.state->statement.period.from_text, sizeof p.period.from_text, "2025-02-30");
+  ui.state->statement.period.preset = app::PeriodPreset::Custom;
   ui.frames(2);
-  CHECK(p.input_error.rfind("From: \"2025-02-30\" is not a date", 0) == 0);
+  CHECK(p.period.error.rfind("From: \"2025-02-30\" is not a date", 0) == 0);
   CHECK(arlab::format_date(p.statement.from) == "2024-10-01");
   CHECK_FALSE(app::export_statement(*ui.state, "html"));
   // Custom dates: 2025-02-01 .. 2025-03-20 (both months): opening 1000.00 (INV-1), then
   // INV-2 +500.00 and P-1 -400.00: closing 1100.00.
-  std::snprintf(ui.state->statement.from_text, sizeof p.from_text, "2025-02-01");
-  std::snprintf(ui.state->statement.to_text, sizeof p.to_text, "2025-03-20");
+  std::snprintf(ui.state->statement.period.from_text, sizeof p.period.from_text, "2025-02-01");
+  std::snprintf(ui.state->statement.period.to_text, sizeof p.period.to_text, "2025-03-20");
   ui.frames(2);
-  CHECK(p.input_error.empty());
+  CHECK(p.period.error.empty());
   CHECK(p.statement.opening_minor == 100000);
   CHECK(p.statement.closing_minor == 110000);
   CHECK(p.rows.size() == 2);
 
   // Exports: named by customer and period; the printable page asks to confirm 1,100.00.
-  ui.state->statement.period = app::StatementPeriod::ThisMonth;
+  ui.state->statement.period.preset = app::PeriodPreset::ThisMonth;
   ui.frames(2);
   REQUIRE(app::export_statement(*ui.state, "html"));
   REQUIRE(app::export_statement(*ui.state, "txt"));
@@ -563,7 +563,7 @@ TEST_CASE("statement tab: the sample book's figures are compute_statement's") {
   REQUIRE(book.customers.size() > 7);
   for (arlab::Index c : {arlab::Index(0), arlab::Index(7)}) {
     app::show_statement(*ui.state, c);
-    ui.state->statement.period = app::StatementPeriod::LastQuarter;
+    ui.state->statement.period.preset = app::PeriodPreset::LastQuarter;
     ui.frames(3);
     const app::StatementPanel& p = ui.state->statement;
     REQUIRE(p.computed);
@@ -1030,7 +1030,7 @@ TEST_CASE("commission tab: comparing two plans, worked out by hand") {
   uint64_t count = c.compare_count;
   ui.frames(5);
   CHECK(c.compare_count == count);
-  c.period = app::CommissionPeriod::ThisMonth;  // 2025-03-01 to 2025-03-20: March only.
+  c.period.preset = app::PeriodPreset::ThisMonth;  // 2025-03-01 to 2025-03-20: March only.
   ui.frames(3);
   CHECK(c.compare_count == count + 1);
   CHECK(c.comparison.b.payable_minor == 2500);  // February's 25.00, payable in March.
