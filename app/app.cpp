@@ -66,6 +66,7 @@ void init(State& state) {
   state.aging.figures = state.customer.figures = state.invoices.figures = &state.figures;
   load_start_book(state);
   update_figures(state);
+  fill_commission_slots(state);  // The plans the last session kept (after the book: its ids).
 }
 
 void shutdown(State& state) { platform::flush_save(); }
@@ -262,6 +263,14 @@ std::string query_summary_json(const State& state) {
                  {"rows", im.dry_run.rows},
                  {"problems", im.dry_run.problems.size()},
                  {"ok", im.dry_run.ok && im.settings_error.empty()}};
+  // The Commission tab's plan slots: name of the applied plan ("" if none), where the slot's
+  // plan came from, and how many problems its form has.
+  for (int k = 0; k < 2; ++k) {
+    const PlanSlot& slot = state.commission.slots[k];
+    j["commission"][k ? "b" : "a"] = {{"plan", slot.has_applied ? slot.applied.name : ""},
+                                      {"source", slot.source},
+                                      {"problems", slot.problems.size()}};
+  }
   return j.dump();
 }
 

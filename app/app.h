@@ -44,6 +44,8 @@ bool open_file_text(State& state, std::string_view file_name, std::string_view t
 // customers; "as_of" is the UI's as-of date (the book's last document date at start).
 // "import": the Import CSV tab's file and dry run as of its last frame: {"file":"" or the
 // CSV's name, "rows":N, "problems":N, "ok":bool (the file would import)}.
+// "commission": {"a": {"plan": the applied plan's name or "", "source": where the slot's plan
+// came from, "problems": N}, "b": {...}} (plan slots are kept across sessions).
 std::string query_summary_json(const State& state);
 
 // Brings a panel to the front by name: "dashboard", "aging", "customer", "invoices",

@@ -64,6 +64,16 @@ struct Figures {
   uint32_t invoices_existing = 0;           // Dated on or before as-of.
 };
 
+// A long compute drawn in two frames (app/busy.cpp): the frame where a panel's inputs change
+// on a big book shows "Computing ..." in the panel and the status bar; the next one computes.
+struct BusyCompute {
+  uint64_t shown_frame = 0;   // State::frame_count of the frame that drew it; 0: none.
+  uint64_t seen_frame = 0;    // The last frame the panel was drawn (busy_wait or busy_done).
+  bool settled = false;       // The panel was drawn before shown_frame: its layout is sized.
+  std::string text;           // "Computing commission for 1,000,000 invoices..."
+  std::string status_before;  // The status line it replaced, back after the compute.
+};
+
 // ---- [SECTION] Panels ------------------------------------------------------------------
 
 enum class Tab : uint8_t {
@@ -226,6 +236,7 @@ struct MetricsPanel {
   int32_t built_rate_bp = -1;
   uint64_t compute_count = 0;  // How many times the metrics were computed (tests).
   double compute_ms = 0;
+  BusyCompute busy;            // A change on a big book: "Computing..." first, then compute.
   arlab::Metrics total;
   std::vector<arlab::MetricsRow> months;
   std::vector<std::string> bucket_names;
@@ -372,6 +383,13 @@ struct PlanSlot {
   bool has_applied = false;
   arlab::CommissionPlan applied;
   std::string applied_json;       // write_commission_plan(applied): compared, shown, saved.
+  // Kept across sessions (platform::save_setting "commission-plan-a.json" and ".source"):
+  // the plan last applied or loaded, and where it came from, as saved.
+  std::string saved_json, saved_source;
+  // The saved plan could not be read at start (an older format, another currency): why, and
+  // its text (exportable) until the user dismisses it; the slot starts from its preset.
+  std::vector<arlab::Problem> unreadable_problems;
+  std::string unreadable_text;
 };
 
 struct CommissionPanel {
@@ -398,6 +416,7 @@ struct CommissionPanel {
   std::vector<std::string> gate_texts;  // Per row: "2 of 12 failed: collection_rate".
   uint64_t compute_count = 0;
   double compute_ms = 0;
+  BusyCompute busy;               // A change on a big book: "Computing..." first, then compute.
   std::vector<uint32_t> order;    // Rows of the summary, sorted.
   int sort_column = 0;
   bool sort_descending = false;
@@ -480,6 +499,9 @@ struct State {
   float ui_scale = 1.0f;                 // Sizes and fonts times this (devicePixelRatio).
   bool theme_applied = false;            // Theme and scale are in ImGui's style.
   uint64_t frame_count = 0;
+  // Books with at least this many invoices compute the Metrics and Commission tabs a frame
+  // after showing "Computing..." (BusyCompute); smaller ones at once (tests lower it).
+  uint32_t defer_invoices_min = 10000;
 };
 
 // ---- [SECTION] Shared actions and drawing entry points ---------------------------------
@@ -513,6 +535,17 @@ struct HistoryLine {
   bool applied = false;
 };
 std::vector<HistoryLine> history_lines(const State& state);
+
+// Long computes in two frames (app/busy.cpp). `busy_wait`: true while the compute must wait
+// (this frame draws the busy state: draw_busy); false once a frame has shown it, or for a
+// small book: compute, then `busy_done` (the status line comes back). A panel calls one of
+// the two in every frame it draws.
+bool busy_wait(State& state, BusyCompute& busy, std::string text);
+void busy_done(State& state, BusyCompute& busy);
+bool busy_showing(const State& state, const BusyCompute& busy);  // This frame draws it.
+std::string busy_invoices(const arlab::Book& book);  // "1,000,000 invoices"
+// A spinner, the text, and (last_ms >= 100) how long the last compute took.
+void draw_busy(const BusyCompute& busy, double last_ms);
 
 void draw_menus(State& state);
 void draw_status_bar(State& state, float height);
@@ -559,7 +592,9 @@ arlab::CommissionPlan plan_from_form(const arlab::Book& book, const PlanForm& fo
                                      std::vector<arlab::Problem>* problems);
 // Draws the editor of the edited slot (form or JSON, problems); app/panel_commission_plan.cpp.
 void draw_commission_plan_editor(State& state);
-void fill_commission_slots(State& state);     // The presets into A and B, the first time.
+// A and B the first time (app::init): the plans saved by the last session
+// (platform::load_setting), else the presets. Each applied or loaded plan is saved again.
+void fill_commission_slots(State& state);
 void refresh_commission_slots(State& state);  // Forms parsed again after an edit or a new book.
 // Exports: the edited slot's plan (canonical JSON) and the statement as CSV.
 bool export_commission_plan(State& state);

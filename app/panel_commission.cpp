@@ -13,7 +13,10 @@
 // (app/period_picker.h). The statement is computed once per change of book, applied plan or
 // period, never per frame (a plan with problems is never applied: the last valid statement
 // stays, marked stale). Each side of the comparison is cached the same way, without lines; a
-// side whose inputs are the statement's reuses it instead of computing again.
+// side whose inputs are the statement's reuses it instead of computing again. On a big book
+// (State::defer_invoices_min), the frame where the inputs changed says "Computing commission
+// for N invoices..." in the views and the status bar, and the next frame computes
+// (app/busy.cpp): a 1,000,000-invoice book takes seconds, and the browser has no threads.
 //
 // [SECTION] Compute (cached)
 // [SECTION] Exports
@@ -184,25 +187,70 @@ void update_comparison(State& state) {
   c.compare_ms = ms_since(start);
 }
 
-}  // namespace
-
-void update_commission(State& state, bool compare) {
+// The slots (filled, parsed, an Enter applied) and the period, up to date: cheap.
+void prepare(State& state) {
   CommissionPanel& c = state.commission;
   fill_commission_slots(state);
   refresh_commission_slots(state);
   if (c.apply_requested) apply_commission_plan(state);
   follow_period(state, c.period);
   validate_period(c.period);
-  const PlanSlot& slot = c.slots[c.slot];
-  bool can = c.period.error.empty() && usable(state, slot);
-  if (can && !statement_current(state)) compute_statement(state);
-  // A statement of another book cannot be drawn (its indices are that book's).
-  if (!can && c.computed && c.built_book_generation != state.book_generation) c.computed = false;
-  if (compare && c.period.error.empty()) update_comparison(state);
+  // A statement or comparison of another book cannot be drawn (its indices are that book's).
+  if (c.computed && c.built_book_generation != state.book_generation) c.computed = false;
   if (c.compared && (c.sides[0].book_generation != state.book_generation ||
                      c.sides[1].book_generation != state.book_generation)) {
     c.compared = false;
   }
+}
+
+bool side_current(const State& state, int k) {
+  const CommissionPanel& c = state.commission;
+  const CommissionPanel::Side& side = c.sides[k];
+  return side.computed && side.book_generation == state.book_generation &&
+         side.plan_json == c.slots[k].applied_json && side.from == c.period.from &&
+         side.to == c.period.to;
+}
+
+// What compute_due would compute (after prepare): the statement, and with `compare` the
+// comparison. Nothing is computed.
+bool work_due(const State& state, bool compare) {
+  const CommissionPanel& c = state.commission;
+  if (!c.period.error.empty()) return false;
+  if (usable(state, c.slots[c.slot]) && !statement_current(state)) return true;
+  if (!compare || !usable(state, c.slots[0]) || !usable(state, c.slots[1])) return false;
+  return !side_current(state, 0) || !side_current(state, 1) || !c.compared;
+}
+
+void compute_due(State& state, bool compare) {
+  CommissionPanel& c = state.commission;
+  bool can = c.period.error.empty() && usable(state, c.slots[c.slot]);
+  if (can && !statement_current(state)) compute_statement(state);
+  if (compare && c.period.error.empty()) update_comparison(state);
+}
+
+// The draw path: on a big book, the frame where the inputs changed says "Computing..." and
+// the next one computes (app/busy.cpp). True while this frame draws the busy state.
+bool update_drawn(State& state, bool compare) {
+  CommissionPanel& c = state.commission;
+  prepare(state);
+  if (busy_showing(state, c.busy)) return true;  // Already said this frame: compute next.
+  if (!work_due(state, compare)) {
+    busy_done(state, c.busy);
+    return false;
+  }
+  std::string text = "Computing commission for " + busy_invoices(state.book) +
+                     (compare ? " (plans A and B)..." : "...");
+  if (busy_wait(state, c.busy, std::move(text))) return true;
+  compute_due(state, compare);
+  busy_done(state, c.busy);
+  return false;
+}
+
+}  // namespace
+
+void update_commission(State& state, bool compare) {
+  prepare(state);
+  compute_due(state, compare);
 }
 
 void show_commission(State& state) {
@@ -1005,7 +1053,7 @@ void draw_compare_view(State& state) {
 void draw_commission(State& state) {
   CommissionPanel& c = state.commission;
   draw_inputs(state);
-  update_commission(state, c.view == 1);
+  update_drawn(state, c.view == 1);
   float width = ImGui::GetContentRegionAvail().x;
   float height = ImGui::GetContentRegionAvail().y;
   if (c.show_editor) {
@@ -1014,7 +1062,7 @@ void draw_commission(State& state) {
     draw_commission_plan_editor(state);
     ImGui::EndChild();
     ImGui::SameLine();
-    update_commission(state, c.view == 1);  // An edit applied by Enter shows this frame.
+    update_drawn(state, c.view == 1);  // An edit applied by Enter shows this frame.
   }
   ImGui::BeginChild("##cm_views", ImVec2(0, height), false);
   if (ImGui::BeginTabBar("##cm_view")) {
@@ -1026,8 +1074,8 @@ void draw_commission(State& state) {
                                  : std::string(names[1]) + "###compare";
       if (!ImGui::BeginTabItem(label.c_str(), nullptr, flags)) continue;
       if (!c.select_view) c.view = k;
-      update_commission(state, c.view == 1);
-      if (k == 0) draw_statement_view(state);
+      if (update_drawn(state, c.view == 1)) draw_busy(c.busy, c.compute_ms + c.compare_ms);
+      else if (k == 0) draw_statement_view(state);
       else draw_compare_view(state);
       ImGui::EndTabItem();
     }

@@ -2,6 +2,11 @@
 // with validation"): every member of a commission plan (docs/COMMISSION.md) as a form, the
 // two slots A and B, the example plans of assets/plans/ as presets, Load plan... and Export
 // plan (canonical JSON, io/commission_plan.h), and a read-only JSON view of what would be saved.
+// Each slot's plan (canonical JSON) and where it came from are kept across sessions
+// (platform::save_setting) whenever a plan is loaded or applied; at start the slots are filled
+// from them. A saved plan that names what this book lacks loads with its problems shown; one
+// that no longer reads leaves the slot on its preset, with the reasons and the saved text
+// (exportable) in the editor until dismissed.
 //
 // The form is texts (PlanForm in app_state.h). On every edit it is parsed into a plan and
 // checked with the engine's own rules (validate_commission_plan, then
@@ -13,7 +18,7 @@
 //
 // [SECTION] Form -> plan
 // [SECTION] Plan -> form
-// [SECTION] Slots: presets, files, apply, export
+// [SECTION] Slots: presets, files, apply, export, kept across sessions
 // [SECTION] Field helpers
 // [SECTION] Form sections
 // [SECTION] Editor
@@ -303,14 +308,48 @@ void refresh_slot(const State& state, PlanSlot& slot) {
   }
 }
 
+// The settings that keep a slot across sessions.
+std::string plan_setting(int slot) {
+  return std::string("commission-plan-") + (slot ? "b" : "a") + ".json";
+}
+std::string source_setting(int slot) {
+  return std::string("commission-plan-") + (slot ? "b" : "a") + ".source";
+}
+
+// Saves the slot's plan (parsed from the form: without parse problems, it is the whole plan,
+// even one this book cannot run) and its source, if they changed since the last save.
+void keep_slot(State& state, int index) {
+  PlanSlot& slot = state.commission.slots[index];
+  std::string json = arlab::write_commission_plan(slot.plan, state.book.minor_digits);
+  std::string error;
+  bool ok = true;
+  if (json != slot.saved_json) {
+    ok = platform::save_setting(plan_setting(index), json, &error);
+    if (ok) slot.saved_json = json;
+  }
+  if (ok && slot.source != slot.saved_source) {
+    ok = platform::save_setting(source_setting(index), slot.source, &error);
+    if (ok) slot.saved_source = slot.source;
+  }
+  if (!ok) {
+    state.status = "Plan " + std::string(slot_name(index)) + " is not kept for the next session: " +
+                   error;
+  }
+  // The slot holds a plan of the user's now: an unreadable saved one is replaced.
+  slot.unreadable_problems.clear();
+  slot.unreadable_text.clear();
+}
+
+// `keep`: save it for the next session (a user's choice, not the start-up fill).
 void set_slot_plan(State& state, int index, const arlab::CommissionPlan& plan,
-                   const std::string& source) {
+                   const std::string& source, bool keep = true) {
   PlanSlot& slot = state.commission.slots[index];
   plan_form_from_plan(state.book, plan, &slot.form);
   slot.source = source;
   ++slot.form_generation;
   slot.pending = true;
   refresh_slot(state, slot);
+  if (keep) keep_slot(state, index);
   if (!slot.problems.empty()) return;  // Refers to what this book lacks: shown in the editor.
   slot.applied = slot.plan;
   slot.applied_json = arlab::write_commission_plan(slot.plan, state.book.minor_digits);
@@ -328,7 +367,7 @@ arlab::CommissionPlan new_plan() {
   return plan;
 }
 
-bool load_preset(State& state, int slot, const arlab::EmbeddedPlan& preset) {
+bool load_preset(State& state, int slot, const arlab::EmbeddedPlan& preset, bool keep = true) {
   arlab::CommissionPlan plan;
   std::vector<arlab::Problem> problems;
   if (!arlab::read_commission_plan(preset.json(), state.book.minor_digits, &plan, &problems)) {
@@ -336,7 +375,33 @@ bool load_preset(State& state, int slot, const arlab::EmbeddedPlan& preset) {
                   std::move(problems), preset.file_name);
     return false;
   }
-  set_slot_plan(state, slot, plan, std::string(preset.file_name) + " (preset)");
+  set_slot_plan(state, slot, plan, std::string(preset.file_name) + " (preset)", keep);
+  return true;
+}
+
+// The plan the last session kept in this slot: true if there was one. One that no longer
+// reads leaves the slot as it is, its reasons and text shown in the editor.
+bool restore_slot(State& state, int index) {
+  std::optional<std::string> json = platform::load_setting(plan_setting(index));
+  if (!json) return false;
+  std::string source = platform::load_setting(source_setting(index)).value_or("saved plan");
+  arlab::CommissionPlan plan;
+  std::vector<arlab::Problem> problems;
+  PlanSlot& slot = state.commission.slots[index];
+  if (!arlab::read_commission_plan(*json, state.book.minor_digits, &plan, &problems)) {
+    slot.unreadable_problems = std::move(problems);
+    slot.unreadable_text = std::move(*json);
+    slot.source += "; the kept plan (" + source + ") could not be read";
+    return true;
+  }
+  set_slot_plan(state, index, plan, source, /*keep=*/false);
+  slot.saved_json = *json;
+  slot.saved_source = source;
+  if (!slot.problems.empty()) {  // Names what this book lacks: no statement until fixed.
+    slot.has_applied = false;
+    slot.applied = {};
+    slot.applied_json.clear();
+  }
   return true;
 }
 
@@ -359,9 +424,11 @@ void fill_commission_slots(State& state) {
   CommissionPanel& c = state.commission;
   if (c.slots_filled) return;
   c.slots_filled = true;
-  // A: the practice's plan; B: the status quo it replaces (docs/COMMISSION.md).
-  load_preset(state, 0, arlab::kEmbeddedPlans[0]);
-  load_preset(state, 1, arlab::kEmbeddedPlans[1]);
+  // A: the practice's plan; B: the status quo it replaces (docs/COMMISSION.md); then what the
+  // last session kept, over them.
+  load_preset(state, 0, arlab::kEmbeddedPlans[0], /*keep=*/false);
+  load_preset(state, 1, arlab::kEmbeddedPlans[1], /*keep=*/false);
+  for (int k = 0; k < 2; ++k) restore_slot(state, k);
 }
 
 void refresh_commission_slots(State& state) {
@@ -408,6 +475,7 @@ bool apply_commission_plan(State& state) {
   slot.applied_json = arlab::write_commission_plan(slot.plan, state.book.minor_digits);
   slot.has_applied = true;
   slot.pending = false;
+  keep_slot(state, c.slot);
   return true;
 }
 
@@ -1043,6 +1111,32 @@ void draw_status(State& state) {
   }
 }
 
+// The plan kept by the last session that could not be read: why, its text, and a way on.
+void draw_unreadable(State& state) {
+  CommissionPanel& c = state.commission;
+  PlanSlot& slot = c.slots[c.slot];
+  if (slot.unreadable_problems.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().bad);
+  ImGui::TextWrapped("The plan kept from the last session could not be read (saved by another "
+                     "version, or for a book in another currency); plan %s starts from its "
+                     "preset.", slot_name(c.slot));
+  ImGui::PopStyleColor();
+  ui::problems_list(slot.unreadable_problems);
+  if (ImGui::SmallButton("Export its text")) {
+    std::string name = std::string("unreadable-plan-") + (c.slot ? "b" : "a") + ".json";
+    std::string where, error;
+    if (platform::export_file(name, slot.unreadable_text, &where, &error)) {
+      state.status = "Exported " + name + (where.empty() ? "" : " to " + where);
+    } else {
+      show_problems(state, "Could not export " + name, {arlab::Problem{"", error}});
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Dismiss")) keep_slot(state, c.slot);  // The preset is kept instead.
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keep this slot's plan for the next session");
+  ImGui::Separator();
+}
+
 // Under the form, always in sight: the form scrolls above it.
 float problems_height(const PlanSlot& slot) {
   if (slot.problems.empty()) return 0;
@@ -1085,6 +1179,7 @@ void draw_commission_plan_editor(State& state) {
   PlanSlot& slot = c.slots[c.slot];
   draw_status(state);
   ImGui::Separator();
+  draw_unreadable(state);
   float below = problems_height(slot);
   if (c.show_json) {
     draw_json(state, below);

@@ -8,7 +8,7 @@
 // month through the as-of date) until the user picks another (app/period_picker.h); the quick
 // periods follow the toolbar's as-of date, typed dates do not. Everything is recomputed only
 // when the book, the figures (as-of date, aging edges), the period or the rate change, never
-// per frame.
+// per frame; on a big book, a frame that says "Computing..." first (app/busy.cpp).
 //
 // [SECTION] Period and rate
 // [SECTION] Compute (cached)
@@ -671,11 +671,21 @@ void export_metrics_csv(State& state, arlab::MetricsBy by) {
 void draw_metrics(State& state) {
   MetricsPanel& m = state.metrics;
   draw_inputs(state);
-  update_metrics(state);
+  follow_period(state, m.period);
+  validate_inputs(m);
   if (!m.input_error.empty()) {
     ImGui::TextColored(ui::palette().bad, "%s (showing the last valid period)",
                        m.input_error.c_str());
   }
+  // A big book: this frame says "Computing...", the next one computes (app/busy.cpp).
+  bool due = m.input_error.empty() && inputs_changed(state);
+  if (due && busy_wait(state, m.busy, "Computing metrics for " + busy_invoices(state.book) +
+                                          "...")) {
+    draw_busy(m.busy, m.compute_ms);
+    return;
+  }
+  if (due) compute(state);
+  busy_done(state, m.busy);
   if (m.compute_count == 0) return;
   ui::text_muted(("Period " + arlab::format_date(m.built_from) + " to " +
                   arlab::format_date(m.built_to) + ", " + std::to_string(m.total.days) +

@@ -31,6 +31,24 @@ StorageStatus storage_status();
 std::vector<std::string> snapshot_names();
 std::optional<std::string> load_snapshot(const std::string& name);
 
+// App settings: small named texts kept across sessions beside the saved book (the Commission
+// tab's plan slots). Native: one file each in the book's data folder (settings/NAME, written
+// atomically); web: /persist/settings/NAME, written to IndexedDB with the book's syncfs (one
+// at a time; a newer text replaces a waiting one). Names are 1-64 of [a-z0-9._-]; false (and
+// nothing kept) for another name, or when the text could not be written (*error says why).
+bool save_setting(const std::string& name, const std::string& text, std::string* error = nullptr);
+// The text last saved under `name` (this session's, if it saved one), nullopt if none.
+std::optional<std::string> load_setting(const std::string& name);
+// 1-64 of [a-z0-9._-], not starting with '.': a plain file name on every platform.
+inline bool valid_setting_name(const std::string& name) {
+  if (name.empty() || name.size() > 64 || name[0] == '.') return false;
+  for (char c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // What a file is asked for: the picker shows files of that kind (web: its `accept`).
 enum class OpenKind : uint8_t { Book, Csv, CsvMap, Plan };  // Plan: a commission plan.
 // Open a file. Web: the browser's file picker; the shell later calls app::open_file_text,

@@ -20,6 +20,7 @@
 #include <tuple>
 
 #include "core/metrics.h"
+#include "core/metrics_periods.h"
 #include "core/money.h"
 
 namespace arlab {
@@ -446,6 +447,24 @@ struct PaymentState {
   int64_t applied = 0, unapplied = 0, refunded_unapplied = 0, refunded_applied = 0;
 };
 
+// The figures the gates and the period rows take from compute_metrics.
+struct GateMetrics {
+  int64_t credit_sales_minor = 0, cash_collected_minor = 0, ar_end_minor = 0, overdue_end_minor = 0;
+  int32_t days = 0;
+};
+
+// An invoice the overdue warning looks at.
+struct WarningCandidate {
+  Index customer = kNone;
+  Date date;
+  Index invoice = kNone;
+  Date due;
+  // The order in which the customers' invoices are listed (book.index.customer_invoices).
+  bool before(const WarningCandidate& o) const {
+    return std::tie(customer, date, invoice) < std::tie(o.customer, o.date, o.invoice);
+  }
+};
+
 struct Slot {  // One salesperson; the last slot holds the customers without one.
   bool active = false;
   bool has_documents = false;
@@ -459,6 +478,12 @@ struct Slot {  // One salesperson; the last slot holds the customers without one
   std::vector<CommissionLine> lines;
   std::vector<CommissionPeriodRow> rows;
   CommissionFigures total;
+  // What the gates read of compute_metrics, per period from the engine's first (from one
+  // walk of the book for every slot and period: Engine::gate_metrics).
+  std::vector<GateMetrics> gate_metrics;
+  // Warnings: the slot's invoices dated up to the current period's end and open at the last
+  // period's end (on_invoice adds each as it comes).
+  std::vector<WarningCandidate> open_invoices;
 };
 
 using PaidKey = std::tuple<std::string, std::string, std::string, std::string>;
@@ -575,8 +600,9 @@ class Engine {
   void on_write_off(Index w);
   void on_refund(Index r);
   // Periods.
+  void gate_metrics(int32_t first_key);
   void begin_period(int32_t key);
-  void evaluate_gates(Slot& s, Index si, const Metrics& m);
+  void evaluate_gates(Slot& s, Index si, const GateMetrics& m);
   void end_period();
   void end_period_of(Slot& s, Index si);
   void warnings(Slot& s);
@@ -591,6 +617,7 @@ class Engine {
   CommissionStatement st_;
   Date to_, from_;
   int32_t window_first_ = 0, last_key_ = 0;
+  int32_t first_key_ = 0;  // The first period walked (the earliest document's, or from's).
   int32_t key_ = 0;
   Date start_, end_;  // Of the current period (end clipped to `to`).
   Index none_slot_ = 0;
@@ -600,7 +627,35 @@ class Engine {
   std::vector<PaymentState> payments_;
   std::vector<uint32_t> pay_first_, pay_apps_, credit_first_, credit_apps_;  // CSR by source.
   std::map<PaidKey, PaidSum> current_paid_;  // Lines before `from` in --paid's range.
+  // earn()'s (base, rate) parts, kept to spare an allocation a line.
+  std::vector<std::pair<int64_t, int32_t>> parts_;
 };
+
+// Sorts by (date, kind, index). Events come by kind and, within a kind, by index: a stable
+// counting sort on (date, kind) gives that order in linear time when the dates span a range
+// comparable to the number of events (any book of real dates); otherwise std::sort.
+void sort_events(std::vector<Event>& events) {
+  if (events.empty()) return;
+  auto [lo, hi] = std::minmax_element(
+      events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
+  int64_t buckets = (int64_t(hi->date.days) - lo->date.days + 1) * (kEvRefund + 1);
+  if (buckets > int64_t(events.size()) * 4 + 4096) {
+    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+      return std::tie(a.date, a.kind, a.index) < std::tie(b.date, b.kind, b.index);
+    });
+    return;
+  }
+  const int32_t first_day = lo->date.days;
+  auto bucket = [&](const Event& e) {
+    return size_t(e.date.days - first_day) * (kEvRefund + 1) + e.kind;
+  };
+  std::vector<uint32_t> start(size_t(buckets) + 1, 0);
+  for (const Event& e : events) start[bucket(e) + 1] += 1;
+  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  std::vector<Event> sorted(events.size());
+  for (const Event& e : events) sorted[start[bucket(e)]++] = e;
+  events.swap(sorted);
+}
 
 // Application indices grouped by source document (CSR), in the index's order.
 void group_applications(const Book& book, ApplicationKind kind, size_t sources,
@@ -705,7 +760,8 @@ int64_t Engine::earn(Index si, CommissionLine line, int64_t* tier_counter, bool 
                      Index application) {
   Slot& s = slots_[si];
   held = held && !s.failed;  // A voided line has nothing to hold.
-  std::vector<std::pair<int64_t, int32_t>> parts;  // (base, rate)
+  std::vector<std::pair<int64_t, int32_t>>& parts = parts_;
+  parts.clear();
   if (tier_counter && !plan_.tiers.empty()) {
     Int128 lo_base = *tier_counter, hi_base = lo_base + line.base_minor;
     for (size_t k = 0; k < plan_.tiers.size(); ++k) {
@@ -850,8 +906,10 @@ void Engine::refund_application(Index si, Index refund, uint32_t application, in
 void Engine::on_invoice(Index i) {
   Index si = slot_of_invoice(i);
   slots_[si].has_documents = true;
-  if (!earning_slot(si) || plan_.basis == CommissionBasis::Collected) return;
   const Invoice& v = book_.invoices[i];
+  if (earning_slot(si) && plan_.penalties.overdue_warning_days >= 0)
+    slots_[si].open_invoices.push_back({v.customer, v.date, i, v.due});  // For warnings().
+  if (!earning_slot(si) || plan_.basis == CommissionBasis::Collected) return;
   Slot& s = slots_[si];
   CommissionLine line;
   line.date = v.date;
@@ -1058,6 +1116,33 @@ Int128 ceil_div(Int128 num, Int128 den) {
   return (num + den - 1) / den;
 }
 
+// The metrics of every slot's customers for every period from first_key to last_key_, in
+// one walk of the book (the slots' customers are disjoint). Each element equals
+// compute_metrics(book, start, end, kDefaultRateBp, {Salesperson, si}).
+void Engine::gate_metrics(int32_t first_key) {
+  first_key_ = first_key;
+  std::vector<MetricsPeriod> periods;
+  for (int32_t key = first_key; key <= last_key_; ++key) {
+    periods.push_back({commission_period_start(plan_.period, key),
+                       std::min(commission_period_end(plan_.period, key), to_)});
+  }
+  std::vector<MetricsFilter> filters;
+  std::vector<Index> filter_slots;
+  for (Index si = 0; si < slots_.size(); ++si) {
+    if (!slots_[si].active || slots_[si].customers.empty()) continue;
+    filters.push_back({MetricsFilter::Kind::Salesperson, si == none_slot_ ? kNone : si});
+    filter_slots.push_back(si);
+  }
+  std::vector<std::vector<Metrics>> metrics =
+      compute_metrics_periods(book_, periods, kDefaultRateBp, filters);
+  for (size_t f = 0; f < filters.size(); ++f) {
+    for (const Metrics& m : metrics[f]) {
+      slots_[filter_slots[f]].gate_metrics.push_back({m.credit_sales_minor, m.cash_collected_minor,
+                                                      m.ar_end_minor, m.overdue_end_minor, m.days});
+    }
+  }
+}
+
 void Engine::begin_period(int32_t key) {
   key_ = key;
   start_ = commission_period_start(plan_.period, key);
@@ -1072,8 +1157,7 @@ void Engine::begin_period(int32_t key) {
     s.tier_booked = s.tier_collected = 0;
     s.failed = false;
     if (s.customers.empty()) continue;
-    MetricsFilter filter{MetricsFilter::Kind::Salesperson, si == none_slot_ ? kNone : si};
-    Metrics m = compute_metrics(book_, start_, end_, kDefaultRateBp, filter);
+    const GateMetrics& m = s.gate_metrics[size_t(key - first_key_)];
     s.current.figures.sales_minor = m.credit_sales_minor;
     s.current.figures.collected_minor = m.cash_collected_minor;
     if (si != none_slot_) evaluate_gates(s, si, m);
@@ -1082,7 +1166,7 @@ void Engine::begin_period(int32_t key) {
 }
 
 // Exact integer comparisons on the metrics' numerators and denominators (docs/METRICS.md).
-void Engine::evaluate_gates(Slot& s, Index si, const Metrics& m) {
+void Engine::evaluate_gates(Slot& s, Index si, const GateMetrics& m) {
   const CommissionGates& g = plan_.gates;
   auto& gates = s.current.gates;
   const Int128 sales = m.credit_sales_minor, ar = m.ar_end_minor;
@@ -1174,24 +1258,30 @@ void Engine::end_period_of(Slot& s, Index si) {
 }
 
 // The practice's warning for people who cause overdue accounts: invoices more than
-// overdue_warning_days past due at the period's end.
+// overdue_warning_days past due at the period's end. The worst is the first of the most days
+// past due in the order of the slot's customers and their invoices by date (then file
+// order). Only invoices still open are visited: the slot keeps them (an invoice's open amount
+// never grows back once it reached zero).
 void Engine::warnings(Slot& s) {
   int32_t days_max = plan_.penalties.overdue_warning_days;
   if (days_max < 0) return;
   CommissionPeriodRow& row = s.current;
-  for (Index c : s.customers) {
-    for (Index i : customer_invoices(book_, c)) {
-      const Invoice& v = book_.invoices[i];
-      if (v.date > end_) break;  // By date: the rest is later.
-      int32_t past_due = end_ - v.due;
-      if (invoices_[i].open <= 0 || past_due <= days_max) continue;
-      row.overdue_invoices += 1;
-      if (row.worst_invoice == kNone || past_due > row.worst_days_past_due) {
-        row.worst_invoice = i;
-        row.worst_days_past_due = past_due;
-      }
+  const WarningCandidate* worst = nullptr;
+  size_t kept = 0;
+  for (const WarningCandidate& w : s.open_invoices) {
+    if (invoices_[w.invoice].open <= 0) continue;  // Settled: never open again.
+    s.open_invoices[kept++] = w;
+    int32_t past_due = end_ - w.due;
+    if (past_due <= days_max) continue;
+    row.overdue_invoices += 1;
+    if (!worst || past_due > row.worst_days_past_due ||
+        (past_due == row.worst_days_past_due && w.before(*worst))) {
+      row.worst_invoice = w.invoice;
+      row.worst_days_past_due = past_due;
+      worst = &s.open_invoices[kept - 1];
     }
   }
+  s.open_invoices.resize(kept);
 }
 
 // Lines paid out earlier (--paid) and dated before `from`, against what the book produces
@@ -1245,12 +1335,11 @@ CommissionStatement Engine::run() {
   for (size_t i = 0; i < book_.write_offs.size(); ++i)
     push(book_.write_offs[i].date, kEvWriteOff, i);
   for (size_t i = 0; i < book_.refunds.size(); ++i) push(book_.refunds[i].date, kEvRefund, i);
-  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-    return std::tie(a.date, a.kind, a.index) < std::tie(b.date, b.kind, b.index);
-  });
+  sort_events(events);
   int32_t first_key = window_first_;
   if (!events.empty())
     first_key = std::min(first_key, commission_period_key(plan_.period, events.front().date));
+  gate_metrics(first_key);
   size_t next = 0;
   for (int32_t key = first_key; key <= last_key_; ++key) {
     begin_period(key);
@@ -1286,6 +1375,13 @@ CommissionStatement Engine::run() {
   std::sort(order.begin(), order.end(),
             [&](Index a, Index b) { return book_.salespeople[a].id < book_.salespeople[b].id; });
   if (slots_[none_slot_].has_documents) order.push_back(none_slot_);
+  size_t lines = 0, period_rows = 0;
+  for (Index si : order) {
+    lines += slots_[si].active ? slots_[si].lines.size() : 0;
+    period_rows += slots_[si].active ? slots_[si].rows.size() : 0;
+  }
+  st_.lines.reserve(lines);
+  st_.period_rows.reserve(period_rows);
   for (Index si : order) {
     Slot& s = slots_[si];
     if (!s.active) continue;
@@ -1301,6 +1397,7 @@ CommissionStatement Engine::run() {
     row.line_count = uint32_t(s.lines.size());
     st_.period_rows.insert(st_.period_rows.end(), s.rows.begin(), s.rows.end());
     st_.lines.insert(st_.lines.end(), s.lines.begin(), s.lines.end());
+    s.lines = {};  // Copied: free it now (a statement of every line is large).
     st_.rows.push_back(row);
     add_figures(st_.total, row.total);
     st_.total.carried_debit_minor += row.total.carried_debit_minor;

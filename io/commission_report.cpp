@@ -5,6 +5,7 @@
 // [SECTION] JSON
 // [SECTION] CSV
 // [SECTION] Text
+// [SECTION] Comparison of two plans (--compare)
 // [SECTION] Reading a previous statement (--paid)
 #include "io/commission_report.h"
 
@@ -458,6 +459,234 @@ std::string commission_table(const Book& book, const CommissionStatement& s, boo
       out += lines_table(book, s, row);
     }
   }
+  return out;
+}
+
+// =========================================================================================
+// [SECTION] Comparison of two plans (--compare)
+// =========================================================================================
+
+namespace {
+
+// num / den rounded half away from zero; den > 0.
+int64_t divide_rounded(__int128 num, __int128 den) {
+  __int128 q = num / den, r = num % den;
+  if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
+  return int64_t(q);
+}
+
+// Commission per 1,000 (major units) collected, in minor units: commission / collected x
+// 1,000 x 10^digits. Null without cash.
+Field per_1000(const char* name, int64_t commission_minor, int64_t collected_minor, int d) {
+  if (collected_minor <= 0) return null(name);
+  __int128 scale = 1000;
+  for (int k = 0; k < d; ++k) scale *= 10;
+  return amount(name, divide_rounded(__int128(commission_minor) * scale, collected_minor), d);
+}
+
+// Cost / sales with 4 decimals (0.0867); null without sales.
+Field effective_rate(const char* name, int64_t net_minor, int64_t sales_minor) {
+  if (sales_minor <= 0) return null(name);
+  return number(name, format_amount(divide_rounded(__int128(net_minor) * 10000, sales_minor), 4));
+}
+
+const char* under_b(int64_t difference_minor) {
+  return difference_minor > 0 ? "gains" : difference_minor < 0 ? "loses" : "same";
+}
+
+const CommissionFigures* row_figures(const CommissionStatement& s, Index salesperson) {
+  for (const CommissionRow& row : s.rows) {
+    if (row.salesperson == salesperson) return &row.total;
+  }
+  return nullptr;
+}
+
+// What a plan rewards, from a row's or the statement's figures (the comparison's profile,
+// exact): cash and commission on time and late, per 1,000 collected, cost / sales.
+std::vector<Field> reward_fields(const CommissionFigures& f, int d) {
+  return {amount("collected_on_time", f.collected_on_time_minor, d),
+          amount("commission_on_time", f.commission_on_time_minor, d),
+          per_1000("per_1000_on_time", f.commission_on_time_minor, f.collected_on_time_minor, d),
+          amount("collected_late", f.collected_late_minor, d),
+          amount("commission_late", f.commission_late_minor, d),
+          per_1000("per_1000_late", f.commission_late_minor, f.collected_late_minor, d),
+          effective_rate("effective_rate", f.net_minor, f.sales_minor)};
+}
+
+// A salesperson's row: payable and net under A and B, difference, then A's and B's rewards
+// (names suffixed _a and _b).
+std::vector<Field> comparison_fields(const CommissionComparisonRow& r, const CommissionFigures& fa,
+                                     const CommissionFigures& fb, int d) {
+  std::vector<Field> out = {amount("payable_a", r.payable_a_minor, d),
+                            amount("payable_b", r.payable_b_minor, d),
+                            amount("difference", r.difference_minor, d),
+                            text("under_b", under_b(r.difference_minor)),
+                            amount("net_a", r.net_a_minor, d),
+                            amount("net_b", r.net_b_minor, d)};
+  static const std::vector<std::string> kSuffixed = [] {
+    std::vector<std::string> names;
+    for (const Field& f : reward_fields(CommissionFigures{}, 2)) {
+      names.push_back(std::string(f.name) + "_a");
+      names.push_back(std::string(f.name) + "_b");
+    }
+    return names;
+  }();
+  std::vector<Field> ra = reward_fields(fa, d), rb = reward_fields(fb, d);
+  for (size_t k = 0; k < ra.size(); ++k) {
+    out.push_back({kSuffixed[2 * k].c_str(), ra[k].kind, ra[k].value});
+    out.push_back({kSuffixed[2 * k + 1].c_str(), rb[k].kind, rb[k].value});
+  }
+  return out;
+}
+
+// The TOTAL row: the sums of the nets (costs) and payables, and each statement's totals.
+CommissionComparisonRow total_row(const CommissionComparison& c) {
+  CommissionComparisonRow t;
+  t.net_a_minor = c.a.cost_minor;
+  t.net_b_minor = c.b.cost_minor;
+  t.payable_a_minor = c.a.payable_minor;
+  t.payable_b_minor = c.b.payable_minor;
+  t.difference_minor = t.payable_b_minor - t.payable_a_minor;
+  return t;
+}
+
+std::vector<Field> plan_fields(const Book& book, const CommissionStatement& s) {
+  const CommissionFigures& t = s.total;
+  int d = book.minor_digits;
+  std::vector<Field> out = {text("plan", s.plan.name),
+                            text("basis", commission_basis_name(s.plan.basis)),
+                            text("period", commission_period_name(s.plan.period)),
+                            text("from", format_date(s.from)),
+                            text("to", format_date(s.to)),
+                            amount("cost", t.net_minor, d),
+                            amount("payable", t.payable_minor, d),
+                            amount("sales", t.sales_minor, d),
+                            number("periods", std::to_string(t.periods)),
+                            number("periods_failed", std::to_string(t.periods_failed)),
+                            amount("voided", t.voided_minor, d)};
+  for (Field& f : reward_fields(t, d)) out.push_back(std::move(f));
+  return out;
+}
+
+// "plan A "Cash" (basis collected, by month)"; with `dates`, its own period too (plans that
+// settle by different periods start at different dates).
+std::string plan_title(const CommissionStatement& s, const char* slot, bool dates) {
+  const CommissionPlan& p = s.plan;
+  return std::string("plan ") + slot + " \"" + p.name + "\" (basis " +
+         commission_basis_name(p.basis) + ", by " + commission_period_name(p.period) +
+         (dates ? ", " + format_date(s.from) + " to " + format_date(s.to) : "") + ")";
+}
+
+}  // namespace
+
+std::string commission_comparison_json(const Book& book, const CommissionStatement& a,
+                                       const CommissionStatement& b) {
+  int d = book.minor_digits;
+  CommissionComparison c = compare_commission(book, a, b);
+  std::string out = "{\n  ";
+  append_members(out,
+                 {text("format", kCommissionComparisonFormat), text("currency", book.currency)},
+                 ",\n  ");
+  out += ",\n  \"a\": {";
+  append_members(out, plan_fields(book, a), ", ");
+  out += "},\n  \"b\": {";
+  append_members(out, plan_fields(book, b), ", ");
+  out += "},\n  \"total\": {";
+  append_members(out, comparison_fields(total_row(c), a.total, b.total, d), ", ");
+  out += "},\n  \"salespeople\": [";
+  const CommissionFigures none;
+  for (size_t r = 0; r < c.rows.size(); ++r) {
+    const CommissionComparisonRow& row = c.rows[r];
+    const CommissionFigures* fa = row_figures(a, row.salesperson);
+    const CommissionFigures* fb = row_figures(b, row.salesperson);
+    out += r ? ",\n    {" : "\n    {";
+    append_members(out,
+                   {text("id", salesperson_id(book, row.salesperson)),
+                    text("name", book.salespeople[row.salesperson].name)},
+                   ", ");
+    out += ", ";
+    append_members(out, comparison_fields(row, fa ? *fa : none, fb ? *fb : none, d), ", ");
+    out += "}";
+  }
+  out += c.rows.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+std::string commission_comparison_csv(const Book& book, const CommissionStatement& a,
+                                      const CommissionStatement& b) {
+  int d = book.minor_digits;
+  CommissionComparison c = compare_commission(book, a, b);
+  const CommissionFigures none;
+  std::string out = "salesperson,name";
+  for (const Field& f : comparison_fields({}, none, none, d)) out += std::string(",") + f.name;
+  out += '\n';
+  for (const CommissionComparisonRow& row : c.rows) {
+    const CommissionFigures* fa = row_figures(a, row.salesperson);
+    const CommissionFigures* fb = row_figures(b, row.salesperson);
+    csv_line(out, {salesperson_id(book, row.salesperson), book.salespeople[row.salesperson].name},
+             comparison_fields(row, fa ? *fa : none, fb ? *fb : none, d));
+  }
+  csv_line(out, {"TOTAL", ""}, comparison_fields(total_row(c), a.total, b.total, d));
+  return out;
+}
+
+std::string commission_comparison_table(const Book& book, const CommissionStatement& a,
+                                        const CommissionStatement& b) {
+  int d = book.minor_digits;
+  CommissionComparison c = compare_commission(book, a, b);
+  bool same = a.from == b.from && a.to == b.to;
+  std::string out = "Comparing " + plan_title(a, "A", !same) + "\n     with " +
+                    plan_title(b, "B", !same) + "\n" +
+                    (same ? format_date(a.from) + " to " + format_date(a.to) + ", " : "") +
+                    book.currency + "\n\n";
+  Table t = {{"salesperson", "payable_a", "payable_b", "difference", "under_b", "net_a",
+              "net_b"}};
+  auto cells = [&](std::string key, const CommissionComparisonRow& r) {
+    return std::vector<std::string>{std::move(key),
+                                    money(r.payable_a_minor, d),
+                                    money(r.payable_b_minor, d),
+                                    money(r.difference_minor, d),
+                                    under_b(r.difference_minor),
+                                    money(r.net_a_minor, d),
+                                    money(r.net_b_minor, d)};
+  };
+  for (const CommissionComparisonRow& row : c.rows) {
+    t.push_back(cells(salesperson_id(book, row.salesperson), row));
+  }
+  CommissionComparisonRow total = total_row(c);
+  t.push_back(cells("TOTAL", total));
+  t.back()[4] = "";
+  out += render(t, {0, 4}, true);
+  out += "\ndifference: payable under B - payable under A (under_b: B gains or loses them money);"
+         "\nnet: what the period's activity costs; TOTAL net: the total cost of each plan.\n";
+  // What each plan rewards: the text of a field (money grouped, rates as percentages).
+  auto shown = [&](const Field& f) -> std::string {
+    if (f.kind == Kind::Null) return "n/a";
+    if (f.kind == Kind::Amount) {
+      int64_t v = 0;
+      std::string why;
+      return parse_amount(f.value, d, &v, &why) ? money(v, d) : f.value;
+    }
+    int64_t ratio_e4 = 0;  // The effective rate: 0.0867 -> 867 -> "8.67%".
+    std::string why;
+    return parse_amount(f.value, 4, &ratio_e4, &why) ? format_amount(ratio_e4, 2) + "%" : f.value;
+  };
+  std::vector<Field> ra = reward_fields(a.total, d), rb = reward_fields(b.total, d);
+  const char* labels[] = {"collected on time",  "commission on time",
+                          "  per 1,000 collected on time", "collected late",
+                          "commission late", "  per 1,000 collected late",
+                          "effective rate on sales (cost / sales)"};
+  Table r = {{"what each plan rewards", "A", "B"},
+             {"total cost (net)", money(a.total.net_minor, d), money(b.total.net_minor, d)},
+             {"payable in the period", money(a.total.payable_minor, d),
+              money(b.total.payable_minor, d)}};
+  for (size_t k = 0; k < ra.size(); ++k) r.push_back({labels[k], shown(ra[k]), shown(rb[k])});
+  auto failed = [](const CommissionFigures& f) {
+    return std::to_string(f.periods_failed) + "/" + std::to_string(f.periods);
+  };
+  r.push_back({"periods voided by gates", failed(a.total), failed(b.total)});
+  r.push_back({"voided", money(a.total.voided_minor, d), money(b.total.voided_minor, d)});
+  out += "\n" + render(r, {0}, false);
   return out;
 }
 

@@ -10,9 +10,19 @@
 // "TOTAL,TOTAL" row; with lines, one row per line instead.
 // Text: the salespeople table, then each salesperson's periods, then (with lines) its lines.
 //
+// Comparison of two plans (`arlab commission --compare`, compare_commission): per salesperson
+// the payable and net under A and B, the difference (B - A) and whether B gains or loses them
+// money; each plan's total cost, and what it rewards: commission per 1,000 collected on time
+// and late, and the effective rate on sales (cost / sales). Per-1,000 figures are amounts in the
+// book's currency, rounded half away from zero with integer arithmetic; the effective rate has
+// 4 decimals (JSON, CSV) or is a percentage with 2 (text). JSON: "arlab-commission-comparison/1";
+// CSV: one row per salesperson and a last TOTAL row.
+//
 // Usage:
 //   CommissionStatement s = compute_commission(book, plan, from, to);
 //   std::string out = commission_json(book, s, /*lines=*/true);
+//   CommissionStatement s_b = compute_commission(book, plan_b, from, to);
+//   std::string cmp = commission_comparison_table(book, s, s_b);  // Or _json, _csv.
 //   CommissionPaid paid;
 //   if (!read_commission_paid(previous_text, book.minor_digits, &paid, &problems)) ...
 #pragma once
@@ -30,6 +40,16 @@ constexpr const char* kCommissionStatementFormat = "arlab-commission/1";
 std::string commission_json(const Book& book, const CommissionStatement& s, bool lines);
 std::string commission_csv(const Book& book, const CommissionStatement& s, bool lines);
 std::string commission_table(const Book& book, const CommissionStatement& s, bool lines);
+
+constexpr const char* kCommissionComparisonFormat = "arlab-commission-comparison/1";
+
+// Plan A's statement against plan B's, over the same book and period (lines not needed).
+std::string commission_comparison_json(const Book& book, const CommissionStatement& a,
+                                       const CommissionStatement& b);
+std::string commission_comparison_csv(const Book& book, const CommissionStatement& a,
+                                      const CommissionStatement& b);
+std::string commission_comparison_table(const Book& book, const CommissionStatement& a,
+                                        const CommissionStatement& b);
 
 // Reads the from, to and lines of a statement written by commission_json with lines.
 // Places like "salespeople[0].lines[3].amount".

@@ -1,7 +1,8 @@
 // platform_native.cpp: app/platform.h for the desktop: the book is a file in
 // $XDG_DATA_HOME/arlab/ (or ~/.local/share/arlab/), written atomically (io/file.h: temporary
 // file, flush, fsync, rename). Each save also keeps a snapshot book-YYYYMMDD-HHMMSS.json;
-// the newest 5 are kept.
+// the newest 5 are kept. App settings (save_setting) are small files in settings/ beside it,
+// written atomically at once on the UI thread.
 //
 // Saves wait half a second after a change, so a burst of edits writes once, and run on a
 // writer thread, so a large book (hundreds of MB) never stalls the UI. One save at a time: a
@@ -219,6 +220,26 @@ std::optional<std::string> load_snapshot(const std::string& name) {
     if (arlab::read_file(data_dir() + "/" + file, &text, &error)) return text;
   }
   return std::nullopt;
+}
+
+bool save_setting(const std::string& name, const std::string& text, std::string* error) {
+  std::string why;
+  if (!error) error = &why;
+  if (!valid_setting_name(name)) {
+    *error = "not a setting name: \"" + name + "\"";
+    return false;
+  }
+  std::error_code ec;
+  fs::create_directories(data_dir() + "/settings", ec);
+  return arlab::write_file_atomic(data_dir() + "/settings/" + name, text, error);
+}
+
+std::optional<std::string> load_setting(const std::string& name) {
+  if (!valid_setting_name(name)) return std::nullopt;
+  std::string path = data_dir() + "/settings/" + name, text, error;
+  std::error_code ec;
+  if (!fs::exists(path, ec) || !arlab::read_file(path, &text, &error)) return std::nullopt;
+  return text;
 }
 
 bool request_open_file(OpenKind) { return false; }  // The UI asks for a path instead.

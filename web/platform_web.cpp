@@ -1,12 +1,15 @@
 // platform_web.cpp: app/platform.h for the browser.
 // [SECTION] JS imports (web/library_arlab.js)
 // [SECTION] save state: one FS.syncfs at a time, newest text waits, debounce
+// [SECTION] settings: /persist/settings/<name>, written with the book's syncfs
 // [SECTION] snapshots: /persist/snapshots/<YYYY-MM-DD_HH-MM-SS>.json, the newest 5 kept
 // [SECTION] callbacks from JS
 // [SECTION] app::platform
 //
-// Files: /persist/book.json is the saved book. /persist is MEMFS mirrored to IndexedDB by
-// IDBFS; C++ writes it only when no syncfs runs, since a running syncfs reads it.
+// Files: /persist/book.json is the saved book, /persist/settings/<name> the app's settings.
+// /persist is MEMFS mirrored to IndexedDB by IDBFS; C++ writes it only when no syncfs runs,
+// since a running syncfs reads it. A book and settings waiting at the same time go in one
+// syncfs.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <sys/stat.h>
@@ -16,6 +19,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "app/platform.h"
@@ -37,6 +41,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kBookPath = "/persist/book.json";
 constexpr const char* kSnapshotDir = "/persist/snapshots";
+constexpr const char* kSettingsDir = "/persist/settings";
 constexpr int kSnapshotCountMax = 5;
 constexpr size_t kSnapshotSizeMax = 16u << 20;  // Bigger books: no snapshots (memory, quota).
 constexpr double kDebounceMs = 1000;             // Save this long after the last change...
@@ -48,10 +53,12 @@ struct Saver {
   void (*on_ready)() = nullptr;  // Called once the first load finished.
   std::string pending;           // Newest validated book text not yet written.
   bool has_pending = false;
-  double pending_since_ms = 0;
+  std::map<std::string, std::string> pending_settings;  // Name -> newest text not yet written.
+  double pending_since_ms = 0;   // When the oldest waiting book or setting came.
   bool in_flight = false;        // A syncfs(false) is running: /persist is read-only now.
   bool start_when_idle = false;  // Timer or flush came during a running sync: chain it.
   long sync_count = 0;           // syncfs(false) calls started (for tests: one per save).
+  bool waiting() const { return has_pending || !pending_settings.empty(); }
   app::platform::StorageStatus status;
 };
 
@@ -113,19 +120,43 @@ void write_snapshot(const std::string& text) {
   }
 }
 
-// Writes the waiting text into /persist and starts the one syncfs. Caller checked !in_flight.
+// [SECTION] settings: /persist/settings/<name>, written with the book's syncfs
+// Caller checked !in_flight. A setting that cannot be written shows in last_error.
+void write_settings() {
+  Saver& s = saver();
+  std::error_code ec;
+  fs::create_directories(kSettingsDir, ec);
+  for (const auto& [name, text] : s.pending_settings) {
+    if (!write_text(std::string(kSettingsDir) + "/" + name, text)) {
+      s.status.last_error = "could not write " + std::string(kSettingsDir) + "/" + name;
+    }
+  }
+  s.pending_settings.clear();
+}
+
+// Writes the waiting book text and settings into /persist and starts the one syncfs. Caller
+// checked !in_flight.
 void start_save() {
   Saver& s = saver();
-  if (!s.mounted || !s.has_pending || s.in_flight) return;
-  std::string text = std::move(s.pending);
-  s.pending.clear();
-  s.has_pending = false;
+  if (!s.mounted || !s.waiting() || s.in_flight) return;
   s.start_when_idle = false;
-  if (!write_text(kBookPath, text)) {
-    s.status.last_error = "could not write /persist/book.json (out of memory?)";
-    return;
+  bool wrote = false;
+  if (s.has_pending) {
+    std::string text = std::move(s.pending);
+    s.pending.clear();
+    s.has_pending = false;
+    if (write_text(kBookPath, text)) {
+      write_snapshot(text);
+      wrote = true;
+    } else {
+      s.status.last_error = "could not write /persist/book.json (out of memory?)";
+    }
   }
-  write_snapshot(text);
+  if (!s.pending_settings.empty()) {
+    write_settings();  // What was written is synced; a failure is in last_error.
+    wrote = true;
+  }
+  if (!wrote) return;
   s.in_flight = true;
   s.status.saving = true;
   ++s.sync_count;
@@ -135,7 +166,7 @@ void start_save() {
 // A save is due (timer or flush): now if idle, else right after the running one.
 void save_now_or_chain() {
   Saver& s = saver();
-  if (!s.has_pending) return;
+  if (!s.waiting()) return;
   if (s.in_flight) {
     s.start_when_idle = true;
     return;
@@ -185,7 +216,8 @@ EMSCRIPTEN_KEEPALIVE void arlab_web_save_due() { save_now_or_chain(); }
 EMSCRIPTEN_KEEPALIVE void arlab_web_flush() { app::platform::flush_save(); }
 
 // For scripts and tests: {"where":..., "saving":bool, "last_saved":..., "last_error":...,
-// "persistence_asked":bool, "persistence_granted":bool, "pending":bool, "syncs":N}.
+// "persistence_asked":bool, "persistence_granted":bool, "pending":bool (a book or a setting
+// waits), "syncs":N}.
 EMSCRIPTEN_KEEPALIVE const char* arlab_web_storage_json() {
   static std::string json;
   const Saver& s = saver();
@@ -199,7 +231,7 @@ EMSCRIPTEN_KEEPALIVE const char* arlab_web_storage_json() {
   };
   auto flag = [](bool b) { return b ? "true" : "false"; };
   json = std::string("{\"where\":") + quoted(s.status.where) +
-         ",\"saving\":" + flag(s.status.saving) + ",\"pending\":" + flag(s.has_pending) +
+         ",\"saving\":" + flag(s.status.saving) + ",\"pending\":" + flag(s.waiting()) +
          ",\"last_saved\":" + quoted(s.status.last_saved) +
          ",\"last_error\":" + quoted(s.status.last_error) +
          ",\"persistence_asked\":" + flag(s.status.persistence_asked) +
@@ -235,11 +267,36 @@ std::optional<std::string> load_saved_book() {
 void schedule_save(const std::string& book_json) {
   Saver& s = saver();
   double now_ms = emscripten_get_now();
-  if (!s.has_pending) s.pending_since_ms = now_ms;
+  if (!s.waiting()) s.pending_since_ms = now_ms;
   s.pending = book_json;
   s.has_pending = true;
   double wait_ms = std::min(kDebounceMs, s.pending_since_ms + kDebounceLimitMs - now_ms);
   arlab_js_arm_timer(static_cast<int>(std::max(0.0, wait_ms)));
+}
+
+// Waits with the book's debounce (a plan applied with each Enter writes once), then goes in
+// the same syncfs as the book. Errors show later in storage_status().last_error.
+bool save_setting(const std::string& name, const std::string& text, std::string* error) {
+  if (!valid_setting_name(name)) {
+    if (error) *error = "not a setting name: \"" + name + "\"";
+    return false;
+  }
+  Saver& s = saver();
+  double now_ms = emscripten_get_now();
+  if (!s.waiting()) s.pending_since_ms = now_ms;
+  s.pending_settings[name] = text;
+  double wait_ms = std::min(kDebounceMs, s.pending_since_ms + kDebounceLimitMs - now_ms);
+  arlab_js_arm_timer(static_cast<int>(std::max(0.0, wait_ms)));
+  return true;
+}
+
+std::optional<std::string> load_setting(const std::string& name) {
+  if (!valid_setting_name(name)) return std::nullopt;
+  const Saver& s = saver();
+  auto waiting = s.pending_settings.find(name);
+  if (waiting != s.pending_settings.end()) return waiting->second;
+  if (!s.mounted) return std::nullopt;
+  return read_text(std::string(kSettingsDir) + "/" + name);
 }
 
 void flush_save() { save_now_or_chain(); }

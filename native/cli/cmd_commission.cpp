@@ -1,5 +1,6 @@
 // cmd_commission.cpp: `arlab commission BOOK --plan PLAN.json --from D --to D
-// [--format table|json|csv] [--salesperson ID] [--lines] [--paid PREVIOUS.json] [-o FILE]`.
+// [--format table|json|csv] [--salesperson ID] [--lines] [--paid PREVIOUS.json] [-o FILE]`, and
+// `--compare PLAN_B.json`: the plan against another over the same book and period.
 #include <cstdio>
 
 #include "core/commission.h"
@@ -16,6 +17,8 @@ constexpr const char* kCommissionHelp =
     "Usage: arlab commission BOOK --plan PLAN.json [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
     "                             [--format table|json|csv] [--salesperson ID] [--lines]\n"
     "                             [--paid PREVIOUS.json] [-o FILE]\n"
+    "       arlab commission BOOK --plan PLAN_A.json --compare PLAN_B.json\n"
+    "                             [--from D] [--to D] [--format F] [--salesperson ID] [-o FILE]\n"
     "\n"
     "Commission statement of each salesperson under a plan tied to cash collected\n"
     "(docs/COMMISSION.md; example plans in assets/plans/): sales and attainment, cash\n"
@@ -26,8 +29,16 @@ constexpr const char* kCommissionHelp =
     "Commission settles by whole periods of the plan: --from is taken back to the start of\n"
     "its period. The whole history before --from counts (holds, payout lag, clawbacks).\n"
     "\n"
+    "With --compare, the two plans over the same book and period: per salesperson the\n"
+    "payable and net under A (--plan) and B, the difference B - A and whether B gains or\n"
+    "loses them money; the total cost of each plan; and what each rewards: commission per\n"
+    "1,000 collected on time and per 1,000 collected late, and the effective rate on sales\n"
+    "(cost / sales). JSON: \"arlab-commission-comparison/1\"; CSV: a row per salesperson\n"
+    "and a TOTAL row.\n"
+    "\n"
     "Options:\n"
     "  --plan FILE        the commission plan (JSON, \"arlab-commission-plan/1\"); required\n"
+    "  --compare FILE     compare --plan (A) with this plan (B); not with --lines or --paid\n"
     "  --from DATE        first day (default: the book's first document date)\n"
     "  --to DATE          last day (default: the book's last document date)\n"
     "  --salesperson ID   only this salesperson\n"
@@ -42,7 +53,7 @@ constexpr const char* kCommissionHelp =
 const std::vector<OptionSpec> kCommissionOptions = {
     {"--plan", nullptr, true},   {"--from", nullptr, true},        {"--to", nullptr, true},
     {"--format", nullptr, true}, {"--salesperson", nullptr, true}, {"--lines", nullptr, false},
-    {"--paid", nullptr, true},   {"--output", "-o", true}};
+    {"--paid", nullptr, true},   {"--output", "-o", true},         {"--compare", nullptr, true}};
 
 struct Options {
   std::string format = "table";
@@ -52,6 +63,13 @@ struct Options {
 int check_options(const Args& args, Options* o) {
   if (args.positional.size() != 1) return usage_error("commission", "expected one BOOK file");
   if (!args.has("--plan")) return usage_error("commission", "--plan PLAN.json is required");
+  if (args.has("--compare")) {
+    for (const char* name : {"--lines", "--paid"}) {
+      if (args.has(name)) {
+        return usage_error("commission", std::string(name) + " does not apply to --compare");
+      }
+    }
+  }
   o->format = args.get("--format", "table");
   if (o->format != "table" && o->format != "json" && o->format != "csv") {
     return usage_error("commission",
@@ -125,6 +143,17 @@ int cmd_commission(int argc, char** argv) {
                    args.get("--salesperson").c_str());
       return kExitData;
     }
+  }
+  if (args.has("--compare")) {
+    CommissionPlan plan_b;
+    if (!load_plan(args.get("--compare"), book, &plan_b)) return kExitData;
+    options.keep_lines = false;  // Figures only.
+    CommissionStatement a = compute_commission(book, plan, o.from, o.to, options);
+    CommissionStatement b = compute_commission(book, plan_b, o.from, o.to, options);
+    std::string out = o.format == "json"  ? commission_comparison_json(book, a, b)
+                      : o.format == "csv" ? commission_comparison_csv(book, a, b)
+                                          : commission_comparison_table(book, a, b);
+    return write_output(args.get("--output"), out) ? kExitOk : kExitData;
   }
   CommissionPaid paid;
   if (args.has("--paid")) {

@@ -1,5 +1,6 @@
 // platform_fake.cpp: app/platform.h for the headless test: no files; records what the app
-// asked for so the test can check that every accepted change was saved.
+// asked for so the test can check that every accepted change was saved. Settings live in a map
+// that outlives a State, as files outlive a session.
 #include "platform_fake.h"
 
 namespace app::platform {
@@ -33,6 +34,22 @@ std::vector<std::string> snapshot_names() {
 std::optional<std::string> load_snapshot(const std::string& name) {
   if (name != "snapshot-1") return std::nullopt;
   return fake().last_saved;
+}
+
+bool save_setting(const std::string& name, const std::string& text, std::string* error) {
+  if (!valid_setting_name(name) || !fake().setting_error.empty()) {
+    if (error) *error = fake().setting_error.empty() ? "bad name" : fake().setting_error;
+    return false;
+  }
+  ++fake().setting_save_count;
+  fake().settings[name] = text;
+  return true;
+}
+
+std::optional<std::string> load_setting(const std::string& name) {
+  auto it = fake().settings.find(name);
+  if (it == fake().settings.end()) return std::nullopt;
+  return it->second;
 }
 
 bool request_open_file(OpenKind) { return fake().has_picker; }

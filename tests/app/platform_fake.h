@@ -17,6 +17,9 @@ struct FakePlatform {
   std::string save_error;
   std::map<std::string, std::string> exported;  // File name -> data.
   bool has_picker = false;                      // Acts as the browser (true) or desktop.
+  std::map<std::string, std::string> settings;  // save_setting / load_setting: the "disk".
+  int setting_save_count = 0;
+  std::string setting_error;                    // Set: save_setting fails with it.
 };
 
 FakePlatform& fake();

@@ -51,7 +51,10 @@ const char* kBadBook = R"({
 })";
 
 struct Ui {
-  Ui() {
+  // A new session. Settings (the plan slots kept by platform::save_setting) start empty, unless
+  // `keep_settings`: then they are what the last Ui saved, as files outlive a session.
+  explicit Ui(bool keep_settings = false) {
+    if (!keep_settings) app::platform::fake().settings.clear();
     ImGui::CreateContext();
     state = app::create_state();
     app::init(*state);  // Sets the font scale and theme before the atlas is built.
@@ -1107,4 +1110,183 @@ TEST_CASE("commission tab: every member of a plan survives the editor's form") {
   REQUIRE(app::open_file_text(*ui.state, "my mapping.json", fixture("import-eu.map.json")));
   CHECK(ui.state->import.map_source == "my mapping.json");
   CHECK(ui.state->commission.picking_slot == -1);
+}
+
+// ---- Plan slots kept across sessions; long computes announced ------------------------------
+
+TEST_CASE("commission tab: the plan slots are kept across sessions") {
+  app::platform::FakePlatform& disk = app::platform::fake();
+  {
+    Ui ui;
+    open_test_book(ui);
+    app::CommissionPanel& c = ui.state->commission;
+    // The presets filled at start are not written: nothing was chosen yet.
+    CHECK(disk.settings.empty());
+    // Slot B, sales-based (5% on invoicing), edited to 7%.
+    ui.show(app::Tab::Commission);
+    c.slot = 1;
+    std::snprintf(c.slots[1].form.rate, sizeof c.slots[1].form.rate, "7%%");
+    edited(ui);
+    REQUIRE(c.slots[1].problems.empty());
+    CHECK(c.slots[1].applied.rate_ppm == 70000);
+    CHECK(disk.settings["commission-plan-b.json"] ==
+          arlab::write_commission_plan(c.slots[1].applied, 2));
+    CHECK(disk.settings["commission-plan-b.source"] == "sales-based.json (preset)");
+    CHECK(disk.settings.count("commission-plan-a.json") == 0);
+    // Applying again with nothing changed writes nothing.
+    int saves = disk.setting_save_count;
+    edited(ui);
+    CHECK(disk.setting_save_count == saves);
+    disk.saved_at_start = disk.last_saved;  // The next session opens this book.
+  }
+  {
+    Ui ui(/*keep_settings=*/true);  // A new State on the same storage; init only.
+    app::CommissionPanel& c = ui.state->commission;
+    CHECK(ui.state->book_name == "book.json");
+    CHECK(c.slots[1].source == "sales-based.json (preset)");
+    CHECK(c.slots[1].has_applied);
+    CHECK(c.slots[1].applied.rate_ppm == 70000);
+    CHECK(std::string(c.slots[1].form.rate) == "7%");
+    CHECK_FALSE(c.slots[1].pending);
+    CHECK(c.slots[0].source == "cash-80-gate.json (preset)");  // A was never chosen.
+    // B's statement at 7% of sales, paid a month later: INV-1 1,000.00 (January) -> 70.00
+    // payable in February, INV-2 500.00 (February) -> 35.00 payable in March: 105.00 (the
+    // 5% preset paid 75.00).
+    c.slot = 1;
+    REQUIRE(app::show_panel(*ui.state, "commission"));
+    ui.frames(3);
+    REQUIRE(c.computed);
+    CHECK(c.statement.total.payable_minor == 10500);
+    CHECK(ui.summary()["commission"]["b"]["plan"] == "Sales-based, flat 5%");
+    // A save that fails says so in the status line; the plan stays applied.
+    disk.setting_error = "disk full";
+    std::snprintf(c.slots[1].form.rate, sizeof c.slots[1].form.rate, "6%%");
+    edited(ui);
+    disk.setting_error.clear();
+    CHECK(c.slots[1].applied.rate_ppm == 60000);
+    CHECK(ui.state->status == "Plan B is not kept for the next session: disk full");
+    CHECK(disk.settings["commission-plan-b.json"].find("\"rate\": \"7%\"") != std::string::npos);
+  }
+  // Plans that no longer fit: A names a salesperson this book lacks; B's file is in a format
+  // this version does not read. Neither blocks the start.
+  disk.settings["commission-plan-a.json"] = R"({"format": "arlab-commission-plan/1",
+    "name": "Old team", "rate": "5%", "gates": {"sales_target": {"S9": "10.00"}}})";
+  disk.settings["commission-plan-a.source"] = "team.json";
+  disk.settings["commission-plan-b.json"] = R"({"format": "arlab-commission-plan/2"})";
+  {
+    Ui ui(/*keep_settings=*/true);
+    app::CommissionPanel& c = ui.state->commission;
+    CHECK(c.slots[0].source == "team.json");
+    CHECK(std::string(c.slots[0].form.name) == "Old team");
+    CHECK(has_problem(c.slots[0], "gates.sales_target.S9", "no salesperson"));
+    CHECK_FALSE(c.slots[0].has_applied);  // No statement of a plan the user did not keep.
+    REQUIRE_FALSE(c.slots[1].unreadable_problems.empty());
+    CHECK(c.slots[1].unreadable_text.find("arlab-commission-plan/2") != std::string::npos);
+    CHECK(c.slots[1].source ==
+          "sales-based.json (preset); the kept plan (sales-based.json (preset)) could not be read");
+    CHECK(c.slots[1].applied.rate_ppm == 50000);  // The preset.
+    REQUIRE(app::show_panel(*ui.state, "commission-compare"));
+    ui.frames(4);  // Editor with its problems, "both plans need to be valid": drawn, no crash.
+    CHECK_FALSE(c.computed);
+    CHECK_FALSE(c.compared);
+    c.slot = 1;
+    ui.frames(3);  // B's editor shows the unreadable plan's reasons.
+    // Editing B replaces the unreadable saved plan.
+    std::snprintf(c.slots[1].form.rate, sizeof c.slots[1].form.rate, "4%%");
+    edited(ui);
+    CHECK(c.slots[1].unreadable_problems.empty());
+    CHECK(disk.settings["commission-plan-b.json"].find("\"rate\": \"4%\"") != std::string::npos);
+  }
+  disk.saved_at_start.reset();
+  disk.settings.clear();
+}
+
+namespace {
+
+// Frames until the panel's busy state shows (a tab selected by code draws a frame later).
+bool frames_until_busy(Ui& ui, const app::BusyCompute& busy) {
+  for (int k = 0; k < 5 && !app::busy_showing(*ui.state, busy); ++k) ui.frames(1);
+  return app::busy_showing(*ui.state, busy);
+}
+
+}  // namespace
+
+TEST_CASE("a big book: the frame after a change says Computing..., the next one computes") {
+  Ui ui;
+  open_test_book(ui);  // 3 invoices: under the default threshold, computed at once.
+  CHECK(ui.state->commission.busy.shown_frame == 0);
+  CHECK(ui.state->metrics.busy.shown_frame == 0);
+  ui.state->defer_invoices_min = 3;  // As if 3 invoices were a big book.
+
+  // Metrics: a new period.
+  app::MetricsPanel& m = ui.state->metrics;
+  ui.show(app::Tab::Metrics);
+  m.period.preset = app::PeriodPreset::ThisMonth;
+  uint64_t metrics_count = m.compute_count;
+  std::string status = ui.state->status;
+  REQUIRE(frames_until_busy(ui, m.busy));
+  CHECK(m.compute_count == metrics_count);  // Nothing computed in the busy frame.
+  CHECK(ui.state->status == "Computing metrics for 3 invoices...");
+  ui.frames(1);
+  CHECK(m.compute_count == metrics_count + 1);
+  CHECK(m.total.days == 20);  // 2025-03-01 to 2025-03-20.
+  CHECK(ui.state->status == status);
+  ui.frames(3);
+  CHECK(m.compute_count == metrics_count + 1);  // Nothing more to do: no busy frame either.
+  CHECK(m.busy.shown_frame == 0);
+  // A change made while the tab is hidden: its first frame back is not laid out yet (tables
+  // and tab bars size themselves then), so the busy state shows twice, then it computes.
+  ui.show(app::Tab::Dashboard);
+  m.period.preset = app::PeriodPreset::LastQuarter;
+  ui.state->select_tab = app::Tab::Metrics;
+  REQUIRE(frames_until_busy(ui, m.busy));
+  CHECK_FALSE(m.busy.settled);
+  ui.frames(1);
+  CHECK(app::busy_showing(*ui.state, m.busy));
+  CHECK(m.busy.settled);
+  CHECK(m.compute_count == metrics_count + 1);
+  ui.frames(1);
+  CHECK(m.compute_count == metrics_count + 2);
+  CHECK(arlab::format_date(m.built_from) == "2024-10-01");
+
+  // Commission: a new period for the statement, then the comparison.
+  app::CommissionPanel& c = ui.state->commission;
+  ui.show(app::Tab::Commission);
+  c.period.preset = app::PeriodPreset::ThisMonth;
+  uint64_t count = c.compute_count;
+  REQUIRE(frames_until_busy(ui, c.busy));
+  CHECK(c.compute_count == count);
+  CHECK(ui.state->status == "Computing commission for 3 invoices...");
+  ui.frames(1);
+  CHECK(c.compute_count == count + 1);
+  CHECK(arlab::format_date(c.statement.requested_from) == "2025-03-01");
+  CHECK(ui.state->status == status);
+  uint64_t compared = c.compare_count;
+  REQUIRE(app::show_panel(*ui.state, "commission-compare"));
+  REQUIRE(frames_until_busy(ui, c.busy));
+  CHECK(c.compare_count == compared);
+  CHECK(ui.state->status == "Computing commission for 3 invoices (plans A and B)...");
+  ui.frames(1);
+  CHECK(c.compare_count == compared + 1);
+  REQUIRE(c.compared);
+  CHECK(c.comparison.b.payable_minor == 2500);  // February's 25.00 under B, paid in March.
+  // A plan applied with Enter is computed the frame after the one that says so.
+  c.slot = 1;
+  std::snprintf(c.slots[1].form.rate, sizeof c.slots[1].form.rate, "10%%");
+  app::PlanSlot& slot = c.slots[1];
+  ++slot.form_generation;
+  slot.pending = true;
+  c.apply_requested = true;
+  compared = c.compare_count;
+  ui.frames(1);
+  CHECK(app::busy_showing(*ui.state, c.busy));
+  CHECK(c.compare_count == compared);
+  ui.frames(1);
+  CHECK(c.compare_count == compared + 1);
+  CHECK(c.comparison.b.payable_minor == 5000);  // 10% of February's 500.00.
+  // Exports compute at once (no frame to show anything in).
+  c.period.preset = app::PeriodPreset::LastQuarter;
+  count = c.compute_count;
+  app::export_commission_csv(*ui.state, false);
+  CHECK(c.compute_count == count + 1);
 }

@@ -8,6 +8,8 @@
 
 #include "book_builder.h"
 #include "core/commission.h"
+#include "core/generate.h"
+#include "core/metrics.h"
 #include "io/commission_plan.h"
 
 using namespace arlab;
@@ -854,6 +856,110 @@ TEST_CASE("plan writer: canonical and round-trips") {
   CommissionPlan again;
   REQUIRE(read_commission_plan(written, 2, &again, &problems));
   CHECK(write_commission_plan(again, 2) == written);
+}
+
+TEST_CASE("warning: the worst of equal days past due is the first customer's, then by date") {
+  // S1 has C1 (index 0) and C2 (index 1). X (C2) comes first in the file, Y (C1) second, Z
+  // (C1) third; all dated 2025-01-01, due 01-31, never paid: 89 days past due at 04-30.
+  // The warning scans C1's invoices (Y, Z: same date, file order), then C2's: Y first.
+  BookBuilder b;
+  Index s1 = b.salesperson("S1");
+  Index c1 = b.customer("C1", 30, s1);
+  Index c2 = b.customer("C2", 30, s1);
+  b.invoice("X", c2, D("2025-01-01"), 10000);
+  Index y = b.invoice("Y", c1, D("2025-01-01"), 10000);
+  b.invoice("Z", c1, D("2025-01-01"), 10000);
+  build(b);
+  CommissionPlan plan = plan_of(CommissionBasis::Collected, 50000);
+  plan.penalties.overdue_warning_days = 60;
+  CommissionStatement s = run(b.book, plan, "2025-01-01", "2025-04-30");
+  const CommissionPeriodRow& apr = period_of(s, s1, "2025-04");
+  CHECK(apr.overdue_invoices == 3);
+  CHECK(apr.worst_days_past_due == 89);  // 04-30 - 01-31 = 28 + 31 + 30 = 89
+  CHECK(apr.worst_invoice == y);
+}
+
+TEST_CASE("gates and warnings == compute_metrics and a plain scan, per salesperson and period") {
+  // Generated books (several salespeople, every kind of document); every gate and the
+  // warnings on; months and quarters, `to` mid-month. Each period row's figures must be the
+  // compute_metrics figures of that salesperson's customers over the row's start..end, and
+  // each gate value the exact integer quotient of them (floor for the collection rate,
+  // ceiling for DSO and overdue ratio, as commission.h says).
+  int checked = 0;
+  for (uint64_t seed = 1; seed <= 4; ++seed) {
+    GenerateParams p;
+    p.seed = seed;
+    p.salespeople = int32_t(seed) + 1;
+    p.customers = 12 + int32_t(seed) * 4;
+    p.months = 9;
+    p.explicit_allocations = seed % 2 == 1;
+    Book book = generate_book(p);
+    REQUIRE(book.index.built);
+    for (CommissionPeriodKind kind : {CommissionPeriodKind::Month, CommissionPeriodKind::Quarter}) {
+      CommissionPlan plan = plan_of(CommissionBasis::Collected, 50000);
+      plan.period = kind;
+      plan.gates.sales_target_minor = 500000;
+      plan.gates.collection_rate_min_ppm = 800000;
+      plan.gates.dso_max_centidays = 4500;
+      plan.gates.overdue_ratio_max_ppm = 250000;
+      plan.penalties.overdue_warning_days = 30;
+      Date to = book_last_date(book) - 12;
+      CommissionStatement s =
+          compute_commission(book, plan, book_first_date(book), to, CommissionOptions{});
+      REQUIRE(!s.rows.empty());
+      for (const CommissionRow& row : s.rows) {
+        MetricsFilter filter{MetricsFilter::Kind::Salesperson, row.salesperson};
+        for (uint32_t k = 0; k < row.period_count; ++k) {
+          const CommissionPeriodRow& pr = s.period_rows[row.period_first + k];
+          INFO("seed " << seed << " kind " << int(kind) << " salesperson " << row.salesperson
+                       << " period " << commission_period_label(kind, pr.period_key));
+          Metrics m = compute_metrics(book, pr.start, pr.end, kDefaultRateBp, filter);
+          CHECK(pr.figures.sales_minor == m.credit_sales_minor);
+          CHECK(pr.figures.collected_minor == m.cash_collected_minor);
+          ++checked;
+          if (row.salesperson == kNone) continue;  // No gates there.
+          using I128 = __int128;
+          const I128 sales = m.credit_sales_minor, ar = m.ar_end_minor;
+          CHECK(pr.gates[0].value == m.credit_sales_minor);
+          CHECK(pr.gates[0].passed == (m.credit_sales_minor >= 500000));
+          CHECK(pr.gates[1].defined == (sales > 0));
+          CHECK(pr.gates[2].defined == (sales > 0));
+          if (sales > 0) {
+            CHECK(pr.gates[1].value == int64_t(I128(m.cash_collected_minor) * 1000000 / sales));
+            CHECK(pr.gates[1].passed == (I128(m.cash_collected_minor) * 1000000 >= 800000 * sales));
+            I128 dso = ar * m.days * 100;  // Centidays x sales.
+            CHECK(pr.gates[2].value == int64_t((dso + sales - 1) / sales));
+            CHECK(pr.gates[2].passed == (dso <= 4500 * sales));
+          }
+          CHECK(pr.gates[3].defined == (ar > 0));
+          if (ar > 0) {
+            I128 ratio = I128(m.overdue_end_minor) * 1000000;
+            CHECK(pr.gates[3].value == int64_t((ratio + ar - 1) / ar));
+            CHECK(pr.gates[3].passed == (ratio <= 250000 * ar));
+          }
+          // Warnings: invoices of the salesperson's customers dated on or before the end,
+          // open there and more than 30 days past due; the worst is the first (customers
+          // by index, their invoices by date) with the most days.
+          int32_t count = 0, worst_days = 0;
+          Index worst = kNone;
+          for (Index c = 0; c < book.customers.size(); ++c) {
+            if (book.customers[c].salesperson != row.salesperson) continue;
+            for (Index i : customer_invoices(book, c)) {
+              int32_t days = pr.end - book.invoices[i].due;
+              if (book.invoices[i].date > pr.end || days <= 30) continue;
+              if (invoice_open_minor(book, i, pr.end) <= 0) continue;
+              ++count;
+              if (worst == kNone || days > worst_days) worst = i, worst_days = days;
+            }
+          }
+          CHECK(pr.overdue_invoices == count);
+          CHECK(pr.worst_invoice == worst);
+          CHECK(pr.worst_days_past_due == worst_days);
+        }
+      }
+    }
+  }
+  CHECK(checked > 100);  // The loops above did run.
 }
 
 }  // TEST_SUITE

@@ -4,10 +4,13 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "book_builder.h"
+#include "core/generate.h"
 #include "core/metrics.h"
+#include "core/metrics_periods.h"
 #include "io/metrics_report.h"
 
 using namespace arlab;
@@ -47,6 +50,63 @@ struct DsoBook {
   }
 };
 
+
+// Every field of `got` against `want`, by name ("" when all are equal). The optional doubles
+// compare with ==: both paths divide the same integers once.
+std::string differences(const Metrics& got, const Metrics& want) {
+  std::string out;
+  auto field = [&](const char* name, bool same) {
+    if (!same) out += std::string(out.empty() ? "" : ", ") + name;
+  };
+  field("from", got.from == want.from);
+  field("to", got.to == want.to);
+  field("days", got.days == want.days);
+  field("rate_bp", got.rate_bp == want.rate_bp);
+  field("credit_sales", got.credit_sales_minor == want.credit_sales_minor);
+  field("cash_collected", got.cash_collected_minor == want.cash_collected_minor);
+  field("ar_begin", got.ar_begin_minor == want.ar_begin_minor);
+  field("ar_end", got.ar_end_minor == want.ar_end_minor);
+  field("current_end", got.current_end_minor == want.current_end_minor);
+  field("overdue_end", got.overdue_end_minor == want.overdue_end_minor);
+  field("at_risk_end", got.at_risk_end_minor == want.at_risk_end_minor);
+  field("dso", got.dso == want.dso);
+  field("countback_dso", got.countback_dso == want.countback_dso);
+  field("countback_exhausted", got.countback_exhausted == want.countback_exhausted);
+  field("best_possible_dso", got.best_possible_dso == want.best_possible_dso);
+  field("add", got.add == want.add);
+  field("cei", got.cei == want.cei);
+  field("collection_rate", got.collection_rate == want.collection_rate);
+  field("overdue_ratio", got.overdue_ratio == want.overdue_ratio);
+  field("at_risk_ratio", got.at_risk_ratio == want.at_risk_ratio);
+  field("settled_count", got.settled_count == want.settled_count);
+  field("avg_days_to_pay", got.avg_days_to_pay == want.avg_days_to_pay);
+  field("weighted_days_to_pay", got.weighted_days_to_pay == want.weighted_days_to_pay);
+  field("avg_days_late", got.avg_days_late == want.avg_days_late);
+  field("weighted_days_late", got.weighted_days_late == want.weighted_days_late);
+  field("late_share", got.late_share == want.late_share);
+  field("interest_cost", got.interest_cost_minor == want.interest_cost_minor);
+  field("interest_overflow", got.interest_overflow == want.interest_overflow);
+  field("bad_debt", got.bad_debt_written_off_minor == want.bad_debt_written_off_minor);
+  field("interest_to_bad_debt", got.interest_to_bad_debt == want.interest_to_bad_debt);
+  return out;
+}
+
+// Hand book of the one-walk test: C1 (terms 30) and four periods, the third and fourth both
+// ending in March.
+//   A 2025-01-10 1,000.00 (due 02-09)   P 2025-02-20 400.00 to A   B 2025-03-05 500.00
+//   (due 04-04)   C 2025-03-20 300.00 (due 04-19)   W 2025-03-25 write-off of 100.00 of A.
+struct StepsBook {
+  BookBuilder b;
+  StepsBook() {
+    Index c = b.customer("C1", 30);
+    Index a = b.invoice("A", c, D("2025-01-10"), 100000);
+    b.payment("P", c, D("2025-02-20"), 40000, {{a, 40000}});
+    b.invoice("B", c, D("2025-03-05"), 50000);
+    b.invoice("C", c, D("2025-03-20"), 30000);
+    b.write_off("W", a, D("2025-03-25"), 10000);
+    build(b);
+  }
+};
 }  // namespace
 
 TEST_SUITE("metrics") {
@@ -362,6 +422,152 @@ TEST_CASE("filters and rows by customer, salesperson and month") {
     auto months = compute_metrics_by(b.book, from, to, 800, MetricsBy::Month, only_s2);
     CHECK(months[2].metrics.credit_sales_minor == 0);
   }
+}
+
+TEST_CASE("periods in one walk: open steps across period ends, by hand") {
+  StepsBook x;
+  std::vector<MetricsPeriod> periods = {{D("2025-01-01"), D("2025-01-31")},
+                                        {D("2025-02-01"), D("2025-02-28")},
+                                        {D("2025-03-01"), D("2025-03-15")},
+                                        {D("2025-03-16"), D("2025-03-31")}};
+  std::vector<Metrics> m = compute_metrics_periods(x.b.book, periods, 800);
+  REQUIRE(m.size() == 4);
+  // January: A sold and open, not yet due at 01-31.
+  CHECK(m[0].credit_sales_minor == 100000);
+  CHECK(m[0].ar_begin_minor == 0);
+  CHECK(m[0].current_end_minor == 100000);
+  // February: P pays 400.00; 600.00 of A open at 02-28, 28 - 9 = 19 days past due.
+  // Interest 60,000 x 19 x 800 / 3,650,000 = 249.86 -> 250.
+  CHECK(m[1].cash_collected_minor == 40000);
+  CHECK(m[1].ar_begin_minor == 100000);
+  CHECK(m[1].overdue_end_minor == 60000);
+  CHECK(m[1].interest_cost_minor == 250);
+  // 03-01..03-15: B sold; C (03-20) does not exist yet. Open 600 (A) + 500 (B) = 1,100.
+  // DSO 1,100 / 500 x 15 = 33. Countback: March 1-15 takes 500 (600 left, 15 d), February
+  // nothing (43 d), January covers 600 of 1,000: 43 + 600/1000 x 31 = 61.6.
+  CHECK(m[2].ar_begin_minor == 60000);
+  CHECK(m[2].ar_end_minor == 110000);
+  CHECK(m[2].overdue_end_minor == 60000);
+  CHECK(*m[2].dso == 33.0);
+  CHECK(*m[2].countback_dso == doctest::Approx(61.6));
+  // 03-16..03-31 (16 days): C sold, 100.00 of A written off. Open 500 + 500 + 300 = 1,300.
+  // DSO 1,300 / 300 x 16 = 69.33. Countback: March (31 d) 800, 500 left; February 0 (59 d);
+  // January: 59 + 500/1000 x 31 = 74.5.
+  CHECK(m[3].credit_sales_minor == 30000);
+  CHECK(m[3].bad_debt_written_off_minor == 10000);
+  CHECK(m[3].ar_begin_minor == 110000);
+  CHECK(m[3].ar_end_minor == 130000);
+  CHECK(m[3].overdue_end_minor == 50000);
+  CHECK(m[3].current_end_minor == 80000);
+  CHECK(fixed(m[3].dso, 2) == "69.33");
+  CHECK(*m[3].countback_dso == doctest::Approx(74.5));
+  // And every field as compute_metrics gives it, period by period.
+  for (size_t k = 0; k < periods.size(); ++k) {
+    INFO("period " << k);
+    CHECK(differences(m[k], compute_metrics(x.b.book, periods[k].from, periods[k].to, 800)) ==
+          "");
+  }
+  // Periods that are not consecutive are computed one by one: same results.
+  std::vector<MetricsPeriod> gaps = {periods[0], periods[2]};
+  std::vector<Metrics> g = compute_metrics_periods(x.b.book, gaps, 800);
+  REQUIRE(g.size() == 2);
+  CHECK(differences(g[1], m[2]) == "");
+  CHECK(compute_metrics_periods(x.b.book, {}, 800).empty());
+}
+
+TEST_CASE("one walk for many periods or salespeople == compute_metrics each, generated books") {
+  // Seeded books with every kind of document (partial and lump payers, credit notes,
+  // write-offs, refunds, disputes, customers that stop paying), several filters, periods
+  // starting and ending mid-month, before the first and after the last document, and rates.
+  const int32_t rates[] = {0, 800, 1234, kRateBpMax};
+  int checked = 0;
+  for (uint64_t seed = 1; seed <= 12; ++seed) {
+    GenerateParams p;
+    p.seed = seed;
+    p.salespeople = int32_t(seed % 3) + 1;
+    p.customers = 6 + int32_t(seed % 5) * 3;
+    p.months = 5 + int32_t(seed % 4) * 2;
+    p.start = D(seed % 2 ? "2024-07-01" : "2023-11-17");
+    p.explicit_allocations = seed % 3 != 0;
+    Book book = generate_book(p);
+    REQUIRE(book.index.built);
+    Date first = book_first_date(book), last = book_last_date(book);
+    std::vector<MetricsFilter> filters = {{}, {MetricsFilter::Kind::Customer, 0},
+                                          {MetricsFilter::Kind::Customer, Index(seed % 6)},
+                                          {MetricsFilter::Kind::Salesperson, 0},
+                                          {MetricsFilter::Kind::Salesperson, kNone}};
+    std::vector<std::pair<Date, Date>> spans = {
+        {first, last},                  // The whole book (mid-month at both ends).
+        {first - 40, first + 75},       // Starts before any document.
+        {first + 47, last - 33},        // Mid-month to mid-month.
+        {last - 60, last + 95},         // Runs past the last document.
+        {first + 100, first + 110},     // Inside one month (or across two).
+        {last - 20, last - 20},         // One day.
+    };
+    for (size_t f = 0; f < filters.size(); ++f) {
+      for (size_t k = 0; k < spans.size(); ++k) {
+        auto [from, to] = spans[k];
+        int32_t rate = rates[(seed + f + k) % 4];
+        std::vector<MetricsRow> rows =
+            compute_metrics_by(book, from, to, rate, MetricsBy::Month, filters[f]);
+        REQUIRE(!rows.empty());
+        CHECK(rows.front().metrics.from == from);
+        CHECK(rows.back().metrics.to == to);
+        for (const MetricsRow& row : rows) {
+          const Metrics& got = row.metrics;
+          INFO("seed " << seed << " filter " << f << " span " << k << " row " << row.key);
+          CHECK(row.filter.kind == filters[f].kind);
+          CHECK(format_date(got.from).substr(0, 7) == row.key);
+          CHECK(differences(got, compute_metrics(book, got.from, got.to, rate, filters[f])) == "");
+          ++checked;
+        }
+      }
+      // Rows by salesperson (one walk for all): each row covers its salesperson's customers
+      // that the caller's filter selects, i.e. the narrower of the two filters here.
+      for (const MetricsRow& row :
+           compute_metrics_by(book, first + 20, last - 20, 800, MetricsBy::Salesperson,
+                              filters[f])) {
+        INFO("seed " << seed << " filter " << f << " salesperson row " << row.key);
+        bool all = filters[f].kind == MetricsFilter::Kind::All;
+        Metrics want =
+            compute_metrics(book, first + 20, last - 20, 800, all ? row.filter : filters[f]);
+        CHECK(differences(row.metrics, want) == "");
+        ++checked;
+      }
+      // Irregular consecutive periods: 10, 45 and 1 days, then 80.
+      std::vector<MetricsPeriod> periods = {{first + 3, first + 12}, {first + 13, first + 57},
+                                            {first + 58, first + 58}, {first + 59, first + 138}};
+      std::vector<Metrics> got = compute_metrics_periods(book, periods, 800, filters[f]);
+      REQUIRE(got.size() == periods.size());
+      for (size_t k = 0; k < periods.size(); ++k) {
+        INFO("seed " << seed << " filter " << f << " period " << k);
+        CHECK(differences(got[k], compute_metrics(book, periods[k].from, periods[k].to, 800,
+                                                  filters[f])) == "");
+        ++checked;
+      }
+    }
+    // Several filters at once: every salesperson and "none" (disjoint: one walk), and an
+    // overlapping set (all + one salesperson: each on its own).
+    std::vector<MetricsPeriod> months = {{first, first + 30}, {first + 31, first + 61}};
+    std::vector<MetricsFilter> people = {{MetricsFilter::Kind::Salesperson, kNone}};
+    for (Index sp = 0; sp < book.salespeople.size(); ++sp)
+      people.push_back({MetricsFilter::Kind::Salesperson, sp});
+    for (const std::vector<MetricsFilter>& set :
+         {people, std::vector<MetricsFilter>{{}, {MetricsFilter::Kind::Salesperson, 0}}}) {
+      std::vector<std::vector<Metrics>> got = compute_metrics_periods(book, months, 1234, set);
+      REQUIRE(got.size() == set.size());
+      for (size_t g = 0; g < set.size(); ++g) {
+        REQUIRE(got[g].size() == months.size());
+        for (size_t k = 0; k < months.size(); ++k) {
+          INFO("seed " << seed << " filter set of " << set.size() << ", " << g << ", " << k);
+          Metrics want = compute_metrics(book, months[k].from, months[k].to, 1234, set[g]);
+          CHECK(differences(got[g][k], want) == "");
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 1000);  // The loops above did run.
 }
 
 TEST_CASE("format_fixed: half up from the double's exact value, same digits everywhere") {
