@@ -109,6 +109,29 @@ bool write_output(const std::string& path, std::string_view data) {
   return false;
 }
 
+int parse_period_options(const Args& args, std::string_view command, Date* from, Date* to) {
+  for (const char* name : {"--from", "--to"}) {
+    Date* d = name[2] == 'f' ? from : to;
+    if (args.has(name) && !parse_date(args.get(name), d)) {
+      return usage_error(command, std::string("bad ") + name + " '" + args.get(name) +
+                                      "': expected YYYY-MM-DD");
+    }
+  }
+  return kExitOk;
+}
+
+int empty_period_error(std::string_view command, Date from, Date to) {
+  return usage_error(command, "the period is empty: --to " + format_date(to) +
+                                  " is before --from " + format_date(from));
+}
+
+int default_period(const Args& args, std::string_view command, const Book& book, Date* from,
+                   Date* to) {
+  if (!args.has("--from")) *from = book_first_date(book);
+  if (!args.has("--to")) *to = book_last_date(book);
+  return *to < *from ? empty_period_error(command, *from, *to) : kExitOk;
+}
+
 bool parse_count(std::string_view text, int64_t max, int64_t* out) {
   if (text.empty() || text.size() > 18) return false;
   int64_t v = 0;

@@ -48,6 +48,16 @@ bool load_book(const std::string& path, LoadResult* result);
 // Writes to `path` atomically, or to stdout when `path` is empty. False after printing why.
 bool write_output(const std::string& path, std::string_view data);
 
+// `--from` / `--to` as given (absent ones leave *from / *to as they are). A bad date is a
+// usage error: returns its exit code, else kExitOk.
+int parse_period_options(const Args& args, std::string_view command, Date* from, Date* to);
+// After loading: an absent --from / --to becomes the book's first / last document date; an
+// empty period (--to before --from) is a usage error. Returns the exit code or kExitOk.
+int default_period(const Args& args, std::string_view command, const Book& book, Date* from,
+                   Date* to);
+// The usage error for --to before --from.
+int empty_period_error(std::string_view command, Date from, Date to);
+
 // Strict non-negative decimal integer ("40"); false otherwise.
 bool parse_count(std::string_view text, int64_t max, int64_t* out);
 

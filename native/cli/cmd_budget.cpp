@@ -48,23 +48,13 @@ int cmd_budget(int argc, char** argv) {
     return usage_error("budget", "--format must be table, json or csv, not '" + format + "'");
   }
   Date from, to;
-  for (const char* name : {"--from", "--to"}) {
-    Date* d = name[2] == 'f' ? &from : &to;
-    if (args.has(name) && !parse_date(args.get(name), d)) {
-      return usage_error("budget", std::string("bad ") + name + " '" + args.get(name) +
-                                       "': expected YYYY-MM-DD");
-    }
-  }
+  if (int code = parse_period_options(args, "budget", &from, &to); code != kExitOk) return code;
   const std::string& path = args.positional[0];
   LoadResult loaded;
   if (!load_book(path, &loaded)) return kExitData;
   const Book& book = loaded.book;
-  if (!args.has("--from")) from = book_first_date(book);
-  if (!args.has("--to")) to = book_last_date(book);
-  if (to < from) {
-    return usage_error("budget", "the period is empty: --to " + format_date(to) +
-                                     " is before --from " + format_date(from));
-  }
+  if (int code = default_period(args, "budget", book, &from, &to); code != kExitOk)
+    return code;
   if (!book.budget.given()) {
     std::fprintf(stderr,
                  "%s: the book has no budget: targets are null (add \"budget\": "

@@ -75,14 +75,7 @@ int check_options(const Args& args, Options* o) {
     return usage_error("commission",
                        "--format must be table, json or csv, not '" + o->format + "'");
   }
-  for (const char* name : {"--from", "--to"}) {
-    Date* d = name[2] == 'f' ? &o->from : &o->to;
-    if (args.has(name) && !parse_date(args.get(name), d)) {
-      return usage_error("commission", std::string("bad ") + name + " '" + args.get(name) +
-                                           "': expected YYYY-MM-DD");
-    }
-  }
-  return kExitOk;
+  return parse_period_options(args, "commission", &o->from, &o->to);
 }
 
 bool read_text(const std::string& path, std::string* text) {
@@ -126,12 +119,8 @@ int cmd_commission(int argc, char** argv) {
   LoadResult loaded;
   if (!load_book(args.positional[0], &loaded)) return kExitData;
   const Book& book = loaded.book;
-  if (!args.has("--from")) o.from = book_first_date(book);
-  if (!args.has("--to")) o.to = book_last_date(book);
-  if (o.to < o.from) {
-    return usage_error("commission", "the period is empty: --to " + format_date(o.to) +
-                                         " is before --from " + format_date(o.from));
-  }
+  if (int code = default_period(args, "commission", book, &o.from, &o.to); code != kExitOk)
+    return code;
   CommissionPlan plan;
   if (!load_plan(args.get("--plan"), book, &plan)) return kExitData;
   CommissionOptions options;

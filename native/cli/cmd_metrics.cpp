@@ -83,13 +83,8 @@ int check_options(const Args& args, Options* o) {
     return usage_error("metrics", "--by must be customer, salesperson or month, not '" +
                                       args.get("--by") + "'");
   }
-  for (const char* name : {"--from", "--to"}) {
-    Date* d = name[2] == 'f' ? &o->from : &o->to;
-    if (args.has(name) && !parse_date(args.get(name), d)) {
-      return usage_error("metrics", std::string("bad ") + name + " '" + args.get(name) +
-                                        "': expected YYYY-MM-DD");
-    }
-  }
+  if (int code = parse_period_options(args, "metrics", &o->from, &o->to); code != kExitOk)
+    return code;
   if (args.has("--customer") && args.has("--salesperson")) {
     return usage_error("metrics", "give --customer or --salesperson, not both");
   }
@@ -125,12 +120,8 @@ int cmd_metrics(int argc, char** argv) {
   LoadResult loaded;
   if (!load_book(args.positional[0], &loaded)) return kExitData;
   const Book& book = loaded.book;
-  if (!args.has("--from")) o.from = book_first_date(book);
-  if (!args.has("--to")) o.to = book_last_date(book);
-  if (o.to < o.from) {
-    return usage_error("metrics", "the period is empty: --to " + format_date(o.to) +
-                                      " is before --from " + format_date(o.from));
-  }
+  if (int code = default_period(args, "metrics", book, &o.from, &o.to); code != kExitOk)
+    return code;
   MetricsFilter filter;
   if (!resolve_filter(book, args, &filter)) return kExitData;
   Metrics total = compute_metrics(book, o.from, o.to, o.rate_bp, filter);

@@ -55,16 +55,10 @@ int check_options(const Args& args, Options* o) {
   if (args.has("--buckets") && !parse_aging_edges(args.get("--buckets"), &o->edges, &error)) {
     return usage_error("statement", "bad --buckets '" + args.get("--buckets") + "': " + error);
   }
-  for (const char* name : {"--from", "--to"}) {
-    Date* d = name[2] == 'f' ? &o->from : &o->to;
-    if (args.has(name) && !parse_date(args.get(name), d)) {
-      return usage_error("statement", std::string("bad ") + name + " '" + args.get(name) +
-                                          "': expected YYYY-MM-DD");
-    }
-  }
+  if (int code = parse_period_options(args, "statement", &o->from, &o->to); code != kExitOk)
+    return code;
   if (args.has("--from") && args.has("--to") && o->to < o->from) {
-    return usage_error("statement", "the period is empty: --to " + format_date(o->to) +
-                                        " is before --from " + format_date(o->from));
+    return empty_period_error("statement", o->from, o->to);
   }
   return kExitOk;
 }
@@ -91,10 +85,7 @@ int cmd_statement(int argc, char** argv) {
     YearMonthDay ymd = ymd_from_date(o.to);
     o.from = date_from_ymd(ymd.year, ymd.month, 1);
   }
-  if (o.to < o.from) {  // Only when one end is defaulted.
-    return usage_error("statement", "the period is empty: --to " + format_date(o.to) +
-                                        " is before --from " + format_date(o.from));
-  }
+  if (o.to < o.from) return empty_period_error("statement", o.from, o.to);  // One end defaulted.
   Statement s = compute_statement(book, customer, o.from, o.to, o.edges);
   std::string out = o.format == "csv"    ? statement_csv(book, s)
                     : o.format == "text" ? statement_text(book, s)
