@@ -25,18 +25,6 @@ void build(BookBuilder& b) {
   REQUIRE(ok);
 }
 
-// A refund pushed directly (works whether or not the builder has a helper for it).
-void refund(BookBuilder& b, std::string_view id, Index customer, Date date, int64_t amount,
-            Index payment = kNone) {
-  Refund r;
-  r.id = b.book.intern(id);
-  r.customer = customer;
-  r.date = date;
-  r.amount_minor = amount;
-  r.payment = payment;
-  b.book.refunds.push_back(r);
-}
-
 CommissionPlan plan_of(CommissionBasis basis, int32_t rate_ppm) {
   CommissionPlan p;
   p.name = "test";
@@ -216,7 +204,7 @@ TEST_CASE("a full refund nets the commission to zero") {
   Index p = t.b.payment("P-1", t.c1, D("2025-01-20"), 100000, {{i, 100000}});
   t.b.credit_note("CN-1", t.c1, D("2025-02-10"), 100000);
   SUBCASE("collected, the refund names the payment") {
-    refund(t.b, "R-1", t.c1, D("2025-02-15"), 100000, p);
+    t.b.refund("R-1", t.c1, D("2025-02-15"), 100000, p);
     build(t.b);
     CommissionStatement s = run(t.b.book, plan_of(CommissionBasis::Collected, 100000),
                                 "2025-01-01", "2025-02-28");
@@ -228,7 +216,7 @@ TEST_CASE("a full refund nets the commission to zero") {
     CHECK(row_of(s, t.s1).total.net_minor == 0);
   }
   SUBCASE("invoiced, the refund names no payment: the latest payment, its booking share") {
-    refund(t.b, "R-1", t.c1, D("2025-02-15"), 100000);
+    t.b.refund("R-1", t.c1, D("2025-02-15"), 100000);
     build(t.b);
     CommissionStatement s = run(t.b.book, plan_of(CommissionBasis::Invoiced, 100000),
                                 "2025-01-01", "2025-02-28");
@@ -244,7 +232,7 @@ TEST_CASE("refunding an overpayment reverses nothing: that cash earned nothing")
   OneSeller t;
   Index i = t.b.invoice("INV-1", t.c1, D("2025-01-10"), 100000);
   Index p = t.b.payment("P-1", t.c1, D("2025-01-20"), 120000, {{i, 100000}});  // 200.00 over.
-  refund(t.b, "R-1", t.c1, D("2025-01-25"), 20000, p);
+  t.b.refund("R-1", t.c1, D("2025-01-25"), 20000, p);
   build(t.b);
   CommissionStatement s = run(t.b.book, plan_of(CommissionBasis::Collected, 100000),
                               "2025-01-01", "2025-01-31");
