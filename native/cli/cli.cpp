@@ -82,17 +82,23 @@ int usage_error(std::string_view command, std::string_view message) {
   return kExitUsage;
 }
 
+bool read_input(const std::string& path, std::string* text) {
+  std::string error;
+  if (read_file(path, text, &error)) return true;
+  std::fprintf(stderr, "%s\n", error.c_str());
+  return false;
+}
+
+void print_problems(const std::string& path, const std::vector<Problem>& problems) {
+  std::string report = format_problems(path, problems);
+  std::fwrite(report.data(), 1, report.size(), stderr);
+}
+
 bool load_book(const std::string& path, LoadResult* result) {
-  std::string text, error;
-  if (!read_file(path, &text, &error)) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return false;
-  }
+  std::string text;
+  if (!read_input(path, &text)) return false;
   *result = read_book_json(text);
-  if (!result->ok) {
-    std::string report = format_problems(path, result->problems);
-    std::fwrite(report.data(), 1, report.size(), stderr);
-  }
+  if (!result->ok) print_problems(path, result->problems);
   return result->ok;
 }
 

@@ -42,6 +42,11 @@ int begin_command(int argc, char** argv, std::string_view command,
 // Prints "arlab CMD: message" and a hint to stderr; returns kExitUsage.
 int usage_error(std::string_view command, std::string_view message);
 
+// Reads a whole file; on failure prints why to stderr and returns false.
+bool read_input(const std::string& path, std::string* text);
+// Prints problems to stderr as `FILE: place: message` lines.
+void print_problems(const std::string& path, const std::vector<Problem>& problems);
+
 // Reads and validates a book; on failure prints the problems to stderr and returns false.
 bool load_book(const std::string& path, LoadResult* result);
 

@@ -78,33 +78,24 @@ int check_options(const Args& args, Options* o) {
   return parse_period_options(args, "commission", &o->from, &o->to);
 }
 
-bool read_text(const std::string& path, std::string* text) {
-  std::string error;
-  if (read_file(path, text, &error)) return true;
-  std::fprintf(stderr, "%s\n", error.c_str());
-  return false;
-}
-
 // The plan, checked on its own and against the book; false after printing the problems.
 bool load_plan(const std::string& path, const Book& book, CommissionPlan* plan) {
   std::string text;
-  if (!read_text(path, &text)) return false;
+  if (!read_input(path, &text)) return false;
   std::vector<Problem> problems;
   if (read_commission_plan(text, book.minor_digits, plan, &problems))
     check_commission_plan_for_book(*plan, book, &problems);
   if (problems.empty()) return true;
-  std::string report = format_problems(path, problems);
-  std::fwrite(report.data(), 1, report.size(), stderr);
+  print_problems(path, problems);
   return false;
 }
 
 bool load_paid(const std::string& path, const Book& book, CommissionPaid* paid) {
   std::string text;
-  if (!read_text(path, &text)) return false;
+  if (!read_input(path, &text)) return false;
   std::vector<Problem> problems;
   if (read_commission_paid(text, book.minor_digits, paid, &problems)) return true;
-  std::string report = format_problems(path, problems);
-  std::fwrite(report.data(), 1, report.size(), stderr);
+  print_problems(path, problems);
   return false;
 }
 

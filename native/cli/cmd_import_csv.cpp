@@ -34,15 +34,11 @@ const std::vector<OptionSpec> kImportOptions = {{"--map", nullptr, true},
 
 // Reads the mapping; false after printing why (as MAP.json: place: message).
 bool load_map(const std::string& path, CsvMap* map) {
-  std::string text, error;
-  if (!read_file(path, &text, &error)) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return false;
-  }
+  std::string text;
+  if (!read_input(path, &text)) return false;
   std::vector<Problem> problems;
   if (parse_csv_map(text, map, &problems)) return true;
-  std::string report = format_problems(path, problems);
-  std::fwrite(report.data(), 1, report.size(), stderr);
+  print_problems(path, problems);
   return false;
 }
 
@@ -68,7 +64,6 @@ std::string summary(const std::string& csv_path, const std::string& out_path,
 
 int cmd_import_csv(int argc, char** argv) {
   Args args;
-  std::string error;
   int done = begin_command(argc, argv, "import-csv", kImportOptions, kImportHelp, &args);
   if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("import-csv", "expected one CSV file");
@@ -79,14 +74,10 @@ int cmd_import_csv(int argc, char** argv) {
   CsvMap map;
   if (!load_map(args.get("--map"), &map)) return kExitData;
   std::string text;
-  if (!read_file(csv_path, &text, &error)) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return kExitData;
-  }
+  if (!read_input(csv_path, &text)) return kExitData;
   CsvImportResult r = import_csv(text, map);
   if (!r.ok) {
-    std::string report = format_problems(csv_path, r.problems);
-    std::fwrite(report.data(), 1, report.size(), stderr);
+    print_problems(csv_path, r.problems);
     return kExitData;
   }
   if (!write_output(out_path, write_book_json(r.book))) return kExitData;
