@@ -412,18 +412,8 @@ function checkLocalOnly(requests, origin) {
 }
 
 // [SECTION] main
-async function main() {
-  if (!fs.existsSync(path.join(opts.web, 'arlab.js'))) skip(`no web build in ${opts.web}`);
-  if (!fs.existsSync(opts.chromium)) skip(`no chromium at ${opts.chromium}`);
-  let chromium;
-  try {
-    ({chromium} = await import('playwright-core'));
-  } catch (err) {
-    skip('playwright-core is not installed (run scripts/setup.sh)');
-  }
-  fs.mkdirSync(opts.artifacts, {recursive: true});
-  const server = await serve(path.resolve(opts.web));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+// A headless chromium with a fresh profile and one page, collecting requests and errors.
+async function openBrowser(chromium) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'arlab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: opts.chromium, headless: true, viewport: {width: 1280, height: 800},
@@ -437,8 +427,53 @@ async function main() {
   const errors = [];
   page.on('pageerror', (err) => errors.push(String(err)));
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  const close = async () => {
+    await context.close();
+    fs.rmSync(profile, {recursive: true, force: true});
+  };
+  return {page, errors, requests, close};
+}
+
+// Waits for the first frames or for the GL shader failure; true on the failure.
+async function glFailed(browser) {
+  const failed = () => browser.errors.some((e) => e.includes('failed to compile vertex shader'));
+  for (const deadline = Date.now() + WAIT_MS; Date.now() < deadline;) {
+    if (failed()) return true;
+    const drawn = await browser.page.evaluate(
+        () => !!(window.arlab && window.arlab.ready() && window.arlab.frames() >= 1));
+    if (drawn) return failed();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return failed();
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(opts.web, 'arlab.js'))) skip(`no web build in ${opts.web}`);
+  if (!fs.existsSync(opts.chromium)) skip(`no chromium at ${opts.chromium}`);
+  let chromium;
   try {
-    await page.goto(origin + '/');
+    ({chromium} = await import('playwright-core'));
+  } catch (err) {
+    skip('playwright-core is not installed (run scripts/setup.sh)');
+  }
+  fs.mkdirSync(opts.artifacts, {recursive: true});
+  const server = await serve(path.resolve(opts.web));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  // SwiftShader (chromium's software GL) has, rarely, failed to compile ImGui's shaders in a
+  // fresh browser ("failed to compile vertex shader ... (unknown error)"), and then the page
+  // draws nothing. That is the machine's GL, not arlab: start a new browser once and say so.
+  // A shader arlab got wrong fails both times.
+  let browser;
+  for (let attempt = 1; ; ++attempt) {
+    browser = await openBrowser(chromium);
+    await browser.page.goto(origin + '/');
+    if (!(await glFailed(browser)) || attempt === 2) break;
+    console.log('     the browser could not compile the GL shaders (SwiftShader); ' +
+                `starting a new browser once. Its errors:\n       ${browser.errors.join('\n       ')}`);
+    await browser.close();
+  }
+  const {page, errors, requests} = browser;
+  try {
     await check('1 renders: frames drawn, screenshot not blank', () => checkRenders(page));
     await check('2 sample: summary totals equal the CLI', () => checkSampleTotals(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
@@ -450,9 +485,8 @@ async function main() {
                 () => checkImportCsv(page));
     await check('9 local-only: no request to another host', () => checkLocalOnly(requests, origin));
   } finally {
-    await context.close();
+    await browser.close();
     server.close();
-    fs.rmSync(profile, {recursive: true, force: true});
   }
   if (errors.length) {
     console.log(`     page errors and console errors:\n       ${errors.join('\n       ')}`);
