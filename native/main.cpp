@@ -16,6 +16,7 @@
 
 #include "app/app.h"
 #include "app/app_state.h"  // --demo-edits only: the app's shared edit actions.
+#include "app/key_taps.h"
 #include "app/platform.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -146,6 +147,16 @@ void record_demo_edits(app::State& state) {
   app::undo(state);
 }
 
+// In front of the backend's key callback, so a key pressed and released between two frames
+// still reaches the UI (app/key_taps.h).
+app::KeyTaps g_key_taps;
+
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  if (action == GLFW_PRESS) g_key_taps.press(key);
+  if (action == GLFW_RELEASE && !g_key_taps.release(key)) return;
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
 void render_frame(GLFWwindow* window, app::State& state) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -158,6 +169,8 @@ void render_frame(GLFWwindow* window, app::State& state) {
   glClearColor(0.11f, 0.12f, 0.15f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g_key_taps.after_frame(
+      [window](int key) { ImGui_ImplGlfw_KeyCallback(window, key, 0, GLFW_RELEASE, 0); });
 }
 
 }  // namespace
@@ -177,6 +190,7 @@ int main(int argc, char** argv) {
   ImGui::CreateContext();
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  glfwSetKeyCallback(window, on_key);  // Replaces the backend's, which on_key calls.
   ImGui_ImplOpenGL3_Init("#version 130");
 
   auto state = app::create_state();

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/key_taps.h"
 #include "app/platform.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -31,6 +32,7 @@ struct Shell {
   bool running = false;      // app::init done, frames are being drawn.
   long frame_count = 0;
   double pixel_ratio = 0;    // devicePixelRatio the UI is scaled for.
+  app::KeyTaps key_taps;     // Key taps between two animation frames (app/key_taps.h).
 };
 
 Shell& shell() {
@@ -57,6 +59,15 @@ void fit_canvas_to_window() {
   app::set_ui_scale(*s.state, static_cast<float>(ratio));
 }
 
+// In front of the backend's key callback: Playwright's key press, or a quick tap while a
+// frame is slow, sends down and up between two animation frames.
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  app::KeyTaps& taps = shell().key_taps;
+  if (action == GLFW_PRESS) taps.press(key);
+  if (action == GLFW_RELEASE && !taps.release(key)) return;
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
 void main_loop(void*) {
   Shell& s = shell();
   glfwPollEvents();
@@ -76,6 +87,8 @@ void main_loop(void*) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   // No swap: the browser shows the buffer when this animation frame returns.
+  s.key_taps.after_frame(
+      [&s](int key) { ImGui_ImplGlfw_KeyCallback(s.window, key, 0, GLFW_RELEASE, 0); });
 
   if (++s.frame_count == 2) web::set_page_status("ready");
 }
@@ -107,6 +120,7 @@ bool create_window_and_imgui() {
   ImGui::GetIO().IniFilename = nullptr;  // No imgui.ini in the browser's MEMFS.
   ImGui::StyleColorsDark();
   ImGui_ImplGlfw_InitForOpenGL(s.window, true);
+  glfwSetKeyCallback(s.window, on_key);  // Replaces the backend's, which on_key calls.
   ImGui_ImplOpenGL3_Init("#version 300 es");
   return true;
 }
