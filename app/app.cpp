@@ -21,6 +21,7 @@
 #include "core/money.h"
 #include "imgui.h"
 #include "io/book_json.h"
+#include "io/commission_report.h"  // kCommissionStatementFormat
 
 namespace app {
 
@@ -99,6 +100,12 @@ bool is_commission_plan(std::string_view text) {
   return text.substr(0, 256).find(arlab::kCommissionPlanFormat) != std::string_view::npos;
 }
 
+// A commission statement (a paid register): "arlab-commission/1" near the top.
+bool is_commission_statement(std::string_view text) {
+  return text.substr(0, 256).find(std::string("\"") + arlab::kCommissionStatementFormat + "\"") !=
+         std::string_view::npos;
+}
+
 bool ends_with_nocase(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
          ui::contains_nocase(text.substr(text.size() - suffix.size()), suffix);
@@ -110,6 +117,11 @@ bool open_file_text(State& state, std::string_view file_name, std::string_view t
   // What the picker was opened for holds for this one file only.
   ImportPick picked_for = std::exchange(state.import.picking, ImportPick::None);
   int plan_slot = std::exchange(state.commission.picking_slot, -1);
+  bool paid = std::exchange(state.commission.picking_paid, false);
+  if (picked_for == ImportPick::None && plan_slot < 0 &&
+      (paid || is_commission_statement(text))) {
+    return commission_set_paid(state, file_name, text);
+  }
   if (picked_for == ImportPick::None && (plan_slot >= 0 || is_commission_plan(text))) {
     return commission_set_plan(state, std::max(plan_slot, state.commission.slot), file_name,
                                text);

@@ -429,6 +429,25 @@ struct CommissionPanel {
   arlab::Index lines_built_selected = arlab::kNone;
   int lines_built_filter = -2;
   std::array<uint32_t, 16> rule_counts{};  // The selected row's lines by rule.
+  // A statement paid out earlier (commission_json with lines, read back): what the book no
+  // longer produces for its lines is clawed back, what it now produces more is paid
+  // (docs/COMMISSION.md, "Removed allocations"). The CLI's --paid. Applies to the statement,
+  // not to the comparison of A and B.
+  bool picking_paid = false;       // The file picker was opened for it.
+  char paid_path[512] = "";        // Desktop: its path.
+  std::string paid_name;           // "" = none.
+  std::string paid_text;           // Kept to read again for a book of other minor digits.
+  int paid_minor_digits = -1;
+  arlab::CommissionPaid paid;
+  uint64_t paid_generation = 0;    // Bumps on each load and clear.
+  uint64_t built_paid_generation = ~0ull;
+  struct Tally {
+    uint32_t count = 0;
+    int64_t minor = 0;
+    void add(int64_t amount) { ++count, minor += amount; }
+  };
+  Tally paid_removed, paid_added;  // The statement's "allocation removed" / "added" lines.
+  uint32_t paid_compared = 0;      // Register lines before the statement's start.
   // The comparison of A and B (figures only), each side cached with its own inputs.
   struct Side {
     bool computed = false;
@@ -596,9 +615,15 @@ void draw_commission_plan_editor(State& state);
 // (platform::load_setting), else the presets. Each applied or loaded plan is saved again.
 void fill_commission_slots(State& state);
 void refresh_commission_slots(State& state);  // Forms parsed again after an edit or a new book.
-// Exports: the edited slot's plan (canonical JSON) and the statement as CSV.
+// A statement paid out earlier (commission_json with lines) as the statement's paid
+// register; false (problems shown, the register unchanged) if it is refused.
+bool commission_set_paid(State& state, std::string_view file_name, std::string_view text);
+void commission_clear_paid(State& state);
+// Exports: the edited slot's plan (canonical JSON) and the statement as CSV, or as JSON with
+// its lines (what commission_set_paid reads back once it has been paid out).
 bool export_commission_plan(State& state);
 bool export_commission_csv(State& state, bool lines);
+bool export_commission_json(State& state);
 void show_import(State& state);  // Opens the Import CSV tab.
 // A CSV for the import (picked, dropped or read from a path): reads its header and guesses
 // the mapping's columns it does not name yet. False (problems shown) if it cannot be read.

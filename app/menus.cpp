@@ -25,6 +25,7 @@ void open_file(State& state) {
   // Web: the browser's picker answers later through app::open_file_text.
   state.import.picking = ImportPick::None;  // A book, whatever an earlier picker was for.
   state.commission.picking_slot = -1;
+  state.commission.picking_paid = false;
   if (!platform::request_open_file(platform::OpenKind::Book)) state.open_path_popup = true;
 }
 

@@ -20,6 +20,7 @@
 //
 // [SECTION] Compute (cached)
 // [SECTION] Exports
+// [SECTION] Paid earlier
 // [SECTION] Inputs
 // [SECTION] Statement: summary
 // [SECTION] Statement: the selected salesperson
@@ -102,7 +103,10 @@ void compute_statement(State& state) {
   CommissionPanel& c = state.commission;
   const PlanSlot& slot = c.slots[c.slot];
   auto start = std::chrono::steady_clock::now();
-  c.statement = arlab::compute_commission(state.book, slot.applied, c.period.from, c.period.to);
+  arlab::CommissionOptions options;
+  options.paid = c.paid_name.empty() ? nullptr : &c.paid;
+  c.statement =
+      arlab::compute_commission(state.book, slot.applied, c.period.from, c.period.to, options);
   c.gate_texts.clear();
   for (const arlab::CommissionRow& row : c.statement.rows) {
     c.gate_texts.push_back(gates_text(c.statement, row));
@@ -112,6 +116,18 @@ void compute_statement(State& state) {
   c.built_plan_json = slot.applied_json;
   c.built_from = c.period.from;
   c.built_to = c.period.to;
+  c.built_paid_generation = c.paid_generation;
+  c.paid_removed = c.paid_added = {};
+  c.paid_compared = 0;
+  if (options.paid) {  // Only lines before the statement's start are compared (the engine's rule).
+    for (const arlab::CommissionPaidLine& l : c.paid.lines) {
+      c.paid_compared += l.date < c.statement.from && l.date >= c.paid.from && l.date <= c.paid.to;
+    }
+  }
+  for (const arlab::CommissionLine& l : c.statement.lines) {
+    if (l.rule == arlab::CommissionRule::AllocationRemoved) c.paid_removed.add(l.amount_minor);
+    if (l.rule == arlab::CommissionRule::AllocationAdded) c.paid_added.add(l.amount_minor);
+  }
   c.sort_changed = true;
   c.lines_built_count = ~0ull;
   ++c.compute_count;
@@ -133,7 +149,7 @@ bool statement_current(const State& state) {
   const PlanSlot& slot = c.slots[c.slot];
   return c.computed && c.built_book_generation == state.book_generation &&
          c.built_plan_json == slot.applied_json && c.built_from == c.period.from &&
-         c.built_to == c.period.to;
+         c.built_to == c.period.to && c.built_paid_generation == c.paid_generation;
 }
 
 // Brings one side of the comparison up to date; true if it changed.
@@ -151,7 +167,8 @@ bool update_side(State& state, int k) {
       side.to == c.period.to) {
     return false;
   }
-  if (statement_current(state) && c.built_plan_json == slot.applied_json) {
+  if (statement_current(state) && c.built_plan_json == slot.applied_json &&
+      c.paid_name.empty()) {
     // The same inputs: the figures are the statement's (copied without its lines).
     std::vector<arlab::CommissionLine> lines = std::move(c.statement.lines);
     side.statement = c.statement;
@@ -187,6 +204,25 @@ void update_comparison(State& state) {
   c.compare_ms = ms_since(start);
 }
 
+// The register from a statement's text, read with the book's minor digits; false (problems
+// shown, the register unchanged) if it is refused.
+bool read_paid(State& state, const std::string& name, std::string_view text) {
+  arlab::CommissionPaid paid;
+  std::vector<arlab::Problem> problems;
+  if (!arlab::read_commission_paid(text, state.book.minor_digits, &paid, &problems)) {
+    show_problems(state, "Could not use " + name + " as the statement paid earlier",
+                  std::move(problems), name);
+    return false;
+  }
+  CommissionPanel& c = state.commission;
+  c.paid = std::move(paid);
+  c.paid_text = std::string(text);
+  c.paid_name = name;
+  c.paid_minor_digits = state.book.minor_digits;
+  ++c.paid_generation;
+  return true;
+}
+
 // The slots (filled, parsed, an Enter applied) and the period, up to date: cheap.
 void prepare(State& state) {
   CommissionPanel& c = state.commission;
@@ -195,6 +231,11 @@ void prepare(State& state) {
   if (c.apply_requested) apply_commission_plan(state);
   follow_period(state, c.period);
   validate_period(c.period);
+  if (!c.paid_name.empty() && c.paid_minor_digits != state.book.minor_digits) {
+    // A book in another currency: the amounts are read again with its minor digits.
+    std::string name = c.paid_name, text = c.paid_text;
+    if (!read_paid(state, name, text)) commission_clear_paid(state);
+  }
   // A statement or comparison of another book cannot be drawn (its indices are that book's).
   if (c.computed && c.built_book_generation != state.book_generation) c.computed = false;
   if (c.compared && (c.sides[0].book_generation != state.book_generation ||
@@ -260,7 +301,13 @@ void show_commission(State& state) {
 
 // ---- [SECTION] Exports -----------------------------------------------------------------
 
-bool export_commission_csv(State& state, bool lines) {
+namespace {
+
+// The edited slot's statement as a file: "commission-A-2025-01-01-to-2025-12-31<suffix>".
+bool export_statement(State& state, const char* suffix,
+                      std::string (*write)(const arlab::Book&, const arlab::CommissionStatement&,
+                                           bool),
+                      bool lines, const char* after) {
   update_commission(state, false);
   const CommissionPanel& c = state.commission;
   if (!c.computed) {
@@ -269,18 +316,123 @@ bool export_commission_csv(State& state, bool lines) {
   }
   const arlab::CommissionStatement& s = c.statement;
   std::string name = "commission-" + std::string(c.slot == 0 ? "A" : "B") + "-" +
-                     arlab::format_date(s.from) + "-to-" + arlab::format_date(s.to) +
-                     (lines ? "-lines" : "") + ".csv";
+                     arlab::format_date(s.from) + "-to-" + arlab::format_date(s.to) + suffix;
   std::string where, error;
-  if (!platform::export_file(name, arlab::commission_csv(state.book, s, lines), &where, &error)) {
+  if (!platform::export_file(name, write(state.book, s, lines), &where, &error)) {
     show_problems(state, "Could not export " + name, {arlab::Problem{"", error}});
     return false;
   }
-  state.status = "Exported " + name + (where.empty() ? "" : " to " + where);
+  state.status = "Exported " + name + (where.empty() ? "" : " to " + where) + after;
   return true;
 }
 
+}  // namespace
+
+bool export_commission_csv(State& state, bool lines) {
+  return export_statement(state, lines ? "-lines.csv" : ".csv", arlab::commission_csv, lines,
+                          "");
+}
+
+// With its lines: what "Paid earlier" (and the CLI's --paid) reads back.
+bool export_commission_json(State& state) {
+  return export_statement(state, ".json", arlab::commission_json, true,
+                          ": once paid out, load it as \"Paid earlier\" next time");
+}
+
+// ---- [SECTION] Paid earlier ------------------------------------------------------------
+
+bool commission_set_paid(State& state, std::string_view file_name, std::string_view text) {
+  std::string name(file_name);
+  name = name.substr(name.find_last_of("/\\") + 1);
+  if (!read_paid(state, name, text)) return false;
+  CommissionPanel& c = state.commission;
+  c.open = true;
+  c.view = 0;
+  c.select_view = true;
+  state.select_tab = Tab::Commission;
+  state.status = "Paid earlier: " + name + " (" + arlab::format_date(c.paid.from) + " to " +
+                 arlab::format_date(c.paid.to) + ", " + std::to_string(c.paid.lines.size()) +
+                 " lines)";
+  return true;
+}
+
+void commission_clear_paid(State& state) {
+  CommissionPanel& c = state.commission;
+  if (c.paid_name.empty()) return;
+  c.paid = {};
+  c.paid_text.clear();
+  c.paid_name.clear();
+  c.paid_minor_digits = -1;
+  ++c.paid_generation;
+}
+
 namespace {
+
+// "Paid earlier: none [Load...]" or its name, period, and what it changes in this statement.
+void draw_paid_row(State& state) {
+  CommissionPanel& c = state.commission;
+  const arlab::Book& book = state.book;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Paid earlier:");
+  ImGui::SameLine();
+  if (c.paid_name.empty()) {
+    ui::text_muted("none");
+  } else {
+    ImGui::Text("%s, %s to %s, %zu lines", c.paid_name.c_str(),
+                arlab::format_date(c.paid.from).c_str(), arlab::format_date(c.paid.to).c_str(),
+                c.paid.lines.size());
+    if (c.built_paid_generation == c.paid_generation) {
+      ImGui::SameLine();
+      std::string changes =
+          c.paid_compared == 0
+              ? "none of its lines is before " + arlab::format_date(c.statement.from) +
+                    ": nothing to compare"
+          : c.paid_removed.count + c.paid_added.count == 0
+              ? std::to_string(c.paid_compared) +
+                    " lines before this period: the book still produces what was paid"
+              : std::to_string(c.paid_removed.count) + " clawed back (" +
+                    arlab::format_amount_grouped(c.paid_removed.minor, book.minor_digits) +
+                    "), " + std::to_string(c.paid_added.count) + " added (" +
+                    arlab::format_amount_grouped(c.paid_added.minor, book.minor_digits) + ")";
+      ui::text_muted(("- " + changes).c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear##paid")) commission_clear_paid(state);
+  }
+  ImGui::SameLine();
+  if (platform::has_file_picker()) {
+    if (ImGui::SmallButton("Load paid statement...")) {
+      c.picking_paid = true;
+      c.picking_slot = -1;
+      state.import.picking = ImportPick::None;
+      platform::request_open_file(platform::OpenKind::Paid);
+    }
+  } else {
+    if (ImGui::GetContentRegionAvail().x < ui::px(260)) ImGui::NewLine();  // Room for a path.
+    ImGui::SetNextItemWidth(
+        std::max(ui::px(200), ImGui::GetContentRegionAvail().x - ui::px(60)));
+    bool enter =
+        ImGui::InputTextWithHint("##paid_path", "/path/to/commission-paid.json", c.paid_path,
+                                 sizeof c.paid_path, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Load##paid") || enter) {
+      std::string text, error;
+      if (platform::read_path(c.paid_path, &text, &error)) {
+        commission_set_paid(state, c.paid_path, text);
+      } else {
+        show_problems(state, std::string("Could not read ") + c.paid_path,
+                      {arlab::Problem{"", error}});
+      }
+    }
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "A statement exported with \"Export JSON\" and paid out. Its lines before this\n"
+        "period are compared with what the book produces now: commission on an allocation\n"
+        "removed or changed since is clawed back, within the clawback window; more now is\n"
+        "paid (docs/COMMISSION.md, \"Removed allocations\").");
+  }
+}
 
 // ---- [SECTION] Inputs ------------------------------------------------------------------
 
@@ -464,6 +616,13 @@ void draw_statement_header(State& state) {
   ImGui::SameLine();
   if (ImGui::Button("Export CSV with lines")) export_commission_csv(state, true);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("One row per explanation line instead");
+  ImGui::SameLine();
+  if (ImGui::Button("Export JSON")) export_commission_json(state);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("The statement with its lines (docs/COMMISSION.md); once paid out, load\n"
+                      "it as \"Paid earlier\" to claw back what the book no longer produces");
+  }
+  draw_paid_row(state);
 }
 
 void draw_cards(State& state) {

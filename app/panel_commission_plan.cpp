@@ -1072,6 +1072,7 @@ void draw_file_row(State& state) {
     if (ImGui::Button("Load plan...")) {
       c.picking_slot = c.slot;
       state.import.picking = ImportPick::None;  // A plan, whatever an earlier picker was for.
+      c.picking_paid = false;
       platform::request_open_file(platform::OpenKind::Plan);
     }
     ImGui::SameLine();

@@ -50,7 +50,8 @@ inline bool valid_setting_name(const std::string& name) {
 }
 
 // What a file is asked for: the picker shows files of that kind (web: its `accept`).
-enum class OpenKind : uint8_t { Book, Csv, CsvMap, Plan };  // Plan: a commission plan.
+// Plan: a commission plan; Paid: a commission statement paid out earlier (JSON with lines).
+enum class OpenKind : uint8_t { Book, Csv, CsvMap, Plan, Paid };
 // Open a file. Web: the browser's file picker; the shell later calls app::open_file_text,
 // which routes the file by its name and by what the app asked for. Native: returns false
 // and the UI asks for a path instead.

@@ -1118,6 +1118,82 @@ TEST_CASE("commission tab: comparing two plans, worked out by hand") {
   CHECK(c.statement.total.payable_minor == 2500);
 }
 
+// tests/cli/cmd-commission.test's --paid case, through the tab: the January-February
+// statement of books/commission.json under plan-cash.json, exported as JSON and paid out; then
+// P-1 is deleted (books/commission-p1-removed.json). March for S1: P-2 500.00 earned, W-1's
+// bad-debt penalty -100.00, and the February line paid on P-1 (500.00) no longer produced:
+// -500.00 on 2025-03-01 -> net -100.00, payable 0, 100.00 carried forward.
+TEST_CASE("commission tab: a statement paid earlier claws back a removed allocation") {
+  Ui ui;
+  ui.frames(2);
+  REQUIRE(app::open_file_text(*ui.state, "commission.json", fixture("commission.json")));
+  REQUIRE(app::open_file_text(*ui.state, "plan-cash.json", fixture("plan-cash.json")));
+  app::CommissionPanel& c = ui.state->commission;
+  auto period = [&](const char* from, const char* to) {
+    std::snprintf(c.period.from_text, sizeof c.period.from_text, "%s", from);
+    std::snprintf(c.period.to_text, sizeof c.period.to_text, "%s", to);
+    c.period.preset = app::PeriodPreset::Custom;
+    ui.show(app::Tab::Commission);
+  };
+  period("2025-01-01", "2025-02-28");
+  REQUIRE(c.computed);
+  REQUIRE(c.statement.plan.name == "Cash 10%, 80% gate");
+  auto& exported = app::platform::fake().exported;
+  exported.clear();
+  REQUIRE(app::export_commission_json(*ui.state));
+  const std::string name = "commission-A-2025-01-01-to-2025-02-28.json";
+  REQUIRE(exported.count(name) == 1);
+  const std::string paid_text = exported[name];
+
+  REQUIRE(app::open_file_text(*ui.state, "commission-p1-removed.json",
+                              fixture("commission-p1-removed.json")));
+  period("2025-03-01", "2025-03-31");
+  const arlab::CommissionRow* s1 = row_of(c.statement, ui.state->book, "S1");
+  REQUIRE(s1);
+  CHECK(s1->total.clawed_back_minor == 0);  // Without the register P-1 is simply gone.
+  CHECK(s1->total.net_minor == 40000);      // 500.00 - 100.00.
+  // Dropped or picked, the statement goes to "Paid earlier" by its format.
+  uint64_t count = c.compute_count;
+  REQUIRE(app::open_file_text(*ui.state, name, paid_text));
+  CHECK(c.paid_name == name);
+  CHECK(arlab::format_date(c.paid.from) == "2025-01-01");
+  ui.frames(3);
+  CHECK(c.compute_count == count + 1);
+  s1 = row_of(c.statement, ui.state->book, "S1");
+  REQUIRE(s1);
+  CHECK(s1->total.clawed_back_minor == 50000);
+  CHECK(s1->total.penalties_minor == 10000);
+  CHECK(s1->total.net_minor == -10000);
+  CHECK(s1->total.payable_minor == 0);
+  CHECK(s1->total.carried_debit_minor == 10000);
+  CHECK(c.paid_removed.count == 1);
+  CHECK(c.paid_removed.minor == -50000);
+  CHECK(c.paid_added.count == 0);
+  CHECK(c.paid_compared == 2);  // Both lines of January-February are before March.
+  const arlab::CommissionLine* removed = nullptr;
+  for (const arlab::CommissionLine& l : c.statement.lines) {
+    if (l.rule == arlab::CommissionRule::AllocationRemoved) removed = &l;
+  }
+  REQUIRE(removed);
+  CHECK(arlab::format_date(removed->date) == "2025-03-01");
+  CHECK(removed->paid_minor == 50000);
+  CHECK(removed->amount_minor == -50000);
+  // A file that is not a statement, picked for the register: refused, the register kept.
+  ui.state->commission.picking_paid = true;
+  CHECK_FALSE(app::open_file_text(*ui.state, "plan-cash.json", fixture("plan-cash.json")));
+  CHECK(ui.state->problems_popup);
+  CHECK(c.paid_name == name);
+  ui.state->problems_popup = false;
+  ui.frames(2);
+  // Cleared: the statement is the book's alone again.
+  app::commission_clear_paid(*ui.state);
+  ui.frames(2);
+  s1 = row_of(c.statement, ui.state->book, "S1");
+  REQUIRE(s1);
+  CHECK(s1->total.clawed_back_minor == 0);
+  CHECK(s1->total.net_minor == 40000);
+}
+
 TEST_CASE("commission tab: every member of a plan survives the editor's form") {
   Ui ui;
   open_test_book(ui);
