@@ -368,54 +368,28 @@ void commission_clear_paid(State& state) {
 
 namespace {
 
-// "Paid earlier: none [Load...]" or its name, period, and what it changes in this statement.
+// "Paid earlier: [Load...] none", or [Load...] [Clear] its name, period, and what it changes in
+// this statement (wrapped: file names are long).
 void draw_paid_row(State& state) {
   CommissionPanel& c = state.commission;
   const arlab::Book& book = state.book;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Paid earlier:");
   ImGui::SameLine();
-  if (c.paid_name.empty()) {
-    ui::text_muted("none");
-  } else {
-    ImGui::Text("%s, %s to %s, %zu lines", c.paid_name.c_str(),
-                arlab::format_date(c.paid.from).c_str(), arlab::format_date(c.paid.to).c_str(),
-                c.paid.lines.size());
-    if (c.built_paid_generation == c.paid_generation) {
-      ImGui::SameLine();
-      std::string changes =
-          c.paid_compared == 0
-              ? "none of its lines is before " + arlab::format_date(c.statement.from) +
-                    ": nothing to compare"
-          : c.paid_removed.count + c.paid_added.count == 0
-              ? std::to_string(c.paid_compared) +
-                    " lines before this period: the book still produces what was paid"
-              : std::to_string(c.paid_removed.count) + " clawed back (" +
-                    arlab::format_amount_grouped(c.paid_removed.minor, book.minor_digits) +
-                    "), " + std::to_string(c.paid_added.count) + " added (" +
-                    arlab::format_amount_grouped(c.paid_added.minor, book.minor_digits) + ")";
-      ui::text_muted(("- " + changes).c_str());
-    }
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Clear##paid")) commission_clear_paid(state);
-  }
-  ImGui::SameLine();
   if (platform::has_file_picker()) {
-    if (ImGui::SmallButton("Load paid statement...")) {
+    if (ImGui::Button("Load paid statement...")) {
       c.picking_paid = true;
       c.picking_slot = -1;
       state.import.picking = ImportPick::None;
       platform::request_open_file(platform::OpenKind::Paid);
     }
   } else {
-    if (ImGui::GetContentRegionAvail().x < ui::px(260)) ImGui::NewLine();  // Room for a path.
-    ImGui::SetNextItemWidth(
-        std::max(ui::px(200), ImGui::GetContentRegionAvail().x - ui::px(60)));
+    ImGui::SetNextItemWidth(ui::px(300));
     bool enter =
         ImGui::InputTextWithHint("##paid_path", "/path/to/commission-paid.json", c.paid_path,
                                  sizeof c.paid_path, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (ImGui::SmallButton("Load##paid") || enter) {
+    if (ImGui::Button("Load##paid") || enter) {
       std::string text, error;
       if (platform::read_path(c.paid_path, &text, &error)) {
         commission_set_paid(state, c.paid_path, text);
@@ -432,6 +406,35 @@ void draw_paid_row(State& state) {
         "removed or changed since is clawed back, within the clawback window; more now is\n"
         "paid (docs/COMMISSION.md, \"Removed allocations\").");
   }
+  ImGui::SameLine();
+  if (c.paid_name.empty()) {
+    ui::text_muted("none");
+    return;
+  }
+  if (ImGui::Button("Clear##paid")) {
+    commission_clear_paid(state);
+    return;
+  }
+  std::string text = c.paid_name + ", " + arlab::format_date(c.paid.from) + " to " +
+                     arlab::format_date(c.paid.to) + ", " + std::to_string(c.paid.lines.size()) +
+                     " lines";
+  if (c.built_paid_generation == c.paid_generation) {
+    text += c.paid_compared == 0
+                ? ": none is before " + arlab::format_date(c.statement.from) +
+                      ", nothing to compare"
+            : c.paid_removed.count + c.paid_added.count == 0
+                ? ": " + std::to_string(c.paid_compared) +
+                      " before this period, the book still produces what was paid"
+                : ": " + std::to_string(c.paid_removed.count) + " clawed back (" +
+                      arlab::format_amount_grouped(c.paid_removed.minor, book.minor_digits) +
+                      "), " + std::to_string(c.paid_added.count) + " added (" +
+                      arlab::format_amount_grouped(c.paid_added.minor, book.minor_digits) + ")";
+  }
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
 }
 
 // ---- [SECTION] Inputs ------------------------------------------------------------------
