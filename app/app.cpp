@@ -95,15 +95,10 @@ bool open_book_text(State& state, std::string_view file_name, std::string_view t
 
 namespace {
 
-// A commission plan names its format near the top: "arlab-commission-plan/1".
-bool is_commission_plan(std::string_view text) {
-  return text.substr(0, 256).find(arlab::kCommissionPlanFormat) != std::string_view::npos;
-}
-
-// A commission statement (a paid register): "arlab-commission/1" near the top.
-bool is_commission_statement(std::string_view text) {
-  return text.substr(0, 256).find(std::string("\"") + arlab::kCommissionStatementFormat + "\"") !=
-         std::string_view::npos;
+// Commission plans ("arlab-commission-plan/1") and statements ("arlab-commission/1", a paid
+// register) name their format near the top.
+bool names_format(std::string_view text, std::string_view format) {
+  return text.substr(0, 256).find(format) != std::string_view::npos;
 }
 
 bool ends_with_nocase(std::string_view text, std::string_view suffix) {
@@ -119,10 +114,11 @@ bool open_file_text(State& state, std::string_view file_name, std::string_view t
   int plan_slot = std::exchange(state.commission.picking_slot, -1);
   bool paid = std::exchange(state.commission.picking_paid, false);
   if (picked_for == ImportPick::None && plan_slot < 0 &&
-      (paid || is_commission_statement(text))) {
+      (paid || names_format(text, arlab::kCommissionStatementFormat))) {
     return commission_set_paid(state, file_name, text);
   }
-  if (picked_for == ImportPick::None && (plan_slot >= 0 || is_commission_plan(text))) {
+  if (picked_for == ImportPick::None &&
+      (plan_slot >= 0 || names_format(text, arlab::kCommissionPlanFormat))) {
     return commission_set_plan(state, std::max(plan_slot, state.commission.slot), file_name,
                                text);
   }

@@ -447,7 +447,6 @@ struct CommissionPanel {
     void add(int64_t amount) { ++count, minor += amount; }
   };
   Tally paid_removed, paid_added;  // The statement's "allocation removed" / "added" lines.
-  uint32_t paid_compared = 0;      // Register lines before the statement's start.
   // The comparison of A and B (figures only), each side cached with its own inputs.
   struct Side {
     bool computed = false;

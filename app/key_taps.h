@@ -12,8 +12,8 @@
 //
 // Usage:
 //   KeyTaps taps;
-//   on a key event:      if (press) taps.press(key); else if (!taps.release(key)) return;
-//                        ... then hand the event to the backend
+//   on a key event:      if (taps.pass(key, action == PRESS, action == RELEASE))
+//                          hand the event to the backend;
 //   after each frame:    taps.after_frame([&](int key) { hand the backend a release of key });
 #pragma once
 
@@ -37,6 +37,12 @@ class KeyTaps {
     if (!contains(pressed_, key)) return true;
     if (!contains(held_, key)) held_.push_back(key);
     return false;
+  }
+
+  // Any key event (a repeat is neither pressed nor released): true if it goes to the backend.
+  bool pass(int key, bool pressed, bool released) {
+    if (pressed) press(key);
+    return !released || release(key);
   }
 
   // A frame has run (it saw every key pressed before it): hands over the releases held back,

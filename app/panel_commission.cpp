@@ -118,12 +118,6 @@ void compute_statement(State& state) {
   c.built_to = c.period.to;
   c.built_paid_generation = c.paid_generation;
   c.paid_removed = c.paid_added = {};
-  c.paid_compared = 0;
-  if (options.paid) {  // Only lines before the statement's start are compared (the engine's rule).
-    for (const arlab::CommissionPaidLine& l : c.paid.lines) {
-      c.paid_compared += l.date < c.statement.from && l.date >= c.paid.from && l.date <= c.paid.to;
-    }
-  }
   for (const arlab::CommissionLine& l : c.statement.lines) {
     if (l.rule == arlab::CommissionRule::AllocationRemoved) c.paid_removed.add(l.amount_minor);
     if (l.rule == arlab::CommissionRule::AllocationAdded) c.paid_added.add(l.amount_minor);
@@ -419,11 +413,11 @@ void draw_paid_row(State& state) {
                      arlab::format_date(c.paid.to) + ", " + std::to_string(c.paid.lines.size()) +
                      " lines";
   if (c.built_paid_generation == c.paid_generation) {
-    text += c.paid_compared == 0
-                ? ": none is before " + arlab::format_date(c.statement.from) +
-                      ", nothing to compare"
+    uint32_t compared = c.statement.paid_lines_compared;
+    text += compared == 0
+                ? ": nothing in it to compare before " + arlab::format_date(c.statement.from)
             : c.paid_removed.count + c.paid_added.count == 0
-                ? ": " + std::to_string(c.paid_compared) +
+                ? ": " + std::to_string(compared) +
                       " before this period, the book still produces what was paid"
                 : ": " + std::to_string(c.paid_removed.count) + " clawed back (" +
                       arlab::format_amount_grouped(c.paid_removed.minor, book.minor_digits) +

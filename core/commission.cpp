@@ -1293,6 +1293,7 @@ void Engine::paid_adjustments() {
   for (const CommissionPaidLine& l : paid.lines) {
     if (l.date >= from_ || l.date < paid.from || l.date > paid.to) continue;
     if (!compared_for_paid(l.rule)) continue;
+    ++st_.paid_lines_compared;
     PaidSum& sum = previous[{l.salesperson, l.rule, l.invoice, l.source}];
     sum.amount_minor += l.amount_minor;
     sum.last = std::max(sum.last, l.date);

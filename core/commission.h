@@ -290,6 +290,9 @@ struct CommissionStatement {
   std::vector<CommissionPeriodRow> period_rows;
   std::vector<CommissionLine> lines;  // Per row, by date (generation order).
   std::vector<CommissionPreviousRef> previous_refs;
+  // options.paid: its lines compared with the book (dated before `from`, within its own
+  // period, of a compared rule); 0 means the register changes nothing here.
+  uint32_t paid_lines_compared = 0;
   CommissionFigures total;
 };
 

@@ -152,9 +152,9 @@ void record_demo_edits(app::State& state) {
 app::KeyTaps g_key_taps;
 
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
-  if (action == GLFW_PRESS) g_key_taps.press(key);
-  if (action == GLFW_RELEASE && !g_key_taps.release(key)) return;
-  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+  if (g_key_taps.pass(key, action == GLFW_PRESS, action == GLFW_RELEASE)) {
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+  }
 }
 
 void render_frame(GLFWwindow* window, app::State& state) {

@@ -62,10 +62,9 @@ void fit_canvas_to_window() {
 // In front of the backend's key callback: Playwright's key press, or a quick tap while a
 // frame is slow, sends down and up between two animation frames.
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
-  app::KeyTaps& taps = shell().key_taps;
-  if (action == GLFW_PRESS) taps.press(key);
-  if (action == GLFW_RELEASE && !taps.release(key)) return;
-  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+  if (shell().key_taps.pass(key, action == GLFW_PRESS, action == GLFW_RELEASE)) {
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+  }
 }
 
 void main_loop(void*) {

@@ -625,11 +625,23 @@ TEST_CASE("removed allocation: lines paid earlier and no longer produced are cla
   CHECK(removed[0].amount_minor == -10000);
   CHECK(amount_of(s, CommissionRule::AllocationAdded) == 10000);
   CHECK(row_of(s, t.s1).total.net_minor == 0);
+  CHECK(s.paid_lines_compared == 1);
   SUBCASE("without a book change, nothing") {
     paid.lines[0].invoice = "INV-2";
     CommissionStatement same = run(t.b.book, plan, "2025-02-01", "2025-02-28", options);
     CHECK(lines_of(same, CommissionRule::AllocationRemoved).empty());
     CHECK(lines_of(same, CommissionRule::AllocationAdded).empty());
+    CHECK(same.paid_lines_compared == 1);
+  }
+  SUBCASE("a statement starting in January compares nothing: the line is not before it") {
+    CommissionStatement january = run(t.b.book, plan, "2025-01-01", "2025-02-28", options);
+    CHECK(january.paid_lines_compared == 0);
+    CHECK(lines_of(january, CommissionRule::AllocationRemoved).empty());
+  }
+  SUBCASE("a rule that is not compared (a credit note's info line) is not counted") {
+    paid.lines[0].rule = "credit note";
+    CommissionStatement info = run(t.b.book, plan, "2025-02-01", "2025-02-28", options);
+    CHECK(info.paid_lines_compared == 0);
   }
 }
 
