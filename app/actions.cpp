@@ -113,7 +113,17 @@ void set_as_of(State& state, arlab::Date as_of) {
 
 // ---- [SECTION] Book changes ------------------------------------------------------------
 
-void save_book(State& state) { platform::schedule_save(arlab::write_book_json(state.book)); }
+void save_book(State& state) {
+  if (!state.held_saved_book.empty()) return;  // Never over a saved book that was not read.
+  platform::schedule_save(arlab::write_book_json(state.book));
+}
+
+void release_held_book(State& state) {
+  state.held_saved_book.clear();
+  state.held_problems.clear();
+  save_book(state);
+  state.status = "The open book is saved in place of the saved book that could not be read";
+}
 
 bool apply_edit(State& state, const arlab::Edit& edit, std::vector<arlab::Problem>* problems) {
   problems->clear();
@@ -239,6 +249,8 @@ std::string base_name(const std::string& name) {
 }
 
 }  // namespace
+
+void export_held_book(State& state) { export_text(state, "saved-book.json", state.held_saved_book); }
 
 void export_book_json(State& state) {
   export_text(state, base_name(state.book_name) + ".json", arlab::write_book_json(state.book));

@@ -47,9 +47,14 @@ void load_start_book(State& state) {
       state.status = "Opened the saved book";
       return;
     }
+    // Keep it: opening the sample must not save over it (see State::held_saved_book).
+    state.held_saved_book = std::move(*saved);
+    state.held_problems = r.problems;
     load_sample(state);
-    show_problems(state, "The saved book could not be read; the sample is open instead",
-                  std::move(r.problems));
+    show_problems(state,
+                  "The saved book could not be read. It is kept as it was (Storage: export "
+                  "it, mend it, open it again); the sample is open and nothing is saved",
+                  std::move(r.problems), "saved book");
     return;
   }
   load_sample(state);

@@ -511,6 +511,12 @@ struct State {
   std::vector<arlab::Problem> problems;  // Of the last failed import.
   std::string problems_file;             // File they are in ("" if none).
   bool problems_popup = false;           // Open the problems modal next frame.
+  // The book saved by the last session when it could not be read at start (one written
+  // before the date-order rule, say): held here as it was, never overwritten, until the
+  // user exports it or chooses to replace it (Storage). While held, save_book() saves
+  // nothing, so neither the sample opened instead nor any edit can take its place.
+  std::string held_saved_book;
+  std::vector<arlab::Problem> held_problems;
   bool open_path_popup = false;          // Native "Open" asks for a path.
   char open_path[512] = "";
   bool light_theme = false;
@@ -539,6 +545,10 @@ void redo(State& state);
 void replace_book(State& state, arlab::Book&& book, const std::string& name);
 void load_sample(State& state);
 void save_book(State& state);           // platform::schedule_save of the current book.
+// Ends the hold of an unreadable saved book (State::held_saved_book): the open book is
+// saved in its place.
+void release_held_book(State& state);
+void export_held_book(State& state);     // The held saved book, byte for byte, as a file.
 void export_book_json(State& state);
 void export_ledger_journal(State& state);
 void export_aging_csv(State& state);

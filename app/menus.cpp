@@ -215,7 +215,9 @@ void draw_status_bar(State& state, float height) {
     ImGui::TextUnformatted(state.status.empty() ? "Ready" : state.status.c_str());
     platform::StorageStatus s = platform::storage_status();
     std::string right;
-    if (s.saving) {
+    if (!state.held_saved_book.empty()) {
+      right = "Not saved: the saved book is kept (see Storage)";
+    } else if (s.saving) {
       right = "Saving...";
     } else if (!s.last_error.empty()) {
       right = "Save failed: see Storage";
@@ -225,7 +227,7 @@ void draw_status_bar(State& state, float height) {
     right += "   " + std::to_string(state.book.invoices.size()) + " invoices, " +
              std::to_string(state.book.customers.size()) + " customers";
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(right.c_str()).x - 14);
-    if (!s.last_error.empty()) {
+    if (!s.last_error.empty() || !state.held_saved_book.empty()) {
       ImGui::TextColored(ui::palette().bad, "%s", right.c_str());
     } else {
       ui::text_muted(right.c_str());
@@ -248,15 +250,19 @@ void problems_popup(State& state) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopupModal("Problems", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  float width = std::min(860.0f, viewport->WorkSize.x * 0.8f);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ui::heading(state.problems_title.c_str());
   ui::text_muted("Nothing was changed: the current book is as it was.");
+  std::string advice = arlab::date_order_advice(state.problems);
+  if (!advice.empty()) ImGui::TextUnformatted(advice.c_str());  // Why, and how to mend.
+  ImGui::PopTextWrapPos();
   ImGui::Separator();
   // "file: place: message", one line each, as the CLI prints them.
   std::string text = state.problems_file.empty()
                          ? std::string()
                          : arlab::format_problems(state.problems_file, state.problems);
   // A fixed width (auto-resize does not see into children) and wrapped lines.
-  float width = std::min(860.0f, viewport->WorkSize.x * 0.8f);
   float line = ImGui::GetTextLineHeightWithSpacing();
   float lines = 1.5f + 1.2f * static_cast<float>(state.problems.size());
   float height = std::min(viewport->WorkSize.y * 0.5f, line * lines);
@@ -273,7 +279,7 @@ void problems_popup(State& state) {
   ImGui::EndChild();
   if (state.problems.size() >= arlab::kProblemsMax) ui::text_muted("(only the first problems)");
   if (ImGui::Button("Copy")) {
-    ImGui::SetClipboardText((state.problems_title + "\n" + text).c_str());
+    ImGui::SetClipboardText((state.problems_title + "\n" + text + advice).c_str());
   }
   ImGui::SameLine();
   if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {

@@ -78,7 +78,32 @@ void draw_snapshots(State& state) {
 
 }  // namespace
 
+// The saved book that could not be read at start: kept as it was until the user decides.
+static void draw_held_book(State& state) {
+  const ui::Palette& p = ui::palette();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(p.bad,
+                     "The book saved by the last session could not be read (%zu problems). It "
+                     "is kept exactly as it was: nothing is saved over it, so the open book and "
+                     "its changes are not saved either.",
+                     state.held_problems.size());
+  std::string advice = arlab::date_order_advice(state.held_problems);
+  if (!advice.empty()) ImGui::TextUnformatted(advice.c_str());
+  ui::text_muted("Export it, mend each document named (arlab check lists them), then open the "
+                 "mended file. Or replace it with the open book, which is then saved.");
+  ImGui::PopTextWrapPos();
+  if (ImGui::Button("Export the saved book")) export_held_book(state);
+  ImGui::SameLine();
+  if (ImGui::Button("Show its problems")) {
+    show_problems(state, "The saved book could not be read", state.held_problems, "saved book");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Replace it with the open book")) release_held_book(state);
+  ImGui::Separator();
+}
+
 void draw_storage(State& state) {
+  if (!state.held_saved_book.empty()) draw_held_book(state);
   platform::StorageStatus s = platform::storage_status();
   draw_status(s);
   ImGui::Spacing();
@@ -92,7 +117,10 @@ void draw_storage(State& state) {
   ImGui::SameLine();
   if (ImGui::Button("Export aging CSV")) export_aging_csv(state);
   ImGui::SameLine();
-  if (ImGui::Button("Save now")) {
+  ImGui::BeginDisabled(!state.held_saved_book.empty());
+  bool save_now = ImGui::Button("Save now");
+  ImGui::EndDisabled();
+  if (save_now) {
     save_book(state);
     platform::flush_save();
   }

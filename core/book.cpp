@@ -163,10 +163,10 @@ struct Checker {
   size_t count = 0;
 
   bool full() const { return count >= kProblemsMax; }
-  void add(std::string place, std::string message) {
+  void add(std::string place, std::string message, bool date_order = false) {
     count++;
     if (problems && problems->size() < kProblemsMax)
-      problems->push_back({std::move(place), std::move(message)});
+      problems->push_back({std::move(place), std::move(message), date_order});
   }
   std::string money(int64_t minor) const { return format_amount(minor, b.minor_digits); }
   static std::string at(const char* list, size_t i) {
@@ -240,6 +240,10 @@ struct Checker {
       if (v.due < v.date)
         add(place + ".due", "due date " + format_date(v.due) + " is before the invoice date " +
                                 format_date(v.date));
+      else if (v.due > kDateMax)  // Date + terms: a due date no ISO date can write back.
+        add(place + (v.flags & kInvoiceDueGiven ? ".due" : ".date"),
+            "the due date (" + format_date(v.date) + " + " + std::to_string(v.due - v.date) +
+                " days) is after 9999-12-31, the last date arlab can write");
     }
   }
 
@@ -341,47 +345,7 @@ struct Checker {
 }  // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] Explicit reductions (allocations and write-offs)
-//-----------------------------------------------------------------------------
-
-// Appends one application per explicit allocation and write-off; returns per invoice what is
-// left after all of them (over all time). Reports invoices taken below zero.
-static std::vector<int64_t> apply_explicit(const Book& b, std::vector<Application>* apps,
-                                           Checker* check) {
-  std::vector<int64_t> left(b.invoices.size());
-  for (size_t i = 0; i < b.invoices.size(); i++) left[i] = b.invoices[i].amount_minor;
-  auto receipts = [&](const std::vector<Receipt>& list, const std::vector<Allocation>& allocs,
-                      ApplicationKind kind) {
-    for (size_t i = 0; i < list.size(); i++) {
-      const Receipt& r = list[i];
-      for (uint32_t k = 0; k < r.allocation_count; k++) {
-        const Allocation& a = allocs[r.allocation_first + k];
-        apps->push_back({r.date, kind, false, static_cast<Index>(i), a.invoice, a.amount_minor});
-        left[a.invoice] = add_saturated(left[a.invoice], -a.amount_minor);
-      }
-    }
-  };
-  receipts(b.payments, b.payment_allocations, ApplicationKind::Payment);
-  receipts(b.credit_notes, b.credit_allocations, ApplicationKind::CreditNote);
-  for (size_t i = 0; i < b.write_offs.size(); i++) {
-    const WriteOff& w = b.write_offs[i];
-    apps->push_back({w.date, ApplicationKind::WriteOff, false, static_cast<Index>(i), w.invoice,
-                     w.amount_minor});
-    left[w.invoice] = add_saturated(left[w.invoice], -w.amount_minor);
-  }
-  for (size_t i = 0; i < left.size() && !check->full(); i++) {
-    if (left[i] >= 0) continue;
-    const Invoice& v = b.invoices[i];
-    check->add(Checker::at("invoices", i),
-               "invoice " + std::string(b.str(v.id)) + " is reduced below zero: amount " +
-                   check->money(v.amount_minor) + ", explicit allocations and write-offs total " +
-                   check->money(add_saturated(v.amount_minor, -left[i])));
-  }
-  return left;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Automatic allocation (oldest due first)
+// [SECTION] Date order: documents take effect one day at a time
 //-----------------------------------------------------------------------------
 
 // Builds a CSR list (first[key]..first[key+1]) of items grouped by key(item), stable.
@@ -398,9 +362,74 @@ static void group_by(size_t keys, size_t items, KeyOf key_of, std::vector<uint32
 
 namespace {
 
+// What happens on one day, in this order (docs/FORMAT.md, "Date order"). Invoices need no
+// step: an invoice is open from its own date on.
+enum Step : uint8_t {
+  kStepPaymentAllocations,  // Explicit allocations of payments, file order.
+  kStepCreditAllocations,   // Explicit allocations of credit notes, file order.
+  kStepPaymentRemainder,    // A payment's remainder applied automatically, file order.
+  kStepCreditRemainder,     // A credit note's remainder, file order.
+  kStepWriteOff,            // Write-offs, file order.
+};
+
+// One step of one document: sorted by (date, step, file index).
+struct Event {
+  Date date;
+  Step step;
+  Index doc;
+  friend bool operator<(const Event& p, const Event& q) {
+    if (p.date != q.date) return p.date < q.date;
+    if (p.step != q.step) return p.step < q.step;
+    return p.doc < q.doc;
+  }
+};
+
+// Every step of every document, in date order. Counting sort by day when the book spans
+// few enough days (always, in practice), so that 1,000,000 invoices cost one linear pass.
+std::vector<Event> events_in_date_order(const Book& b, const std::vector<int64_t>& pay_rest,
+                                        const std::vector<int64_t>& credit_rest) {
+  std::vector<Event> events;
+  events.reserve(b.payments.size() + b.credit_notes.size() + b.write_offs.size());
+  for (size_t i = 0; i < b.payments.size(); i++) {
+    if (b.payments[i].allocation_count)
+      events.push_back({b.payments[i].date, kStepPaymentAllocations, Index(i)});
+  }
+  for (size_t i = 0; i < b.credit_notes.size(); i++) {
+    if (b.credit_notes[i].allocation_count)
+      events.push_back({b.credit_notes[i].date, kStepCreditAllocations, Index(i)});
+  }
+  for (size_t i = 0; i < b.payments.size(); i++)
+    if (pay_rest[i] > 0) events.push_back({b.payments[i].date, kStepPaymentRemainder, Index(i)});
+  for (size_t i = 0; i < b.credit_notes.size(); i++)
+    if (credit_rest[i] > 0)
+      events.push_back({b.credit_notes[i].date, kStepCreditRemainder, Index(i)});
+  for (size_t i = 0; i < b.write_offs.size(); i++)
+    events.push_back({b.write_offs[i].date, kStepWriteOff, Index(i)});
+  if (events.empty()) return events;
+  // Pushed in (step, file index) order: a stable sort by date alone finishes the job.
+  Date lo = events[0].date, hi = events[0].date;
+  for (const Event& e : events) lo = std::min(lo, e.date), hi = std::max(hi, e.date);
+  size_t days = size_t(hi - lo) + 1;
+  if (days > 4 * events.size() + 1024) {
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Event& p, const Event& q) { return p.date < q.date; });
+    return events;
+  }
+  std::vector<uint32_t> first;
+  std::vector<uint32_t> order;
+  group_by(days, events.size(), [&](size_t i) { return size_t(events[i].date - lo); }, &first,
+           &order);
+  std::vector<Event> sorted(events.size());
+  for (size_t k = 0; k < order.size(); k++) sorted[k] = events[order[k]];
+  return sorted;
+}
+
+// The automatic rule: a remainder goes to the customer's invoices dated on or before the
+// receipt, oldest due date first (then invoice date, then id), taking what each has open
+// at that moment of the date order.
 struct AutoAllocator {
   const Book& b;
-  std::vector<int64_t>& left;         // Per invoice, what automatic allocation may still take.
+  std::vector<int64_t>& left;         // Per invoice, open now (in the date order).
   std::vector<uint32_t> first;        // Per customer: CSR into order.
   std::vector<uint32_t> order;        // Invoices by (due, date, id) within each customer.
   std::vector<uint32_t> cursor;       // Per customer: first position that may still be open.
@@ -425,10 +454,11 @@ struct AutoAllocator {
     cursor.assign(first.begin(), first.end() - 1);
   }
 
-  // Applies `remainder` of one receipt; returns what no invoice took.
-  int64_t apply(const Receipt& r, ApplicationKind kind, Index source,
+  // Applies `remainder` of one receipt; returns what no invoice took. An invoice's open
+  // amount only falls as the date order goes on, so one that reached zero stays behind the
+  // cursor for good.
+  int64_t apply(const Receipt& r, int64_t remainder, ApplicationKind kind, Index source,
                 std::vector<Application>* apps) {
-    int64_t remainder = r.amount_minor;
     uint32_t& start = cursor[r.customer];
     const uint32_t end = first[r.customer + 1];
     while (start < end && left[order[start]] == 0) start++;
@@ -446,50 +476,145 @@ struct AutoAllocator {
   }
 };
 
-}  // namespace
+// Applies every document in date order. An explicit allocation or write-off may take at
+// most what its invoice has open at that moment: asking more is a problem at the document,
+// naming what took the rest, and only the open amount is taken so that the walk goes on.
+struct DateOrder {
+  Book& b;
+  Checker* check;
+  std::vector<Application>* apps;
+  bool fit = false;           // fit_to_date_order: lower what asks too much instead.
+  size_t lowered = 0;         // In fit mode: allocations and write-offs lowered.
+  std::vector<int64_t> left;  // Per invoice, open at the current point of the walk.
 
-static void apply_automatic(Book& b, std::vector<int64_t>& left, std::vector<Application>* apps) {
-  BookIndex& x = b.index;
-  x.payment_unapplied_minor.assign(b.payments.size(), 0);
-  x.credit_unapplied_minor.assign(b.credit_notes.size(), 0);
-  // Receipts with a remainder, in document order: date, payments before credit notes, file order.
-  std::vector<uint32_t> pending;
-  auto remainder_of = [&](const Receipt& r, const std::vector<Allocation>& allocs) {
+  static int64_t remainder_of(const Receipt& r, const std::vector<Allocation>& allocs) {
     int64_t rest = r.amount_minor;
     for (uint32_t k = 0; k < r.allocation_count; k++)
       rest -= allocs[r.allocation_first + k].amount_minor;
     return rest;
-  };
-  for (size_t i = 0; i < b.payments.size(); i++) {
-    x.payment_unapplied_minor[i] = remainder_of(b.payments[i], b.payment_allocations);
-    if (x.payment_unapplied_minor[i] > 0) pending.push_back(static_cast<uint32_t>(i));
   }
-  for (size_t i = 0; i < b.credit_notes.size(); i++) {
-    x.credit_unapplied_minor[i] = remainder_of(b.credit_notes[i], b.credit_allocations);
-    if (x.credit_unapplied_minor[i] > 0)
-      pending.push_back(static_cast<uint32_t>(i) | BookIndex::kCreditBit);
+
+  // "P-1 paid 400.00 on 2025-03-20, W-1 wrote off 100.00 on 2025-03-21": what the walk has
+  // applied to the invoice so far (at most four, then how many more and their total).
+  std::string taken_by(Index invoice) const {
+    std::string out;
+    size_t shown = 0, more = 0;
+    int64_t more_total = 0;
+    for (const Application& a : *apps) {
+      if (a.invoice != invoice) continue;
+      if (shown == 4) {
+        more++;
+        more_total += a.amount_minor;
+        continue;
+      }
+      const char* verb = a.kind == ApplicationKind::Payment      ? " paid "
+                         : a.kind == ApplicationKind::CreditNote ? " credited "
+                                                                 : " wrote off ";
+      StrRef id = a.kind == ApplicationKind::Payment      ? b.payments[a.source].id
+                  : a.kind == ApplicationKind::CreditNote ? b.credit_notes[a.source].id
+                                                          : b.write_offs[a.source].id;
+      if (shown++) out += ", ";
+      out += std::string(b.str(id)) + verb + check->money(a.amount_minor) + " on " +
+             format_date(a.date);
+    }
+    if (more)
+      out += " and " + std::to_string(more) + " more (" + check->money(more_total) + ")";
+    return out;
   }
-  if (pending.empty()) return;
-  auto receipt = [&](uint32_t code) -> const Receipt& {
-    return code & BookIndex::kCreditBit ? b.credit_notes[code & ~BookIndex::kCreditBit]
-                                        : b.payments[code];
-  };
-  std::stable_sort(pending.begin(), pending.end(), [&](uint32_t p, uint32_t q) {
-    if (receipt(p).date != receipt(q).date) return receipt(p).date < receipt(q).date;
-    return p < q;  // Payments (no bit) before credit notes; then file order.
-  });
-  AutoAllocator allocator{b, left, {}, {}, {}, {}};
-  allocator.prepare();
-  for (uint32_t code : pending) {
-    bool credit = code & BookIndex::kCreditBit;
-    Index i = code & ~BookIndex::kCreditBit;
-    Receipt rest = receipt(code);
-    int64_t& unapplied = credit ? x.credit_unapplied_minor[i] : x.payment_unapplied_minor[i];
-    rest.amount_minor = unapplied;
-    unapplied = allocator.apply(
-        rest, credit ? ApplicationKind::CreditNote : ApplicationKind::Payment, i, apps);
+
+  // Takes `amount` from the invoice, or reports at place() that it asks more than is open
+  // and takes only that.
+  template <typename Place>
+  int64_t take(Index invoice, int64_t amount, Date date, const char* what, Place place) {
+    int64_t& open = left[invoice];
+    if (amount <= open) {
+      open -= amount;
+      return amount;
+    }
+    if (fit) {
+      lowered++;
+      int64_t took = open;
+      open = 0;
+      return took;
+    }
+    std::string taken = taken_by(invoice);
+    std::string message = std::string(b.str(b.invoices[invoice].id)) + " has " +
+                          check->money(open) + " open on " + format_date(date) +
+                          (taken.empty() ? "" : " (" + taken + ")") + "; this " + what + " asks " +
+                          check->money(amount) +
+                          (open > 0 ? ": ask at most " + check->money(open)
+                                    : ": nothing is left to take");
+    check->add(place(), std::move(message), true);
+    int64_t took = open;
+    open = 0;
+    return took;
   }
-}
+
+  void explicit_allocations(std::vector<Receipt>& list, std::vector<Allocation>& allocs, Index i,
+                            ApplicationKind kind, const char* name) {
+    Receipt& r = list[i];
+    for (uint32_t k = 0; k < r.allocation_count; k++) {
+      Allocation& a = allocs[r.allocation_first + k];
+      int64_t took = take(a.invoice, a.amount_minor, r.date, "allocation", [&] {
+        return Checker::at(name, i) + ".allocations[" + std::to_string(k) + "].amount";
+      });
+      if (took > 0) apps->push_back({r.date, kind, false, i, a.invoice, took});
+      if (fit && took < a.amount_minor) {  // The receipt shrinks with it: its remainder stays.
+        r.amount_minor -= a.amount_minor - took;
+        a.amount_minor = took;
+      }
+    }
+  }
+
+  void run() {
+    BookIndex& x = b.index;
+    left.resize(b.invoices.size());
+    for (size_t i = 0; i < b.invoices.size(); i++) left[i] = b.invoices[i].amount_minor;
+    x.payment_unapplied_minor.resize(b.payments.size());
+    x.credit_unapplied_minor.resize(b.credit_notes.size());
+    for (size_t i = 0; i < b.payments.size(); i++)
+      x.payment_unapplied_minor[i] = remainder_of(b.payments[i], b.payment_allocations);
+    for (size_t i = 0; i < b.credit_notes.size(); i++)
+      x.credit_unapplied_minor[i] = remainder_of(b.credit_notes[i], b.credit_allocations);
+    std::vector<Event> events =
+        events_in_date_order(b, x.payment_unapplied_minor, x.credit_unapplied_minor);
+    AutoAllocator allocator{b, left, {}, {}, {}, {}};
+    bool prepared = false;
+    for (const Event& e : events) {
+      switch (e.step) {
+        case kStepPaymentAllocations:
+          explicit_allocations(b.payments, b.payment_allocations, e.doc, ApplicationKind::Payment,
+                               "payments");
+          break;
+        case kStepCreditAllocations:
+          explicit_allocations(b.credit_notes, b.credit_allocations, e.doc,
+                               ApplicationKind::CreditNote, "credit_notes");
+          break;
+        case kStepPaymentRemainder:
+        case kStepCreditRemainder: {
+          if (!prepared) allocator.prepare(), prepared = true;
+          bool credit = e.step == kStepCreditRemainder;
+          int64_t& rest = credit ? x.credit_unapplied_minor[e.doc] : x.payment_unapplied_minor[e.doc];
+          rest = allocator.apply(credit ? b.credit_notes[e.doc] : b.payments[e.doc], rest,
+                                 credit ? ApplicationKind::CreditNote : ApplicationKind::Payment,
+                                 e.doc, apps);
+          break;
+        }
+        case kStepWriteOff: {
+          WriteOff& w = b.write_offs[e.doc];
+          int64_t took = take(w.invoice, w.amount_minor, w.date, "write-off",
+                              [&] { return Checker::at("write_offs", e.doc) + ".amount"; });
+          if (took > 0)
+            apps->push_back({w.date, ApplicationKind::WriteOff, false, e.doc, w.invoice, took});
+          if (fit) w.amount_minor = took;
+          break;
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Index assembly
@@ -581,6 +706,62 @@ static void check_refund_cover(const Book& b, Checker* check) {
   }
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Fitting a planned book to the date order (the generator)
+//-----------------------------------------------------------------------------
+
+// Removes allocations, receipts and write-offs whose amount fell to zero, renumbering the
+// references to them (refunds' payments, extras).
+static void drop_zero_documents(Book& b) {
+  auto compact_receipts = [&](std::vector<Receipt>& list, std::vector<Allocation>& allocs,
+                              DocKind kind) {
+    std::vector<Allocation> kept_allocs;
+    std::vector<Index> renumber(list.size(), kNone);
+    size_t kept = 0;
+    for (size_t i = 0; i < list.size(); i++) {
+      Receipt r = list[i];
+      uint32_t first = uint32_t(kept_allocs.size());
+      for (uint32_t k = 0; k < r.allocation_count; k++)
+        if (allocs[r.allocation_first + k].amount_minor > 0)
+          kept_allocs.push_back(allocs[r.allocation_first + k]);
+      r.allocation_first = first;
+      r.allocation_count = uint32_t(kept_allocs.size()) - first;
+      if (r.amount_minor <= 0) continue;
+      renumber[i] = Index(kept);
+      list[kept++] = r;
+    }
+    list.resize(kept);
+    allocs = std::move(kept_allocs);
+    for (Extra& e : b.extras)
+      if (e.kind == kind) e.index = renumber[e.index];
+    return renumber;
+  };
+  std::vector<Index> payments =
+      compact_receipts(b.payments, b.payment_allocations, DocKind::Payment);
+  compact_receipts(b.credit_notes, b.credit_allocations, DocKind::CreditNote);
+  for (Refund& r : b.refunds)
+    if (r.payment != kNone) r.payment = payments[r.payment];
+  std::vector<Index> renumber(b.write_offs.size(), kNone);
+  size_t kept = 0;
+  for (size_t i = 0; i < b.write_offs.size(); i++)
+    if (b.write_offs[i].amount_minor > 0) renumber[i] = Index(kept), b.write_offs[kept++] = b.write_offs[i];
+  b.write_offs.resize(kept);
+  for (Extra& e : b.extras)
+    if (e.kind == DocKind::WriteOff) e.index = renumber[e.index];
+  std::erase_if(b.extras, [](const Extra& e) { return e.kind != DocKind::Book && e.index == kNone; });
+  b.index = BookIndex{};
+}
+
+size_t fit_to_date_order(Book& b) {
+  if (!(b.index.ids_built_for == ids_fingerprint(b)) && !index_ids(b, nullptr)) return 0;
+  std::vector<Application> apps;
+  Checker check{b, nullptr};
+  DateOrder walk{b, &check, &apps, true};
+  walk.run();
+  if (walk.lowered > 0) drop_zero_documents(b);
+  return walk.lowered;
+}
+
 bool build_index(Book& b, std::vector<Problem>* problems) {
   b.index.built = false;
   std::vector<Problem> local;
@@ -600,9 +781,8 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
   std::vector<Application> apps;
   apps.reserve(b.payment_allocations.size() + b.credit_allocations.size() + b.write_offs.size() +
                b.invoices.size() / 4);
-  std::vector<int64_t> left = apply_explicit(b, &apps, &check);
+  DateOrder{b, &check, &apps, {}}.run();
   if (check.count > 0) return false;
-  apply_automatic(b, left, &apps);
   assemble(b, std::move(apps));
   check_refund_cover(b, &check);
   if (check.count > 0) return false;
@@ -677,6 +857,20 @@ int64_t customer_unapplied_minor(const Book& b, Index customer, Date as_of) {
     total += b.refunds[r].amount_minor;
   }
   return total;
+}
+
+std::string date_order_advice(const std::vector<Problem>& problems) {
+  size_t count = 0;
+  for (const Problem& p : problems) count += p.date_order;
+  if (count == 0) return "";
+  std::string out = count == 1 ? "1 document asks" : std::to_string(count) + " documents ask";
+  out +=
+      " more than the invoice had open on its date. Documents take effect in date order "
+      "(docs/FORMAT.md, \"Date order\"): a write-off or allocation can no longer hold back "
+      "part of an invoice from a payment dated before it, as books written before that rule "
+      "could. Lower each to the amount shown, or remove it where nothing is left; nothing was "
+      "changed.";
+  return out;
 }
 
 Date book_first_date(const Book& b) {

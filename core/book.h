@@ -6,13 +6,18 @@
 // edited: a change is a new document (see edit.h), and undo removes the last one.
 //
 // build_index() checks every rule of the book format (docs/FORMAT.md) and derives how
-// each payment and credit note is applied:
-//   1. explicit allocations apply as written;
-//   2. the remainder of each payment / credit note is applied automatically, in document
-//      order (date, payments before credit notes, file order), to that customer's
-//      invoices dated on or before it, oldest due date first (then invoice date, then id),
-//      using what the invoice has left after ALL explicit allocations and write-offs;
-//   3. what is still left is the customer's unapplied credit.
+// each payment, credit note and write-off is applied. Documents take effect in date order,
+// and within one day in this order:
+//   1. explicit allocations of payments, then of credit notes (file order);
+//   2. the remainder of each payment, then of each credit note (file order), applied
+//      automatically to that customer's invoices dated on or before it, oldest due date
+//      first (then invoice date, then id), taking what each has open at that moment;
+//   3. write-offs (file order);
+//   4. refunds (file order), each covered by the customer's unapplied credit.
+// An explicit allocation or write-off may take at most what its invoice has open at that
+// point; asking more is a problem (Problem::date_order). What a remainder leaves is the
+// customer's unapplied credit. So everything as of D depends only on documents dated on or
+// before D: later documents never move what was applied earlier.
 // An invoice's open amount as of D = amount - applications dated on or before D.
 // Refunds pay unapplied credit back to the customer: they never touch invoices, and each
 // must be covered by the customer's unapplied credit as of its date, less the refunds
@@ -140,6 +145,9 @@ struct Extra {
 struct Problem {
   std::string place;    // "payments[3].allocations[0].amount", or "" for the whole book.
   std::string message;  // "allocation to invoice INV-9 of customer C2, not C1"
+  // An allocation or write-off that asks more than its invoice has open at its date: the
+  // date-order rule refuses it (books written before that rule may hold such documents).
+  bool date_order = false;
 };
 
 // How a document reduced an invoice: one row per (invoice, source) pair.
@@ -232,6 +240,14 @@ bool index_ids(Book& book, std::vector<Problem>* problems);
 // book.index.built false and appends at most kProblemsMax problems.
 bool build_index(Book& book, std::vector<Problem>* problems);
 
+// For books planned without the date order (the generator plans each invoice's settlement
+// on its own): walks the book in date order and lowers each explicit allocation or
+// write-off that asks more than its invoice has open to what is open, lowering its payment
+// or credit note by as much; documents that fall to zero are removed. Returns how many were
+// lowered. The book must pass every other rule. Never used on a user's book: there, such a
+// document is a problem to show (Problem::date_order), not something to change silently.
+size_t fit_to_date_order(Book& book);
+
 // ---- Queries (need a built index) --------------------------------------------------------
 int64_t invoice_open_minor(const Book& book, Index invoice, Date as_of);  // 0 if dated after.
 int64_t invoice_applied_minor(const Book& book, Index invoice, Date as_of, ApplicationKind kind);
@@ -257,6 +273,10 @@ struct InvoiceSpan {
 InvoiceSpan customer_invoices(const Book& book, Index customer);
 // A customer's refunds by (date, file order): a span of book.index.customer_refunds.
 InvoiceSpan customer_refunds(const Book& book, Index customer);
+
+// When some of `problems` are refusals of the date-order rule (Problem::date_order): one
+// paragraph that says why and how to mend them, for the CLI and the app alike; else "".
+std::string date_order_advice(const std::vector<Problem>& problems);
 
 // Period of the book: earliest and latest document dates (both {0} for an empty book).
 Date book_first_date(const Book& book);

@@ -30,6 +30,11 @@ YearMonthDay ymd_from_date(Date d);
 bool is_valid_ymd(int32_t year, int32_t month, int32_t day);
 int32_t days_in_month(int32_t year, int32_t month);
 
+// The dates arlab reads and writes: 1000-01-01 .. 9999-12-31 (day numbers from Python's
+// datetime). A derived date (a due date from terms) must stay inside too.
+constexpr Date kDateMin{-354285};
+constexpr Date kDateMax{2932896};
+
 // Strict ISO 8601 calendar date "YYYY-MM-DD" (years 1000-9999), rejecting 2025-02-30.
 bool parse_date(std::string_view text, Date* out);
 std::string format_date(Date d);  // "YYYY-MM-DD"

@@ -7,12 +7,14 @@
 // [SECTION] Invoices: business days, daily counts, amounts
 // [SECTION] Settlement plans: what happens to each invoice
 // [SECTION] Assembly: sort events, merge remittances, intern ids
-// [SECTION] Refunds of overpayments
+// [SECTION] Refunds of overpayments (payments sent twice)
 //
 // Integer arithmetic only (no floating point anywhere), so that native and WASM builds make
 // the same book byte for byte. Every invoice gets a settlement plan when it is made; the plan
-// keeps explicit allocations + credit notes + write-offs <= the invoice amount, so the book
-// always passes build_index(). Events dated after the period's end are dropped: what they
+// keeps explicit allocations + credit notes + write-offs <= the invoice amount, and
+// fit_to_date_order() then lowers what a document finds already taken in date order (a lump
+// payment or a sum on account applied automatically before it), so the book always passes
+// build_index(). Events dated after the period's end are dropped: what they
 // would have settled stays open, which fills the aging buckets at the end of the period.
 #include "core/generate.h"
 
@@ -236,6 +238,7 @@ struct Gen {
   Book book;
   std::vector<Profile> profiles;
   std::vector<Event> payments, credits, write_offs;
+  uint64_t payment_numbers = 0;  // P- numbers given (fit_to_date_order may drop some).
 };
 
 constexpr int kInvoicesPerCustomerMonth = 3;  // Default volume when params.invoices == 0.
@@ -604,6 +607,7 @@ void emit_payments(Gen& g) {
     book.payments.push_back(r);
     i = j;
   }
+  g.payment_numbers = book.payments.size();
 }
 
 void emit_credit_notes_and_write_offs(Gen& g) {
@@ -631,7 +635,31 @@ void emit_credit_notes_and_write_offs(Gen& g) {
   }
 }
 
-// ---- [SECTION] Refunds of overpayments ---------------------------------------------------------
+// ---- [SECTION] Refunds of overpayments (payments sent twice) --------------------------
+
+// Now and then a customer who has just settled everything sends the same remittance again:
+// with nothing open on that day, it stays unapplied credit (sums on account sent while
+// invoices are open pay those instead, in date order). Needs a built index.
+void emit_duplicate_payments(Gen& g) {
+  Book& book = g.book;
+  const size_t paid = book.payments.size();
+  for (size_t i = 0; i < paid; ++i) {
+    const Receipt p = book.payments[i];
+    if (!g.rng.chance(40)) continue;
+    bool settled = true;
+    for (Index v : customer_invoices(book, p.customer)) {
+      if (book.invoices[v].date > p.date) break;  // By date: the rest are later.
+      if (invoice_open_minor(book, v, p.date) > 0) settled = false;
+      if (!settled) break;
+    }
+    if (!settled) continue;
+    Receipt again = p;
+    again.id = book.intern(numbered_id("P-", ++g.payment_numbers, paid, 6));
+    again.allocation_first = uint32_t(book.payment_allocations.size());
+    again.allocation_count = 0;
+    book.payments.push_back(again);
+  }
+}
 
 // Each payment that left unapplied credit (a sum paid on account) is paid back two weeks
 // later, naming the payment: alternately all of it and half of it (in whole currency units;
@@ -661,7 +689,7 @@ void emit_refunds(Gen& g) {
 }  // namespace
 
 Book generate_book(const GenerateParams& params) {
-  Gen g{params, Rng{params.seed}, params.start, params.start, Book{}, {}, {}, {}, {}};
+  Gen g{params, Rng{params.seed}, params.start, params.start, Book{}, {}, {}, {}, {}, 0};
   g.end = add_months(params.start, std::max<int32_t>(params.months, 1)) - 1;
   const int32_t customers = std::max<int32_t>(params.customers, 1);
   const int64_t invoices = params.invoices > 0
@@ -679,8 +707,13 @@ Book generate_book(const GenerateParams& params) {
   for (Index i = 0; i < Index(g.book.invoices.size()); ++i) plan_invoice(g, i);
   emit_payments(g);
   emit_credit_notes_and_write_offs(g);
+  // Plans are made one invoice at a time; in date order a lump payment or a sum paid on
+  // account may already have taken part of an invoice that a later document names.
+  fit_to_date_order(g.book);
   std::vector<Problem> problems;
   bool ok = build_index(g.book, &problems);
+  emit_duplicate_payments(g);
+  ok = ok && build_index(g.book, &problems);
   emit_refunds(g);  // Needs the unapplied credit of each payment: after the first index.
   if (!g.book.refunds.empty()) ok = ok && build_index(g.book, &problems);
   assert(ok && "generate_book made a book that build_index rejects");

@@ -91,6 +91,8 @@ bool read_input(const std::string& path, std::string* text) {
 
 void print_problems(const std::string& path, const std::vector<Problem>& problems) {
   std::string report = format_problems(path, problems);
+  std::string advice = date_order_advice(problems);
+  if (!advice.empty()) report += path + ": " + advice + "\n";
   std::fwrite(report.data(), 1, report.size(), stderr);
 }
 

@@ -168,6 +168,52 @@ TEST_CASE("a valid book replaces the current one; a bad one leaves it as it was"
   CHECK(ui.state->problems[0].place.find("invoices[0]") == 0);
 }
 
+// The book of issue 9, written under the old rule: W-1 (25 March) asks 700.00 of INV-1, but
+// P-1 (20 March) already took 400.00 of its 1000.00 in date order: 600.00 open.
+const char* kOldRuleBook = R"({"format": "arlab-book/1", "currency": "USD",
+ "customers": [{"id": "C1", "name": "Acme", "terms_days": 30}],
+ "invoices": [{"id": "INV-1", "customer": "C1", "date": "2025-01-01", "amount": "1000.00"}],
+ "payments": [{"id": "P-1", "customer": "C1", "date": "2025-03-20", "amount": "400.00"}],
+ "write_offs": [{"id": "W-1", "invoice": "INV-1", "date": "2025-03-25", "amount": "700.00"}]})";
+
+TEST_CASE("a saved book the date-order rule refuses is kept as it was, never saved over") {
+  app::platform::FakePlatform& fake = app::platform::fake();
+  fake.saved_at_start = std::string(kOldRuleBook);
+  int saves = fake.save_count;
+  {
+    Ui ui;
+    ui.frames(3);
+    CHECK(ui.summary()["book"] == "sample");  // Something to look at...
+    CHECK(ui.state->held_saved_book == kOldRuleBook);  // ...and the saved book held.
+    REQUIRE(ui.state->held_problems.size() == 1);
+    CHECK(ui.state->held_problems[0].place == "write_offs[0].amount");
+    CHECK(ui.state->held_problems[0].message ==
+          "INV-1 has 600.00 open on 2025-03-25 (P-1 paid 400.00 on 2025-03-20); this write-off "
+          "asks 700.00: ask at most 600.00");
+    CHECK(ui.state->problems_file == "saved book");  // The list shown, as the CLI prints it.
+    CHECK(arlab::date_order_advice(ui.state->problems).find("date order") != std::string::npos);
+    // Neither the sample, nor an edit, nor an opened book is saved over it.
+    REQUIRE(app::open_book_text(*ui.state, "test.json", kBook));
+    app::InvoiceForm& f = ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 0,
+                                  "2025-03-20", "10.00");
+    (void)f;
+    ui.submit();
+    CHECK(ui.summary()["invoices"] == 4);
+    ui.show(app::Tab::Storage);
+    CHECK(fake.save_count == saves);
+    // Export gives it back byte for byte.
+    app::export_held_book(*ui.state);
+    CHECK(fake.exported["saved-book.json"] == kOldRuleBook);
+    CHECK(fake.save_count == saves);
+    // Only the explicit choice saves the open book in its place.
+    app::release_held_book(*ui.state);
+    CHECK(ui.state->held_saved_book.empty());
+    CHECK(fake.save_count == saves + 1);
+    CHECK(arlab::read_book_json(fake.last_saved).book.invoices.size() == 4);
+  }
+  fake.saved_at_start.reset();
+}
+
 // Opens the test book and draws every panel once, then drills down to Acme.
 static void open_test_book(Ui& ui) {
   REQUIRE(app::open_book_text(*ui.state, "test.json", kBook));

@@ -145,33 +145,107 @@ TEST_CASE("remainders are applied in document order: date, payments before credi
   }
 }
 
-TEST_CASE("later explicit allocations and write-offs are reserved before any remainder") {
-  // The remainder uses what an invoice has left after ALL explicit allocations and write-offs.
+// Builds and expects exactly one problem, returned as "place: message".
+std::string only_problem(BookBuilder& b) {
+  std::vector<Problem> problems;
+  CHECK_FALSE(b.build(&problems));
+  CHECK_FALSE(b.book.index.built);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].date_order);
+  return problems[0].place + ": " + problems[0].message;
+}
+
+TEST_CASE("documents take effect in date order: a later one never moves an earlier one") {
+  // The issue's book: INV-1 1000.00 (30 days), P-1 400.00 on 20 March (no allocation).
   BookBuilder b;
   Index c = b.customer("C1");
-  Index i1 = b.invoice("I-1", c, D("2025-01-10"), 10000);
-  Index i2 = b.invoice("I-2", c, D("2025-02-15"), 10000);
+  Index inv = b.invoice("INV-1", c, D("2025-01-01"), 100000);
+  Index p1 = b.payment("P-1", c, D("2025-03-20"), 40000);
 
-  SUBCASE("a later payment names I-1: the earlier remainder stays unapplied") {
-    Index p1 = b.payment("P-1", c, D("2025-02-01"), 10000);
-    b.payment("P-2", c, D("2025-03-01"), 10000, {{i1, 10000}});
-    require_build(b);
-    CHECK(b.book.index.payment_unapplied_minor.at(p1) == 10000);
-    CHECK(open_at(b.book, i1, "2025-02-01") == 10000);
-    CHECK(open_at(b.book, i1, "2025-03-01") == 0);
-    CHECK(open_end(b.book, i2) == 10000);  // dated after P-1
-    CHECK(customer_unapplied_minor(b.book, c, D("2025-01-31")) == 0);
-    CHECK(customer_unapplied_minor(b.book, c, D("2025-02-01")) == -10000);
-    CHECK(customer_unapplied_minor(b.book, c, far_future()) == -10000);
+  SUBCASE("a later write-off of 700.00 asks more than the 600.00 left: refused at its amount") {
+    b.write_off("W-1", inv, D("2025-03-25"), 70000);
+    CHECK(only_problem(b) ==
+          "write_offs[0].amount: INV-1 has 600.00 open on 2025-03-25 (P-1 paid 400.00 on "
+          "2025-03-20); this write-off asks 700.00: ask at most 600.00");
   }
-  SUBCASE("a later write-off of 30.00: the earlier payment takes only 70.00") {
-    Index p1 = b.payment("P-1", c, D("2025-02-01"), 10000);
-    b.write_off("W-1", i1, D("2025-04-01"), 3000);
+  SUBCASE("a write-off of the 600.00 left: on 20 March 600.00 open and no credit") {
+    b.write_off("W-1", inv, D("2025-03-25"), 60000);
     require_build(b);
-    CHECK(b.book.index.payment_unapplied_minor.at(p1) == 3000);
-    CHECK(open_at(b.book, i1, "2025-02-01") == 3000);
-    CHECK(open_at(b.book, i1, "2025-04-01") == 0);
-    CHECK(customer_unapplied_minor(b.book, c, far_future()) == -3000);
+    CHECK(open_at(b.book, inv, "2025-03-20") == 60000);
+    CHECK(customer_unapplied_minor(b.book, c, D("2025-03-20")) == 0);
+    CHECK(b.book.index.payment_unapplied_minor.at(p1) == 0);
+    CHECK(open_at(b.book, inv, "2025-03-25") == 0);
+    CHECK(invoice_settled_date(b.book, inv) == D("2025-03-25"));
+  }
+  SUBCASE("a later payment naming the invoice finds what is left, not what P-1 took") {
+    b.payment("P-2", c, D("2025-04-01"), 70000, {{inv, 70000}});
+    CHECK(only_problem(b) ==
+          "payments[1].allocations[0].amount: INV-1 has 600.00 open on 2025-04-01 (P-1 paid "
+          "400.00 on 2025-03-20); this allocation asks 700.00: ask at most 600.00");
+  }
+  SUBCASE("a write-off of a paid invoice: nothing is left to take") {
+    b.payment("P-2", c, D("2025-03-21"), 60000);
+    b.write_off("W-1", inv, D("2025-03-25"), 35000);
+    CHECK(only_problem(b) ==
+          "write_offs[0].amount: INV-1 has 0.00 open on 2025-03-25 (P-1 paid 400.00 on "
+          "2025-03-20, P-2 paid 600.00 on 2025-03-21); this write-off asks 350.00: nothing is "
+          "left to take");
+  }
+  SUBCASE("a credit note larger than what is open") {
+    b.credit_note("CN-1", c, D("2025-03-22"), 65000, {{inv, 65000}});
+    CHECK(only_problem(b) ==
+          "credit_notes[0].allocations[0].amount: INV-1 has 600.00 open on 2025-03-22 (P-1 paid "
+          "400.00 on 2025-03-20); this allocation asks 650.00: ask at most 600.00");
+  }
+  SUBCASE("more than four applications before: the rest are counted and summed") {
+    for (int k = 0; k < 5; k++)
+      b.payment("Q-" + std::to_string(k), c, D("2025-03-21") + k, 10000);
+    b.write_off("W-1", inv, D("2025-04-30"), 20000);
+    CHECK(only_problem(b) ==
+          "write_offs[0].amount: INV-1 has 100.00 open on 2025-04-30 (P-1 paid 400.00 on "
+          "2025-03-20, Q-0 paid 100.00 on 2025-03-21, Q-1 paid 100.00 on 2025-03-22, Q-2 paid "
+          "100.00 on 2025-03-23 and 2 more (200.00)); this write-off asks 200.00: ask at most "
+          "100.00");
+  }
+}
+
+TEST_CASE("within a day: explicit allocations, then remainders, then write-offs") {
+  BookBuilder b;
+  Index c = b.customer("C1");
+  Index i1 = b.invoice("I-1", c, D("2025-01-10"), 10000);  // due 2025-02-09
+  Index i2 = b.invoice("I-2", c, D("2025-01-20"), 10000);  // due 2025-02-19
+
+  SUBCASE("an explicit allocation written after an automatic payment of the same day goes first") {
+    Index auto_p = b.payment("P-A", c, D("2025-03-01"), 10000);
+    Index named = b.payment("P-B", c, D("2025-03-01"), 10000, {{i1, 10000}});
+    require_build(b);
+    // P-B takes I-1 first, so P-A's remainder goes to I-2, the oldest due still open.
+    CHECK(invoice_applications(b.book, i1).first->source == named);
+    CHECK(invoice_applications(b.book, i2).first->source == auto_p);
+    CHECK(b.book.index.payment_unapplied_minor.at(auto_p) == 0);
+  }
+  SUBCASE("a payment, then a write-off of the rest, on the same day") {
+    b.payment("P-1", c, D("2025-03-01"), 15000);  // I-1 100.00, I-2 50.00
+    Index w = b.write_off("W-1", i2, D("2025-03-01"), 5000);
+    require_build(b);
+    CHECK(open_at(b.book, i2, "2025-03-01") == 0);
+    CHECK(invoice_applied_minor(b.book, i2, D("2025-03-01"), ApplicationKind::WriteOff) == 5000);
+    CHECK(invoice_applications(b.book, i2).first[1].source == w);
+  }
+  SUBCASE("a payment earlier in the day than a write-off of the whole invoice: refused") {
+    b.payment("P-1", c, D("2025-03-01"), 15000);
+    b.write_off("W-1", i2, D("2025-03-01"), 10000);
+    CHECK(only_problem(b) ==
+          "write_offs[0].amount: I-2 has 50.00 open on 2025-03-01 (P-1 paid 50.00 on "
+          "2025-03-01); this write-off asks 100.00: ask at most 50.00");
+  }
+  SUBCASE("an earlier remainder is never taken back by a later allocation") {
+    Index p1 = b.payment("P-1", c, D("2025-02-01"), 10000);  // I-1: oldest due
+    Index p2 = b.payment("P-2", c, D("2025-03-01"), 10000, {{i2, 10000}});
+    require_build(b);
+    CHECK(invoice_applications(b.book, i1).first->source == p1);
+    CHECK(invoice_applications(b.book, i2).first->source == p2);
+    CHECK(customer_unapplied_minor(b.book, c, far_future()) == 0);
   }
 }
 

@@ -128,29 +128,47 @@ TEST_CASE("allocations to another customer's invoice") {
   });
 }
 
-TEST_CASE("an invoice reduced below zero over all time") {
+TEST_CASE("an allocation or write-off asking more than is open at its date") {
+  // INV-1 1000.00: P-1 takes 300.00 on 1 February, CN-1's 50.00 on 5 February: 650.00 left.
+  // INV-2 500.00: W-1 takes 20.00 on 1 March: 480.00 left.
   run_rows({
-      {"two payments",
+      {"a later payment",
        [](BookBuilder& b) { b.payment("P-2", kC1, D("2025-03-01"), 80000, {{kInv1, 80000}}); },
-       "invoices[0]", {"INV-1", "below zero"}},
-      {"payment and credit note",
+       "payments[1].allocations[0].amount",
+       {"INV-1 has 650.00 open on 2025-03-01 (P-1 paid 300.00 on 2025-02-01, CN-1 credited 50.00 "
+        "on 2025-02-05); this allocation asks 800.00: ask at most 650.00"}},
+      {"a later credit note",
        [](BookBuilder& b) {
-         b.credit_note("CN-2", kC1, D("2025-03-01"), 70001, {{kInv1, 70001}});
+         b.credit_note("CN-2", kC1, D("2025-03-01"), 65001, {{kInv1, 65001}});
        },
-       "invoices[0]", {"INV-1", "below zero"}},
-      {"write-off larger than what is left",
+       "credit_notes[1].allocations[0].amount", {"asks 650.01: ask at most 650.00"}},
+      {"a write-off larger than what is left",
        [](BookBuilder& b) { b.write_off("W-2", kInv2, D("2025-03-02"), 48001); },
-       "invoices[1]", {"INV-2", "below zero"}},
+       "write_offs[1].amount",
+       {"INV-2 has 480.00 open on 2025-03-02 (W-1 wrote off 20.00 on 2025-03-01); this write-off "
+        "asks 480.01: ask at most 480.00"}},
+      {"an earlier allocation the later automatic credit note no longer reaches",
+       [](BookBuilder& b) { b.payment("P-2", kC1, D("2025-02-03"), 70001, {{kInv1, 70001}}); },
+       "payments[1].allocations[0].amount", {"has 700.00 open on 2025-02-03"}},
   });
 }
 
 TEST_CASE("an invoice reduced exactly to zero is fine") {
   BookBuilder b = base_book();
-  b.payment("P-2", kC1, D("2025-03-01"), 70000, {{kInv1, 70000}});
+  b.payment("P-2", kC1, D("2025-03-01"), 65000, {{kInv1, 65000}});
   b.write_off("W-2", kInv2, D("2025-03-02"), 48000);
-  CHECK(b.build());
+  REQUIRE(b.build());
   CHECK(invoice_open_minor(b.book, kInv1, D("2025-12-31")) == 0);
   CHECK(invoice_open_minor(b.book, kInv2, D("2025-12-31")) == 0);
+}
+
+TEST_CASE("a due date past 9999-12-31 is refused at the date that derives it") {
+  BookBuilder b = base_book();
+  b.invoice("INV-3", kC1, D("9999-12-31"), 100);  // terms 30 days
+  std::vector<Problem> problems;
+  CHECK_FALSE(b.build(&problems));
+  expect_problem(problems, "invoices[2].date",
+                 {"the due date (9999-12-31 + 30 days) is after 9999-12-31"});
 }
 
 TEST_CASE("allocations larger than their payment or credit note") {

@@ -80,8 +80,9 @@ TEST_CASE("a rejected edit leaves the book as it was") {
   const std::string before = book_digest(b.book);
   struct Row { const char* rule; Edit edit; std::string place; };
   const Row rows[] = {
-      {"reduces INV-1 below zero",
-       NewReceipt{false, "P-9", "C1", D("2025-03-01"), 20000, {{"INV-1", 20000}}}, "invoices[0]"},
+      {"asks more than INV-1 has open",
+       NewReceipt{false, "P-9", "C1", D("2025-03-01"), 20000, {{"INV-1", 20000}}},
+       "payments[0].allocations[0].amount"},
       {"allocations above the payment",
        NewReceipt{false, "P-9", "C1", D("2025-03-01"), 1000, {{"INV-1", 2000}}},
        "payments[0].allocations"},
@@ -92,7 +93,7 @@ TEST_CASE("a rejected edit leaves the book as it was") {
       {"zero amount", NewInvoice{"INV-9", "C1", D("2025-03-01"), std::nullopt, 0},
        "invoices[1].amount"},
       {"write-off above the invoice", NewWriteOff{"W-9", "INV-1", D("2025-03-01"), 10001},
-       "invoices[0]"},
+       "write_offs[0].amount"},
       {"duplicate customer", NewCustomer{"C1", "Again", "", 30, -1, ""}, "customers[1].id"},
       {"unknown customer", NewInvoice{"INV-9", "C7", D("2025-03-01"), std::nullopt, 100},
        "customer"},

@@ -20,8 +20,17 @@
 #include <vector>
 
 #include "core/aging.h"
+#include "core/budget.h"
+#include "core/commission.h"
+#include "core/metrics.h"
+#include "core/statement.h"
 #include "io/book_json.h"
+#include "io/budget_report.h"
+#include "io/commission_plan.h"
+#include "io/commission_report.h"
+#include "io/metrics_report.h"
 #include "io/reports.h"
+#include "io/statement_report.h"
 #include "random_book.h"
 
 using namespace arlab;
@@ -31,6 +40,8 @@ namespace {
 
 constexpr int kGeneratedBooks = 200;
 constexpr int kRandomBooks = 300;
+constexpr int kPastRandomBooks = 2000;  // "The past stays put" on these, three dates each,
+constexpr int kPastGeneratedBooks = 60;  // and on these.
 
 // ---- [SECTION] Checks of one book -------------------------------------------------------
 
@@ -254,6 +265,152 @@ void check_book(Book& b, uint64_t salt) {
   }
 }
 
+// ---- [SECTION] The past stays put ----------------------------------------------------------
+
+// The book as it stood at the end of `d`: every document dated on or after d + 1 removed
+// (references renumbered; documents dated by d only name documents dated by d).
+Book cut_book(const Book& b, Date d) {
+  Book out;
+  out.currency = b.currency;
+  out.minor_digits = b.minor_digits;
+  out.salespeople = b.salespeople;
+  out.customers = b.customers;
+  out.budget = b.budget;
+  std::vector<Index> invoice_at(b.invoices.size(), kNone), payment_at(b.payments.size(), kNone);
+  for (size_t i = 0; i < b.invoices.size(); ++i) {
+    if (b.invoices[i].date > d) continue;
+    Invoice v = b.invoices[i];
+    v.id = out.intern(b.str(v.id));
+    invoice_at[i] = Index(out.invoices.size());
+    out.invoices.push_back(v);
+  }
+  auto receipts = [&](const std::vector<Receipt>& list, const std::vector<Allocation>& pool,
+                      std::vector<Receipt>* to, std::vector<Allocation>* to_pool,
+                      std::vector<Index>* at) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (list[i].date > d) continue;
+      Receipt r = list[i];
+      r.id = out.intern(b.str(r.id));
+      r.allocation_first = uint32_t(to_pool->size());
+      for (uint32_t k = 0; k < r.allocation_count; ++k) {
+        Allocation a = pool[list[i].allocation_first + k];
+        REQUIRE(invoice_at[a.invoice] != kNone);
+        a.invoice = invoice_at[a.invoice];
+        to_pool->push_back(a);
+      }
+      if (at) (*at)[i] = Index(to->size());
+      to->push_back(r);
+    }
+  };
+  receipts(b.payments, b.payment_allocations, &out.payments, &out.payment_allocations,
+           &payment_at);
+  receipts(b.credit_notes, b.credit_allocations, &out.credit_notes, &out.credit_allocations,
+           nullptr);
+  for (const WriteOff& w : b.write_offs) {
+    if (w.date > d) continue;
+    WriteOff x = w;
+    x.id = out.intern(b.str(w.id));
+    x.invoice = invoice_at[w.invoice];
+    out.write_offs.push_back(x);
+  }
+  for (const Refund& f : b.refunds) {
+    if (f.date > d) continue;
+    Refund x = f;
+    x.id = out.intern(b.str(f.id));
+    if (f.payment != kNone) x.payment = payment_at[f.payment];
+    out.refunds.push_back(x);
+  }
+  return out;
+}
+
+// The example plans (assets/plans/), written here so that the WASM build needs no files.
+const char* const kPlans[] = {
+    R"({"format": "arlab-commission-plan/1", "name": "Cash collected, 80% gate",
+        "period": "month", "basis": "collected", "rate": "5%",
+        "late_factors": [{"after_days_late": 30, "factor": "50%"},
+                         {"after_days_late": 90, "factor": "0%"}],
+        "gates": {"sales_target": "1000.00", "collection_rate_min": "80%"},
+        "penalties": {"bad_debt_rate": "10%", "overdue_warning_days": 60},
+        "payout_lag_periods": 1})",
+    R"({"format": "arlab-commission-plan/1", "name": "Split 50/50 with holdback",
+        "period": "month", "basis": "split", "on_invoice": "50%", "rate": "5%",
+        "holds": {"disputed_invoices": true, "period_percent": "10%", "release_after_periods": 3},
+        "payout_lag_periods": 1, "clawback_window_months": 12})",
+    R"({"format": "arlab-commission-plan/1", "name": "Sales-based", "period": "quarter",
+        "basis": "invoiced", "rate": "5%"})",
+};
+
+std::vector<CommissionPlan> example_plans(int minor_digits) {
+  std::vector<CommissionPlan> plans;
+  for (const char* text : kPlans) {
+    CommissionPlan plan;
+    std::vector<Problem> problems;
+    bool ok = read_commission_plan(text, minor_digits, &plan, &problems);
+    for (const Problem& p : problems) MESSAGE(p.place << ": " << p.message);
+    REQUIRE(ok);
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+// Every figure shown as of `d` that depends on the documents: aging on d and before,
+// each customer's statement of periods ending by d, metrics and the budget of periods
+// ending by d, commission statements of whole periods ending by d. One text, so that the
+// whole book and the book cut at d can be compared byte for byte.
+std::string figures_as_of(const Book& b, Date first, Date d,
+                          const std::vector<CommissionPlan>& plans) {
+  std::string out;
+  for (Date day : {d, d - 1, d - 31, first})
+    out += aging_json(b, compute_aging(b, day, kDefaultAgingEdges)) + "\n";
+  for (Index c = 0; c < b.customers.size(); ++c) {
+    out += statement_csv(b, compute_statement(b, c, first, d)) + "\n";
+    out += statement_csv(b, compute_statement(b, c, d - 30, d)) + "\n";
+  }
+  for (Date from : {first, d - 90}) {
+    if (from > d) continue;
+    std::vector<MetricsRow> months =
+        compute_metrics_by(b, from, d, kDefaultRateBp, MetricsBy::Month);
+    out += metrics_json(b, compute_metrics(b, from, d), &months) + "\n";
+    std::vector<MetricsRow> people =
+        compute_metrics_by(b, from, d, kDefaultRateBp, MetricsBy::Salesperson);
+    out += metrics_json(b, compute_metrics(b, from, d), &people) + "\n";
+    out += budget_json(b, compute_budget_report(b, from, d)) + "\n";
+  }
+  for (const CommissionPlan& plan : plans) {
+    // Whole periods ending by d: up to the end of the period before d's (or d's own, when
+    // d is its last day).
+    int32_t key = commission_period_key(plan.period, d);
+    if (commission_period_end(plan.period, key) != d) key--;
+    Date to = commission_period_end(plan.period, key);
+    Date from = commission_period_start(plan.period, commission_period_key(plan.period, first));
+    if (from > to) continue;
+    out += commission_json(b, compute_commission(b, plan, from, to), true) + "\n";
+  }
+  return out;
+}
+
+// Cuts the book at a few dates (random ones, document dates, and the day before a document)
+// and compares every figure as of each with the whole book's.
+void check_past_stays_put(const Book& whole, uint64_t salt,
+                          const std::vector<CommissionPlan>& plans) {
+  Rng rng{salt};
+  const Date first = book_first_date(whole), last = book_last_date(whole);
+  std::vector<Date> dates = {first + int32_t(rng.below(uint64_t(last - first + 1)))};
+  if (!whole.payments.empty()) dates.push_back(whole.payments[rng.below(whole.payments.size())].date);
+  if (!whole.write_offs.empty())
+    dates.push_back(whole.write_offs[rng.below(whole.write_offs.size())].date - 1);
+  for (Date d : dates) {
+    CAPTURE(format_date(d));
+    Book cut = cut_book(whole, d);
+    std::vector<Problem> problems;
+    bool ok = index_ids(cut, &problems) && build_index(cut, &problems);
+    for (const Problem& p : problems) MESSAGE(p.place << ": " << p.message);
+    REQUIRE(ok);  // A valid book cut at any date is a valid book.
+    const Date from = std::min(first, d);  // The cut book may be empty.
+    CHECK(figures_as_of(whole, from, d, plans) == figures_as_of(cut, from, d, plans));
+  }
+}
+
 }  // namespace
 
 // ---- [SECTION] Test cases -----------------------------------------------------------------
@@ -273,6 +430,23 @@ TEST_CASE("random books with explicit allocations, credit notes and write-offs")
     CAPTURE(n);
     Book b = random_book(uint64_t(n));
     check_book(b, uint64_t(n) + 77);
+  }
+}
+
+TEST_CASE("the past stays put: figures as of D from the whole book == from the book cut at D") {
+  const std::vector<CommissionPlan> plans = example_plans(2);
+  for (int n = 0; n < kPastRandomBooks; ++n) {
+    CAPTURE(n);
+    Book b = random_book(uint64_t(n) + 5000);
+    std::vector<Problem> problems;
+    REQUIRE(build_index(b, &problems));
+    if (b.invoices.empty()) continue;
+    check_past_stays_put(b, uint64_t(n), plans);
+  }
+  for (int n = 0; n < kPastGeneratedBooks; ++n) {
+    CAPTURE(n);
+    Book b = generate_book(generated_params(uint64_t(n)));
+    check_past_stays_put(b, uint64_t(n) + 17, plans);
   }
 }
 
@@ -338,6 +512,16 @@ int print_digest() {
   for (int n = 0; n < 60; ++n) {
     Book b = random_book(uint64_t(n));
     digest_book("random-" + std::to_string(n), b, n == 1);
+  }
+  // The figures that the past-stays-put test compares, for a few books and dates.
+  const std::vector<CommissionPlan> plans = example_plans(2);
+  for (int n = 0; n < 30; ++n) {
+    Book b = random_book(uint64_t(n) + 5000);
+    std::vector<Problem> problems;
+    if (!build_index(b, &problems) || b.invoices.empty()) continue;
+    Date d = book_first_date(b) + (book_last_date(b) - book_first_date(b)) / 2;
+    print_line("past-" + std::to_string(n) + " " + format_date(d),
+               figures_as_of(b, book_first_date(b), d, plans));
   }
   std::fflush(stdout);
   return 0;

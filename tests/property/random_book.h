@@ -3,10 +3,12 @@
 // Unlike the generator (realistic books), these are small and dense in edge cases: explicit
 // allocations to several invoices, payments that over-pay (unapplied credit), credit notes,
 // write-offs, refunds of unapplied credit (some naming their payment), due dates given or
-// from terms (0..60 days), documents out of date order in the file. Every book is valid by
-// construction: explicit allocations and write-offs never take an invoice below zero over
-// all time, and only name the receipt's own customer's invoices dated on or before it;
-// refunds are kept only when build_index accepts them.
+// from terms (0..60 days), documents out of date order in the file, and many documents on
+// one day (a third of the dates are taken from documents already drawn), so that the
+// within-day order of the date-order rule is exercised. Explicit allocations and write-offs
+// are drawn against what is left over all time, then fit_to_date_order() lowers those that
+// find their invoice already taken at their date (as the generator does); refunds are kept
+// only when build_index accepts them.
 #pragma once
 #include <string>
 #include <vector>
@@ -40,6 +42,14 @@ struct RandomBook {
       b.customer(numbered("C", c), int32_t(rng.between(0, 60)), sp);
     }
   }
+  std::vector<Date> used;  // Dates drawn so far, to draw again: same-day documents.
+
+  Date draw_date(int32_t extra_days) {
+    if (!used.empty() && rng.chance(333)) return used[rng.below(used.size())];
+    Date d = start + int32_t(rng.below(uint64_t(span_days + extra_days)));
+    used.push_back(d);
+    return d;
+  }
   int64_t draw_amount() {
     if (rng.chance(100)) return rng.between(1, 9);  // Tiny amounts: off-by-one territory.
     return rng.between(100, 300000);
@@ -48,7 +58,7 @@ struct RandomBook {
     int64_t count = rng.between(0, 60);
     for (int64_t i = 0; i < count; ++i) {
       Index c = Index(rng.below(b.book.customers.size()));
-      Date date = start + int32_t(rng.below(span_days));
+      Date date = draw_date(0);
       std::optional<Date> due;
       if (rng.chance(400)) due = date + int32_t(rng.between(0, 120));
       // One draw per statement: the order of evaluating arguments differs between GCC
@@ -81,7 +91,7 @@ struct RandomBook {
     int64_t count = rng.between(0, 50);
     for (int64_t k = 0; k < count; ++k) {
       Index c = Index(rng.below(b.book.customers.size()));
-      Date date = start + int32_t(rng.below(span_days + 60));
+      Date date = draw_date(60);
       std::vector<Allocation> allocs = allocations(c, date);
       int64_t amount = 0;
       for (const Allocation& a : allocs) amount += a.amount_minor;
@@ -99,7 +109,8 @@ struct RandomBook {
       if (left[i] == 0) continue;
       int64_t amount = rng.chance(500) ? left[i] : rng.between(1, left[i]);
       left[i] -= amount;
-      const Date date = b.book.invoices[i].date + int32_t(rng.between(0, 200));
+      Date date = draw_date(200);
+      if (date < b.book.invoices[i].date) date = b.book.invoices[i].date + int32_t(rng.below(3));
       b.write_off(numbered("W", uint64_t(k)), i, date, amount);
     }
   }
@@ -111,7 +122,7 @@ struct RandomBook {
     int64_t count = rng.between(0, 4);
     for (int64_t k = 0; k < count; ++k) {
       Index c = Index(rng.below(b.book.customers.size()));
-      Date date = start + int32_t(rng.below(span_days + 90));
+      Date date = draw_date(90);
       int64_t credit = -customer_unapplied_minor(b.book, c, date);
       if (credit <= 0) continue;
       int64_t amount = rng.chance(300) ? credit : rng.between(1, credit);
@@ -136,6 +147,7 @@ inline Book random_book(uint64_t seed) {
   r.invoices();
   r.receipts();
   r.write_offs();
+  fit_to_date_order(r.b.book);
   r.refunds();
   return std::move(r.b.book);
 }

@@ -22,6 +22,11 @@ add_test(NAME wasm.unit COMMAND ${ARLAB_NODE} ${ARLAB_WEB_BUILD_DIR}/tests/arlab
   --no-version --no-colors)
 set_tests_properties(wasm.unit PROPERTIES LABELS wasm TIMEOUT 900)
 
+# The past stays put, in WebAssembly too: the same seeded books, cut and compared under node.
+add_test(NAME wasm.property_past COMMAND ${ARLAB_NODE} ${ARLAB_WEB_BUILD_DIR}/tests/arlab_property.js
+  --no-version --no-colors "--test-case=the past stays put*")
+set_tests_properties(wasm.property_past PROPERTIES LABELS "property;wasm" TIMEOUT 900)
+
 add_test(NAME wasm.property_digest COMMAND ${CMAKE_COMMAND}
   -DNATIVE=$<TARGET_FILE:arlab_property>
   -DNODE=${ARLAB_NODE}
