@@ -117,6 +117,30 @@ bool customer_ok(const arlab::Book& book, int customer, std::vector<arlab::Probl
   return false;
 }
 
+// The book's rules name places in the book ("payments[812].allocations[0].amount"); the
+// document being added is the last of its list, so its places read as the form's fields
+// ("allocation 1: amount"). Places in other documents are left as they are.
+std::string form_place(const arlab::Book& book, const std::string& place) {
+  const std::pair<const char*, size_t> lists[] = {
+      {"invoices", book.invoices.size()},         {"payments", book.payments.size()},
+      {"credit_notes", book.credit_notes.size()}, {"write_offs", book.write_offs.size()},
+      {"refunds", book.refunds.size()},           {"customers", book.customers.size()}};
+  for (const auto& [list, size] : lists) {
+    // The rejected edit was reverted: the new document would have been number `size`.
+    std::string self = std::string(list) + "[" + std::to_string(size) + "]";
+    if (place.rfind(self, 0) != 0) continue;
+    std::string rest = place.substr(self.size());
+    if (rest.empty()) return "this document";
+    if (rest[0] == '.') rest.erase(0, 1);
+    unsigned k = 0;
+    char member[32] = "";
+    if (std::sscanf(rest.c_str(), "allocations[%u].%31s", &k, member) == 2)
+      return "allocation " + std::to_string(k + 1) + ": " + member;
+    return rest;
+  }
+  return place;
+}
+
 // Local problems first; then the book's own rules (History::apply). True if recorded.
 bool submit(State& state, FormKind kind, const arlab::Edit& edit,
             std::vector<arlab::Problem> local) {
@@ -127,7 +151,9 @@ bool submit(State& state, FormKind kind, const arlab::Edit& edit,
     state.status = "Not recorded: check the form";
     return false;
   }
-  return apply_edit(state, edit, &forms.problems);
+  if (apply_edit(state, edit, &forms.problems)) return true;
+  for (arlab::Problem& p : forms.problems) p.place = form_place(state.book, p.place);
+  return false;
 }
 
 bool submit_button(State& state, const char* text) {

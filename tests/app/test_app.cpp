@@ -276,10 +276,14 @@ TEST_CASE("forms: a write-off larger than the invoice is refused, the book uncha
   app::WriteOffForm& f =
       ui.fill(app::FormKind::WriteOff, ui.state->forms.write_off, "W-9", 0, "2025-03-20",
               "1200.00");
-  f.invoice = 0;  // INV-1: 1000.00, so 1200.00 would take it below zero.
+  f.invoice = 0;  // INV-1: 1000.00, of which P-1 took 400.00 the same day: 600.00 open.
   int saves = app::platform::fake().save_count;
   ui.submit();
-  CHECK_FALSE(ui.state->forms.problems.empty());
+  REQUIRE(ui.state->forms.problems.size() == 1);
+  CHECK(ui.state->forms.problems[0].place == "amount");  // The form's field, not write_offs[0].
+  CHECK(ui.state->forms.problems[0].message ==
+        "INV-1 has 600.00 open on 2025-03-20 (P-1 paid 400.00 on 2025-03-20); this write-off "
+        "asks 1200.00: ask at most 600.00");
   CHECK(app::platform::fake().save_count == saves);
   CHECK(ui.summary()["open"] == "3100.00");
   CHECK(ui.summary()["can_undo"] == false);
@@ -390,7 +394,7 @@ TEST_CASE("forms: new customer, its rules, and undo") {
     f.terms_days = 4000;
     ui.submit();
     REQUIRE(ui.state->forms.problems.size() == 1);
-    CHECK(ui.state->forms.problems[0].place == "customers[3].terms_days");
+    CHECK(ui.state->forms.problems[0].place == "terms_days");  // The field of the form.
     CHECK(ui.state->book.customers.size() == 3);
   }
   SUBCASE("a missing name and a bad limit are caught by the form") {
