@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <string>
@@ -340,14 +341,17 @@ const char* const kPlans[] = {
         "basis": "invoiced", "rate": "5%"})",
 };
 
+// No doctest macro here: the digest calls it outside any test case.
 std::vector<CommissionPlan> example_plans(int minor_digits) {
   std::vector<CommissionPlan> plans;
   for (const char* text : kPlans) {
     CommissionPlan plan;
     std::vector<Problem> problems;
-    bool ok = read_commission_plan(text, minor_digits, &plan, &problems);
-    for (const Problem& p : problems) MESSAGE(p.place << ": " << p.message);
-    REQUIRE(ok);
+    if (!read_commission_plan(text, minor_digits, &plan, &problems)) {
+      for (const Problem& p : problems)
+        std::fprintf(stderr, "example plan: %s: %s\n", p.place.c_str(), p.message.c_str());
+      std::abort();
+    }
     plans.push_back(std::move(plan));
   }
   return plans;
