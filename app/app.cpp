@@ -52,8 +52,8 @@ void load_start_book(State& state) {
     state.held_problems = r.problems;
     load_sample(state);
     show_problems(state,
-                  "The saved book could not be read. It is kept as it was (Storage: export "
-                  "it, mend it, open it again); the sample is open and nothing is saved",
+                  "The saved book could not be read: it is kept as it was (see Storage), "
+                  "the sample is open and nothing is saved",
                   std::move(r.problems), "saved book");
     return;
   }

@@ -212,7 +212,6 @@ void draw_status_bar(State& state, float height) {
                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
   if (ImGui::Begin("##status", nullptr, flags)) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(state.status.empty() ? "Ready" : state.status.c_str());
     platform::StorageStatus s = platform::storage_status();
     std::string right;
     if (!state.held_saved_book.empty()) {
@@ -226,7 +225,21 @@ void draw_status_bar(State& state, float height) {
     }
     right += "   " + std::to_string(state.book.invoices.size()) + " invoices, " +
              std::to_string(state.book.customers.size()) + " customers";
-    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(right.c_str()).x - 14);
+    // The status line gets what the right side leaves, cut with "..." (never under it).
+    float right_x = ImGui::GetWindowWidth() - ImGui::CalcTextSize(right.c_str()).x - 14;
+    std::string left = state.status.empty() ? "Ready" : state.status;
+    float room = right_x - ImGui::GetCursorPosX() - ImGui::CalcTextSize("   ").x;
+    if (ImGui::CalcTextSize(left.c_str()).x > room) {
+      const char* fits = nullptr;  // Where the text passes room - "...": a whole character.
+      ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(),
+                                      std::max(0.0f, room - ImGui::CalcTextSize("...").x), 0.0f,
+                                      left.c_str(), nullptr, &fits);
+      left = std::string(left.c_str(), fits) + "...";
+    }
+    ImGui::TextUnformatted(left.c_str());
+    if (ImGui::IsItemHovered() && left != state.status && !state.status.empty())
+      ImGui::SetTooltip("%s", state.status.c_str());
+    ImGui::SameLine(right_x);
     if (!s.last_error.empty() || !state.held_saved_book.empty()) {
       ImGui::TextColored(ui::palette().bad, "%s", right.c_str());
     } else {

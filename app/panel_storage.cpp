@@ -82,11 +82,12 @@ void draw_snapshots(State& state) {
 static void draw_held_book(State& state) {
   const ui::Palette& p = ui::palette();
   ImGui::PushTextWrapPos(0.0f);
+  size_t count = state.held_problems.size();
   ImGui::TextColored(p.bad,
-                     "The book saved by the last session could not be read (%zu problems). It "
+                     "The book saved by the last session could not be read (%zu problem%s). It "
                      "is kept exactly as it was: nothing is saved over it, so the open book and "
                      "its changes are not saved either.",
-                     state.held_problems.size());
+                     count, count == 1 ? "" : "s");
   std::string advice = arlab::date_order_advice(state.held_problems);
   if (!advice.empty()) ImGui::TextUnformatted(advice.c_str());
   ui::text_muted("Export it, mend each document named (arlab check lists them), then open the "
