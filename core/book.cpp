@@ -384,44 +384,53 @@ struct Event {
   }
 };
 
-// Every step of every document, in date order. Counting sort by day when the book spans
-// few enough days (always, in practice), so that 1,000,000 invoices cost one linear pass.
+// Calls emit(Event) for every step of every document, in (step, file index) order.
+template <typename Emit>
+void for_each_event(const Book& b, const std::vector<int64_t>& pay_rest,
+                    const std::vector<int64_t>& credit_rest, Emit emit) {
+  for (size_t i = 0; i < b.payments.size(); i++)
+    if (b.payments[i].allocation_count)
+      emit(Event{b.payments[i].date, kStepPaymentAllocations, Index(i)});
+  for (size_t i = 0; i < b.credit_notes.size(); i++)
+    if (b.credit_notes[i].allocation_count)
+      emit(Event{b.credit_notes[i].date, kStepCreditAllocations, Index(i)});
+  for (size_t i = 0; i < b.payments.size(); i++)
+    if (pay_rest[i] > 0) emit(Event{b.payments[i].date, kStepPaymentRemainder, Index(i)});
+  for (size_t i = 0; i < b.credit_notes.size(); i++)
+    if (credit_rest[i] > 0) emit(Event{b.credit_notes[i].date, kStepCreditRemainder, Index(i)});
+  for (size_t i = 0; i < b.write_offs.size(); i++)
+    emit(Event{b.write_offs[i].date, kStepWriteOff, Index(i)});
+}
+
+// Every step of every document, in date order: a counting sort by day (the events come in
+// (step, file index) order, so placing them by day in that order is stable), written
+// straight into place so that a 1,000,000-invoice book holds one copy of its events.
 std::vector<Event> events_in_date_order(const Book& b, const std::vector<int64_t>& pay_rest,
                                         const std::vector<int64_t>& credit_rest) {
+  size_t count = 0;
+  Date lo{INT32_MAX}, hi{INT32_MIN};
+  for_each_event(b, pay_rest, credit_rest, [&](const Event& e) {
+    count++;
+    lo = std::min(lo, e.date);
+    hi = std::max(hi, e.date);
+  });
   std::vector<Event> events;
-  events.reserve(b.payments.size() + b.credit_notes.size() + b.write_offs.size());
-  for (size_t i = 0; i < b.payments.size(); i++) {
-    if (b.payments[i].allocation_count)
-      events.push_back({b.payments[i].date, kStepPaymentAllocations, Index(i)});
-  }
-  for (size_t i = 0; i < b.credit_notes.size(); i++) {
-    if (b.credit_notes[i].allocation_count)
-      events.push_back({b.credit_notes[i].date, kStepCreditAllocations, Index(i)});
-  }
-  for (size_t i = 0; i < b.payments.size(); i++)
-    if (pay_rest[i] > 0) events.push_back({b.payments[i].date, kStepPaymentRemainder, Index(i)});
-  for (size_t i = 0; i < b.credit_notes.size(); i++)
-    if (credit_rest[i] > 0)
-      events.push_back({b.credit_notes[i].date, kStepCreditRemainder, Index(i)});
-  for (size_t i = 0; i < b.write_offs.size(); i++)
-    events.push_back({b.write_offs[i].date, kStepWriteOff, Index(i)});
-  if (events.empty()) return events;
-  // Pushed in (step, file index) order: a stable sort by date alone finishes the job.
-  Date lo = events[0].date, hi = events[0].date;
-  for (const Event& e : events) lo = std::min(lo, e.date), hi = std::max(hi, e.date);
-  size_t days = size_t(hi - lo) + 1;
-  if (days > 4 * events.size() + 1024) {
+  if (count == 0) return events;
+  events.reserve(count);
+  size_t days = size_t(int64_t(hi.days) - lo.days) + 1;
+  if (days > 4 * count + 1024) {  // Dates far apart (a few documents): sort them instead.
+    for_each_event(b, pay_rest, credit_rest, [&](const Event& e) { events.push_back(e); });
     std::stable_sort(events.begin(), events.end(),
                      [](const Event& p, const Event& q) { return p.date < q.date; });
     return events;
   }
-  std::vector<uint32_t> first;
-  std::vector<uint32_t> order;
-  group_by(days, events.size(), [&](size_t i) { return size_t(events[i].date - lo); }, &first,
-           &order);
-  std::vector<Event> sorted(events.size());
-  for (size_t k = 0; k < order.size(); k++) sorted[k] = events[order[k]];
-  return sorted;
+  std::vector<uint32_t> next(days + 1, 0);  // Per day: where its next event goes.
+  for_each_event(b, pay_rest, credit_rest, [&](const Event& e) { next[size_t(e.date - lo) + 1]++; });
+  for (size_t d = 0; d < days; d++) next[d + 1] += next[d];
+  events.resize(count);
+  for_each_event(b, pay_rest, credit_rest,
+                 [&](const Event& e) { events[next[size_t(e.date - lo)]++] = e; });
+  return events;
 }
 
 // The automatic rule: a remainder goes to the customer's invoices dated on or before the
