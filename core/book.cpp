@@ -372,16 +372,11 @@ enum Step : uint8_t {
   kStepWriteOff,            // Write-offs, file order.
 };
 
-// One step of one document: sorted by (date, step, file index).
+// One step of one document; the walk takes them by (date, step, file index).
 struct Event {
   Date date;
   Step step;
   Index doc;
-  friend bool operator<(const Event& p, const Event& q) {
-    if (p.date != q.date) return p.date < q.date;
-    if (p.step != q.step) return p.step < q.step;
-    return p.doc < q.doc;
-  }
 };
 
 // Calls emit(Event) for every step of every document, in (step, file index) order.
@@ -765,7 +760,7 @@ size_t fit_to_date_order(Book& b) {
   if (!(b.index.ids_built_for == ids_fingerprint(b)) && !index_ids(b, nullptr)) return 0;
   std::vector<Application> apps;
   Checker check{b, nullptr};
-  DateOrder walk{b, &check, &apps, true};
+  DateOrder walk{b, &check, &apps, true, 0, {}};
   walk.run();
   if (walk.lowered > 0) drop_zero_documents(b);
   return walk.lowered;
@@ -790,7 +785,7 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
   std::vector<Application> apps;
   apps.reserve(b.payment_allocations.size() + b.credit_allocations.size() + b.write_offs.size() +
                b.invoices.size() / 4);
-  DateOrder{b, &check, &apps, {}}.run();
+  DateOrder{b, &check, &apps, false, 0, {}}.run();
   if (check.count > 0) return false;
   assemble(b, std::move(apps));
   check_refund_cover(b, &check);
