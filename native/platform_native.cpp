@@ -1,8 +1,9 @@
 // platform_native.cpp: app/platform.h for the desktop: the book is a file in
 // $XDG_DATA_HOME/arlab/ (or ~/.local/share/arlab/), written atomically (io/file.h: temporary
-// file, flush, fsync, rename). Each save also keeps a snapshot book-YYYYMMDD-HHMMSS.json;
+// file, fsync, rename). Each save also keeps a snapshot book-YYYYMMDD-HHMMSS.json;
 // the newest 5 are kept. App settings (save_setting) are small files in settings/ beside it,
-// written atomically at once on the UI thread.
+// written atomically at once on the UI thread. Receivables are nobody else's business: the
+// folders are owner-only (0700, an older 0755 one is tightened), new files 0600.
 //
 // Saves wait half a second after a change, so a burst of edits writes once, and run on a
 // writer thread, so a large book (hundreds of MB) never stalls the UI. One save at a time: a
@@ -18,6 +19,9 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "app/platform.h"
 #include "io/file.h"
@@ -62,6 +66,22 @@ const std::string& data_dir() {
 
 std::string book_path() { return data_dir() + "/book.json"; }
 
+// Creates DIR and the missing folders above it owner-only, as the XDG base directory spec
+// asks, and tightens DIR itself if it is ours and open to others (made 0755 by an earlier
+// version, when books were world-readable). Errors show up when the file is written.
+void make_private_folder(const std::string& dir) {
+  fs::path partial;
+  for (const fs::path& part : fs::path(dir)) {
+    partial /= part;
+    if (!partial.empty()) mkdir(partial.c_str(), 0700);  // EEXIST for the existing ones.
+  }
+  struct stat st;
+  if (stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+      (st.st_mode & 077) != 0) {
+    chmod(dir.c_str(), 0700);
+  }
+}
+
 std::string local_time(const char* format) {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -101,12 +121,12 @@ std::vector<std::string> list_snapshot_files() {
 // Writes the book and a snapshot of it (writer thread or flush); records the outcome.
 void write_now(const std::string& text) {
   std::error_code ec;
-  fs::create_directories(data_dir(), ec);
+  make_private_folder(data_dir());
   std::string error, snapshot_error;
-  bool ok = arlab::write_file_atomic(book_path(), text, &error);
+  bool ok = arlab::write_file_atomic(book_path(), text, &error, arlab::kFileModePrivate);
   if (ok) {
     std::string snapshot = data_dir() + "/book-" + local_time("%Y%m%d-%H%M%S") + ".json";
-    if (!arlab::write_file_atomic(snapshot, text, &snapshot_error)) {
+    if (!arlab::write_file_atomic(snapshot, text, &snapshot_error, arlab::kFileModePrivate)) {
       snapshot_error = "snapshot: " + snapshot_error;
     }
   }
@@ -229,9 +249,10 @@ bool save_setting(const std::string& name, const std::string& text, std::string*
     *error = "not a setting name: \"" + name + "\"";
     return false;
   }
-  std::error_code ec;
-  fs::create_directories(data_dir() + "/settings", ec);
-  return arlab::write_file_atomic(data_dir() + "/settings/" + name, text, error);
+  make_private_folder(data_dir());
+  make_private_folder(data_dir() + "/settings");
+  return arlab::write_file_atomic(data_dir() + "/settings/" + name, text, error,
+                                  arlab::kFileModePrivate);
 }
 
 std::optional<std::string> load_setting(const std::string& name) {
