@@ -13,6 +13,7 @@
 
 #include "core/money.h"
 #include "io/book_json.h"
+#include "io/cells.h"
 #include "io/metrics_report.h"
 
 namespace arlab {
@@ -27,6 +28,7 @@ struct Cell {
   std::string json;   // The JSON value: "\"1200.50\"", "31.00", "true", "null".
   std::string plain;  // CSV: the same without quotes, "" for null.
   std::string table;  // For people: grouped amounts, percentages, met / missed / -.
+  bool label = false;  // CSV: a text cell (io/cells.h); the others are numbers and dates.
 };
 
 constexpr int kDaysDecimals = 2;   // As metrics_report.
@@ -36,6 +38,12 @@ Cell text_cell(const char* name, const std::string& text) {
   std::string json;
   append_json_string(json, text);
   return {name, json, text, text};
+}
+
+Cell label_cell(const char* name, const std::string& text) {
+  Cell c = text_cell(name, text);
+  c.label = true;
+  return c;
 }
 
 Cell amount_cell(const char* name, int64_t minor, int digits) {
@@ -73,7 +81,7 @@ std::vector<Cell> month_cells(const Book& book, const Budget& budget, const Budg
   const int32_t dso_target = budget.dso_target_centidays;
   const int32_t ratio_target = budget.overdue_ratio_target_bp;
   return {
-      text_cell("month", m.key),
+      label_cell("month", m.key),
       text_cell("from", format_date(t.from)),
       text_cell("to", format_date(t.to)),
       {"days", std::to_string(t.days), std::to_string(t.days), std::to_string(t.days)},
@@ -139,7 +147,10 @@ std::string budget_csv(const Book& book, const BudgetReport& r) {
     std::vector<Cell> cells = month_cells(book, r.budget, m);
     for (size_t k = 0; k < cells.size(); ++k) {
       if (k) out += ',';
-      out += cells[k].plain;  // Dates, numbers, plain amounts, "YYYY-MM": nothing to quote.
+      if (cells[k].label)
+        append_csv_text(out, cells[k].plain);
+      else
+        append_csv_number(out, cells[k].plain);
     }
     out += '\n';
   }

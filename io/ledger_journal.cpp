@@ -7,35 +7,71 @@
 //   refund       Assets:Receivable:<customer>  /  Assets:Bank
 //
 // So `ledger bal Receivable` = invoiced - received - credited - written off + refunded =
-// arlab's open total plus its (negative) unapplied credit, per customer and in total.
+// arlab's open total plus its (negative) unapplied credit, per customer and in total. Each
+// customer id is one account name part, percent-encoded where ledger would read it otherwise
+// (account_part): two ids never share an account.
 #include "io/ledger_journal.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "core/money.h"
 
 namespace arlab {
 namespace {
 
-// Ledger ends an account name at two spaces or a tab, and splits it at ':'.
-std::string account_part(std::string_view id) {
-  std::string out;
-  for (char c : id) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : (c == ':' ? '_' : c);
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out.empty() ? "_" : out;
+// A C1 control U+0080-U+009F (C2 80-9F in UTF-8) at s[i]?
+bool c1_control_at(std::string_view s, size_t i) {
+  return i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 &&
+         static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(s[i + 1]) <= 0x9F;
 }
 
-// A payee is one line; "  ;" would start a note.
+void append_percent(std::string& out, unsigned char c) {
+  constexpr char kHex[] = "0123456789ABCDEF";
+  out += '%';
+  out += kHex[c >> 4];
+  out += kHex[c & 0xF];
+}
+
+// The id as one ledger account name part, injective (docs/FORMAT.md, "ledger-cli journal"):
+// ledger splits account names at ':' and ends them at two spaces or a tab, so `%`, `:`, `;`,
+// control characters (C0, DEL, C1: each UTF-8 byte) and every space that is first, last or
+// next to another space are written %HH (upper-case hex of the byte). Anything else is kept,
+// so ordinary ids ("C1", "ACME-001", "Kim Lee") read as they are, and percent-decoding gives
+// the id back.
+std::string account_part(std::string_view id) {
+  assert(!id.empty());  // Ids are never empty (docs/FORMAT.md): the part is never empty.
+  std::string out;
+  out.reserve(id.size());
+  for (size_t i = 0; i < id.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(id[i]);
+    const bool space_kept =
+        c == ' ' && i > 0 && i + 1 < id.size() && id[i - 1] != ' ' && id[i + 1] != ' ';
+    if (c1_control_at(id, i)) {
+      append_percent(out, c);
+      append_percent(out, static_cast<unsigned char>(id[++i]));
+    } else if (c == '%' || c == ':' || c == ';' || c < 0x20 || c == 0x7F ||
+               (c == ' ' && !space_kept)) {
+      append_percent(out, c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// A payee is one line; "  ;" would start a note. Control characters (C0, DEL, C1) and runs of
+// spaces become one space, so that ledger's reports print nothing a terminal would obey.
 std::string one_line(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    bool space = static_cast<unsigned char>(c) < 0x20 || c == ' ';
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c1_control_at(text, i);
+    const bool space = c < 0x20 || c == ' ' || c == 0x7F || c1;
+    if (c1) ++i;
     if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
+    out += space ? ' ' : static_cast<char>(c);
   }
   return out;
 }

@@ -4,7 +4,6 @@
 // [SECTION] JSON
 // [SECTION] CSV
 // [SECTION] Text table
-#include "io/reports.h"
 #include "io/metrics_report.h"
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 
 #include "core/money.h"
 #include "io/book_json.h"
+#include "io/cells.h"
 
 namespace arlab {
 
@@ -172,11 +172,12 @@ std::string metrics_json(const Book& book, const Metrics& total,
 
 namespace {
 
+// The key (a customer or salesperson id, a month, TOTAL) is text; the rest numbers.
 void append_csv_line(std::string& out, std::string_view key, const std::vector<Field>& fields) {
-  append_csv_field(out, key);
+  append_csv_text(out, key);
   for (const Field& f : fields) {
     out += ',';
-    out += f.value;  // Dates, numbers, plain amounts: nothing to quote; null stays empty.
+    append_csv_number(out, f.value);  // Dates, numbers, plain amounts; null stays empty.
   }
   out += '\n';
 }
@@ -264,22 +265,23 @@ std::string metrics_table(const Book& book, const Metrics& total,
   lines.push_back({"key"});
   for (const char* name : kRowColumns) lines.back().push_back(name);
   for (const MetricsRow& row : *rows) {
-    lines.push_back(row_cells(row.key.empty() ? "(none)" : row.key, row.metrics,
+    lines.push_back(row_cells(row.key.empty() ? "(none)" : table_text(row.key), row.metrics,
                               book.minor_digits));
   }
   lines.push_back(row_cells("TOTAL", total, book.minor_digits));
   std::vector<size_t> widths(lines.front().size(), 0);
   for (const auto& line : lines) {
-    for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], line[i].size());
+    for (size_t i = 0; i < line.size(); ++i)
+      widths[i] = std::max(widths[i], display_width(line[i]));
   }
   size_t line_width = widths[0];
   for (size_t i = 1; i < widths.size(); ++i) line_width += 2 + widths[i];
   std::string out = table_title(book, total);
   for (size_t r = 0; r < lines.size(); ++r) {
     if (r + 1 == lines.size()) out += std::string(line_width, '-') + '\n';
-    std::string text = lines[r][0] + std::string(widths[0] - lines[r][0].size(), ' ');
+    std::string text = lines[r][0] + std::string(widths[0] - display_width(lines[r][0]), ' ');
     for (size_t i = 1; i < lines[r].size(); ++i) {
-      text += std::string(widths[i] + 2 - lines[r][i].size(), ' ') + lines[r][i];
+      text += std::string(widths[i] + 2 - display_width(lines[r][i]), ' ') + lines[r][i];
     }
     out += text + '\n';
   }

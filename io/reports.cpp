@@ -9,6 +9,7 @@
 
 #include "core/money.h"
 #include "io/book_json.h"
+#include "io/cells.h"
 
 namespace arlab {
 namespace {
@@ -78,29 +79,18 @@ std::string aging_json(const Book& book, const AgingReport& report) {
 // [SECTION] CSV
 // =========================================================================================
 
-// RFC 4180: quote a field holding a comma, quote, line break or edge spaces.
-void append_csv_field(std::string& out, std::string_view field) {
-  bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos ||
-               (!field.empty() && (field.front() == ' ' || field.back() == ' '));
-  if (!quote) {
-    out.append(field);
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 namespace {
 
 void append_csv_amounts(std::string& out, const std::vector<int64_t>& amounts, int64_t open,
                         int64_t unapplied, int digits) {
-  for (int64_t a : amounts) out += ',' + format_amount(a, digits);
-  out += ',' + format_amount(open, digits);
-  out += ',' + format_amount(unapplied, digits);
+  for (int64_t a : amounts) {
+    out += ',';
+    append_csv_number(out, format_amount(a, digits));
+  }
+  out += ',';
+  append_csv_number(out, format_amount(open, digits));
+  out += ',';
+  append_csv_number(out, format_amount(unapplied, digits));
   out += '\n';
 }
 
@@ -110,13 +100,13 @@ std::string aging_csv(const Book& book, const AgingReport& report) {
   std::string out = "customer_id,customer_name";
   for (const std::string& name : report.bucket_names) {
     out += ',';
-    append_csv_field(out, name);
+    append_csv_text(out, name);
   }
   out += ",open,unapplied\n";
   for (const CustomerAging& c : report.customers) {
-    append_csv_field(out, book.customers[c.customer].id);
+    append_csv_text(out, book.customers[c.customer].id);
     out += ',';
-    append_csv_field(out, book.customers[c.customer].name);
+    append_csv_text(out, book.customers[c.customer].name);
     append_csv_amounts(out, c.amounts_minor, c.open_minor, c.unapplied_minor, book.minor_digits);
   }
   out += "TOTAL,";
@@ -132,12 +122,6 @@ std::string aging_csv(const Book& book, const AgingReport& report) {
 namespace {
 
 constexpr size_t kNameWidthMax = 30;
-
-size_t display_width(std::string_view s) {  // Code points: close enough for alignment.
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
 
 std::string clip(std::string_view s, size_t width) {
   if (display_width(s) <= width) return std::string(s);
@@ -163,9 +147,10 @@ struct Row {
   std::vector<std::string> cells;  // Buckets, open, unapplied.
 };
 
-Row make_row(std::string id, std::string name, const std::vector<int64_t>& amounts, int64_t open,
-             int64_t unapplied, int digits) {
-  Row row{std::move(id), clip(name, kNameWidthMax), {}};
+// Id and name shown escaped (io/cells.h), the name cut after escaping.
+Row make_row(std::string_view id, std::string_view name, const std::vector<int64_t>& amounts,
+             int64_t open, int64_t unapplied, int digits) {
+  Row row{table_text(id), clip(table_text(name), kNameWidthMax), {}};
   for (int64_t a : amounts) row.cells.push_back(format_amount_grouped(a, digits));
   row.cells.push_back(format_amount_grouped(open, digits));
   row.cells.push_back(format_amount_grouped(unapplied, digits));

@@ -4,14 +4,15 @@
 // [SECTION] Text
 // [SECTION] CSV
 // [SECTION] HTML
-#include "io/reports.h"
 #include "io/statement_report.h"
 
 #include <algorithm>
+#include <cassert>
 #include <string_view>
 #include <vector>
 
 #include "core/money.h"
+#include "io/cells.h"
 
 namespace arlab {
 
@@ -134,16 +135,15 @@ std::string statement_applied_to(const Book& book, const StatementLine& line) {
 
 namespace {
 
-size_t display_width(std::string_view s) {  // Code points: close enough for alignment.
-  return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 // Columns separated by two spaces; `align` has 'l' or 'r' per column; no trailing spaces.
-std::string format_table(const std::vector<Cells>& rows, std::string_view align) {
+// Every cell is shown escaped (io/cells.h): ids and applied_to come from the book.
+std::string format_table(std::vector<Cells> rows, std::string_view align) {
   std::vector<size_t> widths(align.size(), 0);
-  for (const Cells& row : rows)
-    for (size_t i = 0; i < row.size() && i < widths.size(); ++i)
+  for (Cells& row : rows)
+    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      row[i] = table_text(row[i]);
       widths[i] = std::max(widths[i], display_width(row[i]));
+    }
   std::string out;
   for (const Cells& row : rows) {
     std::string line;
@@ -165,7 +165,7 @@ std::string format_table(const std::vector<Cells>& rows, std::string_view align)
 std::string statement_text(const Book& book, const Statement& s) {
   const Customer& customer = book.customers[s.customer];
   std::string out = "Statement of account\n\n";
-  out += "Customer:  " + customer.id + "  " + customer.name + "\n";
+  out += "Customer:  " + table_text(customer.id) + "  " + table_text(customer.name) + "\n";
   out += "Period:    " + format_date(s.from) + " to " + format_date(s.to) + "\n";
   out += "Currency:  " + book.currency + "\n\n";
   std::vector<Cells> lines = line_rows(book, s);
@@ -196,10 +196,18 @@ std::string statement_text(const Book& book, const Statement& s) {
 
 namespace {
 
+// customer_id,customer_name,date,type,document,due,applied_to,amount,balance: 't' a text
+// cell (neutralised, io/cells.h), 'n' a number (dates and amounts, as formatted here).
+constexpr std::string_view kCsvColumnKinds = "ttnttntnn";
+
 void append_csv_row(std::string& out, const Cells& cells) {
+  assert(cells.size() == kCsvColumnKinds.size());
   for (size_t i = 0; i < cells.size(); ++i) {
     if (i) out += ',';
-    append_csv_field(out, cells[i]);
+    if (kCsvColumnKinds[i] == 't')
+      append_csv_text(out, cells[i]);
+    else
+      append_csv_number(out, cells[i]);
   }
   out += '\n';
 }
