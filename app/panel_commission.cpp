@@ -37,6 +37,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "imgui.h"
+#include "io/commission_plan.h"  // read_paid_statement
 #include "io/commission_report.h"
 #include "io/metrics_report.h"  // format_fixed
 
@@ -203,7 +204,7 @@ void update_comparison(State& state) {
 bool read_paid(State& state, const std::string& name, std::string_view text) {
   arlab::CommissionPaid paid;
   std::vector<arlab::Problem> problems;
-  if (!arlab::read_commission_paid(text, state.book.minor_digits, &paid, &problems)) {
+  if (!arlab::read_paid_statement(text, state.book.minor_digits, &paid, &problems)) {
     show_problems(state, "Could not use " + name + " as the statement paid earlier",
                   std::move(problems), name);
     return false;

@@ -15,6 +15,7 @@
 
 #include "budget.h"
 #include "money.h"
+#include "text.h"
 
 namespace arlab {
 
@@ -60,7 +61,7 @@ static void build_id_index(IdIndex* index, size_t count, Key key, const char* li
       if (index->tags[slot] == tag && key(at) == id) {
         if (problems && problems->size() < kProblemsMax)
           problems->push_back({std::string(list) + "[" + std::to_string(i) + "].id",
-                               "duplicate id \"" + std::string(id) + "\" (first at " + list + "[" +
+                               "duplicate id " + quoted(id) + " (first at " + list + "[" +
                                    std::to_string(at) + "])"});
         break;
       }
@@ -274,11 +275,11 @@ struct Checker {
         }
         const Invoice& v = b.invoices[a.invoice];
         if (customer_ok && v.customer != r.customer && v.customer < b.customers.size())
-          add(apl + ".invoice", "invoice " + std::string(b.str(v.id)) + " belongs to customer " +
-                                    b.customers[v.customer].id + ", not " +
-                                    b.customers[r.customer].id);
+          add(apl + ".invoice", "invoice " + shown(b.str(v.id)) + " belongs to customer " +
+                                    shown(b.customers[v.customer].id) + ", not " +
+                                    shown(b.customers[r.customer].id));
         else if (v.date > r.date)
-          add(apl + ".invoice", "invoice " + std::string(b.str(v.id)) + " is dated " +
+          add(apl + ".invoice", "invoice " + shown(b.str(v.id)) + " is dated " +
                                     format_date(v.date) + ", after this document (" +
                                     format_date(r.date) + ")");
       }
@@ -302,7 +303,7 @@ struct Checker {
       const Invoice& v = b.invoices[w.invoice];
       if (w.date < v.date)
         add(place + ".date", "write-off dated " + format_date(w.date) + ", before invoice " +
-                                 std::string(b.str(v.id)) + " (" + format_date(v.date) + ")");
+                                 shown(b.str(v.id)) + " (" + format_date(v.date) + ")");
     }
   }
 
@@ -324,11 +325,11 @@ struct Checker {
         continue;
       }
       const Receipt& p = b.payments[r.payment];
-      std::string pid(b.str(p.id));
+      std::string pid = shown(b.str(p.id));
       if (customer_ok && p.customer != r.customer && p.customer < b.customers.size())
         add(place + ".payment", "payment " + pid + " is from customer " +
-                                    b.customers[p.customer].id + ", not " +
-                                    b.customers[r.customer].id);
+                                    shown(b.customers[p.customer].id) + ", not " +
+                                    shown(b.customers[r.customer].id));
       else if (p.date > r.date)
         add(place + ".payment", "payment " + pid + " is dated " + format_date(p.date) +
                                     ", after this refund (" + format_date(r.date) + ")");
@@ -502,11 +503,11 @@ struct DateOrder {
   // applied to the invoice so far (at most four, then how many more and their total).
   std::string taken_by(Index invoice) const {
     std::string out;
-    size_t shown = 0, more = 0;
+    size_t listed = 0, more = 0;
     int64_t more_total = 0;
     for (const Application& a : *apps) {
       if (a.invoice != invoice) continue;
-      if (shown == 4) {
+      if (listed == 4) {
         more++;
         more_total += a.amount_minor;
         continue;
@@ -517,8 +518,8 @@ struct DateOrder {
       StrRef id = a.kind == ApplicationKind::Payment      ? b.payments[a.source].id
                   : a.kind == ApplicationKind::CreditNote ? b.credit_notes[a.source].id
                                                           : b.write_offs[a.source].id;
-      if (shown++) out += ", ";
-      out += std::string(b.str(id)) + verb + check->money(a.amount_minor) + " on " +
+      if (listed++) out += ", ";
+      out += shown(b.str(id)) + verb + check->money(a.amount_minor) + " on " +
              format_date(a.date);
     }
     if (more)
@@ -542,7 +543,7 @@ struct DateOrder {
       return took;
     }
     std::string taken = taken_by(invoice);
-    std::string message = std::string(b.str(b.invoices[invoice].id)) + " has " +
+    std::string message = shown(b.str(b.invoices[invoice].id)) + " has " +
                           check->money(open) + " open on " + format_date(date) +
                           (taken.empty() ? "" : " (" + taken + ")") + "; this " + what + " asks " +
                           check->money(amount) +
@@ -704,7 +705,7 @@ static void check_refund_cover(const Book& b, Checker* check) {
       }
       check->add(Checker::at("refunds", r) + ".amount",
                  "refund " + check->money(refund.amount_minor) +
-                     " exceeds the unapplied credit of " + b.customers[c].id + " on " +
+                     " exceeds the unapplied credit of " + shown(b.customers[c].id) + " on " +
                      format_date(refund.date) + " (" + check->money(available) + ")");
     }
   }

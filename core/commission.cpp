@@ -22,6 +22,7 @@
 #include "core/metrics.h"
 #include "core/metrics_periods.h"
 #include "core/money.h"
+#include "core/text.h"
 
 namespace arlab {
 
@@ -35,13 +36,17 @@ int64_t div_half_up(Int128 num, Int128 den) {
   return den <= 0 ? 0 : int64_t((num + den / 2) / den);
 }
 
-std::string quoted(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + '"';
+// Values and keys in messages are cut after 40 bytes (at a character boundary) with their
+// length, as io/json_text.h cuts them, so that no message is long: "abcd..." (1234 bytes).
+// A place named by a plan's key ("grades.A"): the key cut, `""` when empty; the places
+// io/commission_plan.cpp gives the same members.
+std::string key_place(const char* prefix, std::string_view key) {
+  std::string out = std::string(prefix) + '.';
+  if (key.empty()) return out + "\"\"";
+  size_t n = shown_size(key);
+  out.append(key.substr(0, n));
+  if (n < key.size()) out += "..." + length_note(key.size());
+  return out;
 }
 
 }  // namespace
@@ -250,6 +255,7 @@ struct Validator {
   size_t before = problems->size();
 
   void add(std::string place, std::string message) {
+    if (problems->size() >= kProblemsMax) return;  // A hostile plan: at most 100.
     problems->push_back({std::move(place), std::move(message)});
   }
   void rate(const std::string& place, int64_t ppm, int64_t max = kPpmOne) {
@@ -292,15 +298,16 @@ void Validator::rates() {
   if (!plan.grades.empty() && !plan.tiers.empty())
     add("grades", "grades combine with rate (the rate of ungraded customers), not with tiers");
   list_size("grades", plan.grades.size());
-  for (size_t i = 0; i < plan.grades.size(); ++i) {
+  // Past kCommissionListMax entries the list is refused anyway: the pairs stay few.
+  for (size_t i = 0; i < std::min(plan.grades.size(), kCommissionListMax); ++i) {
     const CommissionGradeRate& g = plan.grades[i];
     if (g.grade.empty()) {
       add("grades", "a grade name must not be empty");
       continue;
     }
-    rate("grades." + g.grade, g.rate_ppm);
+    rate(key_place("grades", g.grade), g.rate_ppm);
     for (size_t j = 0; j < i; ++j) {
-      if (plan.grades[j].grade == g.grade) add("grades." + g.grade, "is given twice");
+      if (plan.grades[j].grade == g.grade) add(key_place("grades", g.grade), "is given twice");
     }
   }
 }
@@ -345,9 +352,9 @@ void Validator::gates() {
   const CommissionGates& g = plan.gates;
   if (g.sales_target_minor < -1) add("gates.sales_target", "must not be negative");
   list_size("gates.sales_target", g.sales_targets.size());
-  for (size_t i = 0; i < g.sales_targets.size(); ++i) {
+  for (size_t i = 0; i < std::min(g.sales_targets.size(), kCommissionListMax); ++i) {
     const CommissionTarget& t = g.sales_targets[i];
-    std::string place = "gates.sales_target." + t.salesperson;
+    std::string place = key_place("gates.sales_target", t.salesperson);
     if (t.salesperson.empty()) add("gates.sales_target", "a salesperson id must not be empty");
     if (t.target_minor < 0) add(place, "must not be negative");
     for (size_t j = 0; j < i; ++j) {
@@ -371,7 +378,7 @@ void Validator::rest() {
   range("holds.release_after_periods", h.release_after_periods, 1, kCommissionReleaseMax,
         "periods");
   list_size("holds.invoices", h.invoices.size());
-  for (size_t i = 0; i < h.invoices.size(); ++i) {
+  for (size_t i = 0; i < std::min(h.invoices.size(), kCommissionListMax); ++i) {
     std::string place = "holds.invoices[" + std::to_string(i) + "]";
     if (h.invoices[i].empty()) add(place, "an invoice id must not be empty");
     for (size_t j = 0; j < i; ++j) {
@@ -400,11 +407,12 @@ bool check_commission_plan_for_book(const CommissionPlan& plan, const Book& book
                                     std::vector<Problem>* problems) {
   size_t before = problems->size();
   for (const CommissionTarget& t : plan.gates.sales_targets) {
+    if (problems->size() >= kProblemsMax) break;
     if (find_salesperson(book, t.salesperson) == kNone)
-      problems->push_back({"gates.sales_target." + t.salesperson,
+      problems->push_back({key_place("gates.sales_target", t.salesperson),
                            "no salesperson " + quoted(t.salesperson) + " in the book"});
   }
-  for (size_t i = 0; i < plan.holds.invoices.size(); ++i) {
+  for (size_t i = 0; i < plan.holds.invoices.size() && problems->size() < kProblemsMax; ++i) {
     if (find_invoice(book, plan.holds.invoices[i]) == kNone)
       problems->push_back({"holds.invoices[" + std::to_string(i) + "]",
                            "no invoice " + quoted(plan.holds.invoices[i]) + " in the book"});

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # run.sh: fuzz a reader by hand for longer than CI does, and report the cost.
 #   fuzz/run.sh [--target T] [--minutes N] [--jobs J] [--binary PATH] [--out DIR]
-# T is fuzz_book_json (the book loader, default), fuzz_csv_import (the CSV reader and import)
-# or fuzz_csv_map (the CSV mapping). Builds T with clang++ in build-fuzz/ (unless --binary is
-# given), runs libFuzzer in fork mode for N minutes (default 10) on J processes (default 1),
-# keeping going after a crash, and prints the CPU-minutes spent and the crashing inputs found.
-# The corpus grows in build-fuzz/corpus (corpus-T for the CSV targets); crashes land in
+# T is fuzz_book_json (the book loader, default), fuzz_csv_import (the CSV reader and import),
+# fuzz_csv_map (the CSV mapping), fuzz_commission_plan (the commission plan) or
+# fuzz_commission_paid (a statement paid earlier). Builds T with clang++ in build-fuzz/
+# (unless --binary is given), runs libFuzzer in fork mode for N minutes (default 10) on J
+# processes (default 1), keeping going after a crash, and prints the CPU-minutes spent and
+# the crashing inputs found.
+# The corpus grows in build-fuzz/corpus (corpus-T for the other targets); crashes land in
 # build-fuzz/artifacts/ (--out: another folder). Reproduce one with:
 #   build-fuzz/fuzz/T build-fuzz/artifacts/crash-<hash>
 set -euo pipefail
@@ -18,7 +20,7 @@ while [ $# -gt 0 ]; do
     --jobs) jobs=$2; shift 2 ;;
     --binary) binary=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -34,6 +36,10 @@ case "$target" in
     for dir in tests/cli/books tests/errors; do [ -d "$dir" ] && seeds+=("$dir"); done ;;
   fuzz_csv_import) corpus=$out/corpus-$target dict=fuzz/csv.dict seeds=(fuzz/corpus/csv) ;;
   fuzz_csv_map) corpus=$out/corpus-$target dict=fuzz/csv_map.dict seeds=(fuzz/corpus/csv-map) ;;
+  fuzz_commission_plan | fuzz_commission_paid)
+    reader=${target#fuzz_commission_}
+    corpus=$out/corpus-$target dict=fuzz/commission_$reader.dict
+    seeds=(fuzz/corpus/commission-$reader) ;;
   *) echo "run.sh: unknown target $target (try --help)" >&2; exit 2 ;;
 esac
 mkdir -p "$corpus" "$out/artifacts"

@@ -30,6 +30,7 @@
 #include "core/budget.h"
 #include "core/money.h"
 #include "io/book_json_fast.h"
+#include "io/json_text.h"
 
 namespace arlab {
 namespace {
@@ -69,11 +70,10 @@ void append_escaped(std::string& out, std::string_view s) {
   out += '"';
 }
 
-std::string quoted(std::string_view s) {
-  std::string out;
-  append_escaped(out, s.size() > 40 ? s.substr(0, 40) : s);
-  if (s.size() > 40) out.insert(out.size() - 1, "...");
-  return out;
+bool iso_currency_code(std::string_view v) {
+  return v.size() == 3 && std::all_of(v.begin(), v.end(), [](char c) {
+    return c >= 'A' && c <= 'Z';
+  });
 }
 
 // One scalar SAX event.
@@ -92,13 +92,14 @@ void append_scalar_json(std::string& out, const Scalar& s) {
     case Scalar::Bool: out += s.b ? "true" : "false"; break;
     case Scalar::Int: out += std::to_string(s.i); break;
     case Scalar::Uint: out += std::to_string(s.u); break;
-    case Scalar::Float: out += s.text; break;
+    case Scalar::Float: out += s.text; break;  // Verbatim: unknown members keep it.
     case Scalar::String: append_escaped(out, s.text); break;
   }
 }
 
 std::string describe(const Scalar& s) {
-  if (s.type == Scalar::String) return quoted(s.text);
+  if (s.type == Scalar::String) return json_quoted(s.text);
+  if (s.type == Scalar::Float) return json_shown(s.text);  // A million digits: cut.
   std::string out;
   append_scalar_json(out, s);
   return out;
@@ -133,7 +134,9 @@ struct Reader {
   Member member = kUnknown;   // Document or allocation member awaiting its value.
   int budget_member = kBudgetNone;  // Budget member awaiting its value.
   uint8_t budget_seen = 0;
-  bool currency_known = false;
+  bool currency_known = false;  // Read, or looked for by the pre-scan (amounts before it).
+  std::string currency_code;    // The book's valid currency code, once known.
+  bool currency_check = false;  // The next value is a document's "currency".
   bool stop = false;
   std::string doc_extra, book_extra;
 
@@ -186,6 +189,18 @@ struct Reader {
   bool type_error(const char* expected, const std::string& got) {
     return problem(place(), std::string("expected ") + expected + ", got " + got);
   }
+  // Place of the value nlohmann was reading when it stopped (a number out of range): as
+  // place(), but an array element not yet counted is the next one.
+  std::string value_place() const {
+    if (!capturing && level == Level::DocArray) {
+      return std::string(kSectionNames[static_cast<int>(section)]) + '[' +
+             std::to_string(doc_index + 1) + ']';
+    }
+    if (!capturing && level == Level::AllocArray) {
+      return doc_place() + '[' + std::to_string(alloc_index + 1) + ']';
+    }
+    return place();
+  }
 
   // ---- Capture (defined below) ----
   void begin_capture(std::string* out) {
@@ -210,6 +225,8 @@ struct Reader {
   bool take_amount(const Scalar& s, bool zero_ok, int64_t* out);
   bool take_days(const Scalar& s, int32_t* out);
   StrRef take_ref(const Scalar& s);
+  void scan_currency();
+  void check_document_currency(const Scalar& s);
   bool top_value(const Scalar& s);
   bool doc_value(const Scalar& s);
   bool alloc_value(const Scalar& s);
@@ -266,8 +283,8 @@ struct Reader {
   bool key(std::string& k);
   bool end_object();
   bool end_array();
-  bool parse_error(size_t byte, const std::string& last_token,
-                   const nlohmann::detail::exception& e);
+  // The one problem of a parse that stopped (json_text.h: syntax, nesting, numbers).
+  void parse_error(Problem p) { problem(std::move(p.place), std::move(p.message)); }
 };
 
 // =========================================================================================
@@ -333,7 +350,8 @@ bool Reader::take_date(const Scalar& s, Date* out) {
     return false;
   }
   if (parse_date(s.text, out)) return true;
-  problem(place(), "invalid date " + quoted(s.text) + ": expected a calendar date YYYY-MM-DD");
+  problem(place(),
+          "invalid date " + json_quoted(s.text) + ": expected a calendar date YYYY-MM-DD");
   return false;
 }
 
@@ -347,22 +365,42 @@ bool Reader::take_amount(const Scalar& s, bool zero_ok, int64_t* out) {
     type_error("a decimal string or number", describe(s));
     return false;
   }
-  if (!currency_known) {  // Rare: an amount before "currency": find it in the whole text.
-    std::string code;
-    if (find_currency(text, &code)) {
-      book.minor_digits = currency_minor_digits(code);
-    }
-    currency_known = true;
-  }
+  if (!currency_known) scan_currency();  // Rare: an amount before "currency".
   std::string why;
   if (!parse_amount(amount, book.minor_digits, out, &why)) {
-    problem(place(), "bad amount " + quoted(amount) + ": " + why);
+    problem(place(), "bad amount " + json_quoted(amount) + ": " + why);
     return false;
   }
   if (*out > 0 || (zero_ok && *out == 0)) return true;
   problem(place(), std::string(zero_ok ? "must not be negative" : "amount must be positive") +
-                       ", got " + std::string(amount));
+                       ", got " + json_shown(amount));
   return false;
+}
+
+// The top-level "currency" looked for in the whole text, before it is read.
+void Reader::scan_currency() {
+  std::string code;
+  if (find_currency(text, &code)) {
+    book.minor_digits = currency_minor_digits(code);
+    if (iso_currency_code(code)) currency_code = code;
+  }
+  currency_known = true;
+}
+
+// A document's own "currency" is kept as an unknown member when it is the book's; any
+// other would add money in another currency to the book's as if it were the same.
+void Reader::check_document_currency(const Scalar& s) {
+  currency_check = false;
+  std::string at = doc_place() + ".currency";
+  if (s.type != Scalar::String) {
+    problem(at, "expected a string, got " + describe(s));
+    return;
+  }
+  if (!currency_known) scan_currency();
+  // Equal, or the book has no valid currency (a problem of its own).
+  if (currency_code.empty() || s.text == currency_code) return;
+  problem(at, json_quoted(s.text) + " differs from the book's currency " + currency_code +
+                  ": arlab keeps one currency a book");
 }
 
 bool Reader::take_days(const Scalar& s, int32_t* out) {
@@ -391,17 +429,18 @@ bool Reader::top_value(const Scalar& s) {
   if (top_member == kTopFormat) {
     if (!take_string(s, &v)) return false;
     if (v == kBookFormat) return true;
-    problem("format", "unsupported format " + quoted(v) + " (expected \"" + kBookFormat + "\")");
+    problem("format",
+            "unsupported format " + json_quoted(v) + " (expected \"" + kBookFormat + "\")");
     stop = true;  // Nothing else in a foreign document would make sense.
     return false;
   }
   if (top_member == kTopCurrency) {
     if (!take_string(s, &v)) return !stop;
-    bool iso = v.size() == 3 && std::all_of(v.begin(), v.end(), [](char c) {
-      return c >= 'A' && c <= 'Z';
-    });
-    if (!iso) return problem("currency", "expected a 3-letter ISO 4217 code, got " + quoted(v));
+    if (!iso_currency_code(v)) {
+      return problem("currency", "expected a 3-letter ISO 4217 code, got " + json_quoted(v));
+    }
     book.currency = std::string(v);
+    currency_code = book.currency;
     book.minor_digits = currency_minor_digits(v);
     currency_known = true;
     return true;
@@ -500,8 +539,9 @@ bool Reader::alloc_value(const Scalar& s) {
 
 bool Reader::scalar(const Scalar& s) {
   if (capturing) {
+    if (currency_check) check_document_currency(s);
     capture_scalar(s);
-    return true;
+    return !stop;
   }
   switch (level) {
     case Level::Start:
@@ -543,8 +583,12 @@ bool Reader::compound_start(bool is_array) {
   char open = is_array ? '[' : '{';
   const char* got = is_array ? "an array" : "an object";
   if (capturing) {
+    if (currency_check) {
+      currency_check = false;
+      problem(doc_place() + ".currency", std::string("expected a string, got ") + got);
+    }
     capture_open(open);
-    return true;
+    return !stop;
   }
   const char* expected = "an object";
   switch (level) {
@@ -649,31 +693,6 @@ bool Reader::end_array() {
   return !stop;
 }
 
-// "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error ..."
-// becomes place "line 3, column 7" and message "syntax error ... (byte 42)".
-bool Reader::parse_error(size_t byte, const std::string&, const nlohmann::detail::exception& e) {
-  std::string what = e.what();
-  std::string place = "byte " + std::to_string(byte);
-  size_t at = what.find("parse error at ");
-  size_t colon = at == std::string::npos ? at : what.find(": ", at);
-  if (colon != std::string::npos) {
-    place = what.substr(at + 15, colon - at - 15);
-    what = what.substr(colon + 2);
-  }
-  std::string message;
-  for (unsigned char c : what) {  // Raw bytes of a bad token would garble a terminal.
-    if (c >= 0x20 && c < 0x7f) {
-      message += static_cast<char>(c);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      message += buf;
-    }
-  }
-  problem(place, message + " (byte " + std::to_string(byte) + ")");
-  return false;
-}
-
 void Reader::top_key(std::string_view key) {
   int m = top_member_of(key);
   top_member = m;
@@ -693,6 +712,7 @@ void Reader::top_key(std::string_view key) {
 
 void Reader::doc_key(std::string_view key) {
   Member m = member_of(key);
+  currency_check = false;
   if (m != kUnknown && (kRules[static_cast<int>(section)].allowed & bit(m))) {
     member = m;
     if (doc_seen & bit(m)) {
@@ -703,6 +723,7 @@ void Reader::doc_key(std::string_view key) {
     return;
   }
   member = kUnknown;  // Not ours: kept verbatim with this document.
+  currency_check = key == "currency";  // Kept too, if it is the book's (its value decides).
   if (!doc_extra.empty()) doc_extra += ',';
   append_escaped(doc_extra, key);
   doc_extra += ':';
@@ -721,7 +742,7 @@ void Reader::alloc_key(std::string_view key) {
     return;
   }
   member = kUnknown;
-  problem(place(), "unknown member " + quoted(key) +
+  problem(place(), "unknown member " + json_quoted(key) +
                        ": an allocation has only \"invoice\" and \"amount\"");
   begin_skip();
 }
@@ -729,7 +750,7 @@ void Reader::alloc_key(std::string_view key) {
 void Reader::budget_key(std::string_view key) {
   budget_member = budget_member_of(key);
   if (budget_member == kBudgetNone) {
-    problem("budget", "unknown member " + quoted(key) +
+    problem("budget", "unknown member " + json_quoted(key) +
                           ": a budget has only \"dso_days\" and \"overdue_ratio\"");
     begin_skip();
     return;
@@ -820,12 +841,13 @@ struct CurrencyScan {
     next_is_currency = depth == 1 && k == "currency";
     return true;
   }
-  bool parse_error(size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+  std::string value_place() const { return ""; }
+  void parse_error(Problem) {}
 };
 
 bool find_currency(std::string_view text, std::string* currency) {
   CurrencyScan scan{currency};
-  json::sax_parse(text.data(), text.data() + text.size(), &scan);
+  json_sax_parse(text, &scan);
   return scan.found;
 }
 
@@ -857,7 +879,8 @@ struct Resolver {
     last_ref = ref;
     last_index = index;
     if (index == kNone && !full()) {
-      problems.push_back({place(), std::string("unknown ") + what + ' ' + quoted(refs.str(ref))});
+      problems.push_back(
+          {place(), std::string("unknown ") + what + ' ' + json_quoted(refs.str(ref))});
     }
     return index;
   }
@@ -1059,7 +1082,7 @@ LoadResult read_book_json_sax(std::string_view text) {
   Refs refs;
   {
     Reader reader(text, r.book, r.problems, refs);
-    bool parsed = json::sax_parse(text.data(), text.data() + text.size(), &reader);
+    bool parsed = json_sax_parse(text, &reader);
     if (!parsed && r.problems.empty()) r.problems.push_back({"", "could not read the book"});
   }
   finish_read(&r, &refs);

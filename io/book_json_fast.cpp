@@ -23,6 +23,7 @@
 #include <utility>
 
 #include "core/money.h"
+#include "io/json_text.h"
 
 namespace arlab {
 namespace {
@@ -31,7 +32,11 @@ namespace od = simdjson::ondemand;
 using namespace book_json_detail;
 
 static_assert(kJsonPadding == simdjson::SIMDJSON_PADDING);
-constexpr int kCaptureDepthMax = 64;  // Deeper unknown members go to the SAX reader.
+// Nesting levels: the top object is 1, a top-level member's value 2, a document 3 and a
+// document member's value 4. An object or array deeper than kJsonDepthMax (json_text.h)
+// goes to the SAX reader, which refuses it.
+constexpr int kTopValueLevel = 2;
+constexpr int kDocValueLevel = 4;
 
 // =========================================================================================
 // [SECTION] Tokens: strings, numbers and literals as nlohmann reads them
@@ -243,10 +248,10 @@ struct FastReader {
   bool amount(od::value& v, bool zero_ok, int64_t* out);
   bool days(od::value& v, int32_t* out);
 
-  bool capture(od::value& v, std::string* out, int depth);
-  bool capture_object(od::value& v, std::string* out, int depth);
-  bool capture_array(od::value& v, std::string* out, int depth);
-  bool unknown_member(std::string_view key, od::value& v, std::string* out);
+  bool capture(od::value& v, std::string* out, int level);
+  bool capture_object(od::value& v, std::string* out, int level);
+  bool capture_array(od::value& v, std::string* out, int level);
+  bool unknown_member(std::string_view key, od::value& v, std::string* out, int level);
 
   void begin_doc(Section s);
   bool doc_value(Section s, Member m, od::value& v);
@@ -288,13 +293,14 @@ bool FastReader::days(od::value& v, int32_t* out) {
 // =========================================================================================
 
 // Appends the value as compact JSON, exactly as the SAX reader's capture writes it:
-// strings re-escaped from their decoded value, numbers and literals as written.
-bool FastReader::capture(od::value& v, std::string* out, int depth) {
+// strings re-escaped from their decoded value, numbers and literals as written. `level`:
+// the value's nesting level, were it an object or array.
+bool FastReader::capture(od::value& v, std::string* out, int level) {
   std::string_view t = token_of(v);
-  if (t.empty() || depth > kCaptureDepthMax) return false;
+  if (t.empty()) return false;
   switch (t[0]) {
-    case '{': return capture_object(v, out, depth);
-    case '[': return capture_array(v, out, depth);
+    case '{': return level <= kJsonDepthMax && capture_object(v, out, level);
+    case '[': return level <= kJsonDepthMax && capture_array(v, out, level);
     case '"': {
       std::string_view s;
       if (!str(v, &s)) return false;
@@ -310,7 +316,7 @@ bool FastReader::capture(od::value& v, std::string* out, int depth) {
   }
 }
 
-bool FastReader::capture_object(od::value& v, std::string* out, int depth) {
+bool FastReader::capture_object(od::value& v, std::string* out, int level) {
   od::object o;
   if (v.get_object().get(o)) return false;
   out->push_back('{');
@@ -323,13 +329,13 @@ bool FastReader::capture_object(od::value& v, std::string* out, int depth) {
     first = false;
     append_json_string(*out, key);
     out->push_back(':');
-    if (!capture(f.value(), out, depth + 1)) return false;
+    if (!capture(f.value(), out, level + 1)) return false;
   }
   out->push_back('}');
   return true;
 }
 
-bool FastReader::capture_array(od::value& v, std::string* out, int depth) {
+bool FastReader::capture_array(od::value& v, std::string* out, int level) {
   od::array a;
   if (v.get_array().get(a)) return false;
   out->push_back('[');
@@ -339,18 +345,19 @@ bool FastReader::capture_array(od::value& v, std::string* out, int depth) {
     if (std::move(item).get(e)) return false;
     if (!first) out->push_back(',');
     first = false;
-    if (!capture(e, out, depth + 1)) return false;
+    if (!capture(e, out, level + 1)) return false;
   }
   out->push_back(']');
   return true;
 }
 
 // `"key":value` appended to a document's (or the book's) extra text, comma-separated.
-bool FastReader::unknown_member(std::string_view key, od::value& v, std::string* out) {
+bool FastReader::unknown_member(std::string_view key, od::value& v, std::string* out,
+                                int level) {
   if (!out->empty()) out->push_back(',');
   append_json_string(*out, key);
   out->push_back(':');
-  return capture(v, out, 0);
+  return capture(v, out, level);
 }
 
 // =========================================================================================
@@ -487,7 +494,9 @@ bool FastReader::doc(Section s, od::object& o) {
       if (seen & bit(m)) return false;
       seen |= bit(m);
       if (!doc_value(s, m, f.value())) return false;
-    } else if (!unknown_member(key, f.value(), &doc_extra)) {
+    } else if (key == "currency") {
+      return false;  // The SAX reader compares it with the book's currency.
+    } else if (!unknown_member(key, f.value(), &doc_extra, kDocValueLevel)) {
       return false;
     }
   }
@@ -569,7 +578,7 @@ bool FastReader::top(od::document& d) {
     if (std::move(member).get(f) || !key_of(f, &key_scratch, &key)) return false;
     int m = top_member_of(key);
     if (m == kTopNone) {
-      if (!unknown_member(key, f.value(), &book_extra)) return false;
+      if (!unknown_member(key, f.value(), &book_extra, kTopValueLevel)) return false;
       continue;
     }
     if (seen & bit(m)) return false;

@@ -1,19 +1,20 @@
-// commission_plan.cpp: reading and writing commission plans (io/commission_plan.h).
+// commission_plan.cpp: reading and writing commission plans, and reading a statement paid
+// earlier (io/commission_plan.h).
 //
-// [SECTION] Syntax and duplicate members (SAX pass with paths)
 // [SECTION] Values: percentages, amounts, integers, names
 // [SECTION] Members
 // [SECTION] read_commission_plan
 // [SECTION] Writer
+// [SECTION] read_paid_statement
 #include "io/commission_plan.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "core/money.h"
 #include "io/book_json.h"
+#include "io/commission_report.h"  // kCommissionStatementFormat
+#include "io/json_text.h"
 
 namespace arlab {
 
@@ -21,94 +22,17 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string json_quoted(std::string_view s) {
+// The whole string as a JSON literal (the writer); messages use json_quoted, which cuts.
+std::string json_literal(std::string_view s) {
   std::string out;
   append_json_string(out, s);
   return out;
 }
 
+// A member's place; a long key is cut (json_text.h).
 std::string join_path(const std::string& base, const std::string& member) {
-  return base.empty() ? member : base + "." + member;
+  return base.empty() ? json_path_key(member) : base + "." + json_path_key(member);
 }
-
-// =========================================================================================
-// [SECTION] Syntax and duplicate members (SAX pass with paths)
-// =========================================================================================
-
-// Walks the text once: a syntax error becomes "line 3, column 7: ..." and a member given twice
-// in one object an error at its path (nlohmann's DOM would silently keep the last one).
-struct PlanSax {
-  struct Frame {
-    bool array = false;
-    size_t index = 0;
-    std::string path, key;
-    std::set<std::string> keys;
-  };
-  std::vector<Problem>* problems;
-  std::vector<Frame> stack;
-  bool syntax_error = false;
-
-  std::string value_path() const {
-    if (stack.empty()) return "";
-    const Frame& top = stack.back();
-    if (top.array) return top.path + "[" + std::to_string(top.index) + "]";
-    return join_path(top.path, top.key);
-  }
-  bool done() {
-    if (!stack.empty() && stack.back().array) stack.back().index += 1;
-    return true;
-  }
-  bool null() { return done(); }
-  bool boolean(bool) { return done(); }
-  bool number_integer(json::number_integer_t) { return done(); }
-  bool number_unsigned(json::number_unsigned_t) { return done(); }
-  bool number_float(json::number_float_t, const std::string&) { return done(); }
-  bool string(std::string&) { return done(); }
-  bool binary(json::binary_t&) { return done(); }
-  bool start(bool array) {
-    Frame f;
-    f.array = array;
-    f.path = value_path();
-    stack.push_back(std::move(f));
-    return true;
-  }
-  bool start_object(size_t) { return start(false); }
-  bool start_array(size_t) { return start(true); }
-  bool end() {
-    stack.pop_back();
-    return done();
-  }
-  bool end_object() { return end(); }
-  bool end_array() { return end(); }
-  bool key(std::string& k) {
-    Frame& top = stack.back();
-    top.key = k;
-    if (!top.keys.insert(k).second)
-      problems->push_back({join_path(top.path, k), "is given twice (one value per member)"});
-    return true;
-  }
-  // "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error ..." ->
-  // place "line 3, column 7", message "syntax error ...".
-  bool parse_error(size_t byte, const std::string&, const nlohmann::detail::exception& e) {
-    std::string what = e.what(), place = "byte " + std::to_string(byte);
-    size_t at = what.find("parse error at ");
-    size_t colon = at == std::string::npos ? at : what.find(": ", at);
-    if (colon != std::string::npos) {
-      place = what.substr(at + 15, colon - at - 15);
-      what = what.substr(colon + 2);
-    }
-    std::string message;
-    for (unsigned char c : what) {  // Raw bytes of a bad token would garble a terminal.
-      if (c >= 0x20 && c < 0x7f)
-        message += char(c);
-      else
-        message += '?';
-    }
-    problems->push_back({place, message});
-    syntax_error = true;
-    return false;
-  }
-};
 
 // =========================================================================================
 // [SECTION] Values: percentages, amounts, integers, names
@@ -123,7 +47,7 @@ class PlanReader {
 
  private:
   void add(const std::string& place, std::string message) {
-    problems_.push_back({place, std::move(message)});
+    if (problems_.size() < kProblemsMax) problems_.push_back({place, std::move(message)});
   }
   // Members of `obj` not in `known` are errors.
   void only(const json& obj, const std::string& path, std::initializer_list<const char*> known);
@@ -189,7 +113,8 @@ bool PlanReader::amount(const json& v, const std::string& place, int64_t* out) {
   }
   std::string s = v.get<std::string>(), why;
   if (!parse_amount(s, digits_, out, &why)) {
-    add(place, json_quoted(s) + " is not an amount: " + why + " (write it like " + example + ")");
+    add(place,
+        json_quoted(s) + " is not an amount: " + why + " (write it like " + example + ")");
     return false;
   }
   if (*out < 0) {
@@ -206,7 +131,7 @@ bool PlanReader::integer(const json& v, const std::string& place, int64_t lo, in
   if (ok) ok = v.get<int64_t>() >= lo && v.get<int64_t>() <= hi;
   if (!ok) {
     add(place, "must be a whole number of " + std::string(unit) + " from " + std::to_string(lo) +
-                   " to " + std::to_string(hi) + ", not " + v.dump());
+                   " to " + std::to_string(hi) + ", not " + json_described(v));
     return false;
   }
   *out = int32_t(v.get<int64_t>());
@@ -231,10 +156,10 @@ bool PlanReader::choice(const json& v, const std::string& place,
       *out = i;
       return true;
     }
-    list += (list.empty() ? "" : ", ") + json_quoted(n);
+    list += (list.empty() ? "" : ", ") + json_literal(n);
     ++i;
   }
-  add(place, "must be one of " + list + ", not " + v.dump());
+  add(place, "must be one of " + list + ", not " + json_described(v));
   return false;
 }
 
@@ -306,7 +231,7 @@ void PlanReader::rates() {
     for (const auto& item : root_["grades"].items()) {
       CommissionGradeRate g;
       g.grade = item.key();
-      if (percent(item.value(), "grades." + g.grade, kPpmOne, &g.rate_ppm))
+      if (percent(item.value(), join_path("grades", g.grade), kPpmOne, &g.rate_ppm))
         plan_.grades.push_back(g);
     }
   }
@@ -370,7 +295,7 @@ void PlanReader::gates(const json& g) {
     } else {
       add("gates.dso_max_days", "must be days from 0 to " + std::to_string(kCommissionDaysMax) +
                                     " with at most 2 decimals, such as 60 or \"60\", not " +
-                                    d.dump());
+                                    json_described(d));
     }
   }
   if (g.contains("overdue_ratio_max"))
@@ -385,7 +310,7 @@ void PlanReader::sales_target(const json& v) {
     return;
   }
   for (const auto& item : v.items()) {
-    std::string place = "gates.sales_target." + item.key();
+    std::string place = join_path("gates.sales_target", item.key());
     if (item.key() == "default") {
       amount(item.value(), place, &out.sales_target_minor);
       continue;
@@ -441,9 +366,8 @@ bool read_commission_plan(std::string_view json_text, int minor_digits, Commissi
                           std::vector<Problem>* problems) {
   size_t before = problems->size();
   *out = CommissionPlan{};
-  PlanSax sax{problems, {}};
-  json::sax_parse(json_text.begin(), json_text.end(), &sax);
-  if (sax.syntax_error) return false;
+  // Syntax, nesting, numbers and members given twice (the DOM would keep the last one).
+  if (!check_json(json_text, /*duplicates=*/true, problems)) return false;
   json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded() || !root.is_object()) {
     problems->push_back(
@@ -462,7 +386,7 @@ bool read_commission_plan(std::string_view json_text, int minor_digits, Commissi
       return q.place == p.place || p.place.rfind(q.place + ".", 0) == 0 ||
              p.place.rfind(q.place + "[", 0) == 0 || q.place.rfind(p.place + ".", 0) == 0;
     });
-    if (!known) problems->push_back(std::move(p));
+    if (!known && problems->size() < kProblemsMax) problems->push_back(std::move(p));
   }
   return problems->size() == before;
 }
@@ -492,15 +416,15 @@ struct PlanWriter {
     key(name);
     out += value;
   }
-  std::string percent(int64_t ppm) { return json_quoted(format_ppm_percent(ppm)); }
-  std::string amount(int64_t minor) { return json_quoted(format_amount(minor, digits)); }
+  std::string percent(int64_t ppm) { return json_literal(format_ppm_percent(ppm)); }
+  std::string amount(int64_t minor) { return json_literal(format_amount(minor, digits)); }
 };
 
 std::string days_string(int32_t centidays) {
   std::string s = format_amount(centidays, 2);
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
-  return json_quoted(s);
+  return json_literal(s);
 }
 
 std::string object_of(const std::vector<std::pair<std::string, std::string>>& members) {
@@ -580,7 +504,7 @@ std::string write_commission_plan(const CommissionPlan& plan, int minor_digits) 
   if (!h.invoices.empty()) {
     std::string s = "[";
     for (size_t i = 0; i < h.invoices.size(); ++i)
-      s += (i ? ", " : "") + json_quoted(h.invoices[i]);
+      s += (i ? ", " : "") + json_literal(h.invoices[i]);
     holds.push_back({"invoices", s + "]"});
   }
   if (h.period_percent_ppm > 0)
@@ -593,6 +517,209 @@ std::string write_commission_plan(const CommissionPlan& plan, int minor_digits) 
   if (plan.clawback_window_months >= 0)
     w.raw("clawback_window_months", std::to_string(plan.clawback_window_months));
   return w.out + "\n}\n";
+}
+
+// =========================================================================================
+// [SECTION] read_paid_statement
+// =========================================================================================
+
+namespace {
+
+constexpr const char* kDateWanted = "must be a date YYYY-MM-DD";
+constexpr const char* kAmountWanted = "must be an amount string in the book's currency";
+constexpr const char* kStringWanted = "must be a string";
+
+// Streams a statement (it holds a line per allocation, and may be as big as the book): the
+// format, from, to, and each salesperson's id and lines; any other member is passed over.
+// Nesting levels (json_text.h's JsonPath): the top object is 1, "salespeople" 2, a
+// salesperson 3, its "lines" 4, a line 5.
+struct PaidSax {
+  enum LineMember : uint8_t { kLineDate = 1, kLineAmount = 2 };
+  int minor_digits;
+  CommissionPaid* out;
+  std::vector<Problem> problems;
+  JsonPath path;
+  bool format_seen = false, format_ok = false, from_seen = false, to_seen = false;
+  bool people_seen = false, people_array = false, any_lines = false;
+  bool syntax = false;  // The parse stopped on a syntax, nesting or number error.
+  bool stop = false;    // kProblemsMax problems.
+  size_t person_first_line = 0;  // Lines of the salesperson being read start here.
+  std::string person_id;
+  std::string line_place;  // "salespeople[0].lines[3]" while a line is read.
+  uint8_t line_seen = 0;
+
+  PaidSax(int digits, CommissionPaid* paid) : minor_digits(digits), out(paid) {}
+  bool add(std::string place, std::string message) {
+    if (problems.size() < kProblemsMax) problems.push_back({std::move(place), std::move(message)});
+    stop = problems.size() >= kProblemsMax;
+    return !stop;
+  }
+  // Where the value being read is: 1 top member, 2 salespeople item, 3 salesperson member,
+  // 4 lines item, 5 line member; 0 elsewhere (or the top value itself).
+  int slot() const {
+    size_t d = path.depth();
+    if (d == 1) return 1;
+    if (d < 2 || d > 5 || path.key_at(1) != "salespeople" || !path.array_at(2)) return 0;
+    if (d == 2) return 2;
+    if (path.array_at(3)) return 0;
+    if (d == 3) return 3;
+    if (path.key_at(3) != "lines" || !path.array_at(4)) return 0;
+    return d == 4 ? 4 : (path.array_at(5) ? 0 : 5);
+  }
+  std::string_view key() const { return path.key_at(path.depth()); }
+
+  bool date(std::string_view text, bool is_string, Date* d) {
+    if (is_string && parse_date(text, d)) return true;
+    return add(path.str(), kDateWanted);
+  }
+  bool scalar(bool is_string, std::string_view text);
+  bool start(bool array);
+  bool end(bool array);
+  void finish();
+
+  // ---- nlohmann SAX interface (through json_sax_parse) ----
+  bool null() { return scalar(false, "null"); }
+  bool boolean(bool v) { return scalar(false, v ? "true" : "false"); }
+  bool number_integer(json::number_integer_t) { return scalar(false, ""); }
+  bool number_unsigned(json::number_unsigned_t) { return scalar(false, ""); }
+  bool number_float(json::number_float_t, const std::string&) { return scalar(false, ""); }
+  bool string(std::string& v) { return scalar(true, v); }
+  bool binary(json::binary_t&) { return scalar(false, ""); }
+  bool start_object(size_t) { return start(false); }
+  bool start_array(size_t) { return start(true); }
+  bool end_object() { return end(false); }
+  bool end_array() { return end(true); }
+  bool key(std::string& k) {
+    path.key(k);
+    return true;
+  }
+  std::string value_place() const { return path.str(); }
+  void parse_error(Problem p) {
+    syntax = true;
+    add(std::move(p.place), std::move(p.message));
+  }
+};
+
+bool PaidSax::scalar(bool is_string, std::string_view text) {
+  int at = slot();
+  std::string_view k = at == 1 || at == 3 || at == 5 ? key() : std::string_view();
+  bool ok = true;
+  if (at == 1) {
+    if (k == "format") {
+      format_seen = true;
+      format_ok = is_string && text == kCommissionStatementFormat;
+    } else if (k == "from" || k == "to") {
+      (k == "from" ? from_seen : to_seen) = true;
+      ok = date(text, is_string, k == "from" ? &out->from : &out->to);
+    } else if (k == "salespeople") {
+      people_seen = true;
+      ok = add("salespeople", "must be an array");
+    }
+  } else if (at == 3 && (k == "id" || k == "lines")) {
+    if (k == "id" && is_string) person_id = std::string(text);
+    else ok = add(path.str(), k == "id" ? kStringWanted : "must be an array");
+  } else if (at == 4) {
+    ok = add(path.str(), "must be an object");
+  } else if (at == 5) {
+    CommissionPaidLine& line = out->lines.back();
+    std::string why;
+    if (k == "date") {
+      line_seen |= kLineDate;
+      ok = date(text, is_string, &line.date);
+    } else if (k == "amount") {
+      line_seen |= kLineAmount;
+      if (!is_string || !parse_amount(text, minor_digits, &line.amount_minor, &why))
+        ok = add(path.str(), kAmountWanted);
+    } else if (k == "rule" || k == "invoice" || k == "source") {
+      std::string& field = k == "rule" ? line.rule : k == "invoice" ? line.invoice : line.source;
+      if (is_string) field = std::string(text);
+      else ok = add(path.str(), kStringWanted);
+    }
+  }
+  path.next();
+  return ok && !stop;
+}
+
+// An object or array opens: the salespeople, a salesperson, its lines, a line; or one where
+// a string was expected.
+bool PaidSax::start(bool array) {
+  int at = slot();
+  std::string_view k = at == 1 || at == 3 || at == 5 ? key() : std::string_view();
+  bool ok = true;
+  if (at == 1 && k == "salespeople") {
+    people_seen = true;
+    people_array = array;
+    if (!array) ok = add("salespeople", "must be an array");
+  } else if (at == 1 && k == "format") {
+    format_seen = true;
+  } else if (at == 1 && (k == "from" || k == "to")) {
+    (k == "from" ? from_seen : to_seen) = true;
+    ok = add(path.str(), kDateWanted);
+  } else if (at == 2 && !array) {
+    person_first_line = out->lines.size();
+    person_id.clear();
+  } else if (at == 3 && (k == "id" || k == "lines")) {
+    if (k == "lines" && array) any_lines = true;
+    else ok = add(path.str(), k == "id" ? kStringWanted : "must be an array");
+  } else if (at == 4) {
+    if (array) {
+      ok = add(path.str(), "must be an object");
+    } else {
+      line_place = path.str();
+      line_seen = 0;
+      out->lines.emplace_back();
+    }
+  } else if (at == 5 && (k == "date" || k == "amount" || k == "rule" || k == "invoice" ||
+                         k == "source")) {
+    line_seen |= k == "date" ? kLineDate : k == "amount" ? kLineAmount : 0;
+    ok = add(path.str(), k == "date" ? kDateWanted : k == "amount" ? kAmountWanted : kStringWanted);
+  }
+  path.open(array);
+  return ok && !stop;
+}
+
+bool PaidSax::end(bool array) {
+  path.close();
+  int at = slot();  // Where the object or array that just closed was.
+  bool ok = true;
+  if (at == 4 && !array) {  // A line: date and amount are required.
+    if (!(line_seen & kLineDate)) ok = add(line_place + ".date", kDateWanted);
+    if (!(line_seen & kLineAmount)) ok = add(line_place + ".amount", kAmountWanted) && ok;
+  } else if (at == 2 && !array) {  // A salesperson: its id on its lines, wherever it came.
+    for (size_t i = person_first_line; i < out->lines.size(); ++i)
+      out->lines[i].salesperson = person_id;
+  }
+  path.next();
+  return ok && !stop;
+}
+
+// After a whole statement: what was never given.
+void PaidSax::finish() {
+  if (!from_seen) add("from", kDateWanted);
+  if (!to_seen) add("to", kDateWanted);
+  if (!people_seen) add("salespeople", "must be an array");
+  if (people_array && !any_lines) {
+    add("salespeople", "has no lines: write the statement with --lines");
+  }
+}
+
+}  // namespace
+
+bool read_paid_statement(std::string_view json_text, int minor_digits, CommissionPaid* out,
+                         std::vector<Problem>* problems) {
+  *out = CommissionPaid{};
+  PaidSax sax(minor_digits, out);
+  bool parsed = json_sax_parse(json_text, &sax);
+  // Another kind of file is said to be one, with nothing else; a syntax error says where.
+  if ((sax.format_seen && !sax.format_ok) || (!sax.format_ok && !sax.syntax)) {
+    problems->push_back({"", std::string("not a commission statement (JSON with \"format\": \"") +
+                                 kCommissionStatementFormat + "\", from arlab commission " +
+                                 "--format json --lines)"});
+    return false;
+  }
+  if (parsed) sax.finish();
+  problems->insert(problems->end(), sax.problems.begin(), sax.problems.end());
+  return sax.problems.empty();
 }
 
 }  // namespace arlab

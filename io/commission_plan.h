@@ -11,15 +11,29 @@
 // The writer is canonical (fixed member order, 2-space indentation, defaults left out) and
 // round-trips: read(write(plan)) == plan, and write(read(write(plan))) == write(plan).
 //
+// A statement paid earlier (`arlab commission --paid PREVIOUS.json`, the app's "Load paid
+// statement"; "arlab-commission/1" written by commission_json with lines, io/commission_report.h)
+// is read by read_paid_statement: from, to and the lines (salesperson, rule, invoice,
+// source, date, amount); everything else in it is passed over. It streams (a statement may
+// hold a line per allocation of a big book) and its places are paths too
+// (`salespeople[0].lines[3].amount`).
+//
+// Hostile files: both readers refuse nesting deeper than 64 levels, numbers beyond a double
+// and syntax errors with one located problem, cut every value they quote to 40 bytes, and
+// list at most kProblemsMax problems (io/json_text.h).
+//
 // Usage:
 //   arlab::CommissionPlan plan;
 //   std::vector<arlab::Problem> problems;
 //   if (!arlab::read_commission_plan(text, book.minor_digits, &plan, &problems))
 //     std::cerr << arlab::format_problems("plan.json", problems);
 //   std::string json = arlab::write_commission_plan(plan, book.minor_digits);
+//   arlab::CommissionPaid paid;
+//   if (!arlab::read_paid_statement(previous_text, book.minor_digits, &paid, &problems)) ...
 //
-// Tests Status: tests/core/test_commission.cpp (suite "commission": reader errors, round trip),
-// tests/cli/cmd-commission.test.
+// Tests Status: tests/core/test_commission.cpp (suite "commission": reader errors, round trip,
+// paid statements), tests/cli/cmd-commission.test, tests/cli/hostile-files.test,
+// fuzz/fuzz_commission_plan.cpp, fuzz/fuzz_commission_paid.cpp.
 #pragma once
 #include <string>
 #include <string_view>
@@ -35,5 +49,10 @@ bool read_commission_plan(std::string_view json_text, int minor_digits, Commissi
                           std::vector<Problem>* problems);
 
 std::string write_commission_plan(const CommissionPlan& plan, int minor_digits);
+
+// The from, to and lines of a statement written by commission_json with lines, amounts read
+// with `minor_digits`. On any problem returns false; *out must then not be used.
+bool read_paid_statement(std::string_view json_text, int minor_digits, CommissionPaid* out,
+                         std::vector<Problem>* problems);
 
 }  // namespace arlab

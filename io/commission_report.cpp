@@ -6,16 +6,14 @@
 // [SECTION] CSV
 // [SECTION] Text
 // [SECTION] Comparison of two plans (--compare)
-// [SECTION] Reading a previous statement (--paid)
 #include "io/commission_report.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "core/money.h"
 #include "io/book_json.h"
+#include "io/cells.h"
 #include "io/metrics_report.h"
-#include "io/reports.h"
 
 namespace arlab {
 
@@ -249,17 +247,18 @@ std::string commission_json(const Book& book, const CommissionStatement& s, bool
 
 namespace {
 
-void csv_line(std::string& out, const std::vector<std::string>& lead,
-              const std::vector<Field>& fields) {
+// Text fields are text cells (neutralised, io/cells.h); amounts, numbers and nulls are numbers.
+void csv_line(std::string& out, const std::vector<Field>& lead, const std::vector<Field>& fields) {
   bool first = true;
-  for (const std::string& v : lead) {
-    if (!first) out += ',';
-    first = false;
-    append_csv_field(out, v);
-  }
-  for (const Field& f : fields) {
-    out += ',';
-    append_csv_field(out, f.value);
+  for (const std::vector<Field>* part : {&lead, &fields}) {
+    for (const Field& f : *part) {
+      if (!first) out += ',';
+      first = false;
+      if (f.kind == Kind::Text)
+        append_csv_text(out, f.value);
+      else
+        append_csv_number(out, f.value);
+    }
   }
   out += '\n';
 }
@@ -284,7 +283,7 @@ std::string commission_csv(const Book& book, const CommissionStatement& s, bool 
     out += '\n';
     for (const CommissionRow& row : s.rows) {
       for (uint32_t k = 0; k < row.line_count; ++k)
-        csv_line(out, {salesperson_id(book, row.salesperson)},
+        csv_line(out, {text("salesperson", salesperson_id(book, row.salesperson))},
                  line_fields(book, s, s.lines[row.line_first + k]));
     }
     return out;
@@ -296,18 +295,24 @@ std::string commission_csv(const Book& book, const CommissionStatement& s, bool 
   auto total_line = [&](const std::string& id, const CommissionFigures& f) {
     std::vector<Field> fields = figure_fields(f, d, false);
     csv_line(out,
-             {id, "TOTAL", format_date(s.from), format_date(s.to),
-              std::to_string(f.periods - f.periods_failed) + "/" + std::to_string(f.periods), ""},
+             {text("salesperson", id), text("period", "TOTAL"), number("from", format_date(s.from)),
+              number("to", format_date(s.to)),
+              text("passed",
+                   std::to_string(f.periods - f.periods_failed) + "/" + std::to_string(f.periods)),
+              text("failed_gates", "")},
              fields);
   };
   for (const CommissionRow& row : s.rows) {
     std::string id = salesperson_id(book, row.salesperson);
     for (uint32_t k = 0; k < row.period_count; ++k) {
       const CommissionPeriodRow& p = s.period_rows[row.period_first + k];
-      csv_line(out,
-               {id, commission_period_label(s.plan.period, p.period_key), format_date(p.start),
-                format_date(p.end), p.passed ? "true" : "false", gates_cell(p, d)},
-               figure_fields(p.figures, d, false));
+      csv_line(
+          out,
+          {text("salesperson", id),
+           text("period", commission_period_label(s.plan.period, p.period_key)),
+           number("from", format_date(p.start)), number("to", format_date(p.end)),
+           number("passed", p.passed ? "true" : "false"), text("failed_gates", gates_cell(p, d))},
+          figure_fields(p.figures, d, false));
     }
     total_line(id, row.total);
   }
@@ -324,11 +329,15 @@ namespace {
 using Table = std::vector<std::vector<std::string>>;
 
 // Columns right-aligned except those listed in `left`; a rule above the last row when `total`.
-std::string render(const Table& t, std::vector<size_t> left, bool total) {
+// Every cell is shown escaped (io/cells.h): ids, names and notes come from the book.
+std::string render(Table t, std::vector<size_t> left, bool total) {
   std::vector<size_t> widths;
-  for (const auto& line : t) {
+  for (auto& line : t) {
     widths.resize(std::max(widths.size(), line.size()), 0);
-    for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], line[i].size());
+    for (size_t i = 0; i < line.size(); ++i) {
+      line[i] = table_text(line[i]);
+      widths[i] = std::max(widths[i], display_width(line[i]));
+    }
   }
   size_t width = 0;
   for (size_t i = 0; i < widths.size(); ++i) width += widths[i] + (i ? 2 : 0);
@@ -338,7 +347,7 @@ std::string render(const Table& t, std::vector<size_t> left, bool total) {
     std::string text;
     for (size_t i = 0; i < t[r].size(); ++i) {
       const std::string& cell = t[r][i];
-      std::string pad(widths[i] - cell.size(), ' ');
+      std::string pad(widths[i] - display_width(cell), ' ');
       if (i) text += "  ";
       bool to_left = std::find(left.begin(), left.end(), i) != left.end();
       text += to_left ? cell + pad : pad + cell;
@@ -435,10 +444,10 @@ std::string commission_table(const Book& book, const CommissionStatement& s, boo
   int d = book.minor_digits;
   const CommissionPlan& plan = s.plan;
   std::string out =
-      "Commission plan \"" + plan.name + "\" (basis " + commission_basis_name(plan.basis) +
-      ", by " + commission_period_name(plan.period) + ", payout " +
-      std::to_string(plan.payout_lag_periods) + " period(s) later), " + format_date(s.from) +
-      " to " + format_date(s.to) + ", " + book.currency + "\n\n";
+      "Commission plan \"" + table_text(plan.name) + "\" (basis " +
+      commission_basis_name(plan.basis) + ", by " + commission_period_name(plan.period) +
+      ", payout " + std::to_string(plan.payout_lag_periods) + " period(s) later), " +
+      format_date(s.from) + " to " + format_date(s.to) + ", " + book.currency + "\n\n";
   Table t = {{"salesperson", "sales", "collected", "coll_rate", "failed", "earned", "voided",
               "held_back", "released", "clawed_back", "penalties", "net", "payable", "carried"}};
   for (const CommissionRow& row : s.rows)
@@ -452,10 +461,10 @@ std::string commission_table(const Book& book, const CommissionStatement& s, boo
   for (const CommissionRow& row : s.rows) {
     std::string name = row.salesperson == kNone ? "customers without a salesperson (earn nothing)"
                                                 : book.salespeople[row.salesperson].name;
-    out += "\n" + row_label(book, row) + " " + name + ": by period\n";
+    out += "\n" + table_text(row_label(book, row)) + " " + table_text(name) + ": by period\n";
     out += periods_table(book, s, row);
     if (lines && row.line_count > 0) {
-      out += "\n" + row_label(book, row) + ": lines\n";
+      out += "\n" + table_text(row_label(book, row)) + ": lines\n";
       out += lines_table(book, s, row);
     }
   }
@@ -572,7 +581,7 @@ std::vector<Field> plan_fields(const Book& book, const CommissionStatement& s) {
 // settle by different periods start at different dates).
 std::string plan_title(const CommissionStatement& s, const char* slot, bool dates) {
   const CommissionPlan& p = s.plan;
-  return std::string("plan ") + slot + " \"" + p.name + "\" (basis " +
+  return std::string("plan ") + slot + " \"" + table_text(p.name) + "\" (basis " +
          commission_basis_name(p.basis) + ", by " + commission_period_name(p.period) +
          (dates ? ", " + format_date(s.from) + " to " + format_date(s.to) : "") + ")";
 }
@@ -623,10 +632,13 @@ std::string commission_comparison_csv(const Book& book, const CommissionStatemen
   for (const CommissionComparisonRow& row : c.rows) {
     const CommissionFigures* fa = row_figures(a, row.salesperson);
     const CommissionFigures* fb = row_figures(b, row.salesperson);
-    csv_line(out, {salesperson_id(book, row.salesperson), book.salespeople[row.salesperson].name},
+    csv_line(out,
+             {text("salesperson", salesperson_id(book, row.salesperson)),
+              text("name", book.salespeople[row.salesperson].name)},
              comparison_fields(row, fa ? *fa : none, fb ? *fb : none, d));
   }
-  csv_line(out, {"TOTAL", ""}, comparison_fields(total_row(c), a.total, b.total, d));
+  csv_line(out, {text("salesperson", "TOTAL"), text("name", "")},
+           comparison_fields(total_row(c), a.total, b.total, d));
   return out;
 }
 
@@ -688,71 +700,6 @@ std::string commission_comparison_table(const Book& book, const CommissionStatem
   r.push_back({"voided", money(a.total.voided_minor, d), money(b.total.voided_minor, d)});
   out += "\n" + render(r, {0}, false);
   return out;
-}
-
-// =========================================================================================
-// [SECTION] Reading a previous statement (--paid)
-// =========================================================================================
-
-bool read_commission_paid(std::string_view json_text, int minor_digits, CommissionPaid* out,
-                          std::vector<Problem>* problems) {
-  using json = nlohmann::json;
-  size_t before = problems->size();
-  json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object() || !root.contains("format") ||
-      root["format"] != kCommissionStatementFormat) {
-    problems->push_back({"", std::string("not a commission statement (JSON with \"format\": \"") +
-                                 kCommissionStatementFormat + "\", from arlab commission " +
-                                 "--format json --lines)"});
-    return false;
-  }
-  auto date = [&](const json& v, const std::string& place, Date* d) {
-    if (v.is_string() && parse_date(v.get<std::string>(), d)) return true;
-    problems->push_back({place, "must be a date YYYY-MM-DD"});
-    return false;
-  };
-  date(root.value("from", json()), "from", &out->from);
-  date(root.value("to", json()), "to", &out->to);
-  const json& people = root.contains("salespeople") ? root["salespeople"] : json();
-  if (!people.is_array()) {
-    problems->push_back({"salespeople", "must be an array"});
-    return false;
-  }
-  bool any_lines = false;
-  for (size_t i = 0; i < people.size(); ++i) {
-    std::string place = "salespeople[" + std::to_string(i) + "]";
-    const json& p = people[i];
-    if (!p.is_object() || !p.contains("lines")) continue;
-    any_lines = true;
-    std::string id = p.value("id", std::string());
-    const json& lines = p["lines"];
-    for (size_t k = 0; lines.is_array() && k < lines.size(); ++k) {
-      std::string lp = place + ".lines[" + std::to_string(k) + "]";
-      const json& l = lines[k];
-      CommissionPaidLine line;
-      line.salesperson = id;
-      if (!l.is_object()) {
-        problems->push_back({lp, "must be an object"});
-        continue;
-      }
-      line.rule = l.value("rule", std::string());
-      line.invoice =
-          l.contains("invoice") && l["invoice"].is_string() ? l["invoice"].get<std::string>() : "";
-      line.source =
-          l.contains("source") && l["source"].is_string() ? l["source"].get<std::string>() : "";
-      date(l.value("date", json()), lp + ".date", &line.date);
-      std::string why;
-      const json& a = l.value("amount", json());
-      if (!a.is_string() ||
-          !parse_amount(a.get<std::string>(), minor_digits, &line.amount_minor, &why))
-        problems->push_back({lp + ".amount", "must be an amount string in the book's currency"});
-      out->lines.push_back(std::move(line));
-      if (problems->size() - before >= kProblemsMax) return false;
-    }
-  }
-  if (!any_lines)
-    problems->push_back({"salespeople", "has no lines: write the statement with --lines"});
-  return problems->size() == before;
 }
 
 }  // namespace arlab

@@ -1,5 +1,6 @@
-// commission_report.h: commission statements (core/commission.h) as JSON, CSV and text, and
-// the reader of a previous JSON statement (`arlab commission --paid PREVIOUS.json`).
+// commission_report.h: commission statements (core/commission.h) as JSON, CSV and text. A
+// statement written here with lines is read back by read_paid_statement (io/commission_plan.h:
+// `arlab commission --paid PREVIOUS.json`).
 //
 // JSON ("arlab-commission/1", docs/COMMISSION.md): plan, basis, period, currency, from, to,
 // total, then "salespeople" (id, name, figures, "periods" with gates and warnings, and with
@@ -23,8 +24,6 @@
 //   std::string out = commission_json(book, s, /*lines=*/true);
 //   CommissionStatement s_b = compute_commission(book, plan_b, from, to);
 //   std::string cmp = commission_comparison_table(book, s, s_b);  // Or _json, _csv.
-//   CommissionPaid paid;
-//   if (!read_commission_paid(previous_text, book.minor_digits, &paid, &problems)) ...
 #pragma once
 #include <string>
 #include <string_view>
@@ -50,10 +49,5 @@ std::string commission_comparison_csv(const Book& book, const CommissionStatemen
                                       const CommissionStatement& b);
 std::string commission_comparison_table(const Book& book, const CommissionStatement& a,
                                         const CommissionStatement& b);
-
-// Reads the from, to and lines of a statement written by commission_json with lines.
-// Places like "salespeople[0].lines[3].amount".
-bool read_commission_paid(std::string_view json_text, int minor_digits, CommissionPaid* out,
-                          std::vector<Problem>* problems);
 
 }  // namespace arlab

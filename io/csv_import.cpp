@@ -15,18 +15,13 @@
 
 #include "core/money.h"
 #include "io/book_json.h"
+#include "io/json_text.h"  // json_quoted: values in messages, cut after 40 bytes
 
 namespace arlab {
 
 namespace {
 
 std::string line_place(uint32_t line) { return "line " + std::to_string(line); }
-
-std::string json_quoted(std::string_view s) {
-  std::string out;
-  append_json_string(out, s);
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -286,6 +281,7 @@ struct MapReader {
   std::vector<Problem>* problems;
 
   void add(std::string place, std::string message) {
+    if (problems->size() >= kProblemsMax) return;
     problems->push_back({std::move(place), std::move(message)});
   }
 
@@ -321,7 +317,7 @@ void MapReader::top_level() {
     if (std::find_if(std::begin(kKnown), std::end(kKnown), [&](const char* k) {
           return key == k;
         }) == std::end(kKnown))
-      add(key, "unknown member (see docs/IMPORT.md)");
+      add(json_path_key(key), "unknown member (see docs/IMPORT.md)");
   }
   if (!root.contains("format") || root["format"] != "arlab-csv-map/1")
     add("format", "must be \"arlab-csv-map/1\"");
@@ -379,9 +375,10 @@ void MapReader::columns() {
     auto it = std::find_if(std::begin(slots), std::end(slots), [&](const Slot& s) {
       return key == s.name;
     });
-    if (it == std::end(slots)) add("columns." + key, "unknown field (see docs/IMPORT.md)");
+    std::string place = "columns." + json_path_key(key);
+    if (it == std::end(slots)) add(place, "unknown field (see docs/IMPORT.md)");
     else if (!value.is_string() || value.get<std::string>().empty())
-      add("columns." + key, "must be the name of a column in the CSV header");
+      add(place, "must be the name of a column in the CSV header");
     else *it->out = value.get<std::string>();
   }
   for (const Slot& s : slots) {
@@ -416,6 +413,7 @@ void MapReader::keep() {
 }  // namespace
 
 bool parse_csv_map(std::string_view json_text, CsvMap* out, std::vector<Problem>* problems) {
+  if (!check_json(json_text, /*duplicates=*/false, problems)) return false;  // Located.
   json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded() || !root.is_object()) {
     problems->push_back({"", "not a JSON object (see docs/IMPORT.md for the mapping format)"});

@@ -21,6 +21,23 @@ if(TARGET arlab)
     set_tests_properties(${_arlab_cli_prefix}${name} PROPERTIES LABELS "${_arlab_cli_labels}"
                          ENVIRONMENT "NODE_PATH=/usr/share/nodejs")
   endforeach()
+  # Writing commands killed at random moments leave the old or the new file, its mode, and
+  # no temporary (issue 9; kill_writes.py). Native: it watches the process in /proc.
+  if(NOT EMSCRIPTEN)
+    add_test(NAME cli.kill_writes
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/kill_writes.py
+                     --arlab $<TARGET_FILE:arlab>)
+    set_tests_properties(cli.kill_writes PROPERTIES LABELS cli TIMEOUT 300)
+  endif()
+  # Hostile files (issue 9; hostile_memory.py): peak memory and message length of arlab on
+  # inputs made at run time (a 64 MiB unclosed string, 100,000 levels, a million digits).
+  # Native only, and not with the sanitizers (their shadow memory counts too).
+  if(NOT EMSCRIPTEN AND NOT ARLAB_SANITIZE)
+    add_test(NAME cli.hostile_memory
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/hostile_memory.py
+                     --arlab $<TARGET_FILE:arlab> --books ${CMAKE_CURRENT_LIST_DIR}/books)
+    set_tests_properties(cli.hostile_memory PROPERTIES LABELS cli TIMEOUT 120)
+  endif()
   # The real IBM export lives outside the repository (../shared/data): tested when present.
   if(EXISTS ${CMAKE_SOURCE_DIR}/../shared/data/ibm-accounts-receivable.csv)
     add_test(NAME ${_arlab_cli_prefix}import-ibm

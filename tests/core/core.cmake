@@ -5,7 +5,8 @@
 if(TARGET arlab_tests)
   return()
 endif()
-set(ARLAB_CORE_TEST_SUITES money date book aging edit generate io metrics statement refund budget commission)
+set(ARLAB_CORE_TEST_SUITES money date book aging edit generate io metrics statement refund budget commission
+    cells file)
 add_executable(arlab_tests
   ${CMAKE_CURRENT_LIST_DIR}/test_main.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_money.cpp
@@ -17,11 +18,16 @@ add_executable(arlab_tests
   ${CMAKE_CURRENT_LIST_DIR}/test_generate.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_metrics.cpp ${CMAKE_CURRENT_LIST_DIR}/test_statement.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_refund.cpp ${CMAKE_CURRENT_LIST_DIR}/test_budget.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/test_csv_import.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_csv_import.cpp ${CMAKE_CURRENT_LIST_DIR}/test_cells.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_commission.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_book_json.cpp ${CMAKE_CURRENT_LIST_DIR}/test_book_json_fast.cpp)
 target_include_directories(arlab_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${ARLAB_TP_INCLUDE})
 target_link_libraries(arlab_tests PRIVATE arlab_core arlab_io)
+
+if(NOT EMSCRIPTEN)
+  # `file` (write_file_atomic on disk) needs FIFOs, sockets, flock and rlimits: native only.
+  target_sources(arlab_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/test_file.cpp)
+endif()
 
 if(EMSCRIPTEN)
   # Synchronous compilation: node runs the .js directly and gets doctest's exit code.

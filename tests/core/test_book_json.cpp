@@ -3,6 +3,7 @@
 // places come through the file format unchanged.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/aging.h"
@@ -230,6 +231,156 @@ TEST_CASE("reader errors of grades, disputed, refunds and the budget") {
     CHECK_FALSE(r.ok);
     CHECK(format_problems("book.json", r.problems) == "book.json: " + row.line + "\n");
   }
+}
+
+// ---- Hostile files (issue 9) --------------------------------------------------------------
+
+// nlohmann's place after `byte` characters of `text`: lines from 1, columns counting the
+// characters read on the line (docs/FORMAT.md, "Errors").
+std::string line_column(const std::string& text, size_t byte) {
+  std::string read = text.substr(0, byte);
+  size_t line = 1 + static_cast<size_t>(std::count(read.begin(), read.end(), '\n'));
+  size_t newline = read.rfind('\n');
+  size_t column = newline == std::string::npos ? byte : byte - newline - 1;
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+std::string only_problem(const LoadResult& r) {
+  CHECK_FALSE(r.ok);
+  return format_problems("book.json", r.problems);
+}
+
+TEST_CASE("a document's currency: the book's is kept, another one refused") {
+  const std::string tail = R"("amount": "1200.00"})";
+  SUBCASE("another currency, in any kind of document") {
+    struct Row { std::string from, to, line; };
+    const Row rows[] = {
+        {tail, R"("amount": "1200.00", "currency": "EUR"})",
+         R"(invoices[0].currency: "EUR" differs from the book's currency USD: arlab keeps one )"
+         R"(currency a book)"},
+        {R"("amount": "1000.00",)", R"("amount": "1000.00", "currency": "usd",)",
+         R"(payments[0].currency: "usd" differs from the book's currency USD: arlab keeps one )"
+         R"(currency a book)"},
+        {R"("region": "north")", R"("region": "north", "currency": "GBP")",
+         R"(customers[0].currency: "GBP" differs from the book's currency USD: arlab keeps one )"
+         R"(currency a book)"},
+        {tail, R"("amount": "1200.00", "currency": 840})",
+         "invoices[0].currency: expected a string, got 840"},
+        {tail, R"("amount": "1200.00", "currency": {"code": "USD"}})",
+         "invoices[0].currency: expected a string, got an object"},
+        {tail, R"("amount": "1200.00", "currency": null})",
+         "invoices[0].currency: expected a string, got null"},
+    };
+    for (const Row& row : rows) {
+      CAPTURE(row.to);
+      CHECK(only_problem(read_book_json(with(kBook, row.from, row.to))) ==
+            "book.json: " + row.line + "\n");
+    }
+  }
+  SUBCASE("the book's own currency is kept as it was written") {
+    LoadResult r = read_book_json(with(kBook, tail, R"("amount": "1200.00", "currency": "USD"})"));
+    INFO(format_problems("book.json", r.problems));
+    REQUIRE(r.ok);
+    const std::string saved = write_book_json(r.book);
+    CHECK(saved.find(R"("amount": "1200.00", "currency":"USD"},)") != std::string::npos);
+    LoadResult again = read_book_json(saved);
+    REQUIRE(again.ok);
+    CHECK(write_book_json(again.book) == saved);
+  }
+  SUBCASE("the book's currency given after the documents") {
+    std::string last = with(with(kBook, R"("currency": "USD",)", ""), R"("write_offs": [])",
+                            R"("write_offs": [], "currency": "JPY")");
+    last = with(with(last, "\"1200.00\"", "\"1200\""), "300.5", "300");
+    last = with(with(last, "\"1000.00\"", "\"1000\""), "\"100.00\"", "\"100\"");
+    last = with(last, "\"50000.00\"", "\"50000\"");
+    CHECK(read_book_json(with(last, R"("amount": "1200"})",
+                              R"("amount": "1200", "currency": "JPY"})")).ok);
+    CHECK(only_problem(read_book_json(with(last, R"("amount": "1200"})",
+                                           R"("amount": "1200", "currency": "USD"})"))) ==
+          "book.json: invoices[0].currency: \"USD\" differs from the book's currency JPY: arlab "
+          "keeps one currency a book\n");
+  }
+}
+
+TEST_CASE("nesting: 64 levels are read, a 65th is refused where it opens") {
+  // The book's object is level 1: a top-level member's array is level 2 and its n-th '['
+  // level n + 1; an invoice's member is level 4 (book, invoices, invoice, member).
+  auto top = [](int n) {
+    const std::string x = "\"x\": " + std::string(n, '[') + std::string(n, ']');
+    return with(kBook, R"("credit_notes": [])", x + R"(, "credit_notes": [])");
+  };
+  auto in_invoice = [](int n) {
+    return with(kBook, R"("amount": "1200.00"})", R"("amount": "1200.00", "x": )" +
+                                                      std::string(n, '[') + std::string(n, ']') +
+                                                      "}");
+  };
+  for (const std::string& text : {top(63), in_invoice(61)}) {
+    LoadResult r = read_book_json(text);
+    INFO(format_problems("book.json", r.problems));
+    REQUIRE(r.ok);
+    CHECK(read_book_json(write_book_json(r.book)).ok);  // Kept verbatim, and read again.
+  }
+  // The texts, and which of their '[' opens level 65.
+  const std::pair<std::string, int> deep[] = {{top(64), 64}, {in_invoice(62), 62},
+                                              {top(100000), 64}};
+  for (const auto& [text, nth] : deep) {
+    const size_t open = text.find("[[") + nth - 1;
+    CHECK(only_problem(read_book_json(text)) ==
+          "book.json: " + line_column(text, open + 1) + ": nesting deeper than 64 levels (byte " +
+              std::to_string(open + 1) + ")\n");
+  }
+}
+
+TEST_CASE("numbers beyond a double: located, at the value's path when there is one") {
+  struct Row { std::string from, to, number, place; };
+  const std::string digits = "1" + std::string(400, '0');  // Beyond a double as an integer.
+  const Row rows[] = {
+      {"300.5", "1e309", "1e309", "invoices[1].amount"},
+      {"300.5", "-1e309", "-1e309", "invoices[1].amount"},
+      {"300.5", digits, digits, "invoices[1].amount"},
+      {R"("credit_notes": [])", R"("credit_notes": [1e999])", "1e999", "credit_notes[0]"},
+      {R"("terms_days": 30)", R"("terms_days": 1E+400)", "1E+400", "customers[0].terms_days"},
+      {R"("write_offs": [])", R"("write_offs": [], "x": [1e309])", "1e309", ""},  // No path.
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.to);
+    const std::string text = with(kBook, row.from, row.to);
+    const size_t end = text.find(row.number, text.find(row.to)) + row.number.size();
+    const std::string shown = row.number.size() <= 40 ? row.number
+                                                      : row.number.substr(0, 40) + "... (" +
+                                                            std::to_string(row.number.size()) +
+                                                            " bytes)";
+    const std::string where = line_column(text, end), byte = "byte " + std::to_string(end);
+    const std::string expected =
+        row.place.empty()
+            ? where + ": number out of range: " + shown + " (" + byte + ")"
+            : row.place + ": number out of range: " + shown + " (" + where + ", " + byte + ")";
+    CHECK(only_problem(read_book_json(text)) == "book.json: " + expected + "\n");
+  }
+  CHECK(only_problem(read_book_json("1e309")) ==
+        "book.json: line 1, column 5: number out of range: 1e309 (byte 5)\n");
+}
+
+TEST_CASE("values in messages are cut after 40 bytes, at a character boundary") {
+  const std::string long_id = std::string(39, 'C') + "\xC3\xA9" + std::string(20, 'x');  // é
+  // 39 + 2 + 20 = 61 bytes; the 40th byte is inside "é", so 39 are shown.
+  CHECK(only_problem(read_book_json(with(kBook, R"("customer": "C1", "date": "2025-01-05")",
+                                         "\"customer\": \"" + long_id +
+                                             "\", \"date\": \"2025-01-05\""))) ==
+        "book.json: invoices[0].customer: unknown customer \"" + std::string(39, 'C') +
+            "...\" (61 bytes)\n");
+  const std::string long_date = "2025-01-05" + std::string(100, ' ');
+  CHECK(only_problem(read_book_json(with(kBook, "\"2025-01-05\"", "\"" + long_date + "\""))) ==
+        "book.json: invoices[0].date: invalid date \"" + long_date.substr(0, 40) +
+            "...\" (110 bytes): expected a calendar date YYYY-MM-DD\n");
+  // A string that never closes: nlohmann's last token, cut, with the length to the end.
+  const std::string text = R"({"format": "arlab-book/1", "currency": "USD", "x": ")" +
+                           std::string(5000, 'a');
+  CHECK(only_problem(read_book_json(text)) ==
+        "book.json: " + line_column(text, text.size() + 1) +
+            ": syntax error while parsing value - invalid string: missing closing quote; last "
+            "read: '\"" + std::string(39, 'a') + "...' (5001 bytes) (byte " +
+            std::to_string(text.size() + 1) + ")\n");
 }
 
 }  // TEST_SUITE

@@ -375,6 +375,41 @@ TEST_CASE("fast reader: grades, disputed, refunds and the budget") {
   for (const auto& [from, to] : edits) agree(replace_first(base, from, to), from + " -> " + to);
 }
 
+// Hostile files (issue 9): the nesting limit at every level, documents' currencies and numbers
+// beyond a double give one verdict; valid forms (64 levels, the book's own currency) are read.
+TEST_CASE("fast reader: nesting limit, documents' currencies, numbers beyond a double") {
+  const std::string base = generated(11, 3, 2);
+  auto nested = [](int n) { return std::string(n, '[') + std::string(n, ']'); };
+  const std::string top = "{\n  \"format\"";
+  const std::string doc = "\"amount\": \"";
+  // A top-level member's array is level 2, an invoice's member level 4: 64 is the limit.
+  CHECK(agree(replace_first(base, top, "{\"x\": " + nested(63) + ", \"format\""), "top 64"));
+  CHECK(agree(replace_first(base, doc, "\"x\": " + nested(61) + ", " + doc), "doc 64"));
+  for (int n : {64, 65, 1000}) {
+    agree(replace_first(base, top, "{\"x\": " + nested(n) + ", \"format\""), "top deep");
+    agree(replace_first(base, doc, "\"x\": " + nested(n - 2) + ", " + doc), "doc deep");
+    agree(replace_first(base, doc, "\"x\": [{\"y\": " + nested(n - 3) + "}], " + doc), "mixed");
+  }
+  CHECK_FALSE(read_book_json(replace_first(base, top, "{\"x\": " + nested(64) + ", \"format\""))
+                  .ok);
+  const std::string currency = "\"currency\": ";
+  for (const char* value : {"\"USD\"", "\"EUR\"", "\"usd\"", "5", "null", "{}", "[\"USD\"]"}) {
+    CAPTURE(value);
+    agree(replace_first(base, doc, currency + value + ", " + doc), "invoice currency");
+    agree(replace_first(base, "\"terms_days\"", currency + value + ", \"terms_days\""),
+          "customer currency");
+    agree(currency_last(replace_first(base, doc, currency + value + ", " + doc), "USD"),
+          "before the book's");
+  }
+  CHECK(read_book_json(replace_first(base, doc, currency + "\"USD\", " + doc)).ok);
+  CHECK_FALSE(read_book_json(replace_first(base, doc, currency + "\"EUR\", " + doc)).ok);
+  for (const char* number : {"1e309", "-1e309", "1e400", "123456789012345678901234567890e300"}) {
+    agree(replace_first(base, doc, std::string("\"e\": ") + number + ", " + doc), number);
+    agree(replace_first(base, top, std::string("{\"e\": ") + number + ", \"format\""), number);
+  }
+  agree(base.substr(0, base.size() / 2) + "\"" + std::string(3000, 'a'), "unclosed string");
+}
+
 // A deterministic sweep: each byte of a small book deleted, doubled or replaced.
 TEST_CASE("fast reader: single-byte damage anywhere") {
   std::string base = replace_first(generated(9, 2, 1), "{\n  \"format\"",

@@ -703,7 +703,7 @@ TEST_CASE("plan reader: one located error per kind of mistake") {
       {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%",})",
        // The stray "}" is character 65 of the line.
        "line 1, column 65: syntax error while parsing object key - unexpected '}'; expected "
-       "string literal"},
+       "string literal (byte 65)"},
       {R"([1])", ": not a JSON object (a commission plan is {\"format\": "
                  "\"arlab-commission-plan/1\", ...}: see docs/COMMISSION.md)"},
       {R"({"format": "arlab-commission-plan/2", "name": "x", "rate": "5%"})",
@@ -781,6 +781,35 @@ TEST_CASE("plan reader: one located error per kind of mistake") {
       {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%",
            "holds": {"disputed_invoices": "yes"}})",
        "holds.disputed_invoices: must be true or false"},
+      // Hostile files (issue 9): one located problem, every value cut after 40 bytes.
+      // Byte 120: the 64th '[' (56 + 64) opens level 65 (the plan's object is level 1).
+      {R"({"format": "arlab-commission-plan/1", "name": "x", "x": )"
+       "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+       "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+       "line 1, column 120: nesting deeper than 64 levels (byte 120)"},
+      {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%", "holds": 1e309})",
+       "holds: number out of range: 1e309 (line 1, column 79, byte 79)"},
+      {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%",
+           "payout_lag_periods": 100000000000000000000})",
+       "payout_lag_periods: must be a whole number of periods from 0 to 24, not 1e+20"},
+      {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%",
+           "period": [1, 2, 3]})",
+       "period: must be one of \"month\", \"quarter\", \"year\", not an array"},
+      {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%",
+           "period": "a period of exactly one month, starting on the first"})",
+       "period: must be one of \"month\", \"quarter\", \"year\", not \"a period of exactly "
+       "one month, starting ...\" (52 bytes)"},
+      {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%",
+           "gates": {"sales_target": {"a salesperson id much longer than forty bytes": "-1"}}})",
+       "gates.sales_target.a salesperson id much longer than forty ... (45 bytes): must not be "
+       "negative, not \"-1\""},
+      {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%", "": 1})",
+       "\"\": unknown member (known here: format, name, period, basis, on_invoice, rate, "
+       "tiers, grades, late_factors, early_bonus, gates, penalties, holds, payout_lag_periods, "
+       "clawback_window_months)"},
+      {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%)",
+       "line 1, column 63: syntax error while parsing value - invalid string: missing closing "
+       "quote; last read: '\"5%' (byte 63)"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.json);
@@ -790,6 +819,27 @@ TEST_CASE("plan reader: one located error per kind of mistake") {
     REQUIRE(!problems.empty());
     CHECK(problems[0].place + ": " + problems[0].message == c.problem);
   }
+}
+
+// A hostile plan's long lists are refused by their length; only the first 100 entries are
+// compared pair by pair (20,000 equal ids were 2e8 "listed twice" problems, 100,000 took
+// 22 GB) and at most 100 problems are listed.
+TEST_CASE("plan reader: a list of 20,000 equal ids is one problem, not 2e8") {
+  std::string json = R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%",
+    "grades": {"A": "1%"}, "holds": {"invoices": [)";
+  for (int i = 0; i < 20000; ++i) json += i ? ", \"INV-1\"" : "\"INV-1\"";
+  json += "]}}";
+  CommissionPlan plan;
+  std::vector<Problem> problems;
+  CHECK_FALSE(read_commission_plan(json, 2, &plan, &problems));
+  // The entries' own problems are under the list's place, already reported.
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].place + ": " + problems[0].message ==
+        "holds.invoices: has 20000 entries; at most 100");
+  std::vector<Problem> rules;  // The core's check alone: the first 100 entries' pairs.
+  CHECK_FALSE(validate_commission_plan(plan, &rules));
+  CHECK(rules.size() == kProblemsMax);
+  CHECK(rules[1].place + ": " + rules[1].message == "holds.invoices[1]: \"INV-1\" is listed twice");
 }
 
 TEST_CASE("plan against the book: unknown salesperson and invoice ids") {
@@ -856,6 +906,119 @@ TEST_CASE("plan writer: canonical and round-trips") {
   CommissionPlan again;
   REQUIRE(read_commission_plan(written, 2, &again, &problems));
   CHECK(write_commission_plan(again, 2) == written);
+}
+
+// ---- Statements paid earlier (read_paid_statement) ------------------------------------------
+
+// The shape commission_json writes with lines, with members the reader passes over; S2's id
+// comes after its lines.
+const char* const kPaidStatement = R"({"format": "arlab-commission/1", "plan": "Cash",
+  "currency": "USD", "from": "2025-01-01", "to": "2025-02-28", "total": {"earned": "500.00"},
+  "salespeople": [
+    {"id": "S1", "name": "Ann", "periods": [{"period": "2025-01", "gates": [{"passed": true}]}],
+     "lines": [
+       {"date": "2025-02-05", "period": "2025-02", "rule": "collection", "invoice": "INV-1",
+        "source": "P-1", "rate": 0.1, "amount": "500.00", "status": "counted", "note": ""},
+       {"date": "2025-02-20", "rule": "write_off", "invoice": "INV-2", "source": "W-1",
+        "amount": "-12.50"}]},
+    {"lines": [{"date": "2025-01-31", "rule": "collection", "amount": "1.00"}], "id": "S2"},
+    {"id": "", "name": "", "lines": []}
+  ]})";
+
+TEST_CASE("paid statement: from, to and each salesperson's lines") {
+  CommissionPaid paid;
+  std::vector<Problem> problems;
+  bool ok = read_paid_statement(kPaidStatement, 2, &paid, &problems);
+  for (const Problem& p : problems) MESSAGE(p.place << ": " << p.message);
+  REQUIRE(ok);
+  CHECK(paid.from == D("2025-01-01"));
+  CHECK(paid.to == D("2025-02-28"));
+  REQUIRE(paid.lines.size() == 3);
+  const CommissionPaidLine& a = paid.lines[0];
+  CHECK((a.salesperson == "S1" && a.rule == "collection" && a.invoice == "INV-1"));
+  CHECK((a.source == "P-1" && a.date == D("2025-02-05") && a.amount_minor == 50000));
+  CHECK((paid.lines[1].source == "W-1" && paid.lines[1].amount_minor == -1250));
+  const CommissionPaidLine& c = paid.lines[2];
+  CHECK((c.salesperson == "S2" && c.invoice.empty() && c.source.empty()));
+  CHECK(c.amount_minor == 100);
+  // In a book without minor units, "500.00" is not an amount.
+  problems.clear();
+  CHECK_FALSE(read_paid_statement(kPaidStatement, 0, &paid, &problems));
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0].place == "salespeople[0].lines[0].amount");
+  CHECK(problems[0].message == "must be an amount string in the book's currency");
+}
+
+TEST_CASE("paid statement: one located problem per mistake, never a crash") {
+  struct Case {
+    std::string json;
+    std::string problem;  // "place: message" of the first problem.
+  };
+  const std::string head =
+      R"({"format": "arlab-commission/1", "from": "2025-01-01", "to": "2025-02-28", )";
+  const std::string line = R"("date": "2025-02-05", "amount": "1.00")";
+  auto one_line = [&](const std::string& members) {
+    return head + R"("salespeople": [{"id": "S1", "lines": [{)" + members + "}]}]}";
+  };
+  const std::string not_statement =
+      ": not a commission statement (JSON with \"format\": \"arlab-commission/1\", from arlab "
+      "commission --format json --lines)";
+  const Case cases[] = {
+      {"[1]", not_statement},
+      {R"({"format": "arlab-commission-plan/1", "name": "x", "rate": "5%"})", not_statement},
+      {R"({"from": "2025-01-01", "salespeople": []})", not_statement},
+      {R"({"format": "arlab-commission/1", "from": })",
+       "line 1, column 42: syntax error while parsing value - unexpected '}'; expected '[', '{', "
+       "or a literal (byte 42)"},
+      // Byte 144: the 64th '[' of "x" (75 + 5 + 64) opens level 65.
+      {head + R"("x": )" + std::string(70, '[') + std::string(70, ']') + "}",
+       "line 1, column 144: nesting deeper than 64 levels (byte 144)"},
+      {one_line(R"("date": "2025-02-05", "amount": 1e309)"),
+       "salespeople[0].lines[0].amount: number out of range: 1e309 (line 1, column 152, byte "
+       "152)"},
+      {one_line(line + R"(, "rule": 5)"), "salespeople[0].lines[0].rule: must be a string"},
+      {one_line(line + R"(, "invoice": ["INV-1"])"),
+       "salespeople[0].lines[0].invoice: must be a string"},
+      {one_line(line + R"(, "source": null)"), "salespeople[0].lines[0].source: must be a string"},
+      {head + R"("salespeople": [{"id": 7, "lines": []}]})", "salespeople[0].id: must be a string"},
+      {head + R"("salespeople": [{"id": "S1", "lines": {}}]})",
+       "salespeople[0].lines: must be an array"},
+      {head + R"("salespeople": [{"id": "S1", "lines": [5]}]})",
+       "salespeople[0].lines[0]: must be an object"},
+      {one_line(R"("amount": "1.00")"), "salespeople[0].lines[0].date: must be a date YYYY-MM-DD"},
+      {one_line(R"("date": "2025-02-05", "amount": "1.001")"),
+       "salespeople[0].lines[0].amount: must be an amount string in the book's currency"},
+      {one_line(R"("date": "2025-02-05")"),
+       "salespeople[0].lines[0].amount: must be an amount string in the book's currency"},
+      {R"({"format": "arlab-commission/1", "from": "2025-02-30", "to": "2025-02-28",
+          "salespeople": [{"lines": []}]})",
+       "from: must be a date YYYY-MM-DD"},
+      {R"({"format": "arlab-commission/1", "to": "2025-02-28", "salespeople": [{"lines": []}]})",
+       "from: must be a date YYYY-MM-DD"},
+      {head + "\"plan\": \"x\"}", "salespeople: must be an array"},
+      {head + R"("salespeople": {}})", "salespeople: must be an array"},
+      {head + R"("salespeople": [{"id": "S1"}]})",
+       "salespeople: has no lines: write the statement with --lines"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.json);
+    CommissionPaid paid;
+    std::vector<Problem> problems;
+    CHECK_FALSE(read_paid_statement(c.json, 2, &paid, &problems));
+    REQUIRE(!problems.empty());
+    CHECK(problems[0].place + ": " + problems[0].message == c.problem);
+  }
+}
+
+TEST_CASE("paid statement: at most 100 problems") {
+  std::string json = R"({"format": "arlab-commission/1", "from": "2025-01-01", "to": "2025-02-28",
+    "salespeople": [{"id": "S1", "lines": [)";
+  for (int i = 0; i < 150; ++i) json += std::string(i ? "," : "") + R"({"amount": "x"})";
+  json += "]}]}";
+  CommissionPaid paid;
+  std::vector<Problem> problems;
+  CHECK_FALSE(read_paid_statement(json, 2, &paid, &problems));
+  CHECK(problems.size() == kProblemsMax);
 }
 
 TEST_CASE("warning: the worst of equal days past due is the first customer's, then by date") {

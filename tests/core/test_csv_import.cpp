@@ -113,4 +113,39 @@ TEST_CASE("write_csv_map: the IBM mapping of assets/ survives a round trip") {
   CHECK(write_csv_map(again) == write_csv_map(m));  // Stable: written twice, the same bytes.
 }
 
+TEST_CASE("parse_csv_map: hostile mappings get one located problem each (issue 9)") {
+  struct Case {
+    std::string json, problem;  // "place: message" of the only problem.
+  };
+  const Case cases[] = {
+      // Byte 99: the 64th '[' of "x" (35 + 64) opens level 65 (the mapping is level 1).
+      {R"({"format": "arlab-csv-map/1", "x": )" + std::string(100000, '[') +
+           std::string(100000, ']') + "}",
+       "line 1, column 99: nesting deeper than 64 levels (byte 99)"},
+      {R"({"format": "arlab-csv-map/1", "terms_days": -1e309})",
+       "terms_days: number out of range: -1e309 (line 1, column 50, byte 50)"},
+      {R"({"format": "arlab-csv-map/1" "currency": "USD"})",
+       "line 1, column 39: syntax error while parsing object - unexpected string literal; "
+       "expected '}' (byte 39)"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.json.substr(0, 80));
+    CsvMap map;
+    std::vector<Problem> problems;
+    CHECK_FALSE(parse_csv_map(c.json, &map, &problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].place + ": " + problems[0].message == c.problem);
+  }
+  // Member names in places are cut after 40 bytes; an empty one shows as "".
+  CsvMap map;
+  std::vector<Problem> problems;
+  CHECK_FALSE(parse_csv_map(R"({"format": "arlab-csv-map/1", "": 1, "columns": {
+      "a column that is not a field of the mapping": "X", "invoice_id": "I",
+      "customer_id": "C", "invoice_date": "D", "amount": "A"}})",
+                            &map, &problems));
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].place == "\"\"");
+  CHECK(problems[1].place == "columns.a column that is not a field of the mapp... (43 bytes)");
+}
+
 }  // TEST_SUITE
