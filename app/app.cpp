@@ -267,6 +267,9 @@ std::string query_summary_json(const State& state) {
   }
   j["buckets"] = buckets;
   j["customers"] = state.book.customers.size();
+  // A saved book unreadable at start: kept as it was, nothing saved over it (State).
+  j["held_saved_book"] = !state.held_saved_book.empty();
+  j["held_problems"] = state.held_problems.size();
   j["can_undo"] = state.history.can_undo();
   j["can_redo"] = state.history.can_redo();
   j["status"] = state.status;

@@ -266,7 +266,9 @@ void problems_popup(State& state) {
   float width = std::min(860.0f, viewport->WorkSize.x * 0.8f);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ui::heading(state.problems_title.c_str());
-  ui::text_muted("Nothing was changed: the current book is as it was.");
+  ui::text_muted(state.problems_file == "saved book"
+                     ? "The saved book is kept as it was: nothing is saved over it."
+                     : "Nothing was changed: the current book is as it was.");
   std::string advice = arlab::date_order_advice(state.problems);
   if (!advice.empty()) ImGui::TextUnformatted(advice.c_str());  // Why, and how to mend.
   ImGui::PopTextWrapPos();

@@ -13,6 +13,9 @@
 //                   Enter (each tapped while no frame runs) imports them
 //                   (tests/cli/books/import-us.csv: 3 invoices, 99.99 open)
 //   9 local-only    every request the page made went to the local server
+//  10 held          a saved book the date-order rule refuses (as an older arlab saved it in
+//                   IndexedDB) reloads as the sample with its problem listed, and neither
+//                   the sample nor a book opened afterwards is saved over it
 // Screenshots go to tests/e2e/artifacts/. Exit 0 all passed, 1 a failure, 77 skipped.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -418,6 +421,43 @@ function checkLocalOnly(requests, origin) {
 
 // [SECTION] main
 // A headless chromium with a fresh profile and one page, collecting requests and errors.
+// A book saved by an older arlab that the date-order rule now refuses
+// (tests/cli/books/date-order-old-rule.json: W-1 asks 700.00 of the 600.00 left).
+async function checkHeldBook(page) {
+  const oldRule = fs.readFileSync(path.join(root, 'tests/cli/books/date-order-old-rule.json'),
+                                  'utf8');
+  await waitSaved(page);
+  await page.evaluate((text) => new Promise((resolve, reject) => {
+    Module.FS.writeFile('/persist/book.json', text);
+    Module.FS.syncfs(false, (err) => (err ? reject(String(err)) : resolve()));
+  }), oldRule);
+  await page.reload();
+  await waitReady(page, 5);
+  let summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.book === 'sample', `opened ${summary.book}, not the sample`);
+  expect(summary.held_saved_book === true && summary.held_problems === 1,
+         `held ${summary.held_saved_book}, ${summary.held_problems} problems; expected 1`);
+  await shot(page, '10-held-book.png');
+  // A book opened now is not saved over it either (saving waits for the user's choice).
+  const opened = await page.evaluate((t) => {
+    const ok = window.arlab.openText('other.json', t);
+    window.arlab.flush();
+    return ok;
+  }, smallBookPlus('5.00'));
+  expect(opened, 'the small book was rejected');
+  await waitSaved(page);
+  const stored = await page.evaluate(
+      () => Module.FS.readFile('/persist/book.json', {encoding: 'utf8'}));
+  expect(stored === oldRule, 'the saved book was overwritten in /persist');
+  await page.reload();  // What IndexedDB holds is what reloads: still the old book, held.
+  await waitReady(page, 5);
+  summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.held_saved_book === true, 'after a second reload the saved book is not held');
+  expect(await page.evaluate(() => window.arlab.showPanel('storage')), 'no "storage" panel');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await shot(page, '10-held-storage.png');
+}
+
 async function openBrowser(chromium) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'arlab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -488,6 +528,8 @@ async function main() {
     await check('7 quota: a failed save shows and keeps the book', () => checkQuotaError(page));
     await check('8 import: a picked CSV and mapping import with Enter, Enter',
                 () => checkImportCsv(page));
+    await check('10 held: a saved book the date-order rule refuses is kept, never saved over',
+                () => checkHeldBook(page));
     await check('9 local-only: no request to another host', () => checkLocalOnly(requests, origin));
   } finally {
     await browser.close();
