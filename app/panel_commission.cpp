@@ -204,7 +204,8 @@ void update_comparison(State& state) {
 bool read_paid(State& state, const std::string& name, std::string_view text) {
   arlab::CommissionPaid paid;
   std::vector<arlab::Problem> problems;
-  if (!arlab::read_paid_statement(text, state.book.minor_digits, &paid, &problems)) {
+  if (!arlab::read_paid_statement(text, state.book.minor_digits, &paid, &problems,
+                                  state.book.currency)) {
     show_problems(state, "Could not use " + name + " as the statement paid earlier",
                   std::move(problems), name);
     return false;

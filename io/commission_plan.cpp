@@ -536,6 +536,7 @@ constexpr const char* kStringWanted = "must be a string";
 struct PaidSax {
   enum LineMember : uint8_t { kLineDate = 1, kLineAmount = 2 };
   int minor_digits;
+  std::string_view currency;  // The book's; "" = not checked.
   CommissionPaid* out;
   std::vector<Problem> problems;
   JsonPath path;
@@ -614,6 +615,10 @@ bool PaidSax::scalar(bool is_string, std::string_view text) {
     } else if (k == "salespeople") {
       people_seen = true;
       ok = add("salespeople", "must be an array");
+    } else if (k == "currency" && !currency.empty() && (!is_string || text != currency)) {
+      ok = add("currency", (is_string ? json_quoted(text) : std::string("a non-string")) +
+                               " differs from the book's currency " + std::string(currency) +
+                               ": the statement was computed on another book");
     }
   } else if (at == 3 && (k == "id" || k == "lines")) {
     if (k == "id" && is_string) person_id = std::string(text);
@@ -706,9 +711,10 @@ void PaidSax::finish() {
 }  // namespace
 
 bool read_paid_statement(std::string_view json_text, int minor_digits, CommissionPaid* out,
-                         std::vector<Problem>* problems) {
+                         std::vector<Problem>* problems, std::string_view currency) {
   *out = CommissionPaid{};
   PaidSax sax(minor_digits, out);
+  sax.currency = currency;
   bool parsed = json_sax_parse(json_text, &sax);
   // Another kind of file is said to be one, with nothing else; a syntax error says where.
   if ((sax.format_seen && !sax.format_ok) || (!sax.format_ok && !sax.syntax)) {

@@ -29,7 +29,8 @@
 //     std::cerr << arlab::format_problems("plan.json", problems);
 //   std::string json = arlab::write_commission_plan(plan, book.minor_digits);
 //   arlab::CommissionPaid paid;
-//   if (!arlab::read_paid_statement(previous_text, book.minor_digits, &paid, &problems)) ...
+//   if (!arlab::read_paid_statement(previous_text, book.minor_digits, &paid, &problems,
+//                                   book.currency)) ...
 //
 // Tests Status: tests/core/test_commission.cpp (suite "commission": reader errors, round trip,
 // paid statements), tests/cli/cmd-commission.test, tests/cli/hostile-files.test,
@@ -51,8 +52,10 @@ bool read_commission_plan(std::string_view json_text, int minor_digits, Commissi
 std::string write_commission_plan(const CommissionPlan& plan, int minor_digits);
 
 // The from, to and lines of a statement written by commission_json with lines, amounts read
-// with `minor_digits`. On any problem returns false; *out must then not be used.
+// with `minor_digits`. With `currency` (the book's), a statement in another currency is
+// refused at "currency": its amounts are not the book's money. On any problem returns false;
+// *out must then not be used.
 bool read_paid_statement(std::string_view json_text, int minor_digits, CommissionPaid* out,
-                         std::vector<Problem>* problems);
+                         std::vector<Problem>* problems, std::string_view currency = {});
 
 }  // namespace arlab

@@ -94,7 +94,7 @@ bool load_paid(const std::string& path, const Book& book, CommissionPaid* paid) 
   std::string text;
   if (!read_input(path, &text)) return false;
   std::vector<Problem> problems;
-  if (read_paid_statement(text, book.minor_digits, paid, &problems)) return true;
+  if (read_paid_statement(text, book.minor_digits, paid, &problems, book.currency)) return true;
   print_problems(path, problems);
   return false;
 }

@@ -947,6 +947,15 @@ TEST_CASE("paid statement: from, to and each salesperson's lines") {
   REQUIRE(problems.size() == 3);
   CHECK(problems[0].place == "salespeople[0].lines[0].amount");
   CHECK(problems[0].message == "must be an amount string in the book's currency");
+  // Given the book's currency: the same USD statement reads for a USD book, not a EUR one.
+  problems.clear();
+  CHECK(read_paid_statement(kPaidStatement, 2, &paid, &problems, "USD"));
+  CHECK_FALSE(read_paid_statement(kPaidStatement, 2, &paid, &problems, "EUR"));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].place == "currency");
+  CHECK(problems[0].message ==
+        "\"USD\" differs from the book's currency EUR: the statement was computed on another "
+        "book");
 }
 
 TEST_CASE("paid statement: one located problem per mistake, never a crash") {
