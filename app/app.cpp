@@ -270,6 +270,9 @@ std::string query_summary_json(const State& state) {
   // A saved book unreadable at start: kept as it was, nothing saved over it (State).
   j["held_saved_book"] = !state.held_saved_book.empty();
   j["held_problems"] = state.held_problems.size();
+  // The invoice list's scroll in lines of text (what a wheel notch should move by a few).
+  j["invoices_scroll_lines"] =
+      state.invoices.scroll_y / std::max(1.0f, ImGui::GetTextLineHeight());
   j["can_undo"] = state.history.can_undo();
   j["can_redo"] = state.history.can_redo();
   j["status"] = state.status;

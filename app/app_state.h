@@ -133,6 +133,7 @@ struct InvoicePanel {
   bool sort_descending = true;
   double last_rebuild_ms = 0;
   uint32_t hidden_later = 0;   // Invoices dated after the as-of date (they do not exist yet).
+  float scroll_y = 0.0f;       // The list's scroll, as last drawn (e2e: the wheel's effect).
   arlab::Index selected = arlab::kNone;
   bool disputed_only = false;  // Only invoices marked disputed.
 };

@@ -247,6 +247,7 @@ void draw_invoices(State& state) {
     panel.sort_changed |= ui::sort_specs_changed(&panel.sort_column, &panel.sort_descending);
     rebuild_if_needed(panel, state);
     ui::clipped_rows(panel.rows.size(), [&](size_t r) { draw_row(state, panel.rows[r]); });
+    panel.scroll_y = ImGui::GetScrollY();
     ImGui::EndTable();
   }
   draw_summary_line(panel, state);

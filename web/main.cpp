@@ -17,6 +17,7 @@
 #include "app/app.h"
 #include "app/key_taps.h"
 #include "app/platform.h"
+#include "app/wheel.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -130,6 +131,17 @@ bool create_window_and_imgui() {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE int arlab_web_ready() { return shell().running ? 1 : 0; }
+
+// A wheel event over the canvas, taken before Emscripten's GLFW port (web/shell.js): its raw
+// deltas as ImGui steps (app/wheel.h). ImGui reads them at the next NewFrame.
+EMSCRIPTEN_KEEPALIVE void arlab_web_wheel(double dx, double dy, int mode, int shift,
+                                          double page_pixels) {
+  if (!shell().running) return;
+  app::WheelSteps steps = app::wheel_steps(dx, dy, mode, shift != 0, page_pixels);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheelH += steps.h;
+  io.MouseWheel += steps.v;
+}
 
 EMSCRIPTEN_KEEPALIVE long arlab_web_frame_count() { return shell().frame_count; }
 

@@ -75,6 +75,18 @@
     return ptr ? JSON.parse(Module.UTF8ToString(ptr)) : null;
   }
 
+  // [SECTION] the mouse wheel: Emscripten 3.1.6's GLFW port passes the browser's raw deltas
+  // (pixels, positive = down) where Dear ImGui wants steps (positive = up). This listener
+  // runs first (capture on window, before GLFW's on the canvas) and hands the event to
+  // arlab_web_wheel (app/wheel.h), which converts it; GLFW never sees it.
+  window.addEventListener('wheel', function(event) {
+    if (event.target !== canvas || !exported('_arlab_web_wheel')) return;
+    event.stopPropagation();
+    event.preventDefault();  // The page itself does not scroll.
+    Module._arlab_web_wheel(event.deltaX, event.deltaY, event.deltaMode, event.shiftKey ? 1 : 0,
+                            canvas.clientHeight);
+  }, {capture: true, passive: false});
+
   window.arlab = {
     ready: function() { return exported('_arlab_web_ready') && Module._arlab_web_ready() === 1; },
     frames: function() {

@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/app_state.h"
 #include "app/key_taps.h"
+#include "app/wheel.h"
 #include "app/widgets.h"
 #include "assets/ibm_ar_map.h"
 #include "assets/commission_plans.h"
@@ -732,6 +733,28 @@ struct TappedBackend {
     }
   }
 };
+
+TEST_CASE("wheel: a browser's wheel event as Dear ImGui steps (app/wheel.h)") {
+  using app::wheel_steps;
+  // Chrome: one notch down is deltaY +100 pixels -> one step down (ImGui: negative).
+  CHECK(wheel_steps(0, 100, app::kWheelPixels, false, 800).v == doctest::Approx(-1.0));
+  CHECK(wheel_steps(0, -100, app::kWheelPixels, false, 800).v == doctest::Approx(1.0));
+  // Firefox: 3 lines a notch -> one step; a trackpad's 4 pixels -> 0.04 of a step.
+  CHECK(wheel_steps(0, 3, app::kWheelLines, false, 800).v == doctest::Approx(-1.0));
+  CHECK(wheel_steps(0, 4, app::kWheelPixels, false, 800).v == doctest::Approx(-0.04));
+  // A page of an 800-pixel canvas is 8 steps.
+  CHECK(wheel_steps(0, 1, app::kWheelPages, false, 800).v == doctest::Approx(-8.0));
+  // Sideways: deltaX +100 (right) -> MouseWheelH -1 (ImGui: positive scrolls left).
+  app::WheelSteps side = wheel_steps(100, 0, app::kWheelPixels, false, 800);
+  CHECK(side.h == doctest::Approx(-1.0));
+  CHECK(side.v == 0.0f);
+  // Shift + wheel that the browser already turned into deltaX: handed back as a vertical
+  // step, which ImGui scrolls sideways while Shift is down; a plain deltaY stays vertical.
+  app::WheelSteps shifted = wheel_steps(100, 0, app::kWheelPixels, true, 800);
+  CHECK(shifted.h == 0.0f);
+  CHECK(shifted.v == doctest::Approx(-1.0));
+  CHECK(wheel_steps(0, 100, app::kWheelPixels, true, 800).v == doctest::Approx(-1.0));
+}
 
 TEST_CASE("keys: a release is held back only until a frame has seen the key down") {
   app::KeyTaps taps;

@@ -13,6 +13,9 @@
 //                   Enter (each tapped while no frame runs) imports them
 //                   (tests/cli/books/import-us.csv: 3 invoices, 99.99 open)
 //   9 local-only    every request the page made went to the local server
+//  11 wheel         one wheel notch over the invoice list scrolls it a few lines down, one
+//                   notch back up returns to the top (not a hundred times too far, not
+//                   the wrong way: Emscripten's GLFW port passes raw pixels, app/wheel.h)
 //  10 held          a saved book the date-order rule refuses (as an older arlab saved it in
 //                   IndexedDB) reloads as the sample with its problem listed, and neither
 //                   the sample nor a book opened afterwards is saved over it
@@ -458,6 +461,25 @@ async function checkHeldBook(page) {
   await shot(page, '10-held-storage.png');
 }
 
+// The invoice list of the sample: a notch is one ImGui step of 5 lines of text.
+async function checkWheel(page) {
+  expect(await page.evaluate(() => window.arlab.showPanel('invoices')), 'no "invoices" panel');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  const lines = async () =>
+    (await page.evaluate(() => window.arlab.summary())).invoices_scroll_lines;
+  expect((await lines()) === 0, `the list starts scrolled by ${await lines()} lines`);
+  await page.mouse.move(640, 420);  // Over the list.
+  await page.mouse.wheel(0, 100);   // One notch down, as Chrome sends it.
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  const down = await lines();
+  expect(down >= 2 && down <= 8, `one notch down scrolled ${down} lines, not a few down`);
+  await shot(page, '11-wheel-down.png');
+  await page.mouse.wheel(0, -100);  // And back up.
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  expect((await lines()) === 0, `one notch back up left the list at ${await lines()} lines`);
+  await page.evaluate(() => window.arlab.showPanel('dashboard'));
+}
+
 async function openBrowser(chromium) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'arlab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -521,6 +543,8 @@ async function main() {
   try {
     await check('1 renders: frames drawn, screenshot not blank', () => checkRenders(page));
     await check('2 sample: summary totals equal the CLI', () => checkSampleTotals(page));
+    await check('11 wheel: a notch scrolls the invoice list a few lines the right way',
+                () => checkWheel(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('5 newest-wins: overlapping saves keep the newest', () => checkNewestWins(page));
