@@ -66,6 +66,9 @@ void init(State& state) {
   ImGuiIO& io = ImGui::GetIO();
   ui::load_fonts();
   io.IniFilename = nullptr;    // The layout is fixed; nothing to remember.
+  // Arrow keys, Tab, Enter and Escape move and act in every shell alike (the browser build
+  // had it off: arrows did nothing and Escape closed no combo).
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   apply_theme(state.light_theme, state.ui_scale);
   state.theme_applied = true;
   state.aging.book = state.customer.book = state.invoices.book = &state.book;
@@ -270,6 +273,8 @@ std::string query_summary_json(const State& state) {
   // A saved book unreadable at start: kept as it was, nothing saved over it (State).
   j["held_saved_book"] = !state.held_saved_book.empty();
   j["held_problems"] = state.held_problems.size();
+  j["keyboard_nav"] = (ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0;
+  j["nav_visible"] = ImGui::GetIO().NavVisible;  // A key moved the keyboard focus.
   // The invoice list's scroll in lines of text (what a wheel notch should move by a few).
   j["invoices_scroll_lines"] =
       state.invoices.scroll_y / std::max(1.0f, ImGui::GetTextLineHeight());

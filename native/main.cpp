@@ -188,7 +188,6 @@ int main(int argc, char** argv) {
   }
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   glfwSetKeyCallback(window, on_key);  // Replaces the backend's, which on_key calls.
   ImGui_ImplOpenGL3_Init("#version 130");

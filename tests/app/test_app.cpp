@@ -130,6 +130,7 @@ TEST_CASE("opens on the embedded sample book") {
   Ui ui;
   ui.frames(5);
   nlohmann::json s = ui.summary();
+  CHECK(s["keyboard_nav"] == true);  // app::init turns it on for every shell.
   CHECK(s["book"] == "sample");
   CHECK(s["invoices"].get<int>() > 0);
   CHECK(s["customers"].get<int>() > 0);

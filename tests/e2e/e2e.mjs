@@ -16,6 +16,7 @@
 //  11 wheel         one wheel notch over the invoice list scrolls it a few lines down, one
 //                   notch back up returns to the top (not a hundred times too far, not
 //                   the wrong way: Emscripten's GLFW port passes raw pixels, app/wheel.h)
+//  12 keyboard      an arrow key moves the keyboard focus (ImGui's nav), as on the desktop
 //  10 held          a saved book the date-order rule refuses (as an older arlab saved it in
 //                   IndexedDB) reloads as the sample with its problem listed, and neither
 //                   the sample nor a book opened afterwards is saved over it
@@ -480,6 +481,24 @@ async function checkWheel(page) {
   await page.evaluate(() => window.arlab.showPanel('dashboard'));
 }
 
+// Keyboard navigation is on in the browser too: an arrow key tapped (with no frame running,
+// the worst case) makes ImGui's keyboard focus visible.
+async function checkKeyboardNav(page) {
+  let summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.keyboard_nav === true, 'keyboard navigation is off');
+  await page.mouse.click(640, 60);  // The toolbar's window gets the focus.
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await page.evaluate(() => Module.pauseMainLoop());
+  await page.keyboard.press('ArrowDown');
+  await page.evaluate(() => Module.resumeMainLoop());
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.nav_visible === true, 'ArrowDown did not move the keyboard focus');
+  await shot(page, '12-keyboard-nav.png');
+  await page.keyboard.press('Escape');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+}
+
 async function openBrowser(chromium) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'arlab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -545,6 +564,7 @@ async function main() {
     await check('2 sample: summary totals equal the CLI', () => checkSampleTotals(page));
     await check('11 wheel: a notch scrolls the invoice list a few lines the right way',
                 () => checkWheel(page));
+    await check('12 keyboard: an arrow key moves the keyboard focus', () => checkKeyboardNav(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('5 newest-wins: overlapping saves keep the newest', () => checkNewestWins(page));
