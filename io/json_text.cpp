@@ -20,16 +20,6 @@ namespace arlab {
 
 namespace {
 
-// How many bytes of `s` to show: all, or kJsonShownMax cut back to a character boundary.
-size_t shown_size(std::string_view s) {
-  if (s.size() <= kJsonShownMax) return s.size();
-  size_t n = kJsonShownMax;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // UTF-8 continuation.
-  return n;
-}
-
-std::string length_note(size_t size) { return " (" + std::to_string(size) + " bytes)"; }
-
 // Bytes a terminal would garble (controls, and anything not ASCII) as \xNN.
 void append_printable(std::string& out, std::string_view s) {
   for (unsigned char c : s) {
@@ -63,10 +53,7 @@ std::string json_quoted(std::string_view s) {
   return out + length_note(s.size());
 }
 
-std::string json_shown(std::string_view s) {
-  if (s.size() <= kJsonShownMax) return std::string(s);
-  return std::string(s.substr(0, shown_size(s))) + "..." + length_note(s.size());
-}
+std::string json_shown(std::string_view s) { return shown(s); }
 
 std::string json_path_key(std::string_view key) {
   return key.empty() ? std::string("\"\"") : json_shown(key);

@@ -37,11 +37,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/book.h"
+#include "core/text.h"
 
 namespace arlab {
 
 constexpr int kJsonDepthMax = 64;     // Objects and arrays nested deeper are refused.
-constexpr size_t kJsonShownMax = 40;  // Bytes of a value shown in a message; then "...".
+constexpr size_t kJsonShownMax = kShownMax;  // Bytes of a value shown in a message (core/text.h).
 
 // ---- Values in messages ------------------------------------------------------------------
 // `s` as a JSON string literal; longer than kJsonShownMax bytes, cut at a character
