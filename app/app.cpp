@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app_state.h"
+#include "app/layout_check.h"
 #include "app/platform.h"
 #include "app/widgets.h"
 #include "core/date.h"
@@ -152,7 +153,7 @@ struct TabEntry {
 void draw_tabs(State& state) {
   const TabEntry tabs[] = {
       {Tab::Dashboard, "Dashboard", &state.dashboard.open, draw_dashboard},
-      {Tab::Aging, "Aging by customer", &state.aging.open, draw_aging},
+      {Tab::Aging, "Aging", &state.aging.open, draw_aging},
       {Tab::Customer, "Customer", &state.customer.open, draw_customer},
       {Tab::Statement, "Statement", &state.statement.open, draw_statement},
       {Tab::Invoices, "Invoices", &state.invoices.open, draw_invoices},
@@ -167,7 +168,9 @@ void draw_tabs(State& state) {
   for (const TabEntry& t : tabs) {
     if (!*t.open) continue;
     ImGuiTabItemFlags flags = state.select_tab == t.tab ? ImGuiTabItemFlags_SetSelected : 0;
-    if (ImGui::BeginTabItem(t.label, t.tab == Tab::Dashboard ? nullptr : t.open, flags)) {
+    // No close button on the tabs: eleven of them fit at 1024 px only without (View shows
+    // and hides them).
+    if (ImGui::BeginTabItem(t.label, nullptr, flags)) {
       ImGui::BeginChild("##panel", ImVec2(0, 0), false);
       t.draw(state);
       ImGui::EndChild();
@@ -275,9 +278,27 @@ std::string query_summary_json(const State& state) {
   j["held_problems"] = state.held_problems.size();
   j["keyboard_nav"] = (ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0;
   j["nav_visible"] = ImGui::GetIO().NavVisible;  // A key moved the keyboard focus.
+  // What the keyboard acts on: the invoice list's selection (arrow keys move it) and whether
+  // a combo, menu or popup is open (Escape closes it).
+  // (Indices are checked: a book just opened has not been drawn, its panels not updated.)
+  const arlab::Book& book = state.book;
+  j["invoices_selected"] = state.invoices.selected < book.invoices.size()
+                               ? std::string(book.str(book.invoices[state.invoices.selected].id))
+                               : std::string();
+  j["popup_open"] = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  j["statement_customer"] = state.statement.customer < book.customers.size()
+                                ? book.customers[state.statement.customer].id
+                                : std::string();
+  // Controls by name (ui::mark), in display pixels: where a test clicks.
+  j["display"] = {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y};
+  nlohmann::ordered_json rects = nlohmann::ordered_json::object();
+  for (const auto& [name, r] : ui::marked_rects()) rects[name] = {r.x, r.y, r.w, r.h};
+  j["rects"] = rects;
   // The invoice list's scroll in lines of text (what a wheel notch should move by a few).
   j["invoices_scroll_lines"] =
       state.invoices.scroll_y / std::max(1.0f, ImGui::GetTextLineHeight());
+  // Text the last frame cut without an ellipsis (app/layout_check.h); empty when all fits.
+  j["overflows"] = layout_overflows();
   j["can_undo"] = state.history.can_undo();
   j["can_redo"] = state.history.can_redo();
   j["status"] = state.status;

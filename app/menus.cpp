@@ -169,7 +169,10 @@ void as_of_control(State& state) {
 }
 
 void edges_control(State& state) {
-  ImGui::SameLine(0, 28);
+  // On the same line when it fits (label, field, a few letters of error), else below.
+  float width = ImGui::CalcTextSize("Aging buckets 30,60,90,120").x + 28 + 24 +
+                ImGui::GetStyle().ItemSpacing.x * 2;
+  ui::same_line_if_fits(width, 28);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Aging buckets");
   ImGui::SameLine();

@@ -57,6 +57,8 @@ void rebuild_rows(AgingPanel& panel) {
 }
 
 void setup_columns(const arlab::AgingReport& report) {
+  // Amounts are never cut: their columns fit their widest figure and header; the names
+  // share what is left and end in "..." (whole on hover) when it is not enough.
   ImGui::TableSetupScrollFreeze(2, 1);
   ImGui::TableSetupColumn("Id",
                           ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed);
@@ -64,12 +66,12 @@ void setup_columns(const arlab::AgingReport& report) {
   ImGui::TableSetupColumn("Salesperson", ImGuiTableColumnFlags_WidthStretch, 1.4f);
   for (const std::string& name : report.bucket_names) {
     ImGui::TableSetupColumn(name.c_str(), ImGuiTableColumnFlags_PreferSortDescending |
-                                              ImGuiTableColumnFlags_WidthStretch, 1.0f);
+                                              ImGuiTableColumnFlags_WidthFixed);
   }
   ImGui::TableSetupColumn("Open", ImGuiTableColumnFlags_PreferSortDescending |
-                                      ImGuiTableColumnFlags_WidthStretch, 1.1f);
-  ImGui::TableSetupColumn("Unapplied", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableHeadersRow();
+                                      ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("Unapplied", ImGuiTableColumnFlags_WidthFixed);
+  ui::headers_row();
 }
 
 void draw_row(State& state, const arlab::CustomerAging& ca) {
@@ -79,12 +81,14 @@ void draw_row(State& state, const arlab::CustomerAging& ca) {
   ImGui::TableNextColumn();
   bool selected = state.customer.customer == ca.customer;
   if (ImGui::Selectable(c.id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
-    select_customer(state, ca.customer);
+    select_customer(state, ca.customer);  // Click or Enter: open the customer.
+  } else if (ui::nav_focused()) {
+    state.customer.customer = ca.customer;  // Arrow keys: select, stay on the list.
   }
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(c.name.c_str());
+  ui::text_fit(c.name);
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(salesperson_of(book, ca));
+  ui::text_fit(salesperson_of(book, ca));
   for (size_t b = 0; b < ca.amounts_minor.size(); ++b) {
     ImGui::TableNextColumn();
     if (ca.amounts_minor[b] != 0 && b > 0) {

@@ -739,13 +739,13 @@ void section_rates(Editor& e) {
   e.label("Rate", "Flat: one rate. Tiers: marginal rates on the period's cumulative base. "
                   "By grade: the customer's credit grade picks the rate; other grades get "
                   "the rate given here (none: 0%).");
-  const char* modes[] = {"Flat", "Tiers", "By grade"};
-  for (int m = 0; m < 3; ++m) {
-    if (m) ImGui::SameLine();
-    if (ImGui::RadioButton(modes[m], f.rate_mode == m) && f.rate_mode != m) {
-      f.rate_mode = m;
-      e.changed();
-    }
+  // A combo, not three radio buttons: it fits the narrow editor of a 1024-px window.
+  const char* modes[] = {"Flat: one rate", "Tiers: by cumulative base", "By credit grade"};
+  int mode_picked = f.rate_mode;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::Combo("##rate_mode", &mode_picked, modes, 3) && mode_picked != f.rate_mode) {
+    f.rate_mode = mode_picked;
+    e.changed();
   }
   auto mode = static_cast<PlanRateMode>(f.rate_mode);
   if (mode == PlanRateMode::Flat || mode == PlanRateMode::Grades) {
@@ -767,10 +767,10 @@ void late_factors_list(Editor& e) {
   PlanForm& f = e.f;
   e.list_problem("late_factors");
   if (!f.late_factors.empty() && begin_list("##late", 3)) {
-    ImGui::TableSetupColumn("Days late above");
-    ImGui::TableSetupColumn("Factor");
+    ImGui::TableSetupColumn("Days late", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Factor", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableHeadersRow();
+    ui::headers_row();
     for (size_t i = 0; i < f.late_factors.size(); ++i) {
       std::string place = "late_factors[" + std::to_string(i) + "]";
       ImGui::PushID(static_cast<int>(i));
@@ -813,13 +813,16 @@ void section_timeliness(Editor& e) {
   late_factors_list(e);
   e.label("Early bonus", "A bonus rate x the cash applied when it arrives at least this many "
                          "days before the due date.");
-  e.checkbox("##early", &f.early_bonus);
+  e.checkbox(f.early_bonus ? "paid early:" : "none", &f.early_bonus);
   if (f.early_bonus) {
-    ImGui::SameLine();
+    // "[10] days before due, [1%]": on the switch's line when it fits, else below it.
+    float need = ImGui::CalcTextSize("days before due, rate").x + ui::px(50 + 70) +
+                 ImGui::GetStyle().ItemSpacing.x * 4;
+    ui::same_line_if_fits(need);
     e.field("##early_days", f.early_days, "early_bonus.days_before_due", FieldKind::Whole,
             ui::px(50), "10");
     ImGui::SameLine();
-    ImGui::TextUnformatted("days before due:");
+    ImGui::TextUnformatted("days before due, rate");
     ImGui::SameLine();
     e.field("##early_rate", f.early_rate, "early_bonus.rate", FieldKind::Percent, ui::px(70),
             "1%");
@@ -832,9 +835,16 @@ void gate_row(Editor& e, const char* id, bool* on, char (&text)[N], const std::s
               FieldKind kind, const char* unit) {
   ImGui::PushID(id);
   e.checkbox("##on", on);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(*on ? "On: click to drop this gate" : "Off: click to add this gate");
+  }
   ImGui::SameLine();
   ImGui::BeginDisabled(!*on);
-  e.field("##value", text, place, kind, ui::px(kind == FieldKind::Amount ? 120 : 80));
+  // The field gives way to the unit after it in a narrow editor.
+  float unit_width = ImGui::CalcTextSize(*on ? unit : "off").x + ImGui::GetStyle().ItemSpacing.x;
+  float width = std::min(ui::px(kind == FieldKind::Amount ? 120 : 80),
+                         ImGui::GetContentRegionAvail().x - unit_width);
+  e.field("##value", text, place, kind, std::max(width, ui::px(50)));
   ImGui::EndDisabled();
   ImGui::SameLine();
   ui::text_muted(*on ? unit : "off");
@@ -886,7 +896,7 @@ void targets_list(Editor& e) {
     ImGui::EndTable();
   }
   ImGui::BeginDisabled(book.salespeople.empty());
-  if (e.add_button("+ salesperson's own target")) {
+  if (e.add_button("+ own target")) {
     PlanTargetText t;
     for (const arlab::Salesperson& s : book.salespeople) {  // The first one not listed yet.
       bool listed = std::any_of(f.targets.begin(), f.targets.end(),
@@ -909,11 +919,13 @@ void section_gates(Editor& e) {
   ImGui::TableNextColumn();
   ui::heading("Gates");
   ImGui::TableNextColumn();
+  ImGui::PushTextWrapPos(0.0f);
   ui::text_muted("a failed gate voids the period");
+  ImGui::PopTextWrapPos();
   e.label("Sales target", "Credit sales of the period (bookings) must reach it. Applies to "
                           "salespeople without their own target below.");
   gate_row(e, "target", &f.sales_target_on, f.sales_target, "gates.sales_target",
-           FieldKind::Amount, "per period");
+           FieldKind::Amount, "/ period");
   e.label("Own targets", "A salesperson's own target per period, instead of the default.");
   targets_list(e);
   e.label("Collection rate min", "Cash collected / credit sales of the period, per salesperson. "
@@ -923,7 +935,7 @@ void section_gates(Editor& e) {
            FieldKind::Percent, "at least");
   e.label("DSO max", "Days sales outstanding of the salesperson's customers at the period's "
                      "end: open AR / credit sales x days.");
-  gate_row(e, "dso", &f.dso_on, f.dso_days, "gates.dso_max_days", FieldKind::Text, "days at most");
+  gate_row(e, "dso", &f.dso_on, f.dso_days, "gates.dso_max_days", FieldKind::Text, "days max");
   e.label("Overdue ratio max", "Overdue / open AR of the salesperson's customers at the "
                                "period's end.");
   gate_row(e, "overdue", &f.overdue_ratio_on, f.overdue_ratio, "gates.overdue_ratio_max",
@@ -934,8 +946,10 @@ void hold_invoices_list(Editor& e) {
   PlanForm& f = e.f;
   for (size_t i = 0; i < f.hold_invoices.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
+    float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("x").x -
+                 ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ItemSpacing.x;
     e.field("##id", f.hold_invoices[i].id, "holds.invoices[" + std::to_string(i) + "]",
-            FieldKind::Text, ui::px(160), "invoice id");
+            FieldKind::Text, std::min(ui::px(160), room), "invoice id");
     ImGui::SameLine();
     bool removed = e.remove_button();
     ImGui::PopID();
@@ -959,7 +973,7 @@ void section_rest(Editor& e) {
   e.label("Overdue warning", "Flags periods with invoices more than this many days past due "
                              "(no money).");
   gate_row(e, "warning", &f.warning_on, f.warning_days, "penalties.overdue_warning_days",
-           FieldKind::Whole, "days past due");
+           FieldKind::Whole, "days");
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ui::heading("Holds");
@@ -972,8 +986,10 @@ void section_rest(Editor& e) {
                              "many periods later.");
   e.field("##period_percent", f.period_percent, "holds.period_percent", FieldKind::Percent,
           ui::px(70), "0%");
-  ImGui::SameLine();
-  ImGui::TextUnformatted("released after");
+  ui::same_line_if_fits(ImGui::CalcTextSize("released after periods").x + ui::px(50) +
+                        ImGui::GetStyle().ItemSpacing.x * 3);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("after");
   ImGui::SameLine();
   e.field("##release", f.release_after, "holds.release_after_periods", FieldKind::Whole,
           ui::px(50), "3");

@@ -116,7 +116,8 @@ void draw_invoice_row(State& state, arlab::Index i) {
   ImGui::TableNextColumn();
   std::string id(book.str(inv.id));
   if (ImGui::Selectable(id.c_str(), state.customer.invoice == i,
-                        ImGuiSelectableFlags_SpanAllColumns)) {
+                        ImGuiSelectableFlags_SpanAllColumns) ||
+      ui::nav_focused()) {  // A click, Enter, or an arrow key onto the row.
     state.customer.invoice = i;
   }
   if (inv.flags & arlab::kInvoiceDisputed) {  // A case to solve before dunning it.

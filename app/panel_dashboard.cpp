@@ -123,7 +123,8 @@ const char* salesperson_name(const arlab::Book& book, arlab::Index customer) {
   return s == arlab::kNone ? "-" : book.salespeople[s].name.c_str();
 }
 
-// A customer list filling what is left of its box; columns are (name, stretch weight).
+// A customer list filling what is left of its box; columns are (name, stretch weight); a
+// weight of 0: the column fits its content (figures are never cut, names end in "...").
 struct Column {
   const char* name;
   float weight;
@@ -137,9 +138,13 @@ bool begin_customer_table(const char* id, std::initializer_list<Column> columns)
   }
   ImGui::TableSetupScrollFreeze(0, 1);
   for (const Column& c : columns) {
-    ImGui::TableSetupColumn(c.name, ImGuiTableColumnFlags_WidthStretch, c.weight);
+    if (c.weight > 0.0f) {
+      ImGui::TableSetupColumn(c.name, ImGuiTableColumnFlags_WidthStretch, c.weight);
+    } else {
+      ImGui::TableSetupColumn(c.name, ImGuiTableColumnFlags_WidthFixed);
+    }
   }
-  ImGui::TableHeadersRow();
+  ui::headers_row();
   return true;
 }
 
@@ -148,7 +153,7 @@ void customer_cell(State& state, uint32_t customer) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::PushID(static_cast<int>(customer));
-  if (ImGui::Selectable(state.book.customers[customer].name.c_str(), false,
+  if (ui::selectable_fit(state.book.customers[customer].name, false,
                         ImGuiSelectableFlags_SpanAllColumns)) {
     select_customer(state, customer);
   }
@@ -160,15 +165,15 @@ void draw_top_overdue(State& state) {
   const Figures& f = state.figures;
   ui::heading("Top overdue customers");
   ui::help_marker("Ranked by overdue amount. Click a row to open the customer.");
-  if (!begin_customer_table("##top", {{"Customer", 3.0f}, {"Salesperson", 2.0f},
-                                      {"Overdue", 1.6f}, {"Oldest", 1.0f}, {"Stage", 1.8f}})) {
+  if (!begin_customer_table("##top", {{"Customer", 2.8f}, {"Salesperson", 2.2f},
+                                      {"Overdue", 0}, {"Oldest", 0}, {"Stage", 0}})) {
     return;
   }
   for (uint32_t c : state.dashboard.top_overdue) {
     const CustomerFigures& cf = f.customers[c];
     customer_cell(state, c);
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(salesperson_name(book, c));
+    ui::text_fit(salesperson_name(book, c));
     ImGui::TableNextColumn();
     ui::text_right(ui::money(book, cf.overdue_minor));
     ImGui::TableNextColumn();
@@ -191,8 +196,8 @@ void draw_beyond_limit(State& state) {
     ImGui::TextColored(ui::palette().good, "No customer is beyond the limit as of this date.");
     return;
   }
-  if (!begin_customer_table("##limit", {{"Customer", 3.0f}, {"Terms", 1.0f}, {"Act by", 1.2f},
-                                        {"Overdue", 1.2f}, {"Amount", 1.6f}})) {
+  if (!begin_customer_table("##limit", {{"Customer", 3.0f}, {"Terms", 0}, {"Act by", 0},
+                                        {"Overdue", 0}, {"Amount", 0}})) {
     return;
   }
   for (uint32_t c : state.dashboard.beyond_limit) {

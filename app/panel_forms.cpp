@@ -296,7 +296,7 @@ void draw_allocation_table(State& state, ReceiptForm& f) {
   float height = std::min(300.0f, ImGui::GetFrameHeightWithSpacing() * (f.invoices.size() + 1.5f));
   if (!ImGui::BeginTable("##alloc", 5, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  for (const char* name : {"Invoice", "Date", "Due", "Open on that date", "Allocate"}) {
+  for (const char* name : {"Invoice", "Date", "Due", "Open then", "Allocate"}) {  // Then: on the date typed.
     ImGui::TableSetupColumn(name);
   }
   ImGui::TableHeadersRow();

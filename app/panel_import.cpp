@@ -650,7 +650,8 @@ void draw_formats(ImportPanel& p) {
   ImGui::SameLine();
   ui::help_marker("ISO 4217 code of the new book; it sets how many decimals amounts may have.");
   format_label("Terms days");
-  ImGui::SetNextItemWidth(ui::px(120));
+  float marker = ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemSpacing.x;
+  ImGui::SetNextItemWidth(std::min(ui::px(120), ImGui::GetContentRegionAvail().x - marker));
   if (ImGui::InputInt("##terms", &m.terms_days)) m.terms_days = std::clamp(m.terms_days, 0, 3650);
   ImGui::SameLine();
   ui::help_marker("Every customer's terms; rows without a due date are due this many days "

@@ -129,7 +129,7 @@ void rebuild_if_needed(InvoicePanel& panel, const State& state) {
 
 // "label [YYYY-MM-DD]" on the filter line; true when the text changed.
 bool date_filter(const char* label, const char* id, char* text, size_t text_size, float width) {
-  ImGui::SameLine();
+  ui::same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x + width);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
   ImGui::SameLine();
@@ -150,7 +150,11 @@ void draw_filters(InvoicePanel& panel) {
                                       sizeof panel.date_from, date_width);
   panel.filter_changed |= date_filter("to", "##to", panel.date_to, sizeof panel.date_to,
                                       date_width);
-  ImGui::SameLine();
+  // A narrow window (1024 px) takes the rest on a second line.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ui::same_line_if_fits(ImGui::CalcTextSize("Disputed only").x + ImGui::GetFrameHeight() +
+                        style.ItemInnerSpacing.x + style.ItemSpacing.x +
+                        ImGui::CalcTextSize("Clear").x + style.FramePadding.x * 2);
   panel.filter_changed |= ImGui::Checkbox("Disputed only", &panel.disputed_only);
   ImGui::SameLine();
   if (ImGui::Button("Clear")) {
@@ -172,7 +176,7 @@ void draw_summary_line(const InvoicePanel& panel, const State& state) {
                 "filtered and sorted in %.1f ms",
                 arlab::format_amount_grouped(static_cast<int64_t>(panel.rows.size()), 0).c_str(),
                 arlab::format_amount_grouped(panel.hidden_later, 0).c_str(), panel.last_rebuild_ms);
-  ui::text_muted(text);
+  ui::text_fit_colored(ui::palette().text_muted, text);
 }
 
 void draw_row(State& state, arlab::Index i) {
@@ -182,17 +186,19 @@ void draw_row(State& state, arlab::Index i) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   std::string id(book.str(inv.id));
-  if (ImGui::Selectable(
-          id.c_str(), state.invoices.selected == i,
-          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+  bool focused = false;
+  if (ui::selectable_fit(
+          id, state.invoices.selected == i,
+          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick, &focused)) {
     state.invoices.selected = i;
     if (ImGui::IsMouseDoubleClicked(0)) {  // Open the customer with this invoice selected.
       select_customer(state, inv.customer);
       state.customer.invoice = i;
     }
   }
+  if (focused) state.invoices.selected = i;  // Arrow keys move the selection.
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(book.customers[inv.customer].name.c_str());
+  ui::text_fit(book.customers[inv.customer].name);
   ui::invoice_cells(book, inv, state.figures.invoice_open_minor[i]);
   ImGui::TableNextColumn();
   InvoiceStatus status = status_of(state, i);
@@ -215,21 +221,22 @@ void draw_row(State& state, arlab::Index i) {
 }
 
 void setup_columns() {
+  // Dates, amounts, days and status fit their content; the id and the name share the rest.
   ImGui::TableSetupScrollFreeze(1, 1);
-  ImGui::TableSetupColumn("Invoice", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+  ImGui::TableSetupColumn("Invoice", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort |
                                       ImGuiTableColumnFlags_PreferSortDescending |
-                                      ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+                                      ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_PreferSortDescending |
-                                        ImGuiTableColumnFlags_WidthStretch, 1.1f);
+                                        ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableSetupColumn("Open", ImGuiTableColumnFlags_PreferSortDescending |
-                                      ImGuiTableColumnFlags_WidthStretch, 1.1f);
+                                      ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableSetupColumn("Days past due", ImGuiTableColumnFlags_PreferSortDescending |
-                                               ImGuiTableColumnFlags_WidthStretch, 0.9f);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableHeadersRow();
+                                               ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed);
+  ui::headers_row();
 }
 
 }  // namespace

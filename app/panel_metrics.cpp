@@ -46,7 +46,15 @@ void draw_inputs(State& state) {
   draw_period_fields(m.period, "metrics");
   ImGui::SameLine();
   draw_period_buttons(state, m.period, kOffered);
-  ImGui::SameLine(0, ui::px(24));
+  // The buttons end with SameLine: the rate stays on their line if it fits, else goes below.
+  float need = ImGui::CalcTextSize("Interest rate % a year (?)").x + ui::px(60 + 24) +
+               ImGui::GetStyle().ItemSpacing.x * 3;
+  if (ImGui::GetContentRegionAvail().x < need) {
+    ImGui::NewLine();
+  } else {
+    ImGui::SameLine(0, ui::px(24));
+  }
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Interest rate");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ui::px(60));
@@ -216,18 +224,21 @@ void draw_interest_cards(const State& state, float width, float height) {
 }
 
 void draw_cards(const State& state) {
-  constexpr int kPerRow = 7;
+  // Seven a row on a wide screen; fewer, each wide enough for its title, on a narrow one.
   std::vector<CardSpec> specs = card_specs(state);
   float spacing = ImGui::GetStyle().ItemSpacing.x;
-  float width = (ImGui::GetContentRegionAvail().x - (kPerRow - 1) * spacing) / kPerRow;
+  float avail = ImGui::GetContentRegionAvail().x;
+  int fit = static_cast<int>((avail + spacing) / (ui::px(170) + spacing));
+  const int kPerRow = std::clamp(fit, 4, 7);
+  float width = (avail - (kPerRow - 1) * spacing) / kPerRow;
   float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f + ui::px(14);
   for (size_t i = 0; i < specs.size(); ++i) {
-    if (i % kPerRow) ImGui::SameLine();
+    if (i % static_cast<size_t>(kPerRow)) ImGui::SameLine();
     const CardSpec& c = specs[i];
     std::string id = "##card" + std::to_string(i);
     ui::card(id.c_str(), c.title, c.value, c.sub, c.color, width, height, c.help);
   }
-  ImGui::SameLine();
+  if (specs.size() % static_cast<size_t>(kPerRow)) ImGui::SameLine();
   draw_interest_cards(state, width, height);
 }
 
@@ -345,8 +356,8 @@ void draw_concentration(const State& state) {
   ui::heading("Customer concentration");
   ui::help_marker("Share of open AR at the as-of date held by the largest customers. Practice: "
                   "avoid depending on a single customer; flagged above 20%.");
-  ui::text_muted(("Open AR at " + arlab::format_date(state.as_of) + ": " +
-                  ui::money(state.book, c.open_minor)).c_str());
+  ui::text_fit_colored(ui::palette().text_muted, "Open AR at " + arlab::format_date(state.as_of) +
+                                                     ": " + ui::money(state.book, c.open_minor));
   share_bar(state, "Top 1", c.top1_minor);
   share_bar(state, "Top 5", c.top5_minor);
   share_bar(state, "Top 10", c.top10_minor);
@@ -355,15 +366,16 @@ void draw_concentration(const State& state) {
   ImGui::Spacing();
   if (c.too_concentrated) {
     // Short lines: word wrap would split "23.9%" at its point.
-    ImGui::TextColored(ui::palette().bad, "Warning: over 20%% with one customer");
-    ImGui::TextColored(ui::palette().bad, "%s holds %s", top.name.c_str(),
-                       ui::percent(c.top1_minor, c.open_minor).c_str());
+    ui::text_fit_colored(ui::palette().bad, "Warning: over 20% with one customer");
+    ui::text_fit_colored(ui::palette().bad,
+                         top.name + " holds " + ui::percent(c.top1_minor, c.open_minor));
     ImGui::PushTextWrapPos(0);
     ui::text_muted("Practice: avoid depending on a single customer.");
     ImGui::PopTextWrapPos();
   } else {
-    ImGui::TextColored(ui::palette().good, "Largest: %s, %s: no single customer over 20%%.",
-                       top.name.c_str(), ui::percent(c.top1_minor, c.open_minor).c_str());
+    ui::text_fit_colored(ui::palette().good, "Largest: " + top.name + ", " +
+                                                 ui::percent(c.top1_minor, c.open_minor));
+    ui::text_muted("No single customer over 20%.");
   }
 }
 
@@ -439,7 +451,7 @@ void setup_table_columns(const char* name_label) {
     ImGui::TableSetupColumn(name, ImGuiTableColumnFlags_PreferSortDescending |
                                       ImGuiTableColumnFlags_WidthFixed);
   }
-  ImGui::TableHeadersRow();
+  ui::headers_row();
 }
 
 void draw_table_row(const arlab::Book& book, const arlab::MetricsRow& row) {
@@ -448,7 +460,7 @@ void draw_table_row(const arlab::Book& book, const arlab::MetricsRow& row) {
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(row.key.empty() ? "-" : row.key.c_str());
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(row_name(book, row).c_str());
+  ui::text_fit(row_name(book, row));
   for (int column : {kSales, kArEnd}) {
     ImGui::TableNextColumn();
     ui::money_cell(book, amount_of(t, column));
@@ -687,11 +699,13 @@ void draw_metrics(State& state) {
   if (due) compute(state);
   busy_done(state, m.busy);
   if (m.compute_count == 0) return;
-  ui::text_muted(("Period " + arlab::format_date(m.built_from) + " to " +
-                  arlab::format_date(m.built_to) + ", " + std::to_string(m.total.days) +
-                  " days; balances as of each date; computed in " +
-                  (m.compute_ms < 0.1 ? std::string("under 0.1") :
-                   arlab::format_fixed(m.compute_ms, 1)) + " ms").c_str());
+  ui::text_fit_colored(ui::palette().text_muted,
+                       "Period " + arlab::format_date(m.built_from) + " to " +
+                           arlab::format_date(m.built_to) + ", " + std::to_string(m.total.days) +
+                           " days; balances as of each date; computed in " +
+                           (m.compute_ms < 0.1 ? std::string("under 0.1")
+                                               : arlab::format_fixed(m.compute_ms, 1)) +
+                           " ms");
   draw_cards(state);
   ImGui::Spacing();
   draw_trends(state, std::max(ui::px(230), ImGui::GetContentRegionAvail().y * 0.34f));

@@ -186,7 +186,7 @@ void draw_header(const State& state) {
   }
   who += "   |   statement of " + arlab::format_date(s.from) + " to " + arlab::format_date(s.to) +
          ", " + std::to_string(s.lines.size()) + " line" + (s.lines.size() == 1 ? "" : "s");
-  ui::text_muted(who.c_str());
+  ui::text_fit_colored(ui::palette().text_muted, who);
 }
 
 void draw_cards(const State& state) {
@@ -194,7 +194,11 @@ void draw_cards(const State& state) {
   const arlab::Statement& s = state.statement.statement;
   const ui::Palette& pal = ui::palette();
   float spacing = ImGui::GetStyle().ItemSpacing.x;
-  float width = std::min(ui::px(260), (ImGui::GetContentRegionAvail().x - 3 * spacing) / 4);
+  // Room kept on the right for the export buttons beside the cards.
+  float buttons = ImGui::CalcTextSize("Export HTML (print)").x +
+                  ImGui::GetStyle().FramePadding.x * 2 + ui::px(24);
+  float width = std::min(ui::px(260),
+                         (ImGui::GetContentRegionAvail().x - buttons - 3 * spacing) / 4);
   float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f + ui::px(14);
   ui::card("##opening", "Opening balance", ui::money(book, s.opening_minor),
            "at the end of " + arlab::format_date(s.from - 1), pal.text_muted, width, height,
@@ -236,10 +240,7 @@ void line_row(const StatementRow& row, int64_t amount_minor) {
     ImGui::TextUnformatted(text->c_str());
   }
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(row.applied_to.c_str());
-  if (!row.applied_to.empty() && ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("%s", row.applied_to.c_str());
-  }
+  ui::text_fit(row.applied_to);
   ImGui::TableNextColumn();
   // Lines that lower the balance (payments, credit notes, write-offs) in green.
   if (amount_minor < 0) ui::text_right_colored(ui::palette().good, row.amount);
@@ -264,13 +265,13 @@ void draw_lines(const State& state) {
   ImGui::TableSetupColumn("Applied to", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableSetupColumn("Balance", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableHeadersRow();
+  ui::headers_row();
   // Row 0 is the opening balance, the last row the closing one; the lines between.
   ui::clipped_rows(p.rows.size() + 2, [&](size_t r) {
     if (r == 0) {
-      balance_row(state, "Opening balance", s.from - 1, s.opening_minor);
+      balance_row(state, "Opening", s.from - 1, s.opening_minor);
     } else if (r == p.rows.size() + 1) {
-      balance_row(state, "Closing balance", s.to, s.closing_minor);
+      balance_row(state, "Closing", s.to, s.closing_minor);
     } else {
       line_row(p.rows[r - 1], s.lines[r - 1].amount_minor);
     }
@@ -313,28 +314,29 @@ void draw_open_aging(const State& state) {
     ui::text_muted("Nothing open at the end of the period.");
     return;
   }
+  // The invoice id is what the user looks for: it gets the room (the bucket shows in the
+  // colour of the days past due, as in the table above).
   ImGuiTableFlags item_flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("##statement_open", 5, item_flags, ImVec2(0, 0))) return;
+  if (!ImGui::BeginTable("##statement_open", 4, item_flags, ImVec2(0, 0))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Invoice", ImGuiTableColumnFlags_WidthStretch);
-  for (const char* name : {"Due", "Days", "Bucket", "Open"}) ImGui::TableSetupColumn(name);
-  ImGui::TableHeadersRow();
+  for (const char* name : {"Due", "Days", "Open"}) ImGui::TableSetupColumn(name);
+  ui::headers_row();
   ui::clipped_rows(s.open_items.size(), [&](size_t r) {
     const arlab::StatementOpenItem& item = s.open_items[r];
     const arlab::Invoice& inv = book.invoices[item.invoice];
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(std::string(book.str(inv.id)).c_str());
+    ui::text_fit(std::string(book.str(inv.id)));
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(arlab::format_date(inv.due).c_str());
     ImGui::TableNextColumn();
-    const ui::Palette& pal = ui::palette();
-    ui::text_right_colored(item.days_past_due > 0 ? pal.bad : pal.text_muted,
+    ui::text_right_colored(item.days_past_due > 0
+                               ? ui::bucket_color(item.bucket, s.bucket_names.size())
+                               : ui::palette().text_muted,
                            std::to_string(item.days_past_due));
-    ImGui::TableNextColumn();
-    ImGui::TextColored(ui::bucket_color(item.bucket, s.bucket_names.size()), "%s",
-                       s.bucket_names[item.bucket].c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.bucket_names[item.bucket].c_str());
     ImGui::TableNextColumn();
     ui::money_cell(book, item.open_minor);
   });
@@ -383,7 +385,8 @@ void draw_statement(State& state) {
   draw_export_buttons(state);
   ImGui::EndGroup();
   ImGui::Spacing();
-  float right = std::clamp(ImGui::GetContentRegionAvail().x * 0.3f, ui::px(300), ui::px(420));
+  // The open items need room for an id, a date, days and an amount side by side.
+  float right = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, ui::px(360), ui::px(460));
   float height = std::max(ui::px(240), ImGui::GetContentRegionAvail().y);
   ImGui::BeginChild("##st_lines", ImVec2(ImGui::GetContentRegionAvail().x - right -
                     ImGui::GetStyle().ItemSpacing.x, height), true);

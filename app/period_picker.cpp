@@ -138,6 +138,11 @@ bool draw_period_buttons(const State& state, PeriodPicker& period,
 
 bool draw_period_fields(PeriodPicker& period, const char* id) {
   ImGui::PushID(id);
+  // After the buttons' SameLine: on a narrow window (1024 px) the dates go on the next line.
+  float spacing = ImGui::GetStyle().ItemSpacing.x;
+  float need = ImGui::CalcTextSize("From").x + ImGui::CalcTextSize("to").x + 2 * ui::px(110) +
+               3 * spacing;
+  if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("From");
   ImGui::SameLine();

@@ -10,11 +10,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 
 #include "app/app_state.h"
 #include "assets/ui_font.h"
 #include "core/date.h"
 #include "core/money.h"
+#include "imgui_internal.h"  // RenderTextEllipsis; the current table's columns.
 
 namespace app::ui {
 
@@ -122,6 +124,90 @@ void text_right_colored(const ImVec4& color, const std::string& text) {
   ImGui::PopStyleColor();
 }
 
+void text_fit_colored(const ImVec4& color, const std::string& text, float width) {
+  float avail = width > 0.0f ? width : ImGui::GetContentRegionAvail().x;
+  ImVec2 size = ImGui::CalcTextSize(text.c_str(), text.c_str() + text.size());
+  bool cut_allowed = true;
+  if (ImGuiTable* table = ImGui::GetCurrentTable()) {
+    const ImGuiTableColumn& column = table->Columns[table->CurrentColumn];
+    bool auto_fit = (column.Flags & ImGuiTableColumnFlags_WidthFixed) &&
+                    column.InitStretchWeightOrWidth <= 0.0f;
+    cut_allowed = !auto_fit;
+  }
+  if (size.x <= avail || !cut_allowed || avail <= 0.0f) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopStyleColor();
+    return;
+  }
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 box(avail, ImGui::GetTextLineHeight());
+  ImGui::Dummy(box);  // The space given: what the layout sees.
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + avail, pos.y + box.y),
+                            pos.x + avail, pos.x + avail, text.c_str(),
+                            text.c_str() + text.size(), &size);
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
+void text_fit(const std::string& text) {
+  text_fit_colored(ImGui::GetStyleColorVec4(ImGuiCol_Text), text);
+}
+
+bool selectable_fit(const std::string& text, bool selected, ImGuiSelectableFlags flags,
+                    bool* focused) {
+  bool clicked = ImGui::Selectable("##row", selected, flags | ImGuiSelectableFlags_AllowItemOverlap);
+  if (focused) *focused = nav_focused();
+  ImGui::SameLine(0.0f, 0.0f);
+  text_fit(text);
+  return clicked;
+}
+
+namespace {
+std::vector<std::pair<std::string, MarkedRect>> g_marks;
+}  // namespace
+
+void mark(const char* name) {
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  MarkedRect rect{min.x, min.y, max.x - min.x, max.y - min.y};
+  for (auto& [key, value] : g_marks) {
+    if (key == name) {
+      value = rect;
+      return;
+    }
+  }
+  g_marks.emplace_back(name, rect);
+}
+
+const std::vector<std::pair<std::string, MarkedRect>>& marked_rects() { return g_marks; }
+
+bool nav_focused() {
+  return ImGui::IsItemFocused() && ImGui::GetIO().NavVisible && !ImGui::IsItemClicked();
+}
+
+void headers_row() {
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  if (!table) return;
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int c = 0; c < table->ColumnsCount; ++c) {
+    if (!ImGui::TableSetColumnIndex(c)) continue;
+    const char* name = ImGui::TableGetColumnName(c);
+    ImGui::PushID(c);
+    ImGui::TableHeader(name);
+    ImGui::PopID();
+    const ImGuiTableColumn& column = table->Columns[c];
+    bool cut = column.ContentMaxXHeadersIdeal > column.MaxX + 1.0f;
+    if (cut && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name);
+  }
+}
+
+void same_line_if_fits(float width, float spacing) {
+  float gap = spacing < 0.0f ? ImGui::GetStyle().ItemSpacing.x : spacing;
+  float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0.0f, gap);
+}
+
 void text_muted(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, g_palette.text_muted);
   ImGui::TextUnformatted(text);
@@ -170,12 +256,23 @@ void card(const char* id, const char* title, const std::string& value, const std
   ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, p.y + height),
                                             ImGui::GetColorU32(accent), 6.0f,
                                             ImDrawFlags_RoundCornersLeft);
-  text_muted(title);
+  // A narrow card (1024 px wide) cuts its title and line with "..." (whole on hover), and
+  // shows its figure in the normal font when the big one does not fit.
+  float marker = help ? ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemSpacing.x : 0.0f;
+  text_fit_colored(g_palette.text_muted, title, ImGui::GetContentRegionAvail().x - marker);
   if (help) help_marker(help);
   ImGui::PushStyleColor(ImGuiCol_Text, accent);
-  big_text(value.c_str());
+  ImFont* big = g_fonts.big ? g_fonts.big : ImGui::GetFont();
+  float big_scale = g_fonts.big ? 1.0f : 1.45f;
+  float value_width = big->CalcTextSizeA(big->FontSize * big_scale * ImGui::GetIO().FontGlobalScale,
+                                         FLT_MAX, 0.0f, value.c_str()).x;
+  if (value_width <= ImGui::GetContentRegionAvail().x) {
+    big_text(value.c_str());
+  } else {
+    text_fit(value);
+  }
   ImGui::PopStyleColor();
-  text_muted(sub.c_str());
+  text_fit_colored(g_palette.text_muted, sub);
   ImGui::EndChild();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
@@ -269,17 +366,46 @@ bool customer_combo(const char* label, const arlab::Book& book, int* customer, c
                                     book.customers[*customer].id + ")"
                               : "Choose a customer";
   ImGui::SetNextItemWidth(width);
-  if (!ImGui::BeginCombo(label, preview.c_str(), ImGuiComboFlags_HeightLarge)) return false;
+  bool open = ImGui::BeginCombo(label, preview.c_str(), ImGuiComboFlags_HeightLarge);
+  if (!open) {
+    mark(label);  // The closed combo (the open one's last item is inside its list).
+    return false;
+  }
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##customer_filter", "Type to filter", filter, filter_size);
+  // The filter has the keyboard while the list is open: Enter takes the one customer the
+  // filter leaves (or the one whose id it is exactly), Escape closes the list unchanged
+  // (ImGui's Escape would only leave the field: the list would stay open).
+  bool enter = ImGui::InputTextWithHint("##customer_filter", "Type to filter, Enter to choose",
+                                        filter, filter_size,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  bool escape = ImGui::IsItemDeactivated() &&
+                ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
   std::vector<int> shown;
+  int exact = -1;
   for (size_t c = 0; c < book.customers.size(); ++c) {
     const arlab::Customer& cu = book.customers[c];
     if (contains_nocase(cu.name, filter) || contains_nocase(cu.id, filter)) {
       shown.push_back(static_cast<int>(c));
+      if (filter[0] && cu.id.size() == std::strlen(filter) && contains_nocase(cu.id, filter)) {
+        exact = static_cast<int>(c);
+      }
     }
   }
+  if (escape) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndCombo();
+    return false;
+  }
+  int chosen = exact >= 0 ? exact : (shown.size() == 1 ? shown[0] : -1);
+  if (enter && chosen >= 0) {
+    bool changed = chosen != *customer;
+    *customer = chosen;
+    ImGui::CloseCurrentPopup();
+    ImGui::EndCombo();
+    return changed;
+  }
+  if (shown.empty()) text_muted("No customer matches");
   bool changed = false;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(shown.size()));

@@ -44,6 +44,30 @@ void text_right_colored(const ImVec4& color, const std::string& text);
 void text_muted(const char* text);
 void money_cell(const arlab::Book& book, int64_t amount_minor);  // Right-aligned; muted if 0.
 void help_marker(const char* text);                              // "(?)" with a tooltip.
+// Text that may be wider than its place (a name in a table cell): drawn whole when it fits,
+// else cut with "..." and shown whole on hover. In a table column that sizes itself to its
+// content it is drawn whole (the column grows); app/layout_check.h finds what is still cut.
+// `width` > 0: at most that wide (room kept for what follows on the line).
+void text_fit(const std::string& text);
+void text_fit_colored(const ImVec4& color, const std::string& text, float width = 0.0f);
+// A selectable table row whose first cell is `text`, cut like text_fit; true when clicked.
+// *nav_focused (if given): nav_focused() of the row.
+bool selectable_fit(const std::string& text, bool selected, ImGuiSelectableFlags flags = 0,
+                    bool* nav_focused = nullptr);
+// True while the last item (a list row) has the keyboard focus that an arrow key moved to it:
+// lists select the row under the focus, as in any list. A click is not this (it selects).
+bool nav_focused();
+// Where the last item was drawn this frame, under a name (x, y, width, height in display
+// pixels): the summary JSON lists them so that browser tests click a control as a user
+// would, wherever the layout put it. Kept until the next frame's mark of the same name.
+void mark(const char* name);
+struct MarkedRect { float x, y, w, h; };
+const std::vector<std::pair<std::string, MarkedRect>>& marked_rects();
+// The current table's header row, each header with its full name on hover when cut.
+void headers_row();
+// SameLine(0, spacing) if an item `width` wide still fits on the line, else a new line: a
+// toolbar flows onto two lines in a narrow window instead of running off its edge.
+void same_line_if_fits(float width, float spacing = -1.0f);
 // An invoice's date, due date, amount and open amount: the next four cells of a table row.
 void invoice_cells(const arlab::Book& book, const arlab::Invoice& invoice, int64_t open_minor);
 

@@ -17,6 +17,11 @@
 //                   notch back up returns to the top (not a hundred times too far, not
 //                   the wrong way: Emscripten's GLFW port passes raw pixels, app/wheel.h)
 //  12 keyboard      an arrow key moves the keyboard focus (ImGui's nav), as on the desktop
+//  13 list keys     after a click on a row of the invoice list, ArrowDown selects the next
+//                   row and ArrowUp the clicked one again
+//  14 combo keys    the Statement's customer combo (clicked where the app says it drew it):
+//                   Escape closes it unchanged; a typed id that only one customer matches,
+//                   then Enter, chooses that customer
 //  10 held          a saved book the date-order rule refuses (as an older arlab saved it in
 //                   IndexedDB) reloads as the sample with its problem listed, and neither
 //                   the sample nor a book opened afterwards is saved over it
@@ -499,6 +504,80 @@ async function checkKeyboardNav(page) {
   await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
 }
 
+// A key tapped while no frame runs (the worst case for Dear ImGui 1.86), then a few frames.
+async function tap(page, key) {
+  await page.evaluate(() => Module.pauseMainLoop());
+  await page.keyboard.press(key);
+  await page.evaluate(() => Module.resumeMainLoop());
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+}
+
+async function summaryOf(page) {
+  return page.evaluate(() => window.arlab.summary());
+}
+
+// Where the app drew a control (ui::mark), in page pixels.
+async function centreOf(page, name) {
+  const summary = await summaryOf(page);
+  const r = summary.rects[name];
+  expect(r, `no control "${name}" drawn; drawn: ${Object.keys(summary.rects).join(', ')}`);
+  const box = await page.locator('#canvas').boundingBox();
+  const scale = box.width / summary.display[0];
+  return {x: box.x + (r[0] + r[2] / 2) * scale, y: box.y + (r[1] + r[3] / 2) * scale};
+}
+
+// Arrow keys move the invoice list's selection row by row, as in any list.
+async function checkListKeys(page) {
+  expect(await page.evaluate(() => window.arlab.showPanel('invoices')), 'no "invoices" panel');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await page.mouse.click(640, 420);  // A row of the list: selected by the click.
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  const clicked = (await summaryOf(page)).invoices_selected;
+  expect(clicked, 'the click selected no invoice');
+  await tap(page, 'ArrowDown');
+  const down = (await summaryOf(page)).invoices_selected;
+  expect(down && down !== clicked, `ArrowDown left the selection on ${down}`);
+  await shot(page, '13-list-arrow-down.png');
+  await tap(page, 'ArrowUp');
+  const up = (await summaryOf(page)).invoices_selected;
+  expect(up === clicked, `ArrowUp after ArrowDown selected ${up}, not ${clicked} again`);
+  console.log(`     click ${clicked}, ArrowDown ${down}, ArrowUp ${up}`);
+}
+
+// The Statement tab's customer combo: Escape closes it with the customer unchanged; typing a
+// filter that leaves one customer and Enter chooses that one.
+async function checkComboKeys(page) {
+  expect(await page.evaluate(() => window.arlab.showPanel('statement')), 'no "statement" panel');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  const before = (await summaryOf(page)).statement_customer;
+  let at = await centreOf(page, '##statement_customer');
+  await page.mouse.click(at.x, at.y);
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  expect((await summaryOf(page)).popup_open === true, 'a click did not open the combo');
+  await shot(page, '14-combo-open.png');
+  await tap(page, 'Escape');
+  let summary = await summaryOf(page);
+  expect(summary.popup_open === false, 'Escape left the combo open');
+  expect(summary.statement_customer === before, `Escape changed the customer to ${summary.statement_customer}`);
+  // The last customer of the book: typed in full, its id is the only match.
+  const target = execFileSync(opts.cli, ['aging', opts.sample, '--format', 'json'],
+                              {encoding: 'utf8'});
+  const ids = JSON.parse(target).customers.map((c) => c.id).filter((id) => id !== before);
+  const wanted = ids[ids.length - 1];
+  at = await centreOf(page, '##statement_customer');
+  await page.mouse.click(at.x, at.y);
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await page.keyboard.type(wanted);
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await tap(page, 'Enter');
+  summary = await summaryOf(page);
+  expect(summary.popup_open === false, 'Enter on the only match left the combo open');
+  expect(summary.statement_customer === wanted,
+         `Enter on "${wanted}" chose ${summary.statement_customer}`);
+  console.log(`     Escape kept ${before}; typed ${wanted}, Enter chose ${summary.statement_customer}`);
+  await page.evaluate(() => window.arlab.showPanel('dashboard'));
+}
+
 async function openBrowser(chromium) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'arlab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -565,6 +644,10 @@ async function main() {
     await check('11 wheel: a notch scrolls the invoice list a few lines the right way',
                 () => checkWheel(page));
     await check('12 keyboard: an arrow key moves the keyboard focus', () => checkKeyboardNav(page));
+    await check('13 list keys: arrow keys move the invoice list\'s selection',
+                () => checkListKeys(page));
+    await check('14 combo keys: Escape closes a combo, Enter chooses the only match',
+                () => checkComboKeys(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('5 newest-wins: overlapping saves keep the newest', () => checkNewestWins(page));

@@ -1,0 +1,74 @@
+// test_layout.cpp: every screen at the three sizes the issue names (1024x700, 1280x800,
+// 1920x1080) draws no text cut without an ellipsis (app/layout_check.h), on the embedded
+// sample book: its long customer names and ids are the real ones a user sees.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "app/app_state.h"
+#include "app/layout_check.h"
+#include "imgui.h"
+#include "platform_fake.h"
+
+namespace {
+
+struct Screen {
+  const char* name;  // app::show_panel's name.
+};
+
+// Every tab, every form, both Commission views.
+const Screen kScreens[] = {
+    {"dashboard"}, {"aging"},      {"customer"},   {"statement"},   {"invoices"},
+    {"metrics"},   {"invoice"},    {"payment"},    {"credit-note"}, {"write-off"},
+    {"new-customer"}, {"history"}, {"storage"},    {"import"},      {"commission"},
+    {"commission-compare"}};
+
+struct Size {
+  float width, height;
+};
+const Size kSizes[] = {{1024, 700}, {1280, 800}, {1920, 1080}};
+
+void draw(app::State& state, Size size, int frames) {
+  ImGuiIO& io = ImGui::GetIO();
+  for (int k = 0; k < frames; ++k) {
+    io.DisplaySize = ImVec2(size.width, size.height);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.MousePos = ImVec2(-1, -1);  // No hover: tooltips are not the screen.
+    ImGui::NewFrame();
+    app::frame(state);
+    ImGui::Render();
+  }
+}
+
+}  // namespace
+
+TEST_CASE("layout: no text is cut at 1024x700, 1280x800 and 1920x1080") {
+  app::platform::fake().settings.clear();
+  app::platform::fake().saved_at_start.reset();
+  ImGui::CreateContext();
+  {
+    auto state = app::create_state();
+    app::init(*state);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    state->defer_invoices_min = ~0u;  // Compute at once: the screen as it settles.
+    std::vector<std::string> all;
+    for (Size size : kSizes) {
+      for (const Screen& screen : kScreens) {
+        REQUIRE(app::show_panel(*state, screen.name));
+        draw(*state, size, 4);  // Selected, laid out, tables auto-fitted, settled.
+        for (const std::string& overflow : app::layout_overflows()) {
+          all.push_back(std::to_string(int(size.width)) + "x" + std::to_string(int(size.height)) +
+                        " " + screen.name + ": " + overflow);
+        }
+      }
+    }
+    for (const std::string& line : all) MESSAGE(line);
+    CHECK(all.empty());
+    app::shutdown(*state);
+  }
+  ImGui::DestroyContext();
+}
