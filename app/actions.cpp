@@ -115,7 +115,7 @@ void set_as_of(State& state, arlab::Date as_of) {
 
 void save_book(State& state) {
   if (!state.held_saved_book.empty()) return;  // Never over a saved book that was not read.
-  platform::schedule_save(arlab::write_book_json(state.book));
+  platform::schedule_save(arlab::write_book_json(state.book), book_label(state));
 }
 
 void release_held_book(State& state) {
@@ -194,7 +194,11 @@ std::vector<HistoryLine> history_lines(const State& state) {
   return lines;
 }
 
-void replace_book(State& state, arlab::Book&& book, const std::string& name) {
+void replace_book(State& state, arlab::Book&& book, const std::string& name,
+                  SnapshotKind kind) {
+  keep_open_book(state, kind);  // Before anything changes: the book as it is now.
+  state.book_reloaded = false;
+  state.opened_last_change.clear();
   state.book = std::move(book);
   state.history.clear();
   state.book_name = name.substr(name.find_last_of("/\\") + 1);  // The file name, no folders.

@@ -34,6 +34,17 @@ std::unique_ptr<State, void (*)(State*)> create_state() {
 
 namespace {
 
+// The saved book is open again: its name and last change from the label saved with it, and
+// the plain truth about undo (the History tab says it too).
+void reopened_saved_book(State& state) {
+  std::optional<BookLabel> label = platform::load_saved_label();
+  if (label && !label->book_name.empty()) state.book_name = label->book_name;
+  if (label) state.opened_last_change = label->last_change;
+  state.book_reloaded = true;
+  state.status = "Opened " + state.book_name + " as last saved. Undo history does not survive "
+                 "a reload: earlier states are in Storage > Snapshots";
+}
+
 // Opens the book the last session saved; the sample if there is none or it is unreadable.
 void load_start_book(State& state) {
   std::optional<std::string> saved = platform::load_saved_book();
@@ -46,6 +57,7 @@ void load_start_book(State& state) {
       set_as_of(state, arlab::book_last_date(state.book));
       state.customer.customer = state.book.customers.empty() ? arlab::kNone : 0;
       state.status = "Opened the saved book";
+      reopened_saved_book(state);
       return;
     }
     // Keep it: opening the sample must not save over it (see State::held_saved_book).
@@ -117,7 +129,8 @@ bool ends_with_nocase(std::string_view text, std::string_view suffix) {
 
 }  // namespace
 
-bool open_file_text(State& state, std::string_view file_name, std::string_view text) {
+bool open_file_text(State& state, std::string_view file_name, std::string_view text,
+                    bool ask_to_replace) {
   // What the picker was opened for holds for this one file only.
   ImportPick picked_for = std::exchange(state.import.picking, ImportPick::None);
   int plan_slot = std::exchange(state.commission.picking_slot, -1);
@@ -136,6 +149,7 @@ bool open_file_text(State& state, std::string_view file_name, std::string_view t
     return import_set_map(state, file_name, text);
   }
   if (picked_for == ImportPick::Csv) return import_set_csv(state, file_name, text);  // .txt
+  if (ask_to_replace) return ask_open_book_text(state, file_name, text);
   return open_book_text(state, file_name, text);
 }
 
@@ -212,6 +226,10 @@ void frame(State& state) {
   draw_popups(state);
 }
 
+bool restore_snapshot(State& state, std::string_view id) {
+  return ask_restore_snapshot(state, std::string(id));
+}
+
 bool show_panel(State& state, std::string_view name) {
   const std::pair<const char*, Tab> names[] = {
       {"dashboard", Tab::Dashboard}, {"aging", Tab::Aging},     {"customer", Tab::Customer},
@@ -248,6 +266,36 @@ bool show_panel(State& state, std::string_view name) {
 }
 
 // ---- [SECTION] Query API ---------------------------------------------------------------
+
+namespace {
+
+// Never lose a book: "confirm_replace" (the modal: asked, what would replace which book),
+// "book_reloaded" (the saved book reopened: no undo history), "snapshot_note" and
+// "snapshots" (newest first: id, time, kind, pinned, why kept, label).
+void add_replace_summary(const State& state, nlohmann::ordered_json* j) {
+  const ReplaceConfirm& r = state.replace;
+  (*j)["confirm_replace"] = {{"open", r.pending},
+                             {"showing", r.showing},
+                             {"replaces", state.book_name},
+                             {"with", r.pending ? r.name : ""},
+                             {"source", r.pending ? r.source : ""},
+                             {"invoices", r.pending ? r.book.invoices.size() : 0}};
+  (*j)["book_reloaded"] = state.book_reloaded;
+  (*j)["snapshot_note"] = platform::storage_status().snapshot_note;
+  std::vector<Snapshot> all = platform::snapshots();
+  std::vector<std::string> why = snapshot_retention(all);
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (size_t k = 0; k < all.size(); ++k) {
+    const SnapshotMeta& m = all[k].meta;
+    list.push_back({{"id", all[k].id}, {"time", m.time}, {"kind", snapshot_kind_name(m.kind)},
+                    {"pinned", m.pinned}, {"why", why[k]}, {"book", m.label.book_name},
+                    {"invoices", m.label.invoices}, {"customers", m.label.customers},
+                    {"last_change", m.label.last_change}});
+  }
+  (*j)["snapshots"] = list;
+}
+
+}  // namespace
 
 std::string query_summary_json(const State& state) {
   // Fresh figures if the UI has not recomputed since the last change (no frame yet).
@@ -316,6 +364,7 @@ std::string query_summary_json(const State& state) {
                                       {"source", slot.source},
                                       {"problems", slot.problems.size()}};
   }
+  add_replace_summary(state, &j);
   return j.dump();
 }
 

@@ -7,8 +7,9 @@
 //                  status bar.
 //   `open_book_text`: a file the user chose (picker, drag-and-drop, path); validated with the
 //                  loader's rules; on any problem the current book stays and the problems show.
-//   `open_file_text`: what the shells call with a picked or dropped file: books go to
-//                  `open_book_text`, CSV exports and their mappings to the Import CSV tab.
+//   `open_file_text`: what the shells call with a picked or dropped file: books are read and
+//                  asked about ("Replace the open book?"), CSV exports and their mappings go
+//                  to the Import CSV tab.
 //   `shutdown`:    before exit: flushes a pending save.
 //   `set_ui_scale`: sizes and fonts times `scale` (the browser's devicePixelRatio); call it
 //                  outside a frame (before NewFrame). It composes with the app's theme.
@@ -27,14 +28,18 @@ void frame(State& state);
 void shutdown(State& state);
 void set_ui_scale(State& state, float scale);
 
-// Returns true if the book was replaced.
+// Replaces the book at once, asking nothing (scripts, tests, --book); the user's ways ask
+// (open_file_text). Returns true if the book was replaced.
 bool open_book_text(State& state, std::string_view file_name, std::string_view text);
 // A file the user picked or dropped anywhere, routed by its name and by what the app asked
 // the picker for: a commission plan ("arlab-commission-plan/1", or any file picked for a plan)
 // to the Commission tab's plan slot, a ".csv" to the Import CSV tab, a ".map.json" (or any
 // file picked for a mapping) to that tab's mapping, anything else to open_book_text. True if
 // the file was taken (a book replaced the current one, a CSV, mapping or plan was read).
-bool open_file_text(State& state, std::string_view file_name, std::string_view text);
+// A book asks first ("Replace the open book?"; true once it is read and asked about) unless
+// `ask_to_replace` is false (scripts and tests: it replaces at once, as open_book_text).
+bool open_file_text(State& state, std::string_view file_name, std::string_view text,
+                    bool ask_to_replace = true);
 
 // Small query API for scripts and tests (the web shell exposes it to JavaScript):
 // a JSON object {"book":..., "as_of":..., "invoices":N, "open":"...", "overdue":"...",
@@ -46,7 +51,16 @@ bool open_file_text(State& state, std::string_view file_name, std::string_view t
 // CSV's name, "rows":N, "problems":N, "ok":bool (the file would import)}.
 // "commission": {"a": {"plan": the applied plan's name or "", "source": where the slot's plan
 // came from, "problems": N}, "b": {...}} (plan slots are kept across sessions).
+// "confirm_replace": {"open": a book waits for "Replace the open book?", "showing": the modal
+// was drawn last frame, "replaces": the open book's name, "with", "source", "invoices": what
+// would replace it}; "book_reloaded": the saved book reopened at start (no undo history);
+// "snapshot_note": why the last snapshot was not kept; "snapshots": [{"id", "time", "kind",
+// "pinned", "why" (kept as), "book", "invoices", "customers", "last_change"}], newest first.
 std::string query_summary_json(const State& state);
+
+// Storage > Restore for scripts and tests: snapshot `id` (query_summary_json's "snapshots")
+// read and checked, then asked about as the button does. False if it cannot be read.
+bool restore_snapshot(State& state, std::string_view id);
 
 // Brings a panel to the front by name: "dashboard", "aging", "customer", "invoices",
 // "forms", "history", "storage", "metrics", "statement", "import", "commission" (its

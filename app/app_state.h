@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/period_picker.h"
+#include "app/snapshots.h"
 #include "core/aging.h"
 #include "core/book.h"
 #include "core/budget.h"
@@ -475,6 +476,26 @@ struct StoragePanel {
   bool open = true;
 };
 
+// "Replace the open book?" (app/replace.cpp): File > Open, a dropped file, New from sample
+// and Storage > Restore all ask first, naming the open book and what replaces it; the open
+// book is kept as a snapshot that is not rolled over. The replacing book is read and checked
+// before asking (a file with problems shows them and asks nothing).
+struct ReplaceConfirm {
+  bool pending = false;         // A book waits for the user's answer.
+  bool open_popup = false;      // Open the modal next frame.
+  bool showing = false;         // The modal is up (drawn this frame).
+  arlab::Book book;             // What replaces the open book, read and checked.
+  std::string name;             // Its name once open: "small-book.json", "sample".
+  std::string source;           // "the file small-book.json", "snapshot 2025-06-30 14:02:11"
+  std::string done_status;      // The status line once replaced.
+  std::string last_change;      // Its label's last change (a snapshot's), "" if none known.
+  // The open book's text as asked about (its size against snapshot_bytes_max), made again if
+  // the book changed while the modal was up.
+  std::string open_text;
+  uint64_t open_text_generation = ~0ull;
+  std::string keep_error;       // Why the last replaced book could not be kept ("": it was).
+};
+
 // ---- [SECTION] State -------------------------------------------------------------------
 
 struct State {
@@ -527,9 +548,39 @@ struct State {
   // Books with at least this many invoices compute the Metrics and Commission tabs a frame
   // after showing "Computing..." (BusyCompute); smaller ones at once (tests lower it).
   uint32_t defer_invoices_min = 10000;
+  // Never lose a book (app/replace.cpp).
+  ReplaceConfirm replace;
+  bool book_reloaded = false;        // The book the last session saved: its undo history is gone.
+  std::string opened_last_change;    // The book's last change as opened (its saved label).
 };
 
 // ---- [SECTION] Shared actions and drawing entry points ---------------------------------
+
+// Never lose a book (app/replace.cpp). The open book in words: its name, counts and last
+// change (the last applied edit's describe(), else its label as opened, else its last
+// document's date).
+BookLabel book_label(const State& state);
+std::string last_change_text(const State& state);
+// Asks "Replace the open book?" (the modal of draw_replace_confirm) before `book` replaces
+// it; `source` names what replaces it ("the file x.json"), `done_status` is the status line
+// once replaced. Cancel leaves everything as it was.
+void ask_replace(State& state, arlab::Book&& book, const std::string& name,
+                 const std::string& source, const std::string& done_status);
+// A book file the user picked, dropped or named: read and checked, then asked about. False
+// (its problems shown, nothing asked, nothing changed) if it cannot be read.
+bool ask_open_book_text(State& state, std::string_view file_name, std::string_view text);
+void ask_load_sample(State& state);  // File > New from sample.
+// Storage > Restore: the snapshot read and checked, then asked about. False if it cannot be.
+bool ask_restore_snapshot(State& state, const std::string& id);
+void confirm_replace(State& state);  // The modal's Replace.
+// The open book as a snapshot of `kind` (replace_book calls it); a failure is in
+// state.replace.keep_error. Nothing before a book was ever open (start-up).
+void keep_open_book(State& state, SnapshotKind kind);
+void cancel_replace(State& state);   // Its Cancel (Escape).
+void draw_replace_confirm(State& state);
+// The lines every replace shows (the modal and Import CSV's): the open book and its last
+// change, that it is kept in Storage > Snapshots, and that its undo history goes.
+void draw_open_book_note(State& state, const std::string& replaced_by = "");
 
 Figures compute_figures(const arlab::Book& book, arlab::Date as_of,
                         const std::vector<int32_t>& edges);
@@ -543,7 +594,10 @@ void set_as_of(State& state, arlab::Date as_of);
 bool apply_edit(State& state, const arlab::Edit& edit, std::vector<arlab::Problem>* problems);
 void undo(State& state);               // Also forgets selections of what it removed.
 void redo(State& state);
-void replace_book(State& state, arlab::Book&& book, const std::string& name);
+// Keeps the open book as a snapshot of `kind` (not rolled over), then replaces it: no undo
+// history, the as-of date at its last document, saved. Asks nothing (see ask_replace).
+void replace_book(State& state, arlab::Book&& book, const std::string& name,
+                  SnapshotKind kind = SnapshotKind::BeforeReplace);
 void load_sample(State& state);
 void save_book(State& state);           // platform::schedule_save of the current book.
 // Ends the hold of an unreadable saved book (State::held_saved_book): the open book is

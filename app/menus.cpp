@@ -60,7 +60,7 @@ namespace {
 
 void file_menu(State& state) {
   if (!ImGui::BeginMenu("File")) return;
-  if (ImGui::MenuItem("New from sample")) load_sample(state);
+  if (ImGui::MenuItem("New from sample...")) ask_load_sample(state);
   if (ImGui::MenuItem("Open...", "Ctrl+O")) open_file(state);
   if (ImGui::MenuItem("Import CSV...")) show_import(state);
   ImGui::Separator();
@@ -323,7 +323,7 @@ void open_path_popup(State& state) {
     std::string text, error;
     ImGui::CloseCurrentPopup();
     if (platform::read_path(state.open_path, &text, &error)) {
-      open_book_text(state, state.open_path, text);
+      ask_open_book_text(state, state.open_path, text);
     } else {
       show_problems(state, std::string("Could not read ") + state.open_path,
                     {arlab::Problem{"", error}});
@@ -341,6 +341,7 @@ void open_path_popup(State& state) {
 void draw_popups(State& state) {
   open_path_popup(state);
   problems_popup(state);
+  draw_replace_confirm(state);  // app/replace.cpp
 }
 
 }  // namespace app

@@ -30,6 +30,13 @@ void draw_history(State& state) {
   ImGui::SameLine();
   ui::text_muted("Posted documents are never edited: a change adds a document, undo removes it.");
   ImGui::Spacing();
+  if (state.book_reloaded) {  // Said plainly: the session before cannot be undone here.
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ui::palette().warn, "Undo history does not survive a reload: changes "
+                       "made before %s was reopened cannot be undone here. Earlier states of "
+                       "the book are in Storage > Snapshots.", state.book_name.c_str());
+    ImGui::PopTextWrapPos();
+  }
   if (lines.empty()) {
     ui::text_muted("No changes since the book was opened. Add an invoice, a payment, a credit "
                    "note, a write-off or a customer under New entry.");

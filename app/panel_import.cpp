@@ -410,7 +410,7 @@ bool run_import(State& state) {
     return false;
   }
   size_t invoices = p.dry_run.book.invoices.size(), customers = p.dry_run.book.customers.size();
-  replace_book(state, std::move(p.dry_run.book), p.file_name);
+  replace_book(state, std::move(p.dry_run.book), p.file_name, SnapshotKind::BeforeImport);
   p.built_map_json.clear();  // The dry run gave its book away: make it again if shown.
   state.status = "Imported " + count_text(invoices) + " invoices of " + count_text(customers) +
                  " customers from " + p.file_name;
@@ -433,10 +433,10 @@ void confirm_popup(State& state) {
   }
   ui::heading(("Import " + count_text(p.dry_run.book.invoices.size()) + " invoices from " +
                p.file_name + "?").c_str());
-  ImGui::Text("This replaces the current book (%s, %s invoices) and clears its undo history.",
-              state.book_name.c_str(), count_text(state.book.invoices.size()).c_str());
-  ui::text_muted("Its last saved copy stays in the Storage tab's snapshots, where it can be "
-                 "restored.");
+  // The same lines as every replace (app/replace.cpp).
+  draw_open_book_note(state, "the file " + p.file_name + ": " +
+                                 count_text(p.dry_run.book.invoices.size()) + " invoices, " +
+                                 count_text(p.dry_run.book.customers.size()) + " customers");
   ImGui::Spacing();
   // Not the Enter that opened this popup (same frame): a second one confirms.
   bool enter = !ImGui::IsWindowAppearing() &&
@@ -761,8 +761,8 @@ void draw_counts(State& state) {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ui::text_muted(("Replaces the current book (" + state.book_name + "); its last saved copy "
-                  "stays in Storage > snapshots.").c_str());
+  ui::text_muted(("Replaces the open book (" + state.book_name + "), which is kept in "
+                  "Storage > Snapshots.").c_str());
 }
 
 void draw_problems(const ImportPanel& p) {

@@ -1,6 +1,7 @@
 // panel_storage.cpp: where the book is saved, whether the browser granted persistent
 // storage, the last save and its error (a quota error keeps the book in memory and offers
-// an export), and the snapshots that can be restored.
+// an export), and the snapshots (app/snapshots.h): what each holds, why it is kept, Pin and
+// Restore (which asks first, app/replace.cpp).
 #include "app/app.h"
 #include "app/app_state.h"
 #include "app/platform.h"
@@ -42,37 +43,71 @@ void draw_status(const platform::StorageStatus& s) {
   ImGui::EndTable();
 }
 
-void draw_snapshots(State& state) {
-  std::vector<std::string> names = platform::snapshot_names();
-  ui::heading("Snapshots");
-  ui::help_marker("The last few saved states, newest first. Restoring one opens it as the "
-                  "current book (it is checked like any opened file).");
-  if (names.empty()) {
-    ui::text_muted("No snapshot yet: one is kept with each save.");
-    return;
+// One snapshot: when, why it is kept, what it holds; Pin / Unpin and Restore (which asks).
+void snapshot_row(State& state, const Snapshot& snap, const std::string& why) {
+  const SnapshotMeta& m = snap.meta;
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(m.time.c_str());
+  ImGui::TableNextColumn();
+  if (why == "pinned" || m.kind != SnapshotKind::Routine) {
+    ImGui::TextColored(ui::palette().accent, "%s", why.empty() ? "(goes next)" : why.c_str());
+  } else {
+    ImGui::TextUnformatted(why.empty() ? "(goes next)" : why.c_str());
   }
-  if (!ImGui::BeginTable("##snapshots", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
-    return;
+  if (m.pinned && m.kind != SnapshotKind::Routine) ui::text_muted(snapshot_kind_name(m.kind));
+  ImGui::TableNextColumn();
+  if (m.labelled) {
+    ImGui::TextUnformatted(label_text(m.label).c_str());
+    ui::text_muted(("Last change: " + m.label.last_change).c_str());
+  } else {
+    ui::text_muted("Saved by an older arlab: no label (restore it to see it)");
   }
-  ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 110);
-  for (const std::string& name : names) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(name.c_str());
-    ImGui::TableNextColumn();
-    ImGui::PushID(name.c_str());
-    if (ImGui::Button("Restore")) {
-      std::optional<std::string> text = platform::load_snapshot(name);
-      if (text) {
-        open_book_text(state, "snapshot " + name, *text);
-      } else {
-        show_problems(state, "Could not read snapshot " + name, {});
-      }
+  ImGui::TableNextColumn();
+  ImGui::PushID(snap.id.c_str());
+  if (m.labelled && ImGui::SmallButton(m.pinned ? "Unpin" : "Pin")) {
+    std::string error;
+    if (!platform::pin_snapshot(snap.id, !m.pinned, &error)) {
+      show_problems(state, "Could not pin snapshot " + m.time, {arlab::Problem{"", error}});
+    } else {
+      state.status = (m.pinned ? "Unpinned the snapshot of " : "Pinned the snapshot of ") + m.time;
     }
-    ImGui::PopID();
   }
+  if (m.labelled) ImGui::SameLine();
+  if (ImGui::SmallButton("Restore...")) ask_restore_snapshot(state, snap.id);
+  ImGui::PopID();
+}
+
+void draw_snapshots(State& state, const platform::StorageStatus& status) {
+  std::vector<Snapshot> snapshots = platform::snapshots();
+  std::vector<std::string> why = snapshot_retention(snapshots);
+  ui::heading("Snapshots");
+  ui::help_marker("Kept: the book before each replace or import (the last 10), pinned ones "
+                  "(never removed), the last save of each of the last 7 days and of each of the "
+                  "last 3 sessions, and the 2 latest saves. Restoring one asks first and keeps "
+                  "the open book as a snapshot too.");
+  if (!status.snapshot_note.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ui::palette().warn, "%s", status.snapshot_note.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (snapshots.empty()) {
+    ui::text_muted("No snapshot yet: one is kept with each save and before each replace.");
+    return;
+  }
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                          ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("##snapshots", 4, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("0000-00-00 00:00:00").x + 8);
+  ImGui::TableSetupColumn("Kept as", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("last of 0000-00-00").x + 8);
+  ImGui::TableSetupColumn("Book", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("Unpin Restore...").x + 24);
+  ImGui::TableHeadersRow();
+  for (size_t k = 0; k < snapshots.size(); ++k) snapshot_row(state, snapshots[k], why[k]);
   ImGui::EndTable();
 }
 
@@ -126,7 +161,7 @@ void draw_storage(State& state) {
     platform::flush_save();
   }
   ImGui::Separator();
-  draw_snapshots(state);
+  draw_snapshots(state, s);
 }
 
 }  // namespace app

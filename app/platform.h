@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "app/snapshots.h"
+
 namespace app::platform {
 
 struct StorageStatus {
@@ -16,20 +18,33 @@ struct StorageStatus {
   bool saving = false;             // A save is in flight.
   std::string last_saved;          // Local time of the last successful save, "" if none.
   std::string last_error;          // e.g. "QuotaExceededError: ..."; "" if the last save worked.
+  uint64_t snapshot_bytes_max = 0; // Books bigger than this get no snapshot (web); 0: no limit.
+  std::string snapshot_note;       // Why the last snapshot was not kept ("" if it was).
 };
 
 // Once at start-up: the book text the last session saved, if any.
 std::optional<std::string> load_saved_book();
 // Saves a book text that has passed validation: soon after a change (debounced), and at
 // once when the page is hidden / the window closes. One save at a time; a newer text
-// replaces a waiting one. Keeps the last few snapshots.
-void schedule_save(const std::string& book_json);
+// replaces a waiting one. Each save is also a routine snapshot, labelled with `label`;
+// app/snapshots.h decides which snapshots stay.
+void schedule_save(const std::string& book_json, const BookLabel& label = {});
 void flush_save();  // Writes a waiting save now (shutdown, visibilitychange).
 StorageStatus storage_status();
 
-// Restorable snapshots, newest first: names like "2025-06-30 14:02:11".
-std::vector<std::string> snapshot_names();
-std::optional<std::string> load_snapshot(const std::string& name);
+// The label saved with the book the last session saved (its name, counts, last change).
+std::optional<BookLabel> load_saved_label();
+
+// Restorable snapshots, newest first (app/snapshots.h), with their labels.
+std::vector<Snapshot> snapshots();
+std::optional<std::string> load_snapshot(const std::string& id);
+// Keeps `book_json` now as a snapshot of `kind` (the open book, before a replace or an
+// import). The same book already kept (same bytes) is not written twice: that snapshot takes
+// the kind. False (*error says why) if it could not be kept, e.g. over snapshot_bytes_max.
+bool keep_snapshot(const std::string& book_json, const BookLabel& label, SnapshotKind kind,
+                   std::string* error);
+// Pinned snapshots are never removed by the policy. False if there is no such snapshot.
+bool pin_snapshot(const std::string& id, bool pinned, std::string* error);
 
 // App settings: small named texts kept across sessions beside the saved book (the Commission
 // tab's plan slots). Native: one file each in the book's data folder (settings/NAME, written

@@ -26,6 +26,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> book_paths;  // --book: opened after the saved / sample book.
+  std::string drop_path;   // --drop: as if dropped on the window (a book asks first).
   long frames = 0;         // --frames: 0 = run until the window closes.
   std::string screenshot;  // --screenshot: PPM of the last frame (needs --frames).
   std::string panel;       // --panel: the panel in front (screenshots).
@@ -39,6 +40,7 @@ void usage(FILE* out) {
       "usage: arlab-gui [--book PATH] [--frames N --screenshot OUT.ppm] [--size WxH]\n"
       "  --book PATH        open this book file (arlab-book/1 JSON); a .csv or .map.json\n"
       "                     goes to Import CSV like a dropped file (repeatable)\n"
+      "  --drop PATH        as if PATH were dropped on the window (a book asks first)\n"
       "  --frames N         render N frames, then exit (for tests)\n"
       "  --screenshot FILE  with --frames: write the last frame as a PPM image\n"
       "  --panel NAME       start on dashboard|aging|customer|invoices|metrics|statement|\n"
@@ -58,6 +60,8 @@ bool parse_options(int argc, char** argv, Options* o) {
       std::exit(0);
     } else if (arg == "--book" && has_value) {
       o->book_paths.push_back(argv[++i]);
+    } else if (arg == "--drop" && has_value) {
+      o->drop_path = argv[++i];
     } else if (arg == "--frames" && has_value) {
       o->frames = std::strtol(argv[++i], nullptr, 10);
       if (o->frames <= 0) return false;
@@ -110,19 +114,20 @@ GLFWwindow* create_window(const Options& o) {
 }
 
 // A file given with --book or dropped on the window, routed like the browser's drops
-// (app::open_file_text): a .csv or .map.json to Import CSV, anything else as a book.
-void open_path(app::State& state, const std::string& path) {
+// (app::open_file_text): a .csv or .map.json to Import CSV, anything else as a book. A
+// dropped book asks "Replace the open book?"; --book, given on the command line, does not.
+void open_path(app::State& state, const std::string& path, bool ask_to_replace) {
   std::string text, error;
   if (!app::platform::read_path(path, &text, &error)) {
     std::fprintf(stderr, "arlab-gui: %s\n", error.c_str());
     return;
   }
-  app::open_file_text(state, path, text);  // Problems show in the app.
+  app::open_file_text(state, path, text, ask_to_replace);  // Problems show in the app.
 }
 
 void on_drop(GLFWwindow* window, int count, const char** paths) {  // The first file only.
   auto* state = static_cast<app::State*>(glfwGetWindowUserPointer(window));
-  if (state && count > 0) open_path(*state, paths[0]);
+  if (state && count > 0) open_path(*state, paths[0], true);
 }
 
 // Through the same actions as the forms and Ctrl+Z (History::apply, undo): a payment from
@@ -196,7 +201,8 @@ int main(int argc, char** argv) {
   app::init(*state);
   glfwSetWindowUserPointer(window, state.get());
   glfwSetDropCallback(window, on_drop);
-  for (const std::string& path : options.book_paths) open_path(*state, path);
+  for (const std::string& path : options.book_paths) open_path(*state, path, false);
+  if (!options.drop_path.empty()) open_path(*state, options.drop_path, true);
   if (options.demo_edits) {
     app::update_figures(*state);
     record_demo_edits(*state);

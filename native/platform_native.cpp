@@ -1,8 +1,11 @@
 // platform_native.cpp: app/platform.h for the desktop: the book is a file in
 // $XDG_DATA_HOME/arlab/ (or ~/.local/share/arlab/), written atomically (io/file.h: temporary
-// file, fsync, rename). Each save also keeps a snapshot book-YYYYMMDD-HHMMSS.json;
-// the newest 5 are kept. App settings (save_setting) are small files in settings/ beside it,
-// written atomically at once on the UI thread. Receivables are nobody else's business: the
+// file, fsync, rename), its label beside it (book.meta.json). Each save is also a routine
+// snapshot, snapshots/YYYY-MM-DD_HH-MM-SS_NNN.json with its label (.meta.json); the open book
+// before a replace is one too (keep_snapshot); app/snapshots.h decides which stay (older
+// arlabs' book-YYYYMMDD-HHMMSS.json beside the book are listed too). App settings
+// (save_setting) are small files in settings/ beside it, written atomically at once on the UI
+// thread. Receivables are nobody else's business: the
 // folders are owner-only (0700, an older 0755 one is tightened), new files 0600.
 //
 // Saves wait half a second after a change, so a burst of edits writes once, and run on a
@@ -31,18 +34,18 @@ namespace app::platform {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr size_t kSnapshotsKept = 5;
 constexpr auto kSaveDelay = std::chrono::milliseconds(500);
 
 struct Store {
   std::string dir;                          // .../arlab, fixed at first use.
   std::optional<std::string> pending;       // Newest text waiting to be written (UI thread).
+  BookLabel pending_label;                  // Its label.
   std::chrono::steady_clock::time_point pending_since;
   std::thread writer;                       // At most one save in flight.
   std::mutex mutex;                         // Guards the members below (writer thread).
   bool writing = false;
   StorageStatus status;
-  std::vector<std::string> snapshot_files;  // Newest first; refreshed after each save.
+  std::vector<Snapshot> snapshots;          // Newest first; kept up to date by each change.
   bool snapshots_listed = false;
 };
 
@@ -91,57 +94,114 @@ std::string local_time(const char* format) {
   return text;
 }
 
-// "book-20250630-140211.json" -> "2025-06-30 14:02:11"; "" if not a snapshot name.
-std::string snapshot_display_name(const std::string& file) {
-  int y, mo, d, h, mi, sec;
-  char rest[8] = "";
-  if (file.size() != 25 ||
-      std::sscanf(file.c_str(), "book-%4d%2d%2d-%2d%2d%2d%7s", &y, &mo, &d, &h, &mi, &sec, rest) !=
-          7 ||
-      std::string(rest) != ".json") {
-    return "";
-  }
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
-  return text;
+std::string now_text() { return local_time("%Y-%m-%d %H:%M:%S"); }
+
+// This session: when it first touched the storage.
+const std::string& session() {
+  static const std::string started = now_text();
+  return started;
 }
 
-// Newest first (the names sort by time). Caller holds the mutex.
-std::vector<std::string> list_snapshot_files() {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const fs::directory_entry& e : fs::directory_iterator(data_dir(), ec)) {
-    std::string name = e.path().filename().string();
-    if (!snapshot_display_name(name).empty()) files.push_back(name);
-  }
-  std::sort(files.rbegin(), files.rend());
-  return files;
+std::string snapshot_dir() { return data_dir() + "/snapshots"; }
+
+// Older arlabs wrote book-YYYYMMDD-HHMMSS.json beside the book, without a label.
+std::string snapshot_path(const std::string& id, const char* ext = ".json") {
+  if (id.rfind("book-", 0) == 0) return data_dir() + "/" + id + ext;
+  return snapshot_dir() + "/" + id + ext;
 }
 
-// Writes the book and a snapshot of it (writer thread or flush); records the outcome.
-void write_now(const std::string& text) {
+void list_folder(const std::string& dir, std::vector<Snapshot>* out) {
   std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    Snapshot snap;
+    if (!parse_snapshot_file(e.path().filename().string(), &snap.id, &snap.meta.time)) continue;
+    std::string meta_text, error;
+    if (arlab::read_file(snapshot_path(snap.id, ".meta.json"), &meta_text, &error)) {
+      read_snapshot_meta(meta_text, &snap.meta);
+    }
+    out->push_back(std::move(snap));
+  }
+}
+
+// Caller holds the mutex.
+std::vector<Snapshot>& listed_snapshots() {
+  Store& s = store();
+  if (!s.snapshots_listed) {
+    s.snapshots.clear();
+    list_folder(snapshot_dir(), &s.snapshots);
+    list_folder(data_dir(), &s.snapshots);
+    sort_snapshots(&s.snapshots);
+    s.snapshots_listed = true;
+  }
+  return s.snapshots;
+}
+
+// Keeps `text` as a snapshot (a new file, or the label of the same book kept already), then
+// removes what the policy drops. "" or why it failed. The book is written without the mutex
+// (it may be hundreds of MB); the list and the small label files with it.
+std::string write_snapshot(const std::string& text, const BookLabel& label, SnapshotKind kind) {
+  Store& s = store();
+  SnapshotMeta meta;
+  meta.label = label;
+  meta.kind = kind;
+  meta.session = session();
+  meta.time = now_text();
+  meta.bytes = text.size();
+  meta.hash = text_hash(text);
+  std::vector<Snapshot> before;
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    before = listed_snapshots();
+  }
+  SnapshotAdd planned = add_snapshot(&before, meta);
+  std::string error;
+  make_private_folder(snapshot_dir());
+  if (planned.is_new &&
+      !arlab::write_file_atomic(snapshot_path(planned.id), text, &error,
+                                arlab::kFileModePrivate)) {
+    return "snapshot: " + error;
+  }
+  std::lock_guard<std::mutex> lock(s.mutex);
+  std::vector<Snapshot>& list = listed_snapshots();
+  SnapshotAdd added = add_snapshot(&list, meta);  // Only Pin changes the list meanwhile.
+  if (added.changed) {
+    auto it = std::find_if(list.begin(), list.end(),
+                           [&](const Snapshot& x) { return x.id == added.id; });
+    if (it != list.end() &&
+        !arlab::write_file_atomic(snapshot_path(added.id, ".meta.json"),
+                                  snapshot_meta_json(it->meta), &error,
+                                  arlab::kFileModePrivate)) {
+      error = "snapshot label: " + error;
+    }
+  }
+  std::error_code ec;
+  for (const std::string& id : apply_retention(&list)) {
+    fs::remove(snapshot_path(id), ec);
+    fs::remove(snapshot_path(id, ".meta.json"), ec);
+  }
+  return error;
+}
+
+// Writes the book, its label and a snapshot of it (writer thread or flush); records the
+// outcome.
+void write_now(const std::string& text, const BookLabel& label) {
   make_private_folder(data_dir());
   std::string error, snapshot_error;
   bool ok = arlab::write_file_atomic(book_path(), text, &error, arlab::kFileModePrivate);
   if (ok) {
-    std::string snapshot = data_dir() + "/book-" + local_time("%Y%m%d-%H%M%S") + ".json";
-    if (!arlab::write_file_atomic(snapshot, text, &snapshot_error, arlab::kFileModePrivate)) {
-      snapshot_error = "snapshot: " + snapshot_error;
-    }
-  }
-  std::vector<std::string> files = list_snapshot_files();
-  while (files.size() > kSnapshotsKept) {
-    fs::remove(data_dir() + "/" + files.back(), ec);
-    files.pop_back();
+    SnapshotMeta meta;
+    meta.label = label;
+    meta.time = now_text();
+    std::string ignored;  // The label is a convenience: the book is what matters.
+    arlab::write_file_atomic(data_dir() + "/book.meta.json", snapshot_meta_json(meta), &ignored,
+                             arlab::kFileModePrivate);
+    snapshot_error = write_snapshot(text, label, SnapshotKind::Routine);
   }
   Store& s = store();
   std::lock_guard<std::mutex> lock(s.mutex);
   // On failure the book stays in memory; the Storage panel shows this and offers an export.
   s.status.last_error = ok ? snapshot_error : error;
-  if (ok) s.status.last_saved = local_time("%Y-%m-%d %H:%M:%S");
-  s.snapshot_files = std::move(files);
-  s.snapshots_listed = true;
+  if (ok) s.status.last_saved = now_text();
   s.writing = false;
 }
 
@@ -163,7 +223,8 @@ void start_writer() {
     std::lock_guard<std::mutex> lock(s.mutex);
     s.writing = true;
   }
-  s.writer = std::thread([text = std::move(*s.pending)]() { write_now(text); });
+  s.writer = std::thread(
+      [text = std::move(*s.pending), label = s.pending_label]() { write_now(text, label); });
   s.pending.reset();
 }
 
@@ -181,9 +242,23 @@ std::optional<std::string> load_saved_book() {
   return text;
 }
 
-void schedule_save(const std::string& book_json) {
+std::optional<BookLabel> load_saved_label() {
+  std::string text, error;
+  SnapshotMeta meta;
+  std::error_code ec;
+  if (!fs::exists(data_dir() + "/book.meta.json", ec) ||
+      !arlab::read_file(data_dir() + "/book.meta.json", &text, &error) ||
+      !read_snapshot_meta(text, &meta)) {
+    return std::nullopt;
+  }
+  return meta.label;
+}
+
+void schedule_save(const std::string& book_json, const BookLabel& label) {
   Store& s = store();
+  session();  // Started before its first save.
   s.pending = book_json;  // A newer text replaces a waiting one.
+  s.pending_label = label;
   s.pending_since = std::chrono::steady_clock::now();
 }
 
@@ -197,7 +272,7 @@ void flush_save() {
   }
   std::string text = std::move(*s.pending);
   s.pending.reset();
-  write_now(text);
+  write_now(text, s.pending_label);
 }
 
 StorageStatus storage_status() {
@@ -221,25 +296,56 @@ StorageStatus storage_status() {
   return status;
 }
 
-std::vector<std::string> snapshot_names() {
+std::vector<Snapshot> snapshots() {
   Store& s = store();
   std::lock_guard<std::mutex> lock(s.mutex);
-  if (!s.snapshots_listed) {
-    s.snapshot_files = list_snapshot_files();
-    s.snapshots_listed = true;
-  }
-  std::vector<std::string> names;
-  for (const std::string& file : s.snapshot_files) names.push_back(snapshot_display_name(file));
-  return names;
+  return listed_snapshots();
 }
 
-std::optional<std::string> load_snapshot(const std::string& name) {
-  for (const std::string& file : list_snapshot_files()) {
-    if (snapshot_display_name(file) != name) continue;
-    std::string text, error;
-    if (arlab::read_file(data_dir() + "/" + file, &text, &error)) return text;
+std::optional<std::string> load_snapshot(const std::string& id) {
+  {
+    Store& s = store();
+    std::lock_guard<std::mutex> lock(s.mutex);
+    const std::vector<Snapshot>& list = listed_snapshots();
+    if (std::none_of(list.begin(), list.end(), [&](const Snapshot& x) { return x.id == id; })) {
+      return std::nullopt;  // Only listed ids: never a path of the caller's making.
+    }
   }
-  return std::nullopt;
+  std::string text, error;
+  if (!arlab::read_file(snapshot_path(id), &text, &error)) return std::nullopt;
+  return text;
+}
+
+bool keep_snapshot(const std::string& book_json, const BookLabel& label, SnapshotKind kind,
+                   std::string* error) {
+  join_writer();  // One writer of the folder at a time.
+  make_private_folder(data_dir());
+  std::string why = write_snapshot(book_json, label, kind);
+  if (error) *error = why;
+  return why.empty();
+}
+
+bool pin_snapshot(const std::string& id, bool pinned, std::string* error) {
+  Store& s = store();
+  std::lock_guard<std::mutex> lock(s.mutex);
+  for (Snapshot& snap : listed_snapshots()) {
+    if (snap.id != id) continue;
+    if (!snap.meta.labelled) {
+      if (error) *error = "saved by an older arlab, without a label: restore it to keep it";
+      return false;
+    }
+    SnapshotMeta meta = snap.meta;
+    meta.pinned = pinned;
+    make_private_folder(snapshot_dir());
+    if (!arlab::write_file_atomic(snapshot_path(id, ".meta.json"), snapshot_meta_json(meta),
+                                  error, arlab::kFileModePrivate)) {
+      return false;
+    }
+    snap.meta = meta;
+    return true;
+  }
+  if (error) *error = "no snapshot " + id;
+  return false;
 }
 
 bool save_setting(const std::string& name, const std::string& text, std::string* error) {

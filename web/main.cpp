@@ -153,12 +153,20 @@ EMSCRIPTEN_KEEPALIVE const char* arlab_web_summary_json() {
   return json.c_str();
 }
 
-// A file the user picked or dropped (or window.arlab.openText): 1 if the app took it (a book
-// replaced the current one; a .csv or .map.json went to the Import CSV tab).
-EMSCRIPTEN_KEEPALIVE int arlab_web_open_bytes(const char* name, const char* data, int size) {
+// A file the user picked or dropped (ask 1: a book asks "Replace the open book?") or
+// window.arlab.openText (ask 0: a book replaces the open one at once): 1 if the app took it
+// (a book was read and asked about or replaced the current one; a .csv or .map.json went to
+// the Import CSV tab).
+EMSCRIPTEN_KEEPALIVE int arlab_web_open_bytes(const char* name, const char* data, int size,
+                                              int ask) {
   if (!shell().running || size < 0) return 0;
   std::string_view text(data, static_cast<size_t>(size));
-  return app::open_file_text(*shell().state, name ? name : "book.json", text) ? 1 : 0;
+  return app::open_file_text(*shell().state, name ? name : "book.json", text, ask != 0) ? 1 : 0;
+}
+// Storage > Restore of snapshot `id` (summary().snapshots): 1 if it was read and asked about.
+EMSCRIPTEN_KEEPALIVE int arlab_web_restore_snapshot(const char* id) {
+  if (!shell().running || !id) return 0;
+  return app::restore_snapshot(*shell().state, id) ? 1 : 0;
 }
 
 // Brings a panel to the front ("dashboard", "aging", "storage", ...): 1 if the name is known.

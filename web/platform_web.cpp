@@ -2,11 +2,13 @@
 // [SECTION] JS imports (web/library_arlab.js)
 // [SECTION] save state: one FS.syncfs at a time, newest text waits, debounce
 // [SECTION] settings: /persist/settings/<name>, written with the book's syncfs
-// [SECTION] snapshots: /persist/snapshots/<YYYY-MM-DD_HH-MM-SS>.json, the newest 5 kept
+// [SECTION] snapshots: /persist/snapshots/<YYYY-MM-DD_HH-MM-SS_NNN>.json and .meta.json
 // [SECTION] callbacks from JS
 // [SECTION] app::platform
 //
-// Files: /persist/book.json is the saved book, /persist/settings/<name> the app's settings.
+// Files: /persist/book.json is the saved book (book.meta.json its label), /persist/settings/
+// <name> the app's settings, /persist/snapshots/<id>.json the snapshots (<id>.meta.json their
+// labels; app/snapshots.h decides which stay).
 // /persist is MEMFS mirrored to IndexedDB by IDBFS; C++ writes it only when no syncfs runs,
 // since a running syncfs reads it. A book and settings waiting at the same time go in one
 // syncfs.
@@ -40,9 +42,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kBookPath = "/persist/book.json";
+constexpr const char* kBookMetaPath = "/persist/book.meta.json";
 constexpr const char* kSnapshotDir = "/persist/snapshots";
 constexpr const char* kSettingsDir = "/persist/settings";
-constexpr int kSnapshotCountMax = 5;
 constexpr size_t kSnapshotSizeMax = 16u << 20;  // Bigger books: no snapshots (memory, quota).
 constexpr double kDebounceMs = 1000;             // Save this long after the last change...
 constexpr double kDebounceLimitMs = 5000;        // ...but no later than this after the first.
@@ -52,13 +54,25 @@ struct Saver {
   bool mounted = false;          // /persist exists (IndexedDB loaded).
   void (*on_ready)() = nullptr;  // Called once the first load finished.
   std::string pending;           // Newest validated book text not yet written.
+  app::BookLabel pending_label;  // Its label.
   bool has_pending = false;
   std::map<std::string, std::string> pending_settings;  // Name -> newest text not yet written.
   double pending_since_ms = 0;   // When the oldest waiting book or setting came.
   bool in_flight = false;        // A syncfs(false) is running: /persist is read-only now.
   bool start_when_idle = false;  // Timer or flush came during a running sync: chain it.
   long sync_count = 0;           // syncfs(false) calls started (for tests: one per save).
-  bool waiting() const { return has_pending || !pending_settings.empty(); }
+  // The snapshots as they will be once `snapshot_ops` are written (the next save does it).
+  std::vector<app::Snapshot> snapshots;
+  struct SnapshotOp {
+    enum Kind { Write, Label, Remove } kind;
+    std::string id;
+    std::string text;            // Write: the book.
+  };
+  std::vector<SnapshotOp> snapshot_ops;
+  std::string session;           // When this page loaded the storage.
+  bool waiting() const {
+    return has_pending || !pending_settings.empty() || !snapshot_ops.empty();
+  }
   app::platform::StorageStatus status;
 };
 
@@ -88,36 +102,95 @@ std::optional<std::string> read_text(const std::string& path) {
   return text.str();
 }
 
-// [SECTION] snapshots: /persist/snapshots/<YYYY-MM-DD_HH-MM-SS>.json, the newest 5 kept
-std::vector<std::string> snapshot_files_newest_first() {
-  std::vector<std::string> names;
+// [SECTION] snapshots: /persist/snapshots/<YYYY-MM-DD_HH-MM-SS_NNN>.json and .meta.json
+std::string snapshot_path(const std::string& id, const char* ext = ".json") {
+  return std::string(kSnapshotDir) + "/" + id + ext;
+}
+
+// Once, when /persist is loaded: the snapshots there and their labels.
+void list_snapshots() {
+  Saver& s = saver();
+  s.snapshots.clear();
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(kSnapshotDir, ec)) {
-    std::string name = entry.path().filename().string();
-    if (name.size() == 24 && name.ends_with(".json")) names.push_back(name);
+    app::Snapshot snap;
+    if (!app::parse_snapshot_file(entry.path().filename().string(), &snap.id, &snap.meta.time)) {
+      continue;
+    }
+    if (std::optional<std::string> meta = read_text(snapshot_path(snap.id, ".meta.json"))) {
+      app::read_snapshot_meta(*meta, &snap.meta);
+    }
+    s.snapshots.push_back(std::move(snap));
   }
-  std::sort(names.rbegin(), names.rend());  // The stamp sorts as time does.
-  return names;
+  app::sort_snapshots(&s.snapshots);
 }
 
-// "2025-06-30_14-02-11.json" <-> "2025-06-30 14:02:11"
-std::string snapshot_display_name(std::string file) {
-  file.resize(19);
-  file[10] = ' ';
-  file[13] = ':';
-  file[16] = ':';
-  return file;
+std::string megabytes(size_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return text;
 }
 
-void write_snapshot(const std::string& text) {
-  if (text.size() > kSnapshotSizeMax) return;
+// Adds a snapshot to the list and what to write to the ops (a new book, or the label of the
+// same book kept already), then what the policy removes. False for a book over the size
+// limit (the note says so).
+bool list_snapshot(const std::string& text, const app::BookLabel& label, app::SnapshotKind kind) {
+  Saver& s = saver();
+  if (text.size() > kSnapshotSizeMax) {
+    s.status.snapshot_note = "No snapshot of " + label.book_name + ": at " +
+                             megabytes(text.size()) + " it is over the " +
+                             megabytes(kSnapshotSizeMax) + " kept as snapshots in the browser. "
+                             "Export it (Export the book) to keep a copy.";
+    return false;
+  }
+  s.status.snapshot_note.clear();
+  app::SnapshotMeta meta;
+  meta.label = label;
+  meta.kind = kind;
+  meta.session = s.session;
+  meta.time = local_time("%Y-%m-%d %H:%M:%S");
+  meta.bytes = text.size();
+  meta.hash = app::text_hash(text);
+  app::SnapshotAdd added = app::add_snapshot(&s.snapshots, meta);
+  if (added.is_new) s.snapshot_ops.push_back({Saver::SnapshotOp::Write, added.id, text});
+  if (added.changed) s.snapshot_ops.push_back({Saver::SnapshotOp::Label, added.id, ""});
+  for (const std::string& id : app::apply_retention(&s.snapshots)) {
+    s.snapshot_ops.push_back({Saver::SnapshotOp::Remove, id, ""});
+  }
+  return true;
+}
+
+// Caller checked !in_flight. Labels are written as the list holds them now.
+void write_snapshot_ops() {
+  Saver& s = saver();
   std::error_code ec;
   fs::create_directories(kSnapshotDir, ec);
-  write_text(std::string(kSnapshotDir) + "/" + local_time("%Y-%m-%d_%H-%M-%S") + ".json", text);
-  std::vector<std::string> files = snapshot_files_newest_first();
-  for (size_t i = kSnapshotCountMax; i < files.size(); ++i) {
-    fs::remove(std::string(kSnapshotDir) + "/" + files[i], ec);
+  for (const Saver::SnapshotOp& op : s.snapshot_ops) {
+    if (op.kind == Saver::SnapshotOp::Remove) {
+      fs::remove(snapshot_path(op.id), ec);
+      fs::remove(snapshot_path(op.id, ".meta.json"), ec);
+      continue;
+    }
+    if (op.kind == Saver::SnapshotOp::Write) {
+      if (!write_text(snapshot_path(op.id), op.text)) {
+        s.status.last_error = "could not write " + snapshot_path(op.id);
+      }
+      continue;
+    }
+    for (const app::Snapshot& snap : s.snapshots) {
+      if (snap.id == op.id) {
+        write_text(snapshot_path(op.id, ".meta.json"), app::snapshot_meta_json(snap.meta));
+      }
+    }
   }
+  s.snapshot_ops.clear();
+}
+
+void arm_save_timer() {
+  Saver& s = saver();
+  double now_ms = emscripten_get_now();
+  double wait_ms = std::min(kDebounceMs, s.pending_since_ms + kDebounceLimitMs - now_ms);
+  arlab_js_arm_timer(static_cast<int>(std::max(0.0, wait_ms)));
 }
 
 // [SECTION] settings: /persist/settings/<name>, written with the book's syncfs
@@ -146,7 +219,11 @@ void start_save() {
     s.pending.clear();
     s.has_pending = false;
     if (write_text(kBookPath, text)) {
-      write_snapshot(text);
+      app::SnapshotMeta meta;
+      meta.label = s.pending_label;
+      meta.time = local_time("%Y-%m-%d %H:%M:%S");
+      write_text(kBookMetaPath, app::snapshot_meta_json(meta));  // A convenience: no error.
+      list_snapshot(text, s.pending_label, app::SnapshotKind::Routine);
       wrote = true;
     } else {
       s.status.last_error = "could not write /persist/book.json (out of memory?)";
@@ -154,6 +231,10 @@ void start_save() {
   }
   if (!s.pending_settings.empty()) {
     write_settings();  // What was written is synced; a failure is in last_error.
+    wrote = true;
+  }
+  if (!s.snapshot_ops.empty()) {
+    write_snapshot_ops();
     wrote = true;
   }
   if (!wrote) return;
@@ -187,6 +268,8 @@ EMSCRIPTEN_KEEPALIVE void arlab_web_storage_loaded(const char* error) {
   if (s.mounted && ::stat(kBookPath, &info) == 0) {  // IDBFS keeps the saved time.
     s.status.last_saved = local_time("%Y-%m-%d %H:%M:%S", info.st_mtime);
   }
+  s.session = local_time("%Y-%m-%d %H:%M:%S");
+  if (s.mounted) list_snapshots();
   if (s.on_ready) s.on_ready();
   s.on_ready = nullptr;
 }
@@ -247,6 +330,7 @@ namespace web {
 void start_storage(void (*on_ready)()) {
   saver().on_ready = on_ready;
   saver().status.where = "IndexedDB (browser)";
+  saver().status.snapshot_bytes_max = kSnapshotSizeMax;
   arlab_js_storage_start();
 }
 
@@ -264,14 +348,57 @@ std::optional<std::string> load_saved_book() {
   return text;
 }
 
-void schedule_save(const std::string& book_json) {
+std::optional<BookLabel> load_saved_label() {
+  if (!saver().mounted) return std::nullopt;
+  std::optional<std::string> text = read_text(kBookMetaPath);
+  SnapshotMeta meta;
+  if (!text || !read_snapshot_meta(*text, &meta)) return std::nullopt;
+  return meta.label;
+}
+
+void schedule_save(const std::string& book_json, const BookLabel& label) {
   Saver& s = saver();
-  double now_ms = emscripten_get_now();
-  if (!s.waiting()) s.pending_since_ms = now_ms;
+  if (!s.waiting()) s.pending_since_ms = emscripten_get_now();
   s.pending = book_json;
+  s.pending_label = label;
   s.has_pending = true;
-  double wait_ms = std::min(kDebounceMs, s.pending_since_ms + kDebounceLimitMs - now_ms);
-  arlab_js_arm_timer(static_cast<int>(std::max(0.0, wait_ms)));
+  arm_save_timer();
+}
+
+// The list changes now; the files with the next save (one syncfs at a time), soon.
+bool keep_snapshot(const std::string& book_json, const BookLabel& label, SnapshotKind kind,
+                   std::string* error) {
+  Saver& s = saver();
+  if (!s.mounted) {
+    if (error) *error = "IndexedDB is not available: " + s.status.last_error;
+    return false;
+  }
+  bool was_waiting = s.waiting();
+  if (!list_snapshot(book_json, label, kind)) {
+    if (error) *error = s.status.snapshot_note;
+    return false;
+  }
+  if (!was_waiting) s.pending_since_ms = emscripten_get_now();
+  arm_save_timer();
+  return true;
+}
+
+bool pin_snapshot(const std::string& id, bool pinned, std::string* error) {
+  Saver& s = saver();
+  for (Snapshot& snap : s.snapshots) {
+    if (snap.id != id) continue;
+    if (!snap.meta.labelled) {
+      if (error) *error = "saved by an older arlab, without a label: restore it to keep it";
+      return false;
+    }
+    if (!s.waiting()) s.pending_since_ms = emscripten_get_now();
+    snap.meta.pinned = pinned;
+    s.snapshot_ops.push_back({Saver::SnapshotOp::Label, id, ""});
+    arm_save_timer();
+    return true;
+  }
+  if (error) *error = "no snapshot " + id;
+  return false;
 }
 
 // Waits with the book's debounce (a plan applied with each Enter writes once), then goes in
@@ -282,11 +409,9 @@ bool save_setting(const std::string& name, const std::string& text, std::string*
     return false;
   }
   Saver& s = saver();
-  double now_ms = emscripten_get_now();
-  if (!s.waiting()) s.pending_since_ms = now_ms;
+  if (!s.waiting()) s.pending_since_ms = emscripten_get_now();
   s.pending_settings[name] = text;
-  double wait_ms = std::min(kDebounceMs, s.pending_since_ms + kDebounceLimitMs - now_ms);
-  arlab_js_arm_timer(static_cast<int>(std::max(0.0, wait_ms)));
+  arm_save_timer();
   return true;
 }
 
@@ -303,20 +428,18 @@ void flush_save() { save_now_or_chain(); }
 
 StorageStatus storage_status() { return saver().status; }
 
-std::vector<std::string> snapshot_names() {
-  std::vector<std::string> names;
-  for (const std::string& file : snapshot_files_newest_first()) {
-    names.push_back(snapshot_display_name(file));
-  }
-  return names;
-}
+std::vector<Snapshot> snapshots() { return saver().snapshots; }
 
-std::optional<std::string> load_snapshot(const std::string& name) {
-  for (const std::string& file : snapshot_files_newest_first()) {
-    if (snapshot_display_name(file) != name) continue;
-    return read_text(std::string(kSnapshotDir) + "/" + file);
+std::optional<std::string> load_snapshot(const std::string& id) {
+  const Saver& s = saver();
+  if (std::none_of(s.snapshots.begin(), s.snapshots.end(),
+                   [&](const Snapshot& snap) { return snap.id == id; })) {
+    return std::nullopt;  // Only listed ids: never a path of the caller's making.
   }
-  return std::nullopt;
+  for (const Saver::SnapshotOp& op : s.snapshot_ops) {  // Not written yet.
+    if (op.kind == Saver::SnapshotOp::Write && op.id == id) return op.text;
+  }
+  return read_text(snapshot_path(id));
 }
 
 bool request_open_file(OpenKind kind) {

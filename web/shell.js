@@ -4,7 +4,10 @@
 //   arlab.ready()            true once the app draws frames
 //   arlab.summary()          parsed app::query_summary_json, null before ready
 //   arlab.openText(name, t)  opens a text like a picked file: a book (true if it replaced the
-//                            book), a .csv or .map.json into Import CSV (true if read)
+//                            book, at once: scripts are not asked), a .csv or .map.json into
+//                            Import CSV (true if read); openText(name, t, {ask: true}) asks
+//                            "Replace the open book?" as a picked file does
+//   arlab.restoreSnapshot(id) Storage's Restore of summary().snapshots[k].id: asks first
 //   arlab.storage()          save state: {saving, pending, last_saved, last_error, ...}
 //   arlab.flush()            saves a waiting change now
 //   arlab.showPanel(name)    brings a panel to the front ("aging", "storage", ...)
@@ -56,13 +59,14 @@
     return ptr;
   }
 
-  function openBytes(name, bytes) {
+  // ask: a book asks "Replace the open book?" (the user's files) instead of replacing at once.
+  function openBytes(name, bytes, ask) {
     if (!exported('_arlab_web_open_bytes') || !Module._arlab_web_ready()) return false;
     var namePtr = allocString(name);
     var dataPtr = 0;
     try {
       dataPtr = allocBytes(bytes);
-      return Module._arlab_web_open_bytes(namePtr, dataPtr, bytes.length) === 1;
+      return Module._arlab_web_open_bytes(namePtr, dataPtr, bytes.length, ask ? 1 : 0) === 1;
     } finally {
       Module._free(namePtr);
       if (dataPtr) Module._free(dataPtr);
@@ -94,8 +98,18 @@
     },
     summary: function() { return jsonFrom('_arlab_web_summary_json'); },
     storage: function() { return jsonFrom('_arlab_web_storage_json'); },
-    openText: function(name, text) {
-      return openBytes(String(name), new TextEncoder().encode(text));
+    openText: function(name, text, options) {
+      var ask = !!(options && options.ask);
+      return openBytes(String(name), new TextEncoder().encode(text), ask);
+    },
+    restoreSnapshot: function(id) {
+      if (!exported('_arlab_web_restore_snapshot') || !Module._arlab_web_ready()) return false;
+      var ptr = allocString(String(id));
+      try {
+        return Module._arlab_web_restore_snapshot(ptr) === 1;
+      } finally {
+        Module._free(ptr);
+      }
     },
     flush: function() { if (exported('_arlab_web_flush')) Module._arlab_web_flush(); },
     showPanel: function(name) {
@@ -116,7 +130,8 @@
 
   function openFile(file) {
     file.arrayBuffer().then(function(buffer) {
-      var ok = openBytes(file.name, new Uint8Array(buffer));  // The app shows any problems.
+      // The app shows any problems, and asks before a book replaces the open one.
+      var ok = openBytes(file.name, new Uint8Array(buffer), true);
       lastOpen = {count: lastOpen.count + 1, name: file.name, ok: ok};
       canvas.focus();
     }, function(err) {
@@ -126,6 +141,9 @@
 
   document.getElementById('arlab-file').addEventListener('change', function(e) {
     if (e.target.files.length > 0) openFile(e.target.files[0]);
+    // Cleared, so that the same file picked again (after "Replace the open book?" was
+    // cancelled, say) is a change and is read again.
+    e.target.value = '';
   });
 
   canvas.addEventListener('dragover', function(e) {

@@ -12,9 +12,58 @@ FakePlatform& fake() {
 
 std::optional<std::string> load_saved_book() { return fake().saved_at_start; }
 
-void schedule_save(const std::string& book_json) {
+namespace {
+
+// What the real storages do with a snapshot: a new one written, or the same book's label
+// updated; then the policy's removals.
+bool add(const std::string& text, const BookLabel& label, SnapshotKind kind, std::string* error) {
+  FakePlatform& f = fake();
+  if (f.snapshot_bytes_max && text.size() > f.snapshot_bytes_max) {
+    f.snapshot_note = "the book is over the snapshot limit";
+    if (error) *error = f.snapshot_note;
+    return false;
+  }
+  f.snapshot_note.clear();
+  SnapshotMeta meta;
+  meta.label = label;
+  meta.kind = kind;
+  meta.session = f.session;
+  meta.time = f.now;
+  meta.bytes = text.size();
+  meta.hash = text_hash(text);
+  SnapshotAdd added = add_snapshot(&f.snapshots, meta);
+  if (added.is_new) {
+    f.snapshot_texts[added.id] = text;
+    ++f.snapshot_writes;
+  }
+  for (const std::string& id : apply_retention(&f.snapshots)) f.snapshot_texts.erase(id);
+  return true;
+}
+
+}  // namespace
+
+void schedule_save(const std::string& book_json, const BookLabel& label) {
   ++fake().save_count;
   fake().last_saved = book_json;
+  fake().last_label = label;
+  add(book_json, label, SnapshotKind::Routine, nullptr);
+}
+
+std::optional<BookLabel> load_saved_label() { return fake().label_at_start; }
+
+bool keep_snapshot(const std::string& book_json, const BookLabel& label, SnapshotKind kind,
+                   std::string* error) {
+  return add(book_json, label, kind, error);
+}
+
+bool pin_snapshot(const std::string& id, bool pinned, std::string* error) {
+  for (Snapshot& s : fake().snapshots) {
+    if (s.id != id) continue;
+    s.meta.pinned = pinned;
+    return true;
+  }
+  if (error) *error = "no snapshot " + id;
+  return false;
 }
 
 void flush_save() { ++fake().flush_count; }
@@ -23,17 +72,17 @@ StorageStatus storage_status() {
   StorageStatus s;
   s.where = "(test: memory)";
   s.last_error = fake().save_error;
+  s.snapshot_bytes_max = fake().snapshot_bytes_max;
+  s.snapshot_note = fake().snapshot_note;
   return s;
 }
 
-std::vector<std::string> snapshot_names() {
-  if (fake().last_saved.empty()) return {};
-  return {"snapshot-1"};
-}
+std::vector<Snapshot> snapshots() { return fake().snapshots; }
 
-std::optional<std::string> load_snapshot(const std::string& name) {
-  if (name != "snapshot-1") return std::nullopt;
-  return fake().last_saved;
+std::optional<std::string> load_snapshot(const std::string& id) {
+  auto it = fake().snapshot_texts.find(id);
+  if (it == fake().snapshot_texts.end()) return std::nullopt;
+  return it->second;
 }
 
 bool save_setting(const std::string& name, const std::string& text, std::string* error) {

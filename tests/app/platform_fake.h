@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/platform.h"
 
@@ -20,6 +21,27 @@ struct FakePlatform {
   std::map<std::string, std::string> settings;  // save_setting / load_setting: the "disk".
   int setting_save_count = 0;
   std::string setting_error;                    // Set: save_setting fails with it.
+  // Snapshots, as the real storages keep them (app/snapshots.h decides which stay). The clock
+  // is `now` (tests move it); `session` is the running session's start.
+  std::optional<BookLabel> label_at_start;      // What load_saved_label returns.
+  BookLabel last_label;                         // Of the last schedule_save.
+  std::string now = "2025-06-30 09:00:00";
+  std::string session = "2025-06-30 09:00:00";
+  uint64_t snapshot_bytes_max = 0;              // 0: no limit.
+  std::string snapshot_note;
+  std::vector<Snapshot> snapshots;              // Newest first.
+  std::map<std::string, std::string> snapshot_texts;  // Id -> book text.
+  int snapshot_writes = 0;                      // Book texts written as snapshots.
+  // A new "disk" and clock: no saved book, no snapshots.
+  void clear_storage() {
+    saved_at_start.reset();
+    label_at_start.reset();
+    snapshots.clear();
+    snapshot_texts.clear();
+    snapshot_note.clear();
+    snapshot_bytes_max = 0;
+    now = session = "2025-06-30 09:00:00";
+  }
 };
 
 FakePlatform& fake();

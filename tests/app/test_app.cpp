@@ -889,8 +889,10 @@ TEST_CASE("import tab: files are routed by name and by what the picker was opene
                                   fixture("import-bad.map.json")));
   CHECK(ui.state->import.map_source == "my mapping.json");
   CHECK(ui.state->problems_title == "Could not use the mapping import-bad.map.json");
-  // A book is still a book, even with the Import tab open.
+  // A book is still a book, even with the Import tab open (asked about, then replaced).
   REQUIRE(app::open_file_text(*ui.state, "test.json", kBook));
+  CHECK(ui.state->replace.pending);
+  app::confirm_replace(*ui.state);
   CHECK(ui.summary()["book"] == "test.json");
   ui.frames(2);
   CHECK(app::show_panel(*ui.state, "import"));
@@ -1195,7 +1197,7 @@ TEST_CASE("commission tab: comparing two plans, worked out by hand") {
 TEST_CASE("commission tab: a statement paid earlier claws back a removed allocation") {
   Ui ui;
   ui.frames(2);
-  REQUIRE(app::open_file_text(*ui.state, "commission.json", fixture("commission.json")));
+  REQUIRE(app::open_file_text(*ui.state, "commission.json", fixture("commission.json"), false));
   REQUIRE(app::open_file_text(*ui.state, "plan-cash.json", fixture("plan-cash.json")));
   app::CommissionPanel& c = ui.state->commission;
   auto period = [&](const char* from, const char* to) {
@@ -1215,7 +1217,7 @@ TEST_CASE("commission tab: a statement paid earlier claws back a removed allocat
   const std::string paid_text = exported[name];
 
   REQUIRE(app::open_file_text(*ui.state, "commission-p1-removed.json",
-                              fixture("commission-p1-removed.json")));
+                              fixture("commission-p1-removed.json"), false));
   period("2025-03-01", "2025-03-31");
   const arlab::CommissionRow* s1 = row_of(c.statement, ui.state->book, "S1");
   REQUIRE(s1);
@@ -1505,4 +1507,325 @@ TEST_CASE("a big book: the frame after a change says Computing..., the next one 
   count = c.compute_count;
   app::export_commission_csv(*ui.state, false);
   CHECK(c.compute_count == count + 1);
+}
+
+// ---- Never lose a book: ask before a replace, snapshots that mean something ---------------
+
+namespace {
+
+// One book of one invoice, 300.00 (not the test book: a replace must be seen).
+const char* kOtherBook = R"({
+  "format": "arlab-book/1", "currency": "USD",
+  "customers": [ {"id": "K1", "name": "Kappa"} ],
+  "invoices": [ {"id": "K-1", "customer": "K1", "date": "2025-04-01", "amount": "300.00"} ]
+})";
+
+// A key down for one frame and up (GLFW codes, as the shells map them: 256 Escape, 257 Enter).
+void press_key(Ui& ui, ImGuiKey_ key, int code) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[key] = code;
+  io.KeysDown[code] = true;
+  ui.frames(1);
+  io.KeysDown[code] = false;
+  ui.frames(2);
+}
+
+app::Snapshot snap(const char* id, const char* time, const char* session,
+                   app::SnapshotKind kind = app::SnapshotKind::Routine, bool pinned = false) {
+  app::Snapshot s;
+  s.id = id;
+  s.meta.time = time;
+  s.meta.session = session;
+  s.meta.kind = kind;
+  s.meta.pinned = pinned;
+  s.meta.labelled = true;
+  return s;
+}
+
+const nlohmann::json* find_snapshot(const nlohmann::json& summary, const std::string& kind,
+                                    const std::string& book) {
+  for (const nlohmann::json& s : summary["snapshots"]) {
+    if (s["kind"] == kind && s["book"] == book) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("snapshots: the retention policy on a hand-made list") {
+  using K = app::SnapshotKind;
+  // Sessions S3 (this one), S2, S1, S0; newest first. Policy: 2 latest, the last save of
+  // 2 days, of 3 sessions, 1 snapshot before a replace or an import.
+  std::vector<app::Snapshot> list = {
+      snap("a", "2025-07-03 10:05:00", "S3"),                   // latest
+      snap("b", "2025-07-03 10:04:00", "S3"),                   // latest
+      snap("c", "2025-07-03 10:03:00", "S3"),                   // its day and session have a
+      snap("d", "2025-07-03 10:02:00", "S3", K::BeforeReplace), // the 1 before a replace
+      snap("e", "2025-07-02 18:00:00", "S2"),                   // last of the 2nd day
+      snap("f", "2025-07-02 17:00:00", "S2", K::Routine, true), // pinned
+      snap("g", "2025-07-02 16:00:00", "S2"),                   // e is its day's and session's
+      snap("h", "2025-07-01 23:59:00", "S1"),                   // 3rd day: no; 3rd session: yes
+      snap("i", "2025-06-20 10:00:00", "S0"),                   // 4th day, 4th session
+      snap("j", "2025-06-19 09:00:00", "S0", K::BeforeImport),  // a 2nd before-replace/import
+      snap("k", "2025-06-18 09:00:00", ""),                     // an older arlab's, no session
+  };
+  app::RetentionPolicy policy{2, 2, 3, 1};
+  std::vector<std::string> why = app::snapshot_retention(list, policy);
+  CHECK(why == std::vector<std::string>{"latest", "latest", "", "before replace",
+                                        "last of 2025-07-02", "pinned", "", "last of a session",
+                                        "", "", ""});
+  // The default policy (2 latest, 7 days, 3 sessions, 10 before replace or import) keeps the
+  // days back to 2025-06-18: h, i and k are the last of their days; only c and g go.
+  why = app::snapshot_retention(list);
+  CHECK(why == std::vector<std::string>{"latest", "latest", "", "before replace",
+                                        "last of 2025-07-02", "pinned", "", "last of 2025-07-01",
+                                        "last of 2025-06-20", "before import",
+                                        "last of 2025-06-18"});
+  std::vector<app::Snapshot> kept = list;
+  CHECK(app::apply_retention(&kept, policy) == std::vector<std::string>{"c", "g", "i", "j", "k"});
+  REQUIRE(kept.size() == 6);
+  CHECK(kept[5].id == "h");
+
+  // The same book twice is one snapshot: a replace after a save marks the save, keeps its id.
+  std::vector<app::Snapshot> two;
+  app::SnapshotMeta m;
+  m.time = "2025-07-03 10:00:00";
+  m.bytes = 10;
+  m.hash = app::text_hash("0123456789");
+  app::SnapshotAdd first = app::add_snapshot(&two, m);
+  CHECK(first.id == "2025-07-03_10-00-00_001");
+  CHECK(first.is_new);
+  m.kind = K::BeforeReplace;
+  m.time = "2025-07-03 10:00:30";
+  app::SnapshotAdd again = app::add_snapshot(&two, m);
+  CHECK_FALSE(again.is_new);
+  CHECK(again.id == first.id);
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].meta.kind == K::BeforeReplace);
+  m.kind = K::Routine;  // A later routine save of that book leaves it as it is.
+  CHECK_FALSE(app::add_snapshot(&two, m).changed);
+  CHECK(two[0].meta.kind == K::BeforeReplace);
+  m.hash ^= 1;          // Another book in the same second: the next id.
+  m.time = "2025-07-03 10:00:00";
+  CHECK(app::add_snapshot(&two, m).id == "2025-07-03_10-00-00_002");
+
+  // Names in a snapshot folder: this arlab's, and older browser and desktop ones.
+  std::string id, time;
+  REQUIRE(app::parse_snapshot_file("2025-07-03_10-00-00_002.json", &id, &time));
+  CHECK(id == "2025-07-03_10-00-00_002");
+  CHECK(time == "2025-07-03 10:00:00");
+  REQUIRE(app::parse_snapshot_file("2025-06-30_14-02-11.json", &id, &time));
+  CHECK(time == "2025-06-30 14:02:11");
+  REQUIRE(app::parse_snapshot_file("book-20250630-140211.json", &id, &time));
+  CHECK(id == "book-20250630-140211");
+  CHECK(time == "2025-06-30 14:02:11");
+  CHECK_FALSE(app::parse_snapshot_file("2025-07-03_10-00-00_002.meta.json", &id, &time));
+  CHECK_FALSE(app::parse_snapshot_file("book.json", &id, &time));
+  CHECK_FALSE(app::parse_snapshot_file("../../etc/passwd", &id, &time));
+
+  // A label survives its sidecar; a stranger's JSON is not one.
+  m.label = {"small \"book\".json", 3, 2, "Invoice INV-9 to Beta (C2): 250.00 on 2025-03-20"};
+  m.pinned = true;
+  app::SnapshotMeta back;
+  REQUIRE(app::read_snapshot_meta(app::snapshot_meta_json(m), &back));
+  CHECK(back.label.book_name == m.label.book_name);
+  CHECK(back.label.invoices == 3);
+  CHECK(back.label.last_change == m.label.last_change);
+  CHECK(back.pinned);
+  CHECK(back.hash == m.hash);
+  CHECK(back.time == m.time);
+  CHECK_FALSE(app::read_snapshot_meta(R"({"format": "arlab-book/1"})", &back));
+  CHECK_FALSE(app::read_snapshot_meta(R"({"format": "arlab-snapshot/1", "pinned": "yes"})",
+                                      &back));
+  CHECK_FALSE(app::read_snapshot_meta("not json", &back));
+}
+
+TEST_CASE("replace: a book file asks first; Cancel keeps the book and its undo history") {
+  app::platform::FakePlatform& fake = app::platform::fake();
+  fake.clear_storage();
+  Ui ui;
+  open_test_book(ui);
+  ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 1, "2025-03-20", "250.00");
+  ui.submit();
+  REQUIRE(ui.summary()["invoices"] == 4);
+  const std::string inv9 = "Invoice INV-9 to Beta (C2): 250.00 on 2025-03-20";
+  CHECK(app::last_change_text(*ui.state) == inv9);
+
+  // A broken file: its problems, no question, nothing changed.
+  CHECK_FALSE(app::open_file_text(*ui.state, "bad.json", kBadBook));
+  CHECK_FALSE(ui.state->replace.pending);
+  CHECK(ui.state->problems_file == "bad.json");
+  ui.state->problems_popup = false;
+
+  // A good one, dropped: asked, named, nothing replaced yet.
+  int saves = fake.save_count;
+  REQUIRE(app::open_file_text(*ui.state, "drops/other.json", kOtherBook));
+  ui.frames(2);
+  nlohmann::json s = ui.summary();
+  CHECK(s["confirm_replace"]["open"] == true);
+  CHECK(s["confirm_replace"]["showing"] == true);
+  CHECK(s["confirm_replace"]["replaces"] == "test.json");
+  CHECK(s["confirm_replace"]["with"] == "other.json");
+  CHECK(s["confirm_replace"]["source"] == "the file other.json");
+  CHECK(s["confirm_replace"]["invoices"] == 1);
+  CHECK(s["book"] == "test.json");
+  CHECK(s["invoices"] == 4);
+
+  // Escape is Cancel: the book, its undo history and the saves are as they were.
+  press_key(ui, ImGuiKey_Escape, 256);
+  s = ui.summary();
+  CHECK(s["confirm_replace"]["open"] == false);
+  CHECK(s["confirm_replace"]["showing"] == false);
+  CHECK(s["book"] == "test.json");
+  CHECK(s["invoices"] == 4);
+  CHECK(s["open"] == "3350.00");
+  CHECK(s["can_undo"] == true);
+  CHECK(ui.state->history.done_count() == 1);
+  CHECK(fake.save_count == saves);
+  CHECK(s["status"] == "Not replaced: test.json is still open");
+
+  // Asked again, Enter is Replace: the test book is kept, marked "before replace".
+  REQUIRE(app::open_file_text(*ui.state, "drops/other.json", kOtherBook));
+  ui.frames(2);
+  press_key(ui, ImGuiKey_Enter, 257);
+  s = ui.summary();
+  CHECK(s["book"] == "other.json");
+  CHECK(s["invoices"] == 1);
+  CHECK(s["can_undo"] == false);
+  CHECK(s["status"] == "Opened other.json: 1 invoices, 1 customers; the book before is kept in "
+                      "Storage > Snapshots");
+  const nlohmann::json* kept = find_snapshot(s, "before replace", "test.json");
+  REQUIRE(kept);
+  CHECK((*kept)["invoices"] == 4);
+  CHECK((*kept)["customers"] == 2);
+  CHECK((*kept)["last_change"] == inv9);
+  CHECK((*kept)["why"] == "before replace");
+  const std::string kept_id = (*kept)["id"];
+
+  // A burst of 12 edits a minute apart: routine snapshots roll over, the kept one stays.
+  for (int k = 0; k < 12; ++k) {
+    char id[16], now[24];
+    std::snprintf(id, sizeof id, "K-%d", k + 2);
+    std::snprintf(now, sizeof now, "2025-06-30 10:%02d:00", k);
+    fake.now = now;
+    ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, id, 0, "2025-04-01", "1.00");
+    ui.submit();
+  }
+  s = ui.summary();
+  REQUIRE(s["invoices"] == 13);
+  // One session, one day: the 2 latest routine saves, and the books before the two replaces
+  // (the sample, which open_test_book replaced, and the test book).
+  REQUIRE(s["snapshots"].size() == 4);
+  CHECK(s["snapshots"][0]["why"] == "latest");
+  CHECK(s["snapshots"][0]["invoices"] == 13);
+  CHECK(s["snapshots"][0]["time"] == "2025-06-30 10:11:00");
+  CHECK(s["snapshots"][1]["why"] == "latest");
+  CHECK(s["snapshots"][1]["invoices"] == 12);
+  CHECK(s["snapshots"][2]["id"] == kept_id);
+  CHECK(find_snapshot(s, "before replace", "sample"));
+
+  // Restore asks as well, and brings the test book back with INV-9; the edited book is kept.
+  REQUIRE(app::ask_restore_snapshot(*ui.state, kept_id));
+  ui.frames(2);
+  CHECK(ui.summary()["confirm_replace"]["source"] == "snapshot 2025-06-30 09:00:00 (test.json)");
+  CHECK(ui.summary()["invoices"] == 13);
+  press_key(ui, ImGuiKey_Enter, 257);
+  s = ui.summary();
+  CHECK(s["book"] == "test.json");
+  CHECK(s["invoices"] == 4);
+  CHECK(s["open"] == "3350.00");
+  CHECK(app::last_change_text(*ui.state) == inv9);  // The label's, as it was saved.
+  const nlohmann::json* edited = find_snapshot(s, "before replace", "other.json");
+  REQUIRE(edited);
+  CHECK((*edited)["invoices"] == 13);
+  ui.show(app::Tab::Storage);
+  ui.show(app::Tab::History);
+}
+
+TEST_CASE("replace: New from sample asks; a snapshot that cannot be read asks nothing") {
+  app::platform::FakePlatform& fake = app::platform::fake();
+  fake.clear_storage();
+  Ui ui;
+  open_test_book(ui);
+  app::ask_load_sample(*ui.state);
+  ui.frames(2);
+  CHECK(ui.summary()["confirm_replace"]["source"] == "the sample book");
+  CHECK(ui.summary()["book"] == "test.json");
+  app::cancel_replace(*ui.state);
+  ui.frames(2);
+  CHECK(ui.summary()["book"] == "test.json");
+  // A snapshot whose file was damaged: its problems, and the test book stays.
+  REQUIRE_FALSE(fake.snapshots.empty());
+  fake.snapshot_texts[fake.snapshots[0].id] = "{ damaged";
+  CHECK_FALSE(app::ask_restore_snapshot(*ui.state, fake.snapshots[0].id));
+  CHECK_FALSE(ui.state->replace.pending);
+  CHECK(ui.state->problems_title == "Could not restore snapshot 2025-06-30 09:00:00");
+  CHECK_FALSE(app::ask_restore_snapshot(*ui.state, "no-such-id"));
+  // Too big to keep (the browser's 16 MB, here 100 bytes): the modal says so in advance, and
+  // the replace says the book before could not be kept.
+  fake.snapshot_bytes_max = 100;
+  REQUIRE(app::open_file_text(*ui.state, "other.json", kOtherBook));
+  ui.frames(2);
+  app::confirm_replace(*ui.state);
+  CHECK(ui.summary()["book"] == "other.json");
+  CHECK(ui.state->status == "Opened other.json: 1 invoices, 1 customers; the book before could "
+                            "not be kept: the book is over the snapshot limit");
+  CHECK(ui.summary()["snapshot_note"] == "the book is over the snapshot limit");
+  fake.snapshot_bytes_max = 0;
+}
+
+TEST_CASE("replace: the book's name and last change survive a restart; undo history does not") {
+  app::platform::FakePlatform& fake = app::platform::fake();
+  fake.clear_storage();
+  const std::string inv9 = "Invoice INV-9 to Beta (C2): 250.00 on 2025-03-20";
+  {
+    Ui ui;
+    open_test_book(ui);
+    ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 1, "2025-03-20", "250.00");
+    ui.submit();
+    CHECK(fake.last_label.book_name == "test.json");
+    CHECK(fake.last_label.invoices == 4);
+    CHECK(fake.last_label.last_change == inv9);
+  }
+  // The next session: what the storage kept, a new session a day later.
+  fake.saved_at_start = fake.last_saved;
+  fake.label_at_start = fake.last_label;
+  fake.session = fake.now = "2025-07-01 08:00:00";
+  {
+    Ui ui;
+    ui.frames(3);
+    nlohmann::json s = ui.summary();
+    CHECK(s["book"] == "test.json");
+    CHECK(s["invoices"] == 4);
+    CHECK(s["can_undo"] == false);
+    CHECK(s["book_reloaded"] == true);
+    CHECK(s["status"] == "Opened test.json as last saved. Undo history does not survive a "
+                         "reload: earlier states are in Storage > Snapshots");
+    CHECK(app::last_change_text(*ui.state) == inv9);
+    ui.show(app::Tab::History);  // Says it too.
+    // Three edits in this session: the 2 latest saves are today's; yesterday's last save
+    // (4 invoices) stays as its day's last, the save between (5 invoices) goes.
+    for (int k = 0; k < 3; ++k) {
+      char id[16], now[24];
+      std::snprintf(id, sizeof id, "INV-%d", 10 + k);
+      std::snprintf(now, sizeof now, "2025-07-01 08:0%d:00", 5 + k);
+      fake.now = now;
+      ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, id, 1, "2025-03-20", "5.00");
+      ui.submit();
+    }
+    s = ui.summary();
+    CHECK(s["book_reloaded"] == true);  // Still the reopened book: History's note stays.
+    REQUIRE(s["snapshots"].size() == 4);
+    CHECK(s["snapshots"][0]["invoices"] == 7);
+    CHECK(s["snapshots"][0]["why"] == "latest");
+    CHECK(s["snapshots"][1]["invoices"] == 6);
+    CHECK(s["snapshots"][1]["why"] == "latest");
+    CHECK(s["snapshots"][2]["invoices"] == 4);
+    CHECK(s["snapshots"][2]["last_change"] == inv9);
+    CHECK(s["snapshots"][2]["why"] == "last of 2025-06-30");
+    CHECK(s["snapshots"][3]["book"] == "sample");
+    CHECK(s["snapshots"][3]["why"] == "before replace");
+  }
+  fake.saved_at_start.reset();
+  fake.label_at_start.reset();
 }

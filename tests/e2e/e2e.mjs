@@ -22,6 +22,10 @@
 //  14 combo keys    the Statement's customer combo (clicked where the app says it drew it):
 //                   Escape closes it unchanged; a typed id that only one customer matches,
 //                   then Enter, chooses that customer
+//  15 replace-asks  File > Open (picker) asks "Replace the open book?": Escape keeps the book
+//                   (name, invoices, undo); Enter replaces; after a reload the new book keeps
+//                   its name, Storage lists the replaced book "before replace", and Restore
+//                   (asked, Enter) brings it back
 //  10 held          a saved book the date-order rule refuses (as an older arlab saved it in
 //                   IndexedDB) reloads as the sample with its problem listed, and neither
 //                   the sample nor a book opened afterwards is saved over it
@@ -258,6 +262,7 @@ async function checkOpenFiles(page) {
   await page.setInputFiles('#arlab-file', path.join(fixtures, 'small-book.json'));
   const picked = await waitOpened(page, before + 1);
   expect(picked.ok, 'small-book.json (file picker) was not accepted');
+  await answerReplace(page, 'Enter');  // A picked book asks first: "Replace the open book?"
   await expectSmallBook(page, 'after the file picker');
   await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
   await shot(page, '02-small-book.png');
@@ -417,6 +422,104 @@ async function checkImportCsv(page) {
   expect(cents(summary.open) === 9999n, `open ${summary.open}, not 99.99`);
   expect(/^Imported 3 invoices of 2 customers from import-us\.csv/.test(summary.status),
          `status "${summary.status}"`);
+}
+
+// [SECTION] never lose a book: every replace asks; the replaced book is a snapshot
+
+// A key tapped while no frame runs (as a quick tap on a slow frame), then a few frames.
+async function tapKey(page, key) {
+  await page.focus('#canvas');
+  await page.evaluate(() => window.Module.pauseMainLoop());
+  await page.keyboard.press(key);
+  await page.evaluate(() => window.Module.resumeMainLoop());
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+}
+
+async function waitConfirmShowing(page) {
+  await page.waitForFunction(() => window.arlab.summary().confirm_replace.showing, null,
+                             {timeout: WAIT_MS});
+  return page.evaluate(() => window.arlab.summary());
+}
+
+// "Replace the open book?" is up: Enter replaces, Escape cancels; then it is gone.
+async function answerReplace(page, key) {
+  await waitConfirmShowing(page);
+  await tapKey(page, key);
+  await page.waitForFunction(() => !window.arlab.summary().confirm_replace.open, null,
+                             {timeout: WAIT_MS});
+}
+
+async function shotAtSizes(page, name) {
+  await shot(page, `${name}-1280x800.png`);
+  await page.setViewportSize({width: 1024, height: 700});
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 5);
+  await shot(page, `${name}-1024x700.png`);
+  await page.setViewportSize({width: 1280, height: 800});
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 5);
+}
+
+async function pickBook(page, file) {
+  const before = await openCount(page);
+  await page.setInputFiles('#arlab-file', file);
+  const opened = await waitOpened(page, before + 1);
+  expect(opened.ok, `${path.basename(file)} (file picker) was not read: ${JSON.stringify(opened)}`);
+}
+
+// After check 4's reload: the small book (3 invoices), reopened under its own name.
+async function checkReplaceAsks(page) {
+  let summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.book === 'small-book.json' && summary.book_reloaded === true,
+         `after the reload the book is "${summary.book}" (reloaded ${summary.book_reloaded}), ` +
+         'not small-book.json');
+  const canUndo = summary.can_undo;
+  const other = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'arlab-e2e-')), 'other-book.json');
+  fs.writeFileSync(other, smallBookPlus('9.00'));  // 4 invoices, 1059.50 open.
+  await pickBook(page, other);
+  summary = await waitConfirmShowing(page);
+  const ask = summary.confirm_replace;
+  expect(ask.replaces === 'small-book.json' && ask.with === 'other-book.json' &&
+         ask.invoices === 4, `the question names ${JSON.stringify(ask)}`);
+  expect(summary.invoices === 3, `replaced before the answer: ${summary.invoices} invoices`);
+  await shotAtSizes(page, '15-confirm-replace');
+  await tapKey(page, 'Escape');
+  summary = await page.evaluate(() => window.arlab.summary());
+  expect(!summary.confirm_replace.open, 'Escape did not close the question');
+  expect(summary.book === 'small-book.json' && summary.can_undo === canUndo,
+         `after Cancel: ${summary.book}, can_undo ${summary.can_undo}`);
+  await expectSmallBook(page, 'after Cancel');
+
+  await pickBook(page, other);
+  await answerReplace(page, 'Enter');
+  summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.book === 'other-book.json' && summary.invoices === 4 &&
+         cents(summary.open) === 105950n,
+         `after Replace: ${summary.book}, ${summary.invoices} invoices, open ${summary.open}`);
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page, 5);
+  summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.book === 'other-book.json' && summary.invoices === 4,
+         `after the reload: ${summary.book}, ${summary.invoices} invoices`);
+  const kept = summary.snapshots.find((s) => s.kind === 'before replace' &&
+                                             s.book === 'small-book.json');
+  expect(kept && kept.invoices === 3 && kept.why === 'before replace',
+         `no "before replace" snapshot of small-book.json: ${JSON.stringify(summary.snapshots)}`);
+  console.log(`     ${summary.snapshots.length} snapshots: ` +
+              summary.snapshots.map((s) => `${s.book} (${s.invoices}) ${s.why}`).join(', '));
+  expect(await page.evaluate(() => window.arlab.showPanel('storage')), 'no "storage" panel');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  await shotAtSizes(page, '15-storage-snapshots');
+  expect(await page.evaluate((id) => window.arlab.restoreSnapshot(id), kept.id),
+         `snapshot ${kept.id} could not be restored`);
+  summary = await waitConfirmShowing(page);
+  expect(summary.confirm_replace.with === 'small-book.json' && summary.invoices === 4,
+         `Restore asks ${JSON.stringify(summary.confirm_replace)} over ${summary.invoices}`);
+  await answerReplace(page, 'Enter');
+  summary = await page.evaluate(() => window.arlab.summary());
+  expect(summary.book === 'small-book.json', `restored as "${summary.book}"`);
+  await expectSmallBook(page, 'after Restore');
+  await waitSaved(page);
+  await page.evaluate(() => window.arlab.showPanel('dashboard'));
 }
 
 function checkLocalOnly(requests, origin) {
@@ -650,6 +753,8 @@ async function main() {
                 () => checkComboKeys(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
+    await check('15 replace-asks: Open asks, Cancel keeps the book, the replaced one is restorable',
+                () => checkReplaceAsks(page));
     await check('5 newest-wins: overlapping saves keep the newest', () => checkNewestWins(page));
     await check('6 hidden: hiding the page saves at once', () => checkHiddenSaves(page));
     await check('7 quota: a failed save shows and keeps the book', () => checkQuotaError(page));
