@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
+
 namespace app::platform {
 
 struct StorageStatus {
@@ -66,5 +68,10 @@ bool export_file(const std::string& file_name, const std::string& data, std::str
 
 // Called every frame (web: finishes async saves; native: nothing).
 void poll();
+
+// Today's date where the user is: the machine's clock in the user's time zone (native:
+// localtime_r; web: the browser's local date, JavaScript's Date getters, not UTC). The app
+// reads it every frame, so a session left open past midnight moves on.
+arlab::Date today();
 
 }  // namespace app::platform

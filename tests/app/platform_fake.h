@@ -20,6 +20,7 @@ struct FakePlatform {
   std::map<std::string, std::string> settings;  // save_setting / load_setting: the "disk".
   int setting_save_count = 0;
   std::string setting_error;                    // Set: save_setting fails with it.
+  arlab::Date today;                            // What platform::today() returns.
 };
 
 FakePlatform& fake();
