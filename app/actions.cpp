@@ -111,6 +111,24 @@ void set_as_of(State& state, arlab::Date as_of) {
   std::snprintf(state.as_of_text, sizeof state.as_of_text, "%s", text.c_str());
 }
 
+void update_today(State& state) {
+  arlab::Date today = platform::today();
+  if (today == state.today) return;
+  arlab::Date before = state.today;
+  state.today = today;
+  if (state.as_of == before) set_as_of(state, today);  // It followed today: it still does.
+  // New-entry dates the user left as they were filled in move on too.
+  FormsPanel& forms = state.forms;
+  std::string text = arlab::format_date(today);
+  for (char* date : {forms.invoice.date, forms.payment.date, forms.credit_note.date,
+                     forms.write_off.date, forms.refund.date}) {
+    if (std::string_view(date) == forms.date_default) {
+      std::snprintf(date, sizeof forms.invoice.date, "%s", text.c_str());
+    }
+  }
+  std::snprintf(forms.date_default, sizeof forms.date_default, "%s", text.c_str());
+}
+
 // ---- [SECTION] Book changes ------------------------------------------------------------
 
 void save_book(State& state) {
@@ -203,20 +221,42 @@ void replace_book(State& state, arlab::Book&& book, const std::string& name,
   state.history.clear();
   state.book_name = name.substr(name.find_last_of("/\\") + 1);  // The file name, no folders.
   ++state.book_generation;
-  set_as_of(state, arlab::book_last_date(state.book));
+  // As of today, not the book's last document: after a quiet week what is overdue is a
+  // week older (the toolbar's "Today of the book" goes to the last document).
+  state.today = platform::today();
+  set_as_of(state, state.today);
+  state.sample_shift_days = 0;
   state.customer.customer = state.book.customers.empty() ? arlab::kNone : 0;
   state.forms = FormsPanel{};
   save_book(state);
 }
 
-void load_sample(State& state) {
+bool read_sample(State& state, arlab::Book* book, int32_t* shift, std::string* status) {
   arlab::LoadResult r = arlab::read_book_json(arlab::sample_book_json());
   if (!r.ok) {
     show_problems(state, "The embedded sample book is invalid", std::move(r.problems));
-    return;
+    return false;
   }
-  replace_book(state, std::move(r.book), "sample");
-  state.status = "Opened the sample book";
+  // A first-time user sees a live book: the sample's dates move so that it ends today.
+  *shift = platform::today() - arlab::book_last_date(r.book);
+  if (!arlab::shift_dates(r.book, *shift)) *shift = 0;  // A clock past 9999: as it is.
+  *book = std::move(r.book);
+  *status = "Opened the sample book";
+  if (*shift != 0) {
+    *status += ", its dates moved " + std::to_string(*shift < 0 ? -*shift : *shift) +
+               (*shift < 0 ? " days earlier" : " days later") + " so that it ends today";
+  }
+  return true;
+}
+
+void load_sample(State& state) {
+  arlab::Book book;
+  int32_t shift = 0;
+  std::string status;
+  if (!read_sample(state, &book, &shift, &status)) return;
+  replace_book(state, std::move(book), "sample");
+  state.sample_shift_days = shift;
+  state.status = status;
 }
 
 void select_customer(State& state, arlab::Index customer) {

@@ -23,6 +23,7 @@
 #include "imgui.h"
 #include "io/book_json.h"
 #include "io/commission_report.h"  // kCommissionStatementFormat
+#include "io/file_kind.h"
 
 namespace app {
 
@@ -54,7 +55,7 @@ void load_start_book(State& state) {
       state.book = std::move(r.book);
       state.book_name = "book.json";
       ++state.book_generation;
-      set_as_of(state, arlab::book_last_date(state.book));
+      set_as_of(state, state.today);  // As of today (replace_book says why).
       state.customer.customer = state.book.customers.empty() ? arlab::kNone : 0;
       state.status = "Opened the saved book";
       reopened_saved_book(state);
@@ -86,6 +87,7 @@ void init(State& state) {
   state.theme_applied = true;
   state.aging.book = state.customer.book = state.invoices.book = &state.book;
   state.aging.figures = state.customer.figures = state.invoices.figures = &state.figures;
+  state.today = platform::today();
   load_start_book(state);
   update_figures(state);
   fill_commission_slots(state);  // The plans the last session kept (after the book: its ids).
@@ -100,9 +102,21 @@ void set_ui_scale(State& state, float scale) {
   state.theme_applied = true;
 }
 
+bool refuse_not_a_book(State& state, const std::string& name, std::string_view text) {
+  // A photo or another program's file: say what it is, not where the JSON parser stopped.
+  std::string what = arlab::not_a_book(text);
+  if (what.empty()) return false;
+  std::string title = name + " is not an arlab book, commission plan, commission statement "
+                             "or CSV file";
+  show_problems(state, title, {arlab::Problem{"", what}}, name);
+  state.status = title + ": " + what;  // The current book stays exactly as it was.
+  return true;
+}
+
 bool open_book_text(State& state, std::string_view file_name, std::string_view text) {
-  arlab::LoadResult r = arlab::read_book_json(text);
   std::string name(file_name);
+  if (refuse_not_a_book(state, name, text)) return false;
+  arlab::LoadResult r = arlab::read_book_json(text);
   if (!r.ok) {
     // The current book stays exactly as it was.
     show_problems(state, "Could not open " + name, std::move(r.problems), name);
@@ -204,6 +218,7 @@ void frame(State& state) {
     state.theme_applied = true;
   }
   platform::poll();
+  update_today(state);  // Past midnight: today moves on.
   handle_shortcuts(state);
   update_figures(state);
   draw_menus(state);
@@ -365,6 +380,28 @@ std::string query_summary_json(const State& state) {
                                       {"problems", slot.problems.size()}};
   }
   add_replace_summary(state, &j);
+  // Today and the dates of new entries (issue 10): "today" is the user's date; the sample's
+  // dates were moved "sample_shift_days" so that it ends today (0 for another book).
+  j["today"] = arlab::format_date(state.today);
+  j["sample_shift_days"] = state.sample_shift_days;
+  const FormsPanel& forms = state.forms;
+  j["form_dates"] = {{"invoice", forms.invoice.date},       {"payment", forms.payment.date},
+                     {"credit_note", forms.credit_note.date}, {"write_off", forms.write_off.date},
+                     {"refund", forms.refund.date}};
+  // The last rejected submit's problems, each with the field it shows under ("id", "date").
+  nlohmann::ordered_json form_problems = nlohmann::ordered_json::array();
+  for (const arlab::Problem& p : forms.problems) {
+    form_problems.push_back({{"field", p.place}, {"text", p.message}});
+  }
+  j["form_problems"] = form_problems;
+  j["credit_warning"] = forms.credit_warning;  // "" when none is waiting for an answer.
+  j["credit_headroom"] = forms.credit_headroom;
+  // The problems popup's title and lines (a file refused, say).
+  nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+  for (const arlab::Problem& p : state.problems) {
+    problems.push_back({{"place", p.place}, {"message", p.message}});
+  }
+  j["problems"] = {{"title", state.problems_title}, {"list", problems}};
   return j.dump();
 }
 

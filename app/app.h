@@ -46,7 +46,11 @@ bool open_file_text(State& state, std::string_view file_name, std::string_view t
 // "buckets":[...], "customers":N, "can_undo":bool, "status":"..."}.
 // Also "currency", "unapplied", "bucket_names" and "can_redo". Amounts are decimal strings
 // ("1200.50"); "buckets" are the aging totals in bucket order; "customers" counts the book's
-// customers; "as_of" is the UI's as-of date (the book's last document date at start).
+// customers; "as_of" is the UI's as-of date (today at start, platform::today()).
+// Issue 10: "today", "sample_shift_days" (the sample's dates moved so that it ends today),
+// "form_dates" (the New entry forms' dates), "form_problems" ([{field, text}] of the last
+// rejected submit), "credit_warning" and "credit_headroom" (New invoice), "problems"
+// ({title, list: [{place, message}]} of the problems window).
 // "import": the Import CSV tab's file and dry run as of its last frame: {"file":"" or the
 // CSV's name, "rows":N, "problems":N, "ok":bool (the file would import)}.
 // "commission": {"a": {"plan": the applied plan's name or "", "source": where the slot's plan
@@ -68,5 +72,14 @@ bool restore_snapshot(State& state, std::string_view id);
 // "credit-note", "write-off", "new-customer". False for an unknown name.
 // (Screenshots, scripts.)
 bool show_panel(State& state, std::string_view name);
+
+// The New invoice form filled and answered as a user would (app/form_command.cpp; scripts,
+// the browser test): a JSON object {"form": "invoice", "id", "customer" (a customer id),
+// "date", "due" ("" for the customer's terms), "amount" (texts as typed), "disputed": bool,
+// "submit": true, "answer": "record-anyway" | "cancel" (to a credit warning)}. Members left
+// out keep what the form holds. "submit" presses "Add invoice" on the next frame: bring the
+// form to the front first (show_panel "invoice"). False for another form, an unknown
+// customer, a text too long for its field, or a submit while another form is in front.
+bool form_command(State& state, std::string_view json);
 
 }  // namespace app

@@ -205,6 +205,24 @@ struct FormsPanel {
   char customer_filter[48] = "";
   // Set by tests (or scripts) to submit a form on the next frame without a click.
   bool submit_requested = false;
+  // Every problem of a rejected submit is shown under its field (panel_forms.cpp): the
+  // problems' places are the fields' keys ("id", "date", "allocation 1: amount"), their
+  // messages speak of the field ("Invoice id: INV-1 is already used by another invoice").
+  // New entries are dated today: the text the date fields were filled with, so that a field
+  // the user did not touch moves on with the day.
+  char date_default[16] = "";
+  // Credit control before delivery (core/credit.h): a new invoice that takes its customer
+  // over the credit limit is not recorded at once; the warning shows with "Record anyway"
+  // and "Cancel". `credit_form` is the form as it was warned about (an edit drops the
+  // warning); scripts and tests answer through the two flags, as the buttons do.
+  std::string credit_warning;
+  std::string credit_form;
+  bool record_anyway_requested = false;
+  bool cancel_warning_requested = false;
+  // The invoice form's customer on its date, for the headroom shown under the customer field;
+  // rebuilt when (customer, date, book) change.
+  std::string credit_built_key;
+  std::string credit_headroom;
 };
 
 // The Metrics tab (app/panel_metrics.cpp). Everything shown is computed once per change of
@@ -494,6 +512,7 @@ struct ReplaceConfirm {
   std::string open_text;
   uint64_t open_text_generation = ~0ull;
   std::string keep_error;       // Why the last replaced book could not be kept ("": it was).
+  int32_t sample_shift_days = 0;  // The sample's: its dates moved to end today (load_sample).
 };
 
 // ---- [SECTION] State -------------------------------------------------------------------
@@ -504,7 +523,7 @@ struct State {
   std::string book_name = "sample";      // File name the book came from.
   uint64_t book_generation = 0;          // Bumps on every change to the book.
 
-  arlab::Date as_of;                     // Default: the book's last document date.
+  arlab::Date as_of;                     // Default: today (State::today).
   char as_of_text[16] = "";
   std::vector<int32_t> edges = arlab::kDefaultAgingEdges;
   char edges_text[32] = "30,60,90";
@@ -552,6 +571,13 @@ struct State {
   ReplaceConfirm replace;
   bool book_reloaded = false;        // The book the last session saved: its undo history is gone.
   std::string opened_last_change;    // The book's last change as opened (its saved label).
+  // Today where the user is (platform::today(), read every frame): the default as-of date and
+  // the date of new entries. A session open past midnight moves on: an as-of date that was
+  // today follows it.
+  arlab::Date today;
+  // The open sample's dates were moved this many days so that it ends today (load_sample);
+  // 0 for any other book. Figures as of D equal the embedded sample's as of D - shift.
+  int32_t sample_shift_days = 0;
 };
 
 // ---- [SECTION] Shared actions and drawing entry points ---------------------------------
@@ -588,6 +614,9 @@ bool figures_current(const State& state);  // Figures match book, as-of and edge
 // Recomputes `figures` if the book, the as-of date or the edges changed since last time.
 void update_figures(State& state);
 void set_as_of(State& state, arlab::Date as_of);
+// Reads platform::today(); when the day changed, an as-of date and new-entry dates that were
+// the old today follow it.
+void update_today(State& state);
 
 // Applies an edit through the history (same rules as the loader). On success: saves and
 // sets the status line; on rejection fills *problems and leaves the book unchanged.
@@ -599,6 +628,12 @@ void redo(State& state);
 void replace_book(State& state, arlab::Book&& book, const std::string& name,
                   SnapshotKind kind = SnapshotKind::BeforeReplace);
 void load_sample(State& state);
+// The embedded sample with its dates moved to end today (*shift days), and the status line
+// that says so; false (problems shown) if it does not read.
+bool read_sample(State& state, arlab::Book* book, int32_t* shift, std::string* status);
+// A file that is no arlab file at all (a photo, another program's JSON): its problem shown in
+// plain words (io/file_kind.h) and true; false for anything that may be a book.
+bool refuse_not_a_book(State& state, const std::string& name, std::string_view text);
 void save_book(State& state);           // platform::schedule_save of the current book.
 // Ends the hold of an unreadable saved book (State::held_saved_book): the open book is
 // saved in its place.

@@ -164,8 +164,17 @@ void as_of_control(State& state) {
     }
   }
   ImGui::SameLine();
+  if (ImGui::Button("Today")) set_as_of(state, state.today);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Today, %s: the date on this computer. Overdue amounts as they are now.",
+                      arlab::format_date(state.today).c_str());
+  }
+  ImGui::SameLine();
   if (ImGui::Button("Today of the book")) set_as_of(state, arlab::book_last_date(state.book));
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The date of the book's last document");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("%s: the date of the book's last document. Overdue amounts as they were "
+                      "then.", arlab::format_date(arlab::book_last_date(state.book)).c_str());
+  }
 }
 
 void edges_control(State& state) {

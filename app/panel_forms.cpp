@@ -12,10 +12,14 @@
 // [SECTION] Customer
 // [SECTION] Panel
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <functional>
+#include <utility>
 
 #include "app/app_state.h"
 #include "app/widgets.h"
+#include "core/credit.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "imgui.h"
@@ -66,12 +70,13 @@ void set_text(char* out, size_t size, const std::string& text) {
   std::snprintf(out, size, "%s", text.c_str());
 }
 
-// A form opens with the next free id and the as-of date; what the user typed stays.
+// A form opens with the next free id and today's date (FormsPanel::date_default, not the
+// as-of date: a new entry happens now); what the user typed stays.
 template <size_t IdSize, size_t DateSize, typename Find>
 void prefill(const State& state, const char* prefix, std::string_view last, Find find,
              char (&id)[IdSize], char (&date)[DateSize]) {
   if (!id[0]) suggest_id(state.book, prefix, last, find, id, IdSize);
-  if (!date[0]) set_text(date, DateSize, state.as_of_text);
+  if (!date[0]) set_text(date, DateSize, state.forms.date_default);
 }
 
 // "Label     [text field]" at the form's column; hint nullptr for none.
@@ -141,18 +146,119 @@ std::string form_place(const arlab::Book& book, const std::string& place) {
   return place;
 }
 
-// Local problems first; then the book's own rules (History::apply). True if recorded.
+// ---- Problems under their fields -------------------------------------------------------
+// A rejected submit lists every problem of the form at once, each under the field it is
+// about and naming it ("Date: not a date ..."); a book rule about another document (rare)
+// shows below the form with its place in the book.
+
+// The fields of each form, by the key its problems carry (form_place's names; "allocation"
+// takes every allocation's problem).
+std::vector<std::string_view> field_keys(FormKind kind) {
+  switch (kind) {
+    case FormKind::Invoice: return {"id", "customer", "date", "due", "amount"};
+    case FormKind::Payment:
+    case FormKind::CreditNote: return {"id", "customer", "date", "amount", "allocation"};
+    case FormKind::WriteOff: return {"id", "customer", "invoice", "date", "amount"};
+    case FormKind::Refund: return {"id", "customer", "date", "amount", "payment"};
+    case FormKind::Customer:
+      return {"id", "name", "salesperson", "terms_days", "credit_limit", "grade"};
+  }
+  return {};
+}
+
+bool place_is_field(std::string_view place, std::string_view key) {
+  if (key == "allocation") return place.rfind(key, 0) == 0;  // "allocation 1: amount"
+  return place == key;
+}
+
+// The field's label as the form shows it.
+std::string field_label(FormKind kind, std::string_view place) {
+  if (place == "id") {
+    const char* names[] = {"Invoice id", "Payment id", "Credit note id", "Write-off id",
+                           "Customer id", "Refund id"};
+    return names[static_cast<int>(kind)];
+  }
+  const std::pair<const char*, const char*> labels[] = {
+      {"customer", "Customer"},       {"date", "Date"},          {"due", "Due date"},
+      {"amount", "Amount"},           {"invoice", "Invoice"},    {"payment", "Payment returned"},
+      {"name", "Name"},               {"salesperson", "Salesperson"}, {"terms_days", "Terms"},
+      {"credit_limit", "Credit limit"}, {"grade", "Credit grade"}};
+  for (const auto& [key, text] : labels) {
+    if (place == key) return text;
+  }
+  std::string text(place);  // "allocation 1: amount" -> "Allocation 1, amount"
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  for (size_t at = text.find(':'); at != std::string::npos; at = text.find(':', at)) {
+    text[at] = ',';
+  }
+  return text;
+}
+
+// Problems of a field speak of it: "Date: not a date ...". Others stay as the book put them.
+void speak_of_fields(FormKind kind, std::vector<arlab::Problem>* problems) {
+  std::vector<std::string_view> keys = field_keys(kind);
+  for (arlab::Problem& p : *problems) {
+    bool field = std::any_of(keys.begin(), keys.end(),
+                             [&](std::string_view key) { return place_is_field(p.place, key); });
+    if (field) p.message = field_label(kind, p.place) + ": " + p.message;
+  }
+}
+
+// Under a field: the last rejected submit's problems about it, in red.
+void field_problems(const State& state, FormKind kind, std::string_view key) {
+  const FormsPanel& forms = state.forms;
+  if (forms.problems_kind != static_cast<int>(kind)) return;
+  for (const arlab::Problem& p : forms.problems) {
+    if (!place_is_field(p.place, key)) continue;
+    ImGui::SetCursorPosX(ui::px(kLabelWidth));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().bad);
+    ImGui::TextWrapped("%s", p.message.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+// Below the form: the problems no field of it shows.
+void other_problems(const State& state, FormKind kind) {
+  const FormsPanel& forms = state.forms;
+  if (forms.problems_kind != static_cast<int>(kind) || forms.problems.empty()) return;
+  std::vector<std::string_view> keys = field_keys(kind);
+  std::vector<arlab::Problem> rest;
+  for (const arlab::Problem& p : forms.problems) {
+    if (std::none_of(keys.begin(), keys.end(),
+                     [&](std::string_view key) { return place_is_field(p.place, key); })) {
+      rest.push_back(p);
+    }
+  }
+  ImGui::Spacing();
+  ImGui::SetCursorPosX(ui::px(kLabelWidth));
+  ImGui::BeginGroup();
+  ImGui::TextColored(ui::palette().bad, "Not recorded; the book is unchanged: %zu problem%s %s",
+                     forms.problems.size(), forms.problems.size() == 1 ? "" : "s",
+                     rest.size() == forms.problems.size() ? "below" : "shown above");
+  ui::problems_list(rest);
+  ImGui::EndGroup();
+}
+
+// Local problems (what the form read) and the new document's id together, so that every
+// problem shows at once; then `hold` (the credit warning: true keeps the form for the user's
+// answer); then the book's own rules (History::apply). True if recorded.
 bool submit(State& state, FormKind kind, const arlab::Edit& edit,
-            std::vector<arlab::Problem> local) {
+            std::vector<arlab::Problem> local, const std::function<bool()>& hold = nullptr) {
   FormsPanel& forms = state.forms;
   forms.problems_kind = static_cast<int>(kind);
+  std::vector<arlab::Problem> ids = arlab::edit_id_problems(state.book, edit);
+  local.insert(local.begin(), ids.begin(), ids.end());  // The id is the form's first field.
   forms.problems = std::move(local);
   if (!forms.problems.empty()) {
-    state.status = "Not recorded: check the form";
+    speak_of_fields(kind, &forms.problems);
+    state.status = "Not recorded: " + std::to_string(forms.problems.size()) +
+                   " problem(s) in the form, each shown under its field";
     return false;
   }
+  if (hold && hold()) return false;
   if (apply_edit(state, edit, &forms.problems)) return true;
   for (arlab::Problem& p : forms.problems) p.place = form_place(state.book, p.place);
+  speak_of_fields(kind, &forms.problems);
   return false;
 }
 
@@ -169,13 +275,118 @@ bool submit_button(State& state, const char* text) {
 
 // ---- [SECTION] Invoice -----------------------------------------------------------------
 
+// The practice behind the credit warning (domain README, "Prevention (before delivery)").
+constexpr const char* kCreditPractice =
+    "Credit control before delivery: the credit file gives each customer a credit limit, and "
+    "management before delivery prevents 70% of default risk. What the customer owes is its "
+    "open invoices on the invoice's date less the unapplied credit it holds.";
+
+// The form as typed: a credit warning holds only while the form stays as it was warned about.
+std::string invoice_form_key(const InvoiceForm& f) {
+  return std::string(f.id) + '\n' + std::to_string(f.customer) + '\n' + f.date + '\n' +
+         (f.due_given ? f.due : "-") + '\n' + f.amount + '\n' + (f.disputed ? "d" : "");
+}
+
+// Under the customer field, when the customer has a credit limit: what it owes on the
+// invoice's date and what is left. Rebuilt when customer, date or book change.
+void draw_credit_headroom(State& state, const InvoiceForm& f) {
+  FormsPanel& forms = state.forms;
+  const arlab::Book& book = state.book;
+  std::string key = std::to_string(f.customer) + ' ' + f.date + ' ' +
+                    std::to_string(state.book_generation);
+  if (key != forms.credit_built_key) {
+    forms.credit_built_key = key;
+    forms.credit_headroom.clear();
+    arlab::Date date;
+    bool known = f.customer >= 0 && static_cast<size_t>(f.customer) < book.customers.size();
+    if (known && book.index.built && arlab::parse_date(f.date, &date)) {
+      arlab::CreditCheck c = arlab::credit_check(book, static_cast<arlab::Index>(f.customer),
+                                                 date, 0);
+      if (c.has_limit()) {
+        forms.credit_headroom =
+            "Credit limit " + ui::money(book, c.limit_minor) + "; owes " +
+            ui::money(book, c.owed_minor) + " on " + f.date + ": " +
+            (c.headroom_minor >= 0 ? ui::money(book, c.headroom_minor) + " left"
+                                   : "over by " + ui::money(book, -c.headroom_minor));
+      }
+    }
+  }
+  if (forms.credit_headroom.empty()) return;
+  ImGui::SetCursorPosX(ui::px(kLabelWidth));
+  ui::text_muted(forms.credit_headroom.c_str());
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetNextWindowSize(ImVec2(ui::px(420), 0));
+    ImGui::BeginTooltip();
+    ImGui::TextWrapped("%s", kCreditPractice);
+    ImGui::EndTooltip();
+  }
+}
+
+// The warning, with "Record anyway" and "Cancel"; true when the user records anyway.
+bool draw_credit_warning(State& state) {
+  FormsPanel& forms = state.forms;
+  bool anyway = std::exchange(forms.record_anyway_requested, false);
+  bool cancel = std::exchange(forms.cancel_warning_requested, false);
+  if (forms.credit_warning.empty()) return false;
+  ImGui::Spacing();
+  ImGui::SetCursorPosX(ui::px(kLabelWidth));
+  ImGui::BeginGroup();
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().warn);
+  ImGui::TextWrapped("%s", forms.credit_warning.c_str());
+  ImGui::PopStyleColor();
+  ui::text_muted("Not recorded yet: record it anyway, or cancel and change the invoice.");
+  anyway |= ImGui::Button("Record anyway");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetNextWindowSize(ImVec2(ui::px(420), 0));
+    ImGui::BeginTooltip();
+    ImGui::TextWrapped("%s", kCreditPractice);
+    ImGui::EndTooltip();
+  }
+  ImGui::SameLine();
+  cancel |= ImGui::Button("Cancel##credit");
+  ImGui::EndGroup();
+  if (cancel && !anyway) {
+    forms.credit_warning.clear();
+    state.status = "Not recorded: the invoice is still in the form";
+  }
+  return anyway;
+}
+
+// True (and the warning set) when the invoice takes its customer over the credit limit.
+bool credit_hold(State& state, const arlab::NewInvoice& inv, int customer,
+                 const std::string& form_key) {
+  const arlab::Book& book = state.book;
+  arlab::CreditCheck c =
+      arlab::credit_check(book, static_cast<arlab::Index>(customer), inv.date, inv.amount_minor);
+  if (!c.over()) return false;
+  const arlab::Customer& who = book.customers[static_cast<size_t>(customer)];
+  FormsPanel& forms = state.forms;
+  // Short lines (a wrap would break "10,000.00" at its comma or point).
+  forms.credit_warning = who.name + " would owe " + ui::money(book, c.after_minor) +
+                         " with this invoice,\nover its credit limit of " +
+                         ui::money(book, c.limit_minor) + " by " + ui::money(book, c.over_minor) +
+                         ".\nIt owes " + ui::money(book, c.owed_minor) + " on " +
+                         arlab::format_date(inv.date) +
+                         " before it.\nCredit control comes before delivery.";
+  forms.credit_form = form_key;
+  state.status = "Not recorded yet: " + who.name + " would go over its credit limit";
+  return true;
+}
+
 void draw_invoice_form(State& state) {
   const arlab::Book& book = state.book;
   InvoiceForm& f = state.forms.invoice;
+  constexpr FormKind kKind = FormKind::Invoice;
   prefill(state, "INV-", last_id(book, book.invoices), arlab::find_invoice, f.id, f.date);
+  std::string form_key = invoice_form_key(f);
+  if (state.forms.credit_form != form_key) state.forms.credit_warning.clear();  // Edited.
   text_field("Invoice id", "##id", nullptr, f.id);
+  field_problems(state, kKind, "id");
   customer_field(state, &f.customer);
+  draw_credit_headroom(state, f);
+  field_problems(state, kKind, "customer");
   date_field(f.date);
+  field_problems(state, kKind, "date");
   label("Due date");
   ImGui::Checkbox("Set##due_given", &f.due_given);
   ImGui::SameLine();
@@ -190,10 +401,15 @@ void draw_invoice_form(State& state) {
   } else {
     ui::text_muted("date + the customer's terms");
   }
+  field_problems(state, kKind, "due");
   text_field("Amount", "##amount", "1200.00", f.amount);
+  field_problems(state, kKind, "amount");
   label("Disputed");
   ImGui::Checkbox("The customer contests this invoice##disputed", &f.disputed);
-  if (!submit_button(state, "Add invoice")) return;
+  bool pressed = submit_button(state, "Add invoice");
+  bool anyway = draw_credit_warning(state);
+  if (!pressed && !anyway) return;
+  state.forms.credit_warning.clear();
   std::vector<arlab::Problem> local;
   arlab::NewInvoice inv;
   inv.id = f.id;
@@ -203,7 +419,8 @@ void draw_invoice_form(State& state) {
   if (f.due_given && read_date(f.due, "due", &due, &local)) inv.due = due;
   read_amount(book, f.amount, "amount", &inv.amount_minor, &local);
   inv.disputed = f.disputed;
-  if (submit(state, FormKind::Invoice, arlab::Edit{inv}, std::move(local))) {
+  auto hold = [&] { return !anyway && credit_hold(state, inv, f.customer, form_key); };
+  if (submit(state, kKind, arlab::Edit{inv}, std::move(local), hold)) {
     f.id[0] = f.amount[0] = '\0';  // Accepted: ready for the next one.
     f.disputed = false;
   }
@@ -354,10 +571,15 @@ void draw_receipt_form(State& state, bool credit_note) {
   } else {
     prefill(state, "P-", last_id(book, book.payments), arlab::find_payment, f.id, f.date);
   }
+  FormKind kind = credit_note ? FormKind::CreditNote : FormKind::Payment;
   text_field(credit_note ? "Credit note id" : "Payment id", "##id", nullptr, f.id);
+  field_problems(state, kind, "id");
   customer_field(state, &f.customer);
+  field_problems(state, kind, "customer");
   date_field(f.date);
+  field_problems(state, kind, "date");
   text_field("Amount", "##amount", "1200.00", f.amount);
+  field_problems(state, kind, "amount");
   rebuild_open_invoices(state, f);
   label("Allocation");
   if (ImGui::Button("Allocate oldest first")) allocate_oldest_first(state, f);
@@ -367,6 +589,7 @@ void draw_receipt_form(State& state, bool credit_note) {
   ImGui::BeginGroup();
   draw_allocation_table(state, f);
   ImGui::EndGroup();
+  field_problems(state, kind, "allocation");
   draw_remainder(state, f);
   if (!submit_button(state, credit_note ? "Issue credit note" : "Record payment")) return;
   std::vector<arlab::Problem> local;
@@ -377,7 +600,6 @@ void draw_receipt_form(State& state, bool credit_note) {
   read_date(f.date, "date", &r.date, &local);
   read_amount(book, f.amount, "amount", &r.amount_minor, &local);
   allocations_of(state, f, &r.allocations, &local);
-  FormKind kind = credit_note ? FormKind::CreditNote : FormKind::Payment;
   if (submit(state, kind, arlab::Edit{r}, std::move(local))) f.id[0] = f.amount[0] = '\0';
 }
 
@@ -410,12 +632,18 @@ void draw_write_off_form(State& state) {
   WriteOffForm& f = state.forms.write_off;
   prefill(state, "W-", last_id(book, book.write_offs), arlab::find_write_off, f.id, f.date);
   ui::text_muted("Write off what cannot be collected (practice: with approval for large amounts).");
+  constexpr FormKind kKind = FormKind::WriteOff;
   text_field("Write-off id", "##id", nullptr, f.id);
+  field_problems(state, kKind, "id");
   if (customer_field(state, &f.customer)) f.invoice = -1;
+  field_problems(state, kKind, "customer");
   label("Invoice");
   invoice_combo(state, f);
+  field_problems(state, kKind, "invoice");
   date_field(f.date);
+  field_problems(state, kKind, "date");
   text_field("Amount", "##amount", "0.00", f.amount);
+  field_problems(state, kKind, "amount");
   if (!submit_button(state, "Write off")) return;
   std::vector<arlab::Problem> local;
   arlab::NewWriteOff w;
@@ -468,9 +696,13 @@ void draw_refund_form(State& state) {
   prefill(state, "R-", last_id(book, book.refunds), arlab::find_refund, f.id, f.date);
   ui::text_muted("Pay back a customer's unapplied credit (an overpayment, or a credit note "
                  "issued after the invoice was paid).");
+  constexpr FormKind kKind = FormKind::Refund;
   text_field("Refund id", "##id", nullptr, f.id);
+  field_problems(state, kKind, "id");
   if (customer_field(state, &f.customer)) f.payment = -1;
+  field_problems(state, kKind, "customer");
   date_field(f.date);
+  field_problems(state, kKind, "date");
   arlab::Date date;
   bool have_date = arlab::parse_date(f.date, &date);
   label("Credit");
@@ -486,8 +718,10 @@ void draw_refund_form(State& state) {
     ui::text_muted("choose a customer and a date");
   }
   text_field("Amount", "##amount", "0.00", f.amount);
+  field_problems(state, kKind, "amount");
   label("Payment returned");
   payment_combo(state, f, date, have_date);
+  field_problems(state, kKind, "payment");
   if (!submit_button(state, "Record refund")) return;
   std::vector<arlab::Problem> local;
   arlab::NewRefund r;
@@ -561,13 +795,20 @@ void draw_customer_form(State& state) {
     if (!book.customers.empty()) last = book.customers.back().id;
     suggest_id(book, "C", last, arlab::find_customer, f.id, sizeof f.id);
   }
+  constexpr FormKind kKind = FormKind::Customer;
   text_field("Customer id", "##id", nullptr, f.id);
+  field_problems(state, kKind, "id");
   text_field("Name", "##name", "Acme Ltd", f.name);
+  field_problems(state, kKind, "name");
   label("Salesperson");
   salesperson_combo(book, &f.salesperson);
+  field_problems(state, kKind, "salesperson");
   terms_field(&f.terms_days);
+  field_problems(state, kKind, "terms_days");
   text_field("Credit limit", "##limit", "none", f.credit_limit);
+  field_problems(state, kKind, "credit_limit");
   text_field("Credit grade", "##grade", "none (A, B, C...)", f.grade);
+  field_problems(state, kKind, "grade");
   if (!submit_button(state, "Add customer")) return;
   std::vector<arlab::Problem> local;
   arlab::NewCustomer c;
@@ -655,6 +896,9 @@ void draw_help(FormKind kind) {
 
 void draw_forms(State& state) {
   FormsPanel& forms = state.forms;
+  if (!forms.date_default[0]) {  // New entries are dated today (update_today moves it on).
+    set_text(forms.date_default, sizeof forms.date_default, arlab::format_date(state.today));
+  }
   // Forms start on the customer being looked at in the drill-down.
   arlab::Index looked_at = state.customer.customer;
   int viewed = looked_at == arlab::kNone ? -1 : static_cast<int>(looked_at);
@@ -690,14 +934,7 @@ void draw_forms(State& state) {
       case FormKind::Customer: draw_customer_form(state); break;
     }
     ImGui::PopID();
-    if (forms.problems_kind == kind && !forms.problems.empty()) {
-      ImGui::Spacing();
-      ImGui::SetCursorPosX(ui::px(kLabelWidth));
-      ImGui::BeginGroup();
-      ImGui::TextUnformatted("Not recorded; the book is unchanged:");
-      ui::problems_list(forms.problems);
-      ImGui::EndGroup();
-    }
+    other_problems(state, e.kind);
     ImGui::EndChild();
     ImGui::SameLine();
     draw_help(e.kind);

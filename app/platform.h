@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/snapshots.h"
+#include "core/date.h"
 
 namespace app::platform {
 
@@ -81,5 +82,10 @@ bool export_file(const std::string& file_name, const std::string& data, std::str
 
 // Called every frame (web: finishes async saves; native: nothing).
 void poll();
+
+// Today's date where the user is: the machine's clock in the user's time zone (native:
+// localtime_r; web: the browser's local date, JavaScript's Date getters, not UTC). The app
+// reads it every frame, so a session left open past midnight moves on.
+arlab::Date today();
 
 }  // namespace app::platform

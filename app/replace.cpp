@@ -9,11 +9,11 @@
 // [SECTION] The modal
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "app/app_state.h"
 #include "app/platform.h"
 #include "app/widgets.h"
-#include "assets/sample_book.h"
 #include "core/date.h"
 #include "imgui.h"
 #include "io/book_json.h"
@@ -88,14 +88,16 @@ void ask_replace(State& state, arlab::Book&& book, const std::string& name,
   r.source = source;
   r.done_status = done_status;
   r.last_change.clear();
+  r.sample_shift_days = 0;
   r.pending = true;
   r.open_popup = true;
   state.status = "Replace the open book with " + source + "? (asked)";
 }
 
 bool ask_open_book_text(State& state, std::string_view file_name, std::string_view text) {
-  arlab::LoadResult r = arlab::read_book_json(text);
   std::string name(file_name);
+  if (refuse_not_a_book(state, name, text)) return false;  // Nothing to ask either.
+  arlab::LoadResult r = arlab::read_book_json(text);
   if (!r.ok) {  // Nothing to ask: the open book stays exactly as it was.
     show_problems(state, "Could not open " + name, std::move(r.problems), name);
     return false;
@@ -109,12 +111,12 @@ bool ask_open_book_text(State& state, std::string_view file_name, std::string_vi
 }
 
 void ask_load_sample(State& state) {
-  arlab::LoadResult r = arlab::read_book_json(arlab::sample_book_json());
-  if (!r.ok) {
-    show_problems(state, "The embedded sample book is invalid", std::move(r.problems));
-    return;
-  }
-  ask_replace(state, std::move(r.book), "sample", "the sample book", "Opened the sample book");
+  arlab::Book book;
+  int32_t shift = 0;
+  std::string status;
+  if (!read_sample(state, &book, &shift, &status)) return;
+  ask_replace(state, std::move(book), "sample", "the sample book", status);
+  state.replace.sample_shift_days = shift;
 }
 
 bool ask_restore_snapshot(State& state, const std::string& id) {
@@ -150,6 +152,7 @@ void confirm_replace(State& state) {
   r.pending = false;
   std::string last_change = std::move(r.last_change);
   replace_book(state, std::move(r.book), r.name);
+  state.sample_shift_days = std::exchange(r.sample_shift_days, 0);
   state.opened_last_change = last_change;
   r.book = arlab::Book{};
   state.status = r.done_status + (r.keep_error.empty()

@@ -282,4 +282,12 @@ std::string date_order_advice(const std::vector<Problem>& problems);
 Date book_first_date(const Book& book);
 Date book_last_date(const Book& book);
 
+// Moves every date of the book by `days` (negative: earlier): each invoice's date and due
+// date, each payment, credit note, write-off and refund. Every gap between two dates stays
+// as it was (terms, days past due, the date order), so every figure as of D + days equals
+// the figure as of D before. The app opens its sample this way, so that the sample ends
+// today. False, and the book unchanged, when a date would leave 1000-01-01..9999-12-31.
+// A built index is rebuilt (its applications carry dates).
+bool shift_dates(Book& book, int32_t days);
+
 }  // namespace arlab

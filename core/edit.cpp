@@ -2,6 +2,7 @@
 
 #include "budget.h"
 #include "money.h"
+#include "text.h"
 
 namespace arlab {
 
@@ -155,6 +156,32 @@ std::string describe(const Edit& edit, const Book& book) {
     }
   };
   return std::visit(Describer{money, name}, edit);
+}
+
+std::vector<Problem> edit_id_problems(const Book& book, const Edit& edit) {
+  struct Ids {
+    const Book& b;
+    std::vector<Problem> out;
+    void check(const std::string& id, Index found, const char* what) {
+      if (id.empty()) {
+        out.push_back({"id", "the id must not be empty"});
+      } else if (found != kNone) {
+        out.push_back({"id", shown(id) + " is already used by another " + what});
+      }
+    }
+    void operator()(const NewCustomer& e) { check(e.id, find_customer(b, e.id), "customer"); }
+    void operator()(const NewInvoice& e) { check(e.id, find_invoice(b, e.id), "invoice"); }
+    void operator()(const NewReceipt& e) {
+      if (e.credit_note) return check(e.id, find_credit_note(b, e.id), "credit note");
+      check(e.id, find_payment(b, e.id), "payment");
+    }
+    void operator()(const NewWriteOff& e) { check(e.id, find_write_off(b, e.id), "write-off"); }
+    void operator()(const NewRefund& e) { check(e.id, find_refund(b, e.id), "refund"); }
+    void operator()(const SetBudget&) {}
+  };
+  Ids ids{book, {}};
+  std::visit(ids, edit);
+  return ids.out;
 }
 
 bool History::apply(Book& book, const Edit& given, std::vector<Problem>* problems) {

@@ -92,6 +92,12 @@ class History {
   size_t done_count_ = 0;
 };
 
+// The new document's own id, checked before anything else of the edit is known (a form checks
+// it with its dates and amounts, so that every problem of the form shows at once): empty, or
+// already used by a document of its list. Problems with place "id", in plain words
+// ("INV-1 is already used by another invoice"). None for SetBudget. Needs the id hashes.
+std::vector<Problem> edit_id_problems(const Book& book, const Edit& edit);
+
 // Lower-level: append / remove the document an edit describes (no index rebuild).
 // append_edit returns false with a problem when a referenced id is unknown.
 bool append_edit(Book& book, const Edit& edit, std::vector<Problem>* problems);

@@ -32,6 +32,7 @@ struct Options {
   std::string panel;       // --panel: the panel in front (screenshots).
   bool demo_edits = false; // --demo-edits: a few changes, so History has lines (screenshots).
   int width = 1440, height = 900;
+  std::vector<std::string> forms;  // --form: app::form_command texts, one every 5 frames.
 };
 
 void usage(FILE* out) {
@@ -48,7 +49,9 @@ void usage(FILE* out) {
       "                     invoice|payment|credit-note|write-off\n"
       "  --size WxH         window size (default 1440x900)\n"
       "  --demo-edits       record a payment, an invoice and an undone credit note\n"
-      "                     (screenshots of the History panel; saved like any change)\n");
+      "                     (screenshots of the History panel; saved like any change)\n"
+      "  --form JSON        fill or submit the New invoice form (app::form_command),\n"
+      "                     one every 5 frames (repeatable; screenshots of its messages)\n");
 }
 
 bool parse_options(int argc, char** argv, Options* o) {
@@ -69,6 +72,8 @@ bool parse_options(int argc, char** argv, Options* o) {
       o->screenshot = argv[++i];
     } else if (arg == "--panel" && has_value) {
       o->panel = argv[++i];
+    } else if (arg == "--form" && has_value) {
+      o->forms.push_back(argv[++i]);
     } else if (arg == "--demo-edits") {
       o->demo_edits = true;
     } else if (arg == "--size" && has_value) {
@@ -215,6 +220,10 @@ int main(int argc, char** argv) {
   double frame_ms_max = 0, frame_ms_last = 0;  // UI + render time, without the vsync wait.
   for (long n = 1; !glfwWindowShouldClose(window); ++n) {
     glfwPollEvents();
+    size_t form = static_cast<size_t>(n / 5);
+    if (n % 5 == 0 && form <= options.forms.size()) {
+      app::form_command(*state, options.forms[form - 1]);
+    }
     double start = glfwGetTime();
     render_frame(window, *state);
     frame_ms_last = (glfwGetTime() - start) * 1000.0;

@@ -393,4 +393,11 @@ void poll() {
   if (std::chrono::steady_clock::now() - s.pending_since >= kSaveDelay) start_writer();
 }
 
+arlab::Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (!localtime_r(&now, &local)) return arlab::Date{};  // No clock: 1970-01-01.
+  return arlab::date_from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
 }  // namespace app::platform

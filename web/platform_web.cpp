@@ -467,4 +467,14 @@ bool export_file(const std::string& file_name, const std::string& data, std::str
 
 void poll() {}  // Saves run on JS timers and syncfs callbacks, not on frames.
 
+// The browser's local date (its time zone, as the user's clock shows it): JavaScript's local
+// getters, read directly rather than through Emscripten's localtime emulation.
+arlab::Date today() {
+  int ymd = EM_ASM_INT({
+    var now = new Date();
+    return now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
+  });
+  return arlab::date_from_ymd(ymd / 10000, ymd / 100 % 100, ymd % 100);
+}
+
 }  // namespace app::platform

@@ -11,6 +11,7 @@
 //   arlab.storage()          save state: {saving, pending, last_saved, last_error, ...}
 //   arlab.flush()            saves a waiting change now
 //   arlab.showPanel(name)    brings a panel to the front ("aging", "storage", ...)
+//   arlab.formCommand(obj)   fills, submits or answers the New invoice form (app::form_command)
 //   arlab.lastOpen()         {count, name, ok}: the last file picked or dropped, once read
 'use strict';
 
@@ -117,6 +118,15 @@
       var ptr = allocString(String(name));
       try {
         return Module._arlab_web_show_panel(ptr) === 1;
+      } finally {
+        Module._free(ptr);
+      }
+    },
+    formCommand: function(command) {
+      if (!exported('_arlab_web_form_command') || !Module._arlab_web_ready()) return false;
+      var ptr = allocString(JSON.stringify(command));
+      try {
+        return Module._arlab_web_form_command(ptr) === 1;
       } finally {
         Module._free(ptr);
       }

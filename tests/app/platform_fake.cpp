@@ -119,4 +119,6 @@ bool export_file(const std::string& file_name, const std::string& data, std::str
 
 void poll() { ++fake().poll_count; }
 
+arlab::Date today() { return fake().today; }
+
 }  // namespace app::platform

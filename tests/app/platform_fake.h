@@ -42,6 +42,7 @@ struct FakePlatform {
     snapshot_bytes_max = 0;
     now = session = "2025-06-30 09:00:00";
   }
+  arlab::Date today;                            // What platform::today() returns.
 };
 
 FakePlatform& fake();

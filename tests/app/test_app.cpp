@@ -13,6 +13,7 @@
 #include "app/widgets.h"
 #include "assets/ibm_ar_map.h"
 #include "assets/commission_plans.h"
+#include "assets/sample_book.h"
 #include "core/commission.h"
 #include "core/date.h"
 #include "imgui.h"
@@ -45,6 +46,9 @@ const char* kBook = R"({
   "payments": [ {"id": "P-1", "customer": "C1", "date": "2025-03-20", "amount": "400.00"} ]
 })";
 
+// The fake platform's today in every test (Ui sets it): kBook's last document date.
+const arlab::Date kToday = arlab::date_from_ymd(2025, 3, 20);
+
 // A negative amount: the loader refuses the whole file.
 const char* kBadBook = R"({
   "format": "arlab-book/1", "currency": "USD",
@@ -55,8 +59,11 @@ const char* kBadBook = R"({
 struct Ui {
   // A new session. Settings (the plan slots kept by platform::save_setting) start empty, unless
   // `keep_settings`: then they are what the last Ui saved, as files outlive a session.
-  explicit Ui(bool keep_settings = false) {
+  explicit Ui(bool keep_settings = false, arlab::Date today = kToday) {
     if (!keep_settings) app::platform::fake().settings.clear();
+    // Today is pinned (kBook's last document date by default), so that a book opened as of
+    // today has the figures worked out below; the sample opens moved to end on this day too.
+    app::platform::fake().today = today;
     ImGui::CreateContext();
     state = app::create_state();
     app::init(*state);  // Sets the font scale and theme before the atlas is built.
@@ -283,9 +290,9 @@ TEST_CASE("forms: a write-off larger than the invoice is refused, the book uncha
   ui.submit();
   REQUIRE(ui.state->forms.problems.size() == 1);
   CHECK(ui.state->forms.problems[0].place == "amount");  // The form's field, not write_offs[0].
-  CHECK(ui.state->forms.problems[0].message ==
-        "INV-1 has 600.00 open on 2025-03-20 (P-1 paid 400.00 on 2025-03-20); this write-off "
-        "asks 1200.00: ask at most 600.00");
+  CHECK(ui.state->forms.problems[0].message ==  // Shown under Amount, naming it.
+        "Amount: INV-1 has 600.00 open on 2025-03-20 (P-1 paid 400.00 on 2025-03-20); this "
+        "write-off asks 1200.00: ask at most 600.00");
   CHECK(app::platform::fake().save_count == saves);
   CHECK(ui.summary()["open"] == "3100.00");
   CHECK(ui.summary()["can_undo"] == false);
@@ -967,7 +974,7 @@ TEST_CASE("forms: a refund of a customer's unapplied credit") {
   ui.submit();  // More than the credit: refused by the book's rule.
   REQUIRE(ui.state->forms.problems.size() == 1);
   CHECK(ui.state->forms.problems[0].message ==
-        "refund 600.00 exceeds the unapplied credit of C2 on 2025-03-20 (500.00)");
+        "Amount: refund 600.00 exceeds the unapplied credit of C2 on 2025-03-20 (500.00)");
   set(f.amount, sizeof f.amount, "200.00");
   f.payment = static_cast<int>(arlab::find_payment(ui.state->book, "P-2"));
   ui.submit();
@@ -1050,7 +1057,8 @@ bool has_problem(const app::PlanSlot& slot, const char* place, const char* words
 }  // namespace
 
 TEST_CASE("commission tab: the embedded cash-80-gate plan gives compute_commission's payable") {
-  Ui ui;
+  Ui ui(false, arlab::date_from_ymd(2025, 12, 31));  // The sample's own last day: not moved.
+  CHECK(ui.summary()["sample_shift_days"] == 0);
   ui.frames(2);
   REQUIRE(app::show_panel(*ui.state, "commission"));
   ui.frames(3);
@@ -1828,4 +1836,186 @@ TEST_CASE("replace: the book's name and last change survive a restart; undo hist
   }
   fake.saved_at_start.reset();
   fake.label_at_start.reset();
+}
+
+// ---- Issue 10: dates and defaults, errors in plain words ---------------------------------
+
+TEST_CASE("today: the sample ends today, books open as of today, new entries are dated today") {
+  Ui ui;  // Today: 2025-03-20. The embedded sample ends on 2025-12-31: 286 days later.
+  ui.frames(3);
+  nlohmann::json s = ui.summary();
+  CHECK(s["book"] == "sample");
+  CHECK(s["today"] == "2025-03-20");
+  CHECK(s["as_of"] == "2025-03-20");
+  CHECK(s["sample_shift_days"] == -286);
+  CHECK(s["status"] ==
+        "Opened the sample book, its dates moved 286 days earlier so that it ends today");
+  CHECK(arlab::book_last_date(ui.state->book) == kToday);
+  // Moved, not changed: every figure as of today is the embedded sample's as of its last day.
+  arlab::LoadResult embedded = arlab::read_book_json(arlab::sample_book_json());
+  REQUIRE(embedded.ok);
+  app::Figures f = app::compute_figures(embedded.book, arlab::date_from_ymd(2025, 12, 31),
+                                        ui.state->edges);
+  CHECK(ui.state->figures.open_minor == f.open_minor);
+  CHECK(ui.state->figures.overdue_minor == f.overdue_minor);
+  CHECK(ui.state->figures.aging.total_amounts_minor == f.aging.total_amounts_minor);
+  CHECK(ui.state->book.invoices.size() == embedded.book.invoices.size());
+
+  // A book opened on 2025-04-10 is seen as of that day, not as of its last document (03-20):
+  // INV-1 (due 01-31, 600.00 open) is 69 days overdue, INV-2 (due 03-17) 24, INV-3 current.
+  app::platform::fake().today = arlab::date_from_ymd(2025, 4, 10);
+  REQUIRE(app::open_book_text(*ui.state, "test.json", kBook));
+  ui.show_form(app::FormKind::Invoice);
+  s = ui.summary();
+  CHECK(s["as_of"] == "2025-04-10");
+  CHECK(s["sample_shift_days"] == 0);
+  CHECK(s["buckets"] == nlohmann::json({"2000.00", "500.00", "0.00", "600.00", "0.00"}));
+  CHECK(s["overdue"] == "1100.00");
+  CHECK(s["form_dates"]["invoice"] == "2025-04-10");  // A new entry's date is today.
+  ui.show_form(app::FormKind::Payment);
+  set(ui.state->forms.payment.date, sizeof ui.state->forms.payment.date, "2025-04-01");  // Typed.
+
+  // Past midnight: the as-of date that was today follows, and so does an untouched form date;
+  // the date the user typed stays.
+  app::platform::fake().today = arlab::date_from_ymd(2025, 4, 11);
+  ui.frames(1);
+  s = ui.summary();
+  CHECK(s["today"] == "2025-04-11");
+  CHECK(s["as_of"] == "2025-04-11");
+  CHECK(s["form_dates"]["invoice"] == "2025-04-11");
+  CHECK(s["form_dates"]["payment"] == "2025-04-01");
+  // An as-of date the user chose is left alone.
+  app::set_as_of(*ui.state, arlab::date_from_ymd(2025, 3, 20));
+  app::platform::fake().today = arlab::date_from_ymd(2025, 4, 12);
+  ui.frames(1);
+  CHECK(ui.summary()["as_of"] == "2025-03-20");
+  CHECK(ui.summary()["today"] == "2025-04-12");
+}
+
+TEST_CASE("forms: every problem of a form at once, each under its field, naming it") {
+  Ui ui;
+  open_test_book(ui);
+  int saves = app::platform::fake().save_count;
+  // A used id, an impossible date and a negative amount: all three in one submit.
+  ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-2", 1, "2025-02-30", "-5.00");
+  ui.submit();
+  nlohmann::json p = ui.summary()["form_problems"];
+  REQUIRE(p.size() == 3);
+  CHECK(p[0] == nlohmann::json({{"field", "id"},
+                                {"text", "Invoice id: INV-2 is already used by another invoice"}}));
+  CHECK(p[1] == nlohmann::json({{"field", "date"},
+                                {"text", "Date: not a date: \"2025-02-30\" (YYYY-MM-DD)"}}));
+  CHECK(p[2] == nlohmann::json({{"field", "amount"}, {"text", "Amount: must be positive"}}));
+  CHECK(ui.summary()["invoices"] == 3);
+  CHECK(app::platform::fake().save_count == saves);
+  ui.frames(2);  // Drawn under their fields (no popup).
+  CHECK_FALSE(ui.state->problems_popup);
+  // A new customer: the used id and the empty name together.
+  app::CustomerForm& c = ui.state->forms.customer;
+  ui.show_form(app::FormKind::Customer);
+  set(c.id, sizeof c.id, "C1");
+  set(c.credit_limit, sizeof c.credit_limit, "-1");
+  ui.submit();
+  p = ui.summary()["form_problems"];
+  REQUIRE(p.size() == 3);
+  CHECK(p[0]["text"] == "Customer id: C1 is already used by another customer");
+  CHECK(p[1]["text"] == "Name: enter a name");
+  CHECK(p[2]["field"] == "credit_limit");
+  CHECK(p[2]["text"] == "Credit limit: must not be negative");
+  // Fixed: recorded, nothing left to show.
+  ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 1, "2025-03-20", "5.00");
+  ui.submit();
+  CHECK(ui.summary()["form_problems"].empty());
+  CHECK(ui.summary()["invoices"] == 4);
+}
+
+TEST_CASE("credit limit: an invoice over it waits for Record anyway; Cancel records nothing") {
+  Ui ui;
+  open_test_book(ui);
+  // Acme (C1, limit 10,000.00) owes 600.00 + 500.00 = 1,100.00 on 2025-03-20, no credit held.
+  app::InvoiceForm& f =
+      ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 0, "2025-03-20", "9000.00");
+  ui.frames(2);
+  CHECK(ui.summary()["credit_headroom"] ==
+        "Credit limit 10,000.00; owes 1,100.00 on 2025-03-20: 8,900.00 left");
+  int saves = app::platform::fake().save_count;
+  ui.submit();  // 1,100.00 + 9,000.00 = 10,100.00: 100.00 over.
+  const char* kWarning = "Acme would owe 10,100.00 with this invoice,\nover its credit limit of "
+                         "10,000.00 by 100.00.\nIt owes 1,100.00 on 2025-03-20 before it.\n"
+                         "Credit control comes before delivery.";
+  CHECK(ui.summary()["credit_warning"] == kWarning);
+  CHECK(ui.summary()["invoices"] == 3);  // Not saved yet.
+  CHECK(app::platform::fake().save_count == saves);
+  ui.state->forms.cancel_warning_requested = true;  // "Cancel".
+  ui.frames(2);
+  CHECK(ui.summary()["credit_warning"] == "");
+  CHECK(ui.summary()["invoices"] == 3);
+  CHECK(std::string(f.amount) == "9000.00");  // Still in the form, to change.
+  ui.submit();
+  CHECK(ui.summary()["credit_warning"] == kWarning);
+  set(f.amount, sizeof f.amount, "8900.00");  // An edit drops the warning...
+  ui.frames(2);
+  CHECK(ui.summary()["credit_warning"] == "");
+  ui.submit();  // ...and exactly up to the limit is recorded at once.
+  CHECK(ui.summary()["invoices"] == 4);
+  CHECK(ui.summary()["credit_headroom"] ==
+        "Credit limit 10,000.00; owes 10,000.00 on 2025-03-20: 0.00 left");
+  ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-10", 0, "2025-03-20", "1.00");
+  ui.submit();
+  CHECK(ui.summary()["invoices"] == 4);
+  CHECK(ui.summary()["credit_warning"] ==
+        "Acme would owe 10,001.00 with this invoice,\nover its credit limit of 10,000.00 by "
+        "1.00.\nIt owes 10,000.00 on 2025-03-20 before it.\nCredit control comes before "
+        "delivery.");
+  ui.state->forms.record_anyway_requested = true;  // "Record anyway".
+  ui.frames(2);
+  CHECK(ui.summary()["invoices"] == 5);
+  CHECK(ui.summary()["credit_warning"] == "");
+  CHECK(app::platform::fake().save_count == saves + 2);
+  // Beta has no limit: no headroom shown, never a warning.
+  ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-11", 1, "2025-03-20",
+          "99999.00");
+  ui.frames(2);
+  CHECK(ui.summary()["credit_headroom"] == "");
+  ui.submit();
+  CHECK(ui.summary()["invoices"] == 6);
+  // The script hook (the browser test's) does the same through the form.
+  REQUIRE(app::form_command(*ui.state, R"({"form": "invoice", "id": "INV-12", "customer": "C1",
+                                          "date": "2025-03-20", "amount": "2.00", "submit": true})"));
+  ui.frames(2);
+  CHECK(ui.summary()["credit_warning"].get<std::string>().rfind("Acme would owe 10,003.00", 0) == 0);
+  REQUIRE(app::form_command(*ui.state, R"({"form": "invoice", "answer": "record-anyway"})"));
+  ui.frames(2);
+  CHECK(ui.summary()["invoices"] == 7);
+  CHECK_FALSE(app::form_command(*ui.state, R"({"form": "invoice", "customer": "C9"})"));
+  CHECK_FALSE(app::form_command(*ui.state, R"({"form": "payment"})"));
+}
+
+TEST_CASE("a file that is no arlab file says what it is; the book stays") {
+  Ui ui;
+  open_test_book(ui);
+  struct Case { const char* name; std::string text; const char* what; };
+  const Case cases[] = {
+      {"photo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "it is a PNG image"},
+      {"package.json", R"({"name": "x", "version": "1.0"})",
+       "it is a JSON object without \"invoices\" or \"customers\" (its members: \"name\", "
+       "\"version\")"},
+      {"notes.txt", "Call Acme on Monday\n", "it is text, not JSON: it starts with \"Call Acme "
+                                             "on Monday\""}};
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK_FALSE(app::open_file_text(*ui.state, c.name, c.text));
+    std::string title = std::string(c.name) +
+                        " is not an arlab book, commission plan, commission statement or CSV file";
+    nlohmann::json s = ui.summary();
+    CHECK(s["status"] == title + ": " + c.what);
+    CHECK(s["problems"]["title"] == title);
+    CHECK(s["problems"]["list"] == nlohmann::json::array({{{"place", ""}, {"message", c.what}}}));
+    CHECK(s["book"] == "test.json");
+    CHECK(s["open"] == "3100.00");
+    ui.frames(2);
+  }
+  // A broken book is still a book: located problems, as before.
+  CHECK_FALSE(app::open_file_text(*ui.state, "bad.json", kBadBook));
+  CHECK(ui.state->problems[0].place.find("invoices[0]") == 0);
 }

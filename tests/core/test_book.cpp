@@ -376,4 +376,58 @@ TEST_CASE("an empty book builds") {
   CHECK(book_last_date(b.book) == Date{0});
 }
 
+TEST_CASE("shift_dates moves every date; every figure follows by as many days") {
+  BookBuilder b;
+  Index c1 = b.customer("C1");  // Terms 30.
+  Index inv1 = b.invoice("INV-1", c1, D("2025-01-05"), 10000);         // Due 02-04.
+  b.invoice("INV-2", c1, D("2025-01-20"), 5000, D("2025-01-31"));      // Due given.
+  b.payment("P-1", c1, D("2025-02-10"), 12000, {{inv1, 10000}});        // 20.00 to INV-2.
+  b.credit_note("CN-1", c1, D("2025-02-12"), 5000);                     // 30.00 to INV-2,
+  b.refund("R-1", c1, D("2025-02-20"), 1000);                           // 20.00 unapplied.
+  Index inv3 = b.invoice("INV-3", c1, D("2025-02-15"), 7000);           // After CN-1.
+  b.write_off("W-1", inv3, D("2025-03-10"), 7000);
+  REQUIRE(b.build());
+  Book before = b.book;
+  REQUIRE(shift_dates(b.book, 30));
+  CHECK(b.book.index.built);
+  const Book& a = b.book;
+  CHECK(a.invoices[0].date == D("2025-02-04"));
+  CHECK(a.invoices[0].due == D("2025-03-06"));
+  CHECK(a.invoices[1].date == D("2025-02-19"));
+  CHECK(a.invoices[1].due == D("2025-03-02"));
+  CHECK(a.invoices[1].flags == kInvoiceDueGiven);  // Still written, as given.
+  CHECK(a.payments[0].date == D("2025-03-12"));
+  CHECK(a.credit_notes[0].date == D("2025-03-14"));
+  CHECK(a.refunds[0].date == D("2025-03-22"));
+  CHECK(a.write_offs[0].date == D("2025-04-09"));
+  CHECK(book_last_date(a) == D("2025-04-09"));
+  // As of D + 30 every figure is what it was as of D.
+  for (const char* day : {"2025-01-31", "2025-02-11", "2025-02-15", "2025-03-09", "2025-03-31"}) {
+    for (Index i = 0; i < 3; ++i) {
+      CHECK(invoice_open_minor(a, i, D(day) + 30) == invoice_open_minor(before, i, D(day)));
+    }
+    CHECK(customer_unapplied_minor(a, c1, D(day) + 30) ==
+          customer_unapplied_minor(before, c1, D(day)));
+  }
+  CHECK(customer_unapplied_minor(a, c1, D("2025-03-22")) == -1000);  // 20.00 - 10.00 refunded.
+  REQUIRE(shift_dates(b.book, -30));  // And back.
+  CHECK(arlab::test::book_digest(b.book) == arlab::test::book_digest(before));
+}
+
+TEST_CASE("shift_dates refuses to leave the dates arlab can write; the book unchanged") {
+  BookBuilder b;
+  Index c1 = b.customer("C1");
+  b.invoice("INV-1", c1, D("9999-11-01"), 10000);  // Due 9999-12-01.
+  b.invoice("INV-2", c1, D("1000-01-10"), 10000);
+  REQUIRE(b.build());
+  std::string digest = arlab::test::book_digest(b.book);
+  CHECK_FALSE(shift_dates(b.book, 31));   // The due date would be 10000-01-01.
+  CHECK_FALSE(shift_dates(b.book, -10));  // 999-12-31.
+  CHECK(arlab::test::book_digest(b.book) == digest);
+  CHECK(shift_dates(b.book, 30));         // Due 9999-12-31: the last date, still fine.
+  CHECK(shift_dates(b.book, -39));        // INV-2 on 1000-01-01.
+  CHECK(b.book.invoices[1].date == kDateMin);
+  CHECK(shift_dates(b.book, 0));
+}
+
 }  // TEST_SUITE

@@ -274,4 +274,28 @@ TEST_CASE("setting the budget, and undo puts the previous one back") {
   CHECK(h.done_count() == 2);
 }
 
+TEST_CASE("edit_id_problems: a form's id, checked in plain words before the rest") {
+  BookBuilder b = start_book();
+  NewInvoice taken = invoice_2();
+  taken.id = "INV-1";
+  std::vector<Problem> p = edit_id_problems(b.book, Edit{taken});
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].place == "id");
+  CHECK(p[0].message == "INV-1 is already used by another invoice");
+  CHECK(edit_id_problems(b.book, Edit{invoice_2()}).empty());
+  NewInvoice empty = invoice_2();
+  empty.id = "";
+  p = edit_id_problems(b.book, Edit{empty});
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].message == "the id must not be empty");
+  // An invoice's id is free for a payment: each list has its own ids.
+  NewReceipt pay{false, "INV-1", "C1", D("2025-06-25"), 100, {}};
+  CHECK(edit_id_problems(b.book, Edit{pay}).empty());
+  NewCustomer c{"C1", "Again", "", 30, -1, ""};
+  p = edit_id_problems(b.book, Edit{c});
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].message == "C1 is already used by another customer");
+  CHECK(edit_id_problems(b.book, Edit{SetBudget{}}).empty());
+}
+
 }  // TEST_SUITE

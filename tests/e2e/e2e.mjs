@@ -29,6 +29,12 @@
 //  10 held          a saved book the date-order rule refuses (as an older arlab saved it in
 //                   IndexedDB) reloads as the sample with its problem listed, and neither
 //                   the sample nor a book opened afterwards is saved over it
+//  16 today         the sample ends today, as of today; a new invoice is dated today
+//  17 form errors   a used id, a bad date and a bad amount: three problems in one submit,
+//                   each naming its field (window.arlab.formCommand fills the form)
+//  18 credit        an invoice over the customer's credit limit waits for "Record anyway"
+//  19 not a book    a dropped PNG and another program's JSON are refused in plain words
+//  20 today local   pages in UTC+14 and UTC-11 open on their own local date (not UTC's)
 // Screenshots go to tests/e2e/artifacts/. Exit 0 all passed, 1 a failure, 77 skipped.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -196,10 +202,15 @@ async function checkSampleTotals(page) {
   const summary = await page.evaluate(() => window.arlab.summary());
   expect(summary && summary.as_of, `no summary or as_of: ${JSON.stringify(summary)}`);
   expect(fs.existsSync(opts.cli), `no CLI at ${opts.cli}`);
-  const cliOut = execFileSync(opts.cli, ['aging', opts.sample, '--as-of', summary.as_of,
+  // The app moves the sample's dates so that it ends today (summary.sample_shift_days): its
+  // figures as of D are those of the file, unmoved, as of D - shift (the CLI's).
+  expect(summary.as_of === summary.today, `as of ${summary.as_of}, not today ${summary.today}`);
+  const cliAsOf = addDays(summary.as_of, -summary.sample_shift_days);
+  const cliOut = execFileSync(opts.cli, ['aging', opts.sample, '--as-of', cliAsOf,
                                          '--format', 'json'], {encoding: 'utf8'});
   const totals = JSON.parse(cliOut).totals;
-  console.log(`     as of ${summary.as_of}: page open ${summary.open}, CLI open ${totals.open}`);
+  console.log(`     page as of ${summary.as_of} (sample moved ${summary.sample_shift_days} days), ` +
+              `CLI as of ${cliAsOf}: page open ${summary.open}, CLI open ${totals.open}`);
   expect(cents(summary.open) === cents(totals.open),
          `open ${summary.open} on the page, ${totals.open} from the CLI ` +
          '(a web build older than assets/sample-book.json embeds another sample)');
@@ -522,6 +533,159 @@ async function checkReplaceAsks(page) {
   await page.evaluate(() => window.arlab.showPanel('dashboard'));
 }
 
+// [SECTION] issue 10: dates and defaults, errors in plain words
+// "YYYY-MM-DD" plus `days` (civil dates, no time zone involved).
+function addDays(date, days) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+// The date on a wall clock in `timeZone` ("YYYY-MM-DD"); undefined: this machine's zone.
+function localDate(timeZone, when = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', {timeZone, year: 'numeric', month: '2-digit',
+                                           day: '2-digit'}).format(when);
+}
+
+async function nextFrames(page, n = 3) {
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + n);
+}
+
+// Today is the user's local date, not UTC's: pages in UTC+14 and UTC-11 (at any hour one of
+// the two is on another day than UTC) open the sample moved to end on their own today, as of
+// it, with new entries dated it.
+async function checkTodayLocal(chromium, origin) {
+  const browser = await chromium.launch({
+    executablePath: opts.chromium, headless: true,
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  try {
+    const seen = [];
+    for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      const context = await browser.newContext({timezoneId: timeZone,
+                                                viewport: {width: 1280, height: 800}});
+      const page = await context.newPage();
+      await page.goto(origin + '/');
+      await waitReady(page, 5);
+      expect(await page.evaluate(() => window.arlab.showPanel('invoice')), 'no "invoice" form');
+      await nextFrames(page);
+      const s = await page.evaluate(() => window.arlab.summary());
+      const expected = localDate(timeZone);
+      console.log(`     ${timeZone}: today ${s.today} (UTC ${localDate('UTC')}), as of ${s.as_of}, ` +
+                  `new invoice dated ${s.form_dates.invoice}, sample moved ${s.sample_shift_days}`);
+      expect(s.today === expected, `${timeZone}: today is ${s.today}, the zone's date ${expected}`);
+      expect(s.as_of === expected, `${timeZone}: as of ${s.as_of}, not today ${expected}`);
+      expect(s.form_dates.invoice === expected,
+             `${timeZone}: a new invoice is dated ${s.form_dates.invoice}, not today ${expected}`);
+      expect(s.book === 'sample' && (s.sample_shift_days === 0 || /ends today$/.test(s.status)),
+             `${timeZone}: book ${s.book}, status "${s.status}"`);
+      seen.push(s.today);
+      await context.close();
+    }
+    expect(seen.some((d) => d !== localDate('UTC')), `both zones gave UTC's date ${seen}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+// The sample in the main page: a new entry's date is today; the toolbar has its Today button.
+async function checkNewEntryToday(page) {
+  expect(await page.evaluate(() => window.arlab.showPanel('invoice')), 'no "invoice" form');
+  await nextFrames(page);
+  const s = await page.evaluate(() => window.arlab.summary());
+  expect(s.today === localDate(), `today ${s.today}, this machine's date ${localDate()}`);
+  expect(s.form_dates.invoice === s.today,
+         `a new invoice is dated ${s.form_dates.invoice}, not today ${s.today}`);
+  await shot(page, '16-new-invoice-today.png');
+}
+
+// A used id, an impossible date and a negative amount: three problems in one submit, each
+// for its field, in words (not `invoices[2160].id`). Nothing is recorded.
+async function checkFormErrors(page) {
+  const before = await page.evaluate(() => window.arlab.summary());
+  expect(await page.evaluate(() => window.arlab.showPanel('invoice')), 'no "invoice" form');
+  await nextFrames(page);
+  const filled = await page.evaluate(() => window.arlab.formCommand({
+    form: 'invoice', id: 'INV-000001', customer: 'C001', date: '2025-02-30', amount: '-5.00'}));
+  expect(filled, 'formCommand did not fill the invoice form');
+  await nextFrames(page, 2);
+  await page.evaluate(() => window.arlab.formCommand({form: 'invoice', submit: true}));
+  await nextFrames(page);
+  const s = await page.evaluate(() => window.arlab.summary());
+  const got = JSON.stringify(s.form_problems);
+  const want = JSON.stringify([
+    {field: 'id', text: 'Invoice id: INV-000001 is already used by another invoice'},
+    {field: 'date', text: 'Date: not a date: "2025-02-30" (YYYY-MM-DD)'},
+    {field: 'amount', text: 'Amount: must be positive'}]);
+  expect(got === want, `form problems ${got}, expected ${want}`);
+  expect(s.invoices === before.invoices, `${s.invoices} invoices: something was recorded`);
+  await shot(page, '17-form-errors.png');
+}
+
+// Chen Hardware (C001, limit 10,000.00) asked for 20,000.00 more: the warning waits for an
+// answer; "Record anyway" records it.
+async function checkCreditWarning(page) {
+  const before = await page.evaluate(() => window.arlab.summary());
+  await page.evaluate((today) => window.arlab.formCommand({
+    form: 'invoice', id: 'E2E-CREDIT-1', customer: 'C001', date: today, amount: '20000.00'}),
+  before.today);
+  await nextFrames(page, 2);
+  let s = await page.evaluate(() => window.arlab.summary());
+  expect(/^Credit limit 10,000\.00; owes [\d,.]+ on \d{4}-\d\d-\d\d: /.test(s.credit_headroom),
+         `headroom under the customer: "${s.credit_headroom}"`);
+  await page.evaluate(() => window.arlab.formCommand({form: 'invoice', submit: true}));
+  await nextFrames(page);
+  s = await page.evaluate(() => window.arlab.summary());
+  expect(/^Chen Hardware would owe [\d,.]+ with this invoice,\n/.test(s.credit_warning) &&
+         /\nover its credit limit of 10,000\.00 by [\d,.]+\.\n/.test(s.credit_warning),
+         `credit warning "${s.credit_warning}"`);
+  expect(s.form_problems.length === 0, `problems ${JSON.stringify(s.form_problems)}`);
+  expect(s.invoices === before.invoices, 'recorded before the answer');
+  await shot(page, '18-credit-warning.png');
+  await page.evaluate(() => window.arlab.formCommand({form: 'invoice', answer: 'record-anyway'}));
+  await nextFrames(page);
+  s = await page.evaluate(() => window.arlab.summary());
+  expect(s.invoices === before.invoices + 1, `${s.invoices} invoices after Record anyway`);
+  expect(s.credit_warning === '' && /^Recorded: Invoice E2E-CREDIT-1/.test(s.status),
+         `after Record anyway: warning "${s.credit_warning}", status "${s.status}"`);
+}
+
+// A dropped photo and another program's JSON: plain words, the book unchanged.
+async function checkNotABook(page) {
+  const before = await page.evaluate(() => window.arlab.summary());
+  const png = fs.readFileSync(path.join(opts.artifacts, '01-sample.png'));
+  const count = await openCount(page);
+  await page.evaluate(([bytes]) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], 'photo.png', {type: 'image/png'}));
+    const canvas = document.getElementById('canvas');
+    canvas.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer, bubbles: true}));
+    canvas.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true,
+                                                cancelable: true}));
+  }, [Array.from(png)]);
+  const dropped = await waitOpened(page, count + 1);
+  expect(dropped.name === 'photo.png' && !dropped.ok, `photo.png: ${JSON.stringify(dropped)}`);
+  await nextFrames(page);
+  let s = await page.evaluate(() => window.arlab.summary());
+  const kinds = 'is not an arlab book, commission plan, commission statement or CSV file';
+  expect(s.status === `photo.png ${kinds}: it is a PNG image`, `status "${s.status}"`);
+  expect(s.problems.title === `photo.png ${kinds}`, `problems "${s.problems.title}"`);
+  expect(s.invoices === before.invoices && s.open === before.open && s.book === before.book,
+         'the book changed');
+  await shot(page, '19-not-a-book.png');
+  const taken = await page.evaluate(
+      () => window.arlab.openText('package.json', '{"name": "x", "version": "1.0"}'));
+  s = await page.evaluate(() => window.arlab.summary());
+  expect(!taken && s.status === `package.json ${kinds}: it is a JSON object without ` +
+                                '"invoices" or "customers" (its members: "name", "version")',
+         `status "${s.status}"`);
+  expect(s.invoices === before.invoices && s.open === before.open, 'the book changed');
+  await page.focus('#canvas');  // Escape closes the problems window (tapped between frames).
+  await page.evaluate(() => Module.pauseMainLoop());
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => Module.resumeMainLoop());
+  await nextFrames(page);
+}
+
 function checkLocalOnly(requests, origin) {
   expect(requests.length > 0, 'no requests recorded');
   expect(requests.some((u) => u.endsWith('/arlab.wasm')), 'arlab.wasm was never requested');
@@ -751,6 +915,14 @@ async function main() {
                 () => checkListKeys(page));
     await check('14 combo keys: Escape closes a combo, Enter chooses the only match',
                 () => checkComboKeys(page));
+    await check('16 today: a new entry is dated today', () => checkNewEntryToday(page));
+    await check('17 form errors: three problems at once, each naming its field',
+                () => checkFormErrors(page));
+    await check('18 credit: over the limit waits for Record anyway', () => checkCreditWarning(page));
+    await check('19 not a book: a photo and a foreign JSON in plain words, the book kept',
+                () => checkNotABook(page));
+    await check('20 today is local: UTC+14 and UTC-11 pages open on their own date',
+                () => checkTodayLocal(chromium, origin));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('15 replace-asks: Open asks, Cancel keeps the book, the replaced one is restorable',
