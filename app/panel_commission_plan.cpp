@@ -375,7 +375,7 @@ bool load_preset(State& state, int slot, const arlab::EmbeddedPlan& preset, bool
                   std::move(problems), preset.file_name);
     return false;
   }
-  set_slot_plan(state, slot, plan, std::string(preset.file_name) + " (preset)", keep);
+  set_slot_plan(state, slot, plan, "preset: " + plan.name, keep);
   return true;
 }
 
@@ -419,6 +419,26 @@ std::string slug(const std::string& name) {
 }
 
 }  // namespace
+
+// The presets' plan names ("Cash collected, 80% gate"), read from the embedded JSON once: a
+// name says what a plan does, a file name hardly. Amounts need a book's minor digits, the
+// name does not: the usual digits are tried; a plan none reads is listed by its file name.
+const std::vector<std::string>& commission_preset_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const arlab::EmbeddedPlan& p : arlab::kEmbeddedPlans) {
+      arlab::CommissionPlan plan;
+      bool ok = false;
+      for (int digits : {2, 0, 3}) {
+        std::vector<arlab::Problem> problems;
+        if (!ok) ok = arlab::read_commission_plan(p.json(), digits, &plan, &problems);
+      }
+      out.push_back(ok && !plan.name.empty() ? plan.name : p.file_name);
+    }
+    return out;
+  }();
+  return names;
+}
 
 void fill_commission_slots(State& state) {
   CommissionPanel& c = state.commission;
@@ -1059,9 +1079,13 @@ void draw_file_row(State& state) {
   CommissionPanel& c = state.commission;
   ImGui::SetNextItemWidth(ui::px(150));
   if (ImGui::BeginCombo("##plan_presets", "Presets", ImGuiComboFlags_HeightLarge)) {
-    for (const arlab::EmbeddedPlan& p : arlab::kEmbeddedPlans) {
-      if (ImGui::Selectable(p.file_name)) load_preset(state, c.slot, p);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("assets/plans/%s", p.file_name);
+    const std::vector<std::string>& names = commission_preset_names();
+    for (size_t k = 0; k < names.size(); ++k) {
+      const arlab::EmbeddedPlan& p = arlab::kEmbeddedPlans[k];
+      if (ImGui::Selectable((names[k] + "##preset" + std::to_string(k)).c_str())) {
+        load_preset(state, c.slot, p);
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Example plan assets/plans/%s", p.file_name);
     }
     if (ImGui::Selectable("New plan")) set_slot_plan(state, c.slot, new_plan(), "new plan");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Collected cash at 5%%, the 80%% gate");

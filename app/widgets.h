@@ -26,6 +26,7 @@ void set_palette(bool light);
 struct Fonts {
   ImFont* bold = nullptr;  // Headings; nullptr: the default font.
   ImFont* big = nullptr;   // Key figures; nullptr: the default font scaled by window.
+  ImFont* mono = nullptr;  // Code blocks of the Help window; nullptr: the default font.
   float global_scale = 1.0f;  // io.FontGlobalScale at UI scale 1 (ProggyClean is small).
 };
 const Fonts& fonts();

@@ -17,6 +17,14 @@
 //                   notch back up returns to the top (not a hundred times too far, not
 //                   the wrong way: Emscripten's GLFW port passes raw pixels, app/wheel.h)
 //  12 keyboard      an arrow key moves the keyboard focus (ImGui's nav), as on the desktop
+//  13 compare       Compare A and B names cost and payable apart (one number a label; the
+//                   card "Payable B - A" is the table's TOTAL); "Export comparison CSV" and
+//                   "JSON" download the bytes `arlab commission --compare` prints for the
+//                   same book, plans and period
+//  14 presets       the Commission presets are listed by their plans' names
+//  15 splitter      dragging the bar under the salespeople makes the lines pane taller
+//  16 help          F1 (tapped while no frame runs) opens Help; each page shows content
+//                   (shortcuts, storage, formulas offline, practice notes, about); F1 closes
 //  10 held          a saved book the date-order rule refuses (as an older arlab saved it in
 //                   IndexedDB) reloads as the sample with its problem listed, and neither
 //                   the sample nor a book opened afterwards is saved over it
@@ -499,6 +507,171 @@ async function checkKeyboardNav(page) {
   await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
 }
 
+// [SECTION] issue 10: the comparison's names and export, presets, the lines pane, Help
+async function nextFrames(page, n = 3) {
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + n);
+}
+
+async function summaryOf(page) {
+  return page.evaluate(() => window.arlab.summary());
+}
+
+// The page on the sample book (what the CLI reads from assets/sample-book.json).
+async function ensureSample(page) {
+  if ((await summaryOf(page)).book === 'sample') return;
+  const ok = await page.evaluate((t) => window.arlab.openText('sample-book.json', t),
+                                 fs.readFileSync(opts.sample, 'utf8'));
+  expect(ok, 'the sample book was not accepted');
+}
+
+// Clicks a button of the app at its centre (as the summary reports it) and returns the text
+// of the download it starts.
+async function downloadByClick(page, xy) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', {timeout: WAIT_MS}),
+    page.mouse.click(xy[0], xy[1]),
+  ]);
+  return {name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8')};
+}
+
+async function checkCommissionCompare(page) {
+  await ensureSample(page);
+  expect(await page.evaluate(() => window.arlab.showPanel('commission-compare')),
+         'no "commission-compare" panel');
+  await page.waitForFunction(() => window.arlab.summary().commission_compare.shown.length > 0,
+                             null, {timeout: WAIT_MS});
+  await nextFrames(page);
+  const cmp = (await summaryOf(page)).commission_compare;
+  const byLabel = new Map();
+  for (const [label, value] of cmp.shown) {
+    byLabel.set(label, (byLabel.get(label) || new Set()).add(value));
+  }
+  for (const [label, values] of byLabel) {
+    expect(values.size === 1,
+           `"${label}" shows ${[...values].join(' and ')}: one name, two numbers`);
+  }
+  expect(!byLabel.has('B - A'), '"B - A" alone names a figure');
+  const labels = ['Cost A', 'Cost B', 'Cost B - A', 'Payable A', 'Payable B', 'Payable B - A'];
+  for (const label of labels) {
+    expect(byLabel.has(label), `no figure labelled "${label}": ${JSON.stringify(cmp.shown)}`);
+  }
+  const one = (label) => cents([...byLabel.get(label)][0]);
+  expect(one('Cost B - A') === one('Cost B') - one('Cost A'), 'Cost B - A is not Cost B - Cost A');
+  expect(one('Payable B - A') === one('Payable B') - one('Payable A'),
+         'Payable B - A is not Payable B - Payable A');
+  console.log(`     ${cmp.from} to ${cmp.to}: cost B - A ${[...byLabel.get('Cost B - A')][0]}, ` +
+              `payable B - A ${[...byLabel.get('Payable B - A')][0]}`);
+  await shot(page, '13-compare-1280x800.png');
+  // The exports, by clicking the buttons: the CLI's bytes for the same inputs.
+  const plans = path.join(root, 'assets/plans');
+  const cli = (format) => execFileSync(opts.cli, [
+    'commission', opts.sample, '--plan', path.join(plans, 'cash-80-gate.json'),
+    '--compare', path.join(plans, 'sales-based.json'), '--from', cmp.from, '--to', cmp.to,
+    '--format', format], {encoding: 'utf8'});
+  const csv = await downloadByClick(page, cmp.export_csv);
+  expect(csv.name === `commission-compare-${cmp.from}-to-${cmp.to}.csv`, `downloaded ${csv.name}`);
+  expect(csv.text === cli('csv'), 'the CSV export differs from arlab commission --compare');
+  const total = csv.text.trim().split('\n').pop().split(',');
+  expect(total[0] === 'TOTAL' && cents(total[4]) === one('Payable B - A'),
+         `the CSV's TOTAL difference ${total[4]} is not the card "Payable B - A"`);
+  expect(cents(total[7]) - cents(total[6]) === one('Cost B - A'),
+         'the CSV\'s TOTAL net_b - net_a is not the card "Cost B - A"');
+  await nextFrames(page);
+  const json = await downloadByClick(page, cmp.export_json);
+  expect(json.text === cli('json'), 'the JSON export differs from arlab commission --compare');
+  expect(cents(JSON.parse(json.text).total.difference) === one('Payable B - A'),
+         'the JSON total difference is not the card "Payable B - A"');
+  console.log(`     ${csv.name} (${csv.text.length} bytes) and .json equal the CLI's output`);
+  await page.setViewportSize({width: 1024, height: 700});
+  await nextFrames(page, 5);
+  await shot(page, '13-compare-1024x700.png');
+  await page.setViewportSize({width: 1280, height: 800});
+  await nextFrames(page, 5);
+}
+
+async function checkCommissionPresets(page) {
+  const files = ['cash-80-gate.json', 'sales-based.json', 'split-holdback.json'];
+  const names = files.map((f) =>
+    JSON.parse(fs.readFileSync(path.join(root, 'assets/plans', f), 'utf8')).name);
+  const summary = await summaryOf(page);
+  expect(JSON.stringify(summary.commission_presets) === JSON.stringify(names),
+         `presets listed as ${JSON.stringify(summary.commission_presets)}, ` +
+         `not ${JSON.stringify(names)}`);
+  expect(summary.commission_presets.every((n) => !n.endsWith('.json')), 'a preset listed by file');
+  expect(summary.commission.a.source === `preset: ${names[0]}`,
+         `plan A's source is "${summary.commission.a.source}"`);
+}
+
+async function checkLinesSplitter(page) {
+  expect(await page.evaluate(() => window.arlab.showPanel('commission-statement')),
+         'no "commission-statement" panel');
+  await nextFrames(page, 5);
+  const before = (await summaryOf(page)).commission_layout;
+  expect(before.lines_height > 0 && before.summary_height > 0,
+         `no statement layout: ${JSON.stringify(before)}`);
+  const [x, y] = before.splitter;
+  await page.mouse.move(x, y);
+  await nextFrames(page, 2);
+  await page.mouse.down();
+  await nextFrames(page, 2);
+  await page.mouse.move(x, y - 50, {steps: 5});
+  await nextFrames(page, 2);
+  await page.mouse.up();
+  await nextFrames(page, 3);
+  const after = (await summaryOf(page)).commission_layout;
+  const grown = after.lines_height - before.lines_height;
+  console.log(`     lines pane ${before.lines_height} -> ${after.lines_height} px ` +
+              `(table ${before.summary_height} -> ${after.summary_height})`);
+  expect(Math.abs(grown - 50) <= 1,
+         `dragging the splitter 50 px up grew the lines pane ${grown} px`);
+  expect(Math.abs(after.summary_height - (before.summary_height - 50)) <= 1,
+         'the salespeople table did not shrink by as much');
+  await shot(page, '15-lines-taller.png');
+}
+
+async function checkHelp(page) {
+  let summary = await summaryOf(page);
+  expect(summary.help && summary.help.open === false,
+         `Help is open at the start: ${JSON.stringify(summary.help)}`);
+  await page.focus('#canvas');
+  const tapF1 = async () => {
+    await page.evaluate(() => window.Module.pauseMainLoop());
+    await page.keyboard.press('F1');
+    await page.evaluate(() => window.Module.resumeMainLoop());
+    await nextFrames(page);
+  };
+  await tapF1();
+  summary = await summaryOf(page);
+  expect(summary.help.open && summary.help.page === 'shortcuts' && summary.help.chars > 500,
+         `F1 did not show the shortcuts: ${JSON.stringify(summary.help)}`);
+  expect(summary.help.shortcuts >= 6, `${summary.help.shortcuts} shortcuts listed`);
+  const pages = [['help-shortcuts', 'shortcuts', 500], ['help-storage', 'storage', 800],
+                 ['help-formulas', 'formulas', 5000], ['help-practice', 'practice', 3000],
+                 ['help-about', 'about', 400],
+                 ['help-formulas:COMMISSION.md#comparing-two-plans', 'formulas', 10000]];
+  for (const [width, height] of [[1280, 800], [1024, 700]]) {
+    await page.setViewportSize({width, height});
+    await nextFrames(page, 5);
+    for (const [name, pageName, chars] of pages) {
+      expect(await page.evaluate((n) => window.arlab.showPanel(n), name), `no panel "${name}"`);
+      await nextFrames(page, 4);
+      const help = (await summaryOf(page)).help;
+      expect(help.open && help.page === pageName && help.chars >= chars,
+             `${name} at ${width}x${height}: ${JSON.stringify(help)}`);
+      const file = name.replace(/[:#.]/g, '-');
+      await shot(page, `16-${file}-${width}x${height}.png`);
+    }
+  }
+  summary = await summaryOf(page);
+  expect(summary.help.doc === 'COMMISSION.md', `the formulas show ${summary.help.doc}`);
+  await page.setViewportSize({width: 1280, height: 800});
+  await nextFrames(page, 5);
+  await page.focus('#canvas');
+  await tapF1();
+  expect((await summaryOf(page)).help.open === false, 'F1 did not close Help');
+  await page.evaluate(() => window.arlab.showPanel('dashboard'));
+}
+
 async function openBrowser(chromium) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'arlab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -565,6 +738,13 @@ async function main() {
     await check('11 wheel: a notch scrolls the invoice list a few lines the right way',
                 () => checkWheel(page));
     await check('12 keyboard: an arrow key moves the keyboard focus', () => checkKeyboardNav(page));
+    await check('13 compare: cost and payable named apart; exports are the CLI\'s bytes',
+                () => checkCommissionCompare(page));
+    await check('14 presets: listed by plan name', () => checkCommissionPresets(page));
+    await check('15 splitter: the lines pane is made taller by dragging',
+                () => checkLinesSplitter(page));
+    await check('16 help: F1 opens Help, each page has content, F1 closes it',
+                () => checkHelp(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('5 newest-wins: overlapping saves keep the newest', () => checkNewestWins(page));
