@@ -17,6 +17,7 @@
 #include "app/app_state.h"
 #include "app/layout_check.h"
 #include "app/platform.h"
+#include "app/shortcuts.h"
 #include "app/widgets.h"
 #include "core/date.h"
 #include "core/money.h"
@@ -238,6 +239,7 @@ void frame(State& state) {
   }
   ImGui::End();
   draw_status_bar(state, status_height);
+  draw_help(state);  // Over the tabs, under the modal popups.
   draw_popups(state);
 }
 
@@ -246,6 +248,7 @@ bool restore_snapshot(State& state, std::string_view id) {
 }
 
 bool show_panel(State& state, std::string_view name) {
+  if (name.substr(0, 4) == "help") return show_help_page(state, name);  // The Help window.
   const std::pair<const char*, Tab> names[] = {
       {"dashboard", Tab::Dashboard}, {"aging", Tab::Aging},     {"customer", Tab::Customer},
       {"invoices", Tab::Invoices},   {"forms", Tab::Forms},     {"history", Tab::History},
@@ -263,6 +266,11 @@ bool show_panel(State& state, std::string_view name) {
   }
   if (name == "commission-compare") {  // The Commission tab's comparison of plans A and B.
     state.commission.view = 1;
+    state.commission.select_view = true;
+    name = "commission";
+  }
+  if (name == "commission-statement") {  // And its statement of the edited plan.
+    state.commission.view = 0;
     state.commission.select_view = true;
     name = "commission";
   }
@@ -402,6 +410,38 @@ std::string query_summary_json(const State& state) {
     problems.push_back({{"place", p.place}, {"message", p.message}});
   }
   j["problems"] = {{"title", state.problems_title}, {"list", problems}};
+  // The Commission tab's comparison as its last frame drew it: each figure by its label (a
+  // card or a TOTAL cell: one label, one number), its dates, and the presets listed by name.
+  const CommissionPanel& cm = state.commission;
+  nlohmann::ordered_json shown = nlohmann::ordered_json::array();
+  if (cm.shown_frame == state.frame_count) {
+    for (const CommissionPanel::Shown& f : cm.shown) {
+      shown.push_back({f.label, arlab::format_amount(f.value_minor, digits)});
+    }
+  }
+  bool compared = cm.compared;
+  j["commission_compare"] = {
+      {"compared", compared},
+      {"from", compared ? arlab::format_date(cm.sides[0].statement.from) : ""},
+      {"to", compared ? arlab::format_date(cm.sides[0].statement.to) : ""},
+      {"shown", shown},
+      {"export_csv", {cm.export_buttons[0], cm.export_buttons[1]}},
+      {"export_json", {cm.export_buttons[2], cm.export_buttons[3]}}};
+  j["commission_presets"] = commission_preset_names();
+  // The statement's layout as last drawn (pixels): the salespeople table, the pane below it
+  // (periods, explanation lines) and the centre of the splitter between them.
+  bool laid_out = cm.layout_frame == state.frame_count;
+  j["commission_layout"] = {{"summary_height", laid_out ? cm.drawn_summary_height : 0.0f},
+                            {"lines_height", laid_out ? cm.drawn_lower_height : 0.0f},
+                            {"splitter", {cm.splitter_x, cm.splitter_y}}};
+  // The Help window: open or not, the page, the doc of the Formulas page, the characters of
+  // text the last frame drew on the page (0 when it did not draw), and the shortcuts listed.
+  const HelpPanel& help = state.help;
+  j["help"] = {{"open", help.open},
+               {"page", help_page_name(help.page)},
+               {"doc", help_doc_name(help.doc)},
+               {"chars", help.open && help.drawn_frame == state.frame_count ? help.drawn_chars : 0},
+               {"shortcuts", shortcuts().size()}};
   return j.dump();
 }
 

@@ -60,6 +60,13 @@ bool open_file_text(State& state, std::string_view file_name, std::string_view t
 // would replace it}; "book_reloaded": the saved book reopened at start (no undo history);
 // "snapshot_note": why the last snapshot was not kept; "snapshots": [{"id", "time", "kind",
 // "pinned", "why" (kept as), "book", "invoices", "customers", "last_change"}], newest first.
+// "commission_compare": the comparison of plans A and B as its last frame drew it: {"compared",
+// "from", "to", "shown": [[label, amount], ...] (the cards' and the TOTAL row's figures: one
+// label, one amount), "export_csv" / "export_json": the export buttons' centres [x, y]}.
+// "commission_presets": the preset plans' names as listed. "commission_layout": the statement's
+// {"summary_height", "lines_height", "splitter": [x, y]} in pixels, as last drawn (0: not).
+// "help": the Help window {"open", "page", "doc" (the Formulas page's), "chars" (of text the
+// last frame drew on the page; 0 when not drawn), "shortcuts" (rows listed)}.
 std::string query_summary_json(const State& state);
 
 // Storage > Restore for scripts and tests: snapshot `id` (query_summary_json's "snapshots")
@@ -68,8 +75,11 @@ bool restore_snapshot(State& state, std::string_view id);
 
 // Brings a panel to the front by name: "dashboard", "aging", "customer", "invoices",
 // "forms", "history", "storage", "metrics", "statement", "import", "commission" (its
-// comparison of two plans: "commission-compare"), or a form: "invoice", "payment",
-// "credit-note", "write-off", "new-customer". False for an unknown name.
+// comparison of two plans: "commission-compare", its statement: "commission-statement"), a
+// form: "invoice", "payment", "credit-note", "write-off", "new-customer", or a page of the
+// Help window: "help-shortcuts", "help-storage", "help-formulas", "help-practice",
+// "help-about" ("help-formulas:COMMISSION.md#gates": a doc at a heading). False for an
+// unknown name.
 // (Screenshots, scripts.)
 bool show_panel(State& state, std::string_view name);
 

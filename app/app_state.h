@@ -392,7 +392,7 @@ struct PlanForm {
 
 struct PlanSlot {
   PlanForm form;
-  std::string source;             // "cash-80-gate.json (preset)", a file name, "new plan".
+  std::string source;             // "preset: Cash collected, 80% gate", a file name, "new plan".
   uint64_t form_generation = 0;   // Bumps on every edit of the form.
   // The form parsed and checked: rebuilt when the form or the book changes.
   uint64_t parsed_form_generation = ~0ull, parsed_book_generation = ~0ull;
@@ -484,6 +484,22 @@ struct CommissionPanel {
   int compare_sort_column = 3;    // By difference...
   bool compare_sort_descending = true;  // ...gains first.
   bool compare_sort_changed = true;
+  // The figures the comparison drew in its last frame, by label ("Cost B - A", "Payable B -
+  // A"; the cards' and the TOTAL row's): one label, one number (app::query_summary_json).
+  struct Shown {
+    std::string label;
+    int64_t value_minor = 0;
+  };
+  std::vector<Shown> shown;
+  uint64_t shown_frame = 0;
+  std::array<float, 4> export_buttons{};  // Centres of "Export comparison CSV" and "JSON".
+  // The statement's salespeople table, above the selected salesperson's periods and lines:
+  // its height as the splitter between them was dragged (0: automatic), and the layout of the
+  // last frame (pixels; the splitter's centre on the screen).
+  float summary_height = 0;
+  float drawn_summary_height = 0, drawn_lower_height = 0;
+  float splitter_x = 0, splitter_y = 0;
+  uint64_t layout_frame = 0;
 };
 
 struct HistoryPanel {
@@ -513,6 +529,27 @@ struct ReplaceConfirm {
   uint64_t open_text_generation = ~0ull;
   std::string keep_error;       // Why the last replaced book could not be kept ("": it was).
   int32_t sample_shift_days = 0;  // The sample's: its dates moved to end today (load_sample).
+};
+
+// The Help window (app/panel_help.cpp), over the tabs: F1 or the Help menu. Its pages: the
+// keyboard shortcuts (the table handle_shortcuts runs: app/shortcuts.h), where the book is
+// kept, the docs' formulas (embedded at build time: assets/docs.h), the practice notes the
+// tooltips hold, and About.
+enum class HelpPage : uint8_t { Shortcuts, Storage, Formulas, Practice, About, Count };
+
+struct HelpPanel {
+  bool open = false;
+  HelpPage page = HelpPage::Shortcuts;
+  int doc = 0;                // Formulas: index into arlab::kEmbeddedDocs.
+  bool select_doc = false;    // Bring `doc`'s tab to the front on the next draw.
+  bool focus = false;         // Put the window in front, with the keys, on the next draw.
+  std::string jump_anchor;    // Formulas: scroll to this heading on the next draw.
+  bool scroll_top = false;    // Back to the top of the page on the next draw.
+  bool place = true;          // Size and centre the window on the next draw.
+  float placed_w = 0, placed_h = 0;  // The viewport it was placed for (moved if it shrinks).
+  // What the last frame drew (app::query_summary_json): the page and its characters of text.
+  uint64_t drawn_frame = 0;
+  size_t drawn_chars = 0;
 };
 
 // ---- [SECTION] State -------------------------------------------------------------------
@@ -545,6 +582,7 @@ struct State {
   StatementPanel statement;
   ImportPanel import;
   CommissionPanel commission;
+  HelpPanel help;
   Tab select_tab = Tab::Count;           // Tab to bring to front next frame (Count: none).
 
   std::string status;                    // One line in the status bar.
@@ -691,6 +729,18 @@ void show_statement(State& state, arlab::Index customer);  // Opens the tab on a
 // Exports the statement shown: "html" (printable), "txt" or "csv"; false if there is none.
 bool export_statement(State& state, const char* format);
 void draw_import(State& state);
+// The Help window when it is open (app/panel_help.cpp); F1 opens and closes it.
+void draw_help(State& state);
+void open_help(State& state, HelpPage page);
+void toggle_help(State& state);
+const char* help_page_name(HelpPage page);  // "shortcuts", "storage", "formulas", ...
+const char* help_doc_name(int doc);         // "METRICS.md", ...: the Formulas page's docs.
+// "help-formulas" (show_panel's names) opens that page, "help-formulas:COMMISSION.md#gates" a
+// doc at a heading; false for another name.
+bool show_help_page(State& state, std::string_view name);
+// The Formulas page at a doc's heading: "COMMISSION.md#comparing-two-plans", "#gates" (in the
+// doc shown), "FORMAT.md". False (nothing changes) for a target that is not an embedded doc.
+bool open_help_doc(State& state, std::string_view target);
 void draw_commission(State& state);
 void show_commission(State& state);  // Opens the Commission tab.
 // The edited slot's statement and, with `compare`, the comparison of A and B up to date with
@@ -714,6 +764,8 @@ void draw_commission_plan_editor(State& state);
 // (platform::load_setting), else the presets. Each applied or loaded plan is saved again.
 void fill_commission_slots(State& state);
 void refresh_commission_slots(State& state);  // Forms parsed again after an edit or a new book.
+// What the Presets list shows: the plan name of each of arlab::kEmbeddedPlans, in order.
+const std::vector<std::string>& commission_preset_names();
 // A statement paid out earlier (commission_json with lines) as the statement's paid
 // register; false (problems shown, the register unchanged) if it is refused.
 bool commission_set_paid(State& state, std::string_view file_name, std::string_view text);
@@ -723,6 +775,9 @@ void commission_clear_paid(State& state);
 bool export_commission_plan(State& state);
 bool export_commission_csv(State& state, bool lines);
 bool export_commission_json(State& state);
+// The comparison of A and B as a file, CSV or JSON: the bytes `arlab commission --compare`
+// writes for the same book, plans and period. False (status says why) without a comparison.
+bool export_commission_comparison(State& state, bool json);
 void show_import(State& state);  // Opens the Import CSV tab.
 // A CSV for the import (picked, dropped or read from a path): reads its header and guesses
 // the mapping's columns it does not name yet. False (problems shown) if it cannot be read.

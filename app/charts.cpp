@@ -71,11 +71,19 @@ Plot draw_frame(const char* id, const std::vector<std::string>& labels, double m
                 const std::vector<ImVec4>& legend_colors) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton(id, ImVec2(std::max(size.x, 40.0f), std::max(size.y, 40.0f)));
-  bool hovered = ImGui::IsItemHovered();
   float line = ImGui::GetTextLineHeight();
+  // Never so low that the legend, the ticks and the period labels run into each other: a
+  // smaller pane scrolls to the chart instead.
+  size.x = std::max(size.x, 40.0f);
+  size.y = std::max(size.y, line * 7.0f);
+  ImGui::InvisibleButton(id, size);
+  bool hovered = ImGui::IsItemHovered();
   Plot p;
+  // As many ticks as fit a line and a half apart: the step doubles until they do.
+  float plot_height = size.y - line * 2.5f - px(14);
+  double max_ticks = std::max(1.0, std::floor(double(plot_height) / (line * 1.5)));
   double step = nice_step(max_value);
+  while (std::ceil(max_value / step - 1e-9) > max_ticks) step *= 2;
   p.top = std::max(step, std::ceil(max_value / step - 1e-9) * step);
   float label_w = 0;
   for (double v = 0; v <= p.top + step / 2; v += step) {

@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "app/app_state.h"
 #include "app/platform.h"
+#include "app/shortcuts.h"
 #include "app/widgets.h"
 #include "core/date.h"
 #include "imgui.h"
@@ -29,29 +30,57 @@ void open_file(State& state) {
   if (!platform::request_open_file(platform::OpenKind::Book)) state.open_path_popup = true;
 }
 
-// Letter keys by their ASCII code: what the GLFW backends (desktop and Emscripten) store in
-// io.KeysDown[]. Dear ImGui 1.86 has no ImGuiKey_O / ImGuiKey_S.
-bool letter_pressed(char upper) { return ImGui::IsKeyPressed(upper, false); }
-
 }  // namespace
 
 // ---- [SECTION] Shortcuts ---------------------------------------------------------------
 
+const std::vector<Shortcut>& shortcuts() {
+  static const std::vector<Shortcut> table = {
+      {"Ctrl+Z", "Undo the last change to the book", "anywhere but a text field (there it "
+       "undoes the typing)", 'Z', true, 0, true, undo},
+      {"Ctrl+Shift+Z", "Redo the change undone last", "anywhere but a text field", 'Z', true, 1,
+       true, redo},
+      {"Ctrl+Y", "Redo the change undone last", "anywhere but a text field", 'Y', true, -1, true,
+       redo},
+      {"Ctrl+O", "Open a book, a CSV export, a mapping or a commission plan",
+       "anywhere (the browser shows its file picker; the desktop asks for a path)", 'O', true,
+       -1, false, open_file},
+      {"Ctrl+S", "Save / export the book as JSON (a copy you keep)", "anywhere", 'S', true, -1,
+       false, export_book_json},
+      {"F1", "Open or close this Help window", "anywhere", kKeyF1, false, -1, false,
+       toggle_help},
+      {"Arrow keys", "Move the keyboard focus between buttons, fields and table rows",
+       "everywhere (Dear ImGui's keyboard navigation)"},
+      {"Tab / Shift+Tab", "Next / previous text field", "forms, the plan editor, the toolbar"},
+      {"Enter or Space", "Press the focused button, open a combo, tick a checkbox",
+       "everywhere"},
+      {"Enter", "Apply the edited plan (with no problems)", "Commission: the plan editor"},
+      {"Escape", "Close a popup, a menu or a combo; leave a text field", "everywhere"},
+      {"Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", "Select all, copy, cut, paste", "in a text field"},
+      {"Mouse wheel", "Scroll the list or pane under the pointer", "everywhere"},
+      {"Shift + mouse wheel", "Scroll sideways", "wide tables (Commission, Metrics)"},
+      {"Click a column header", "Sort by that column; click again for the other way",
+       "the tables with sortable columns"},
+      {"Right-click a column header", "Show or hide columns",
+       "Aging, Invoices, Metrics, Commission tables"},
+      {"Drag the bar under the salespeople", "Make the explanation lines taller or shorter "
+       "(double-click: back to the default)", "Commission: the statement"},
+      {"Drop a file on the window", "Open it: a book, a CSV or mapping, a commission plan or a "
+       "statement paid earlier", "anywhere"},
+  };
+  return table;
+}
+
 void handle_shortcuts(State& state) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (!io.KeyCtrl || io.KeyAlt) return;
+  if (io.KeyAlt) return;
   // Inside a text field Ctrl+Z / Ctrl+Y undo the typing, not the book.
   bool typing = io.WantTextInput;
-  if (!typing && letter_pressed('Z')) {
-    if (io.KeyShift) {
-      redo(state);
-    } else {
-      undo(state);
-    }
+  for (const Shortcut& s : shortcuts()) {
+    if (!s.run || s.ctrl != io.KeyCtrl || (s.not_typing && typing)) continue;
+    if (s.shift >= 0 && s.shift != static_cast<int>(io.KeyShift)) continue;
+    if (ImGui::IsKeyPressed(s.key, false)) s.run(state);
   }
-  if (!typing && letter_pressed('Y')) redo(state);
-  if (letter_pressed('O')) open_file(state);
-  if (letter_pressed('S')) export_book_json(state);
 }
 
 // ---- [SECTION] Menus -------------------------------------------------------------------
@@ -118,6 +147,21 @@ void view_menu(State& state) {
   ImGui::EndMenu();
 }
 
+// Help: the pages of the Help window (app/panel_help.cpp).
+void help_menu(State& state) {
+  if (!ImGui::BeginMenu("Help")) return;
+  const std::pair<const char*, HelpPage> items[] = {
+      {"Keyboard shortcuts", HelpPage::Shortcuts}, {"Where is my book?", HelpPage::Storage},
+      {"Formulas", HelpPage::Formulas},            {"Practice notes", HelpPage::Practice},
+      {"About arlab", HelpPage::About}};
+  for (const auto& [label, page] : items) {
+    if (ImGui::MenuItem(label, page == HelpPage::Shortcuts ? "F1" : nullptr)) {
+      open_help(state, page);
+    }
+  }
+  ImGui::EndMenu();
+}
+
 }  // namespace
 
 void draw_menus(State& state) {
@@ -126,6 +170,7 @@ void draw_menus(State& state) {
   file_menu(state);
   edit_menu(state);
   view_menu(state);
+  help_menu(state);
   std::string right = state.book_name + "  |  " + state.book.currency;
   float width = ImGui::CalcTextSize(right.c_str()).x;
   ImGui::SetCursorPosX(ImGui::GetWindowWidth() - width - ImGui::GetStyle().WindowPadding.x - 8);
@@ -171,6 +216,7 @@ void as_of_control(State& state) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Today of the book")) set_as_of(state, arlab::book_last_date(state.book));
+  ui::mark("today_of_the_book");
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("%s: the date of the book's last document. Overdue amounts as they were "
                       "then.", arlab::format_date(arlab::book_last_date(state.book)).c_str());

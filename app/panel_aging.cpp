@@ -66,11 +66,11 @@ void setup_columns(const arlab::AgingReport& report) {
   ImGui::TableSetupColumn("Salesperson", ImGuiTableColumnFlags_WidthStretch, 1.4f);
   for (const std::string& name : report.bucket_names) {
     ImGui::TableSetupColumn(name.c_str(), ImGuiTableColumnFlags_PreferSortDescending |
-                                              ImGuiTableColumnFlags_WidthFixed);
+                                              ui::kFitColumn);
   }
   ImGui::TableSetupColumn("Open", ImGuiTableColumnFlags_PreferSortDescending |
-                                      ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Unapplied", ImGuiTableColumnFlags_WidthFixed);
+                                      ui::kFitColumn);
+  ImGui::TableSetupColumn("Unapplied", ui::kFitColumn);
   ui::headers_row();
 }
 

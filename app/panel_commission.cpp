@@ -335,6 +335,31 @@ bool export_commission_json(State& state) {
                           ": once paid out, load it as \"Paid earlier\" next time");
 }
 
+// The comparison of A and B as `arlab commission BOOK --plan A --compare B --from --to`
+// writes it (io/commission_report.h): the same writer over the same statements.
+bool export_commission_comparison(State& state, bool json) {
+  update_commission(state, true);
+  const CommissionPanel& c = state.commission;
+  if (!c.compared) {
+    state.status = "Not exported: no comparison (both plans must be valid for this book and "
+                   "the period must be right)";
+    return false;
+  }
+  const arlab::CommissionStatement& a = c.sides[0].statement;
+  const arlab::CommissionStatement& b = c.sides[1].statement;
+  std::string name = "commission-compare-" + arlab::format_date(a.from) + "-to-" +
+                     arlab::format_date(a.to) + (json ? ".json" : ".csv");
+  std::string data = json ? arlab::commission_comparison_json(state.book, a, b)
+                          : arlab::commission_comparison_csv(state.book, a, b);
+  std::string where, error;
+  if (!platform::export_file(name, data, &where, &error)) {
+    show_problems(state, "Could not export " + name, {arlab::Problem{"", error}});
+    return false;
+  }
+  state.status = "Exported " + name + (where.empty() ? "" : " to " + where);
+  return true;
+}
+
 // ---- [SECTION] Paid earlier ------------------------------------------------------------
 
 bool commission_set_paid(State& state, std::string_view file_name, std::string_view text) {
@@ -594,12 +619,12 @@ void draw_statement_header(State& state) {
   const PlanSlot& slot = c.slots[c.slot];
   ui::heading((std::string("Plan ") + (c.slot == 0 ? "A" : "B") + ": " + s.plan.name).c_str());
   ImGui::SameLine();
-  ui::text_muted((std::string(arlab::commission_basis_name(s.plan.basis)) + " basis, by " +
-                  arlab::commission_period_name(s.plan.period) + "; " +
-                  arlab::format_date(s.from) + " to " + arlab::format_date(s.to) +
-                  (s.from != s.requested_from ? " (from the start of its period)" : "") +
-                  "; computed in " + arlab::format_fixed(c.compute_ms, 1) + " ms")
-                     .c_str());
+  ui::text_fit_colored(ui::palette().text_muted,
+                       std::string(arlab::commission_basis_name(s.plan.basis)) + " basis, by " +
+                           arlab::commission_period_name(s.plan.period) + "; " +
+                           arlab::format_date(s.from) + " to " + arlab::format_date(s.to) +
+                           (s.from != s.requested_from ? " (from the start of its period)" : "") +
+                           "; computed in " + arlab::format_fixed(c.compute_ms, 1) + " ms");
   bool stale = !slot.problems.empty() || slot.pending || !c.period.error.empty() ||
                !statement_current(state);
   if (stale) {
@@ -628,28 +653,37 @@ void draw_cards(State& state) {
   const arlab::Book& book = state.book;
   const arlab::CommissionFigures& t = state.commission.statement.total;
   const ui::Palette& pal = ui::palette();
+  // Five a row when they fit, each wide enough for its title; else rows of fewer.
   float spacing = ImGui::GetStyle().ItemSpacing.x;
-  float width = std::min(ui::px(210), (ImGui::GetContentRegionAvail().x - 4 * spacing) / 5);
+  float avail = ImGui::GetContentRegionAvail().x;
+  int per_row = std::clamp(static_cast<int>((avail + spacing) / (ui::px(155) + spacing)), 2, 5);
+  float width = std::min(ui::px(210), (avail - (per_row - 1) * spacing) / per_row);
+  int drawn = 0;
+  auto next = [&] {  // After a card: the next one beside it, or on a new row.
+    if (++drawn % per_row) ImGui::SameLine();
+  };
   float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f + ui::px(14);
   ui::card("##cm_payable", "Payable", ui::money(book, t.payable_minor),
            "due later " + ui::money(book, t.due_after_minor), pal.good, width, height,
            "Payouts falling due in the period (the cash timeline: a period's net is payable "
            "payout_lag periods later). Due after: what falls due after the period's end.");
-  ImGui::SameLine();
-  ui::card("##cm_cost", "Cost of the plan", ui::money(book, t.net_minor),
-           "net of the period", pal.accent, width, height,
-           "earned - held back + released - clawed back - penalties, over the periods shown.");
-  ImGui::SameLine();
+  next();
+  ui::card("##cm_cost", "Cost", ui::money(book, t.net_minor),
+           "the period's activity (net)", pal.accent, width, height,
+           "Cost of the period's activity: earned - held back + released - clawed back - "
+           "penalties, over the periods shown, whenever it is paid out (Compare A and B: "
+           "\"Cost A\").");
+  next();
   ui::card("##cm_earned", "Earned", ui::money(book, t.earned_minor),
            "cash " + ui::money(book, t.collected_minor), pal.text_muted, width, height,
            "Earning lines not voided by a gate (held ones included), on the cash collected.");
-  ImGui::SameLine();
+  next();
   ui::card("##cm_voided", "Voided by gates", ui::money(book, t.voided_minor),
            std::to_string(t.periods_failed) + " of " + std::to_string(t.periods) + " failed",
            t.voided_minor > 0 ? pal.bad : pal.text_muted, width, height,
            "Commission of periods where a gate failed (sales target, collection rate, DSO, "
            "overdue ratio): it stays visible, its amount is 0.");
-  ImGui::SameLine();
+  next();
   ui::card("##cm_clawed", "Clawbacks", ui::money(book, t.clawed_back_minor + t.penalties_minor),
            "held back " + ui::money(book, t.held_back_minor), pal.warn, width, height,
            "Clawed back (credit notes, write-offs, refunds) plus penalties (bad debts).");
@@ -751,10 +785,8 @@ void draw_periods(const State& state, const arlab::CommissionRow& row, ImVec2 si
                          "Coll. rate", "Gates: value vs threshold", "Earned", "Voided",
                          "Held back", "Released", "Clawed back", "Penalties", "Net",
                          "Payable", "Carried debit", "Warning"};
-  for (int k = 0; k < kPeriodColumns; ++k) {
-    float width = k == kPGates ? ui::px(300) : k == kPWarning ? ui::px(220) : 0.0f;
-    ImGui::TableSetupColumn(names[k], ImGuiTableColumnFlags_WidthFixed, width);
-  }
+  // Each column fits its content (the table scrolls sideways): a gate's text can be long.
+  for (const char* name : names) ImGui::TableSetupColumn(name, ui::kFitColumn);
   ImGui::TableHeadersRow();
   ui::clipped_rows(row.period_count, [&](size_t k) {
     period_row(state, s.period_rows[row.period_first + k]);
@@ -907,9 +939,11 @@ void draw_selected(State& state) {
   }
   ui::heading(who(state.book, row->salesperson).c_str());
   ImGui::SameLine();
-  ui::text_muted(row->salesperson == arlab::kNone
-                     ? "customers without a salesperson: shown, earning nothing"
-                     : "bookings against the target, cash, gates and payout, period by period");
+  ui::text_fit_colored(
+      ui::palette().text_muted,
+      row->salesperson == arlab::kNone
+          ? "customers without a salesperson: shown, earning nothing"
+          : "bookings against the target, cash, gates and payout, period by period");
   if (!ImGui::BeginTabBar("##cm_detail")) return;
   if (ImGui::BeginTabItem("Periods")) {
     float avail = ImGui::GetContentRegionAvail().x;
@@ -931,6 +965,59 @@ void draw_selected(State& state) {
   ImGui::EndTabBar();
 }
 
+// ---- Splitter: the salespeople table above, the selected salesperson's periods and
+// explanation lines below. Each keeps a minimum: the table its header, a row and TOTAL; the
+// pane below its tabs and a few lines.
+
+float splitter_thickness() { return ui::px(8); }
+
+// The range of the table's height: its header, a row and TOTAL at least, and room below for
+// the pane's tabs and a few lines.
+std::pair<float, float> summary_range() {
+  float table_min = table_row_height() * 3 + ImGui::GetStyle().ScrollbarSize + ui::px(4);
+  float lower_min = ImGui::GetFrameHeightWithSpacing() * 2 + table_row_height() * 4;
+  float room = ImGui::GetContentRegionAvail().y - splitter_thickness() -
+               2 * ImGui::GetStyle().ItemSpacing.y;
+  return {table_min, std::max(table_min, room - lower_min)};
+}
+
+// The table's height: as dragged (CommissionPanel::summary_height) or automatic, clamped.
+float summary_height(const State& state, float automatic) {
+  auto [low, high] = summary_range();
+  float dragged = state.commission.summary_height;
+  return std::clamp(dragged > 0 ? dragged : automatic, low, high);
+}
+
+void draw_splitter(State& state, float summary, float automatic, std::pair<float, float> range) {
+  CommissionPanel& c = state.commission;
+  float width = ImGui::GetContentRegionAvail().x;
+  ImGui::InvisibleButton("##cm_splitter", ImVec2(std::max(width, 1.0f), splitter_thickness()));
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  c.splitter_x = (min.x + max.x) * 0.5f;
+  c.splitter_y = (min.y + max.y) * 0.5f;
+  bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+  if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+  if (active && ImGui::GetIO().MouseDelta.y != 0.0f) {
+    c.summary_height = std::clamp(summary + ImGui::GetIO().MouseDelta.y, range.first,
+                                  range.second);
+  }
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) c.summary_height = 0;
+  if (hovered && !active) {
+    ImGui::SetTooltip("Drag to make the explanation lines below taller or shorter; "
+                      "double-click: back to %s",
+                      automatic == summary && c.summary_height == 0 ? "this height"
+                                                                    : "the default height");
+  }
+  ImU32 color = ImGui::GetColorU32(active    ? ImGuiCol_SeparatorActive
+                                   : hovered ? ImGuiCol_SeparatorHovered
+                                             : ImGuiCol_Separator);
+  float y = c.splitter_y, grip = ui::px(36);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddLine(ImVec2(min.x, y), ImVec2(max.x, y), color, hovered || active ? 2.0f : 1.0f);
+  draw->AddRectFilled(ImVec2(c.splitter_x - grip * 0.5f, y - ui::px(2)),
+                      ImVec2(c.splitter_x + grip * 0.5f, y + ui::px(2)), color, ui::px(2));
+}
+
 void draw_statement_view(State& state) {
   CommissionPanel& c = state.commission;
   if (!c.computed) {
@@ -944,12 +1031,19 @@ void draw_statement_view(State& state) {
   }
   draw_statement_header(state);
   draw_cards(state);
-  // The rows, the TOTAL row and the header, up to 12 rows; then it scrolls.
+  // The rows, the TOTAL row and the header, up to 12 rows; then it scrolls. The splitter
+  // under it moves the line between the table and the periods and lines below.
   float rows = static_cast<float>(std::min<size_t>(c.statement.rows.size() + 2, 12));
-  float summary = std::min(table_row_height() * rows + ImGui::GetStyle().ScrollbarSize + ui::px(4),
-                           ImGui::GetContentRegionAvail().y * 0.45f);
+  float automatic = std::min(table_row_height() * rows + ImGui::GetStyle().ScrollbarSize +
+                                 ui::px(4),
+                             ImGui::GetContentRegionAvail().y * 0.45f);
+  std::pair<float, float> range = summary_range();
+  float summary = summary_height(state, automatic);
   draw_summary(state, summary);
-  ImGui::Spacing();
+  draw_splitter(state, summary, automatic, range);
+  c.drawn_summary_height = summary;
+  c.drawn_lower_height = ImGui::GetContentRegionAvail().y;
+  c.layout_frame = state.frame_count;
   draw_selected(state);
 }
 
@@ -996,23 +1090,81 @@ void difference_cell(const arlab::Book& book, int64_t diff) {
   ui::text_right_colored(diff > 0 ? pal.good : pal.bad, text);
 }
 
+// The two figures of a comparison, named so that they cannot be confused (docs/COMMISSION.md,
+// "Comparing two plans"): the *cost* of the period's activity (the sum of its periods' nets,
+// whenever they are paid) and what is *payable* in the period (payouts falling due in it,
+// after the payout lag and carried debits). A label names one figure everywhere: a card and
+// the table's TOTAL cell with the same label show the same number (CommissionPanel::shown).
+constexpr const char* kCostHelp =
+    "Cost of the period's activity under the plan: the sum of the nets of the periods shown, "
+    "earned - held back + released - clawed back - penalties, whenever it is paid out.";
+constexpr const char* kPayableHelp =
+    "Payable in the period under the plan: the payouts falling due in it, that is the nets "
+    "of earlier periods after the payout lag, less a negative net carried forward. What "
+    "falls due after the period's end is not in it; payouts of activity before its start are.";
+
+void shown(State& state, const char* label, int64_t value_minor) {
+  state.commission.shown.push_back({label, value_minor});
+}
+
+// The columns after "Salesperson"; the TOTAL row's cells carry these labels too.
+constexpr const char* kCompareNames[] = {"Payable A", "Payable B", "Payable B - A", "Cost A",
+                                         "Cost B"};
+constexpr const char* kCompareNamesShort[] = {"Payable\nA", "Payable\nB", "Payable\nB - A",
+                                              "Cost\nA", "Cost\nB"};
+constexpr const char* kCompareHelp[] = {
+    "Payable in the period under plan A: the payouts falling due in it (nets of earlier "
+    "periods after the payout lag, less a debit carried).",
+    "Payable in the period under plan B: the payouts falling due in it (nets of earlier "
+    "periods after the payout lag, less a debit carried).",
+    "Payable B - Payable A: what B pays more (+) or less (-) in the period. TOTAL: the card "
+    "\"Payable B - A\".",
+    "Cost of the period's activity under A: the sum of its periods' nets (earned - held back "
+    "+ released - clawed back - penalties), whenever paid. TOTAL: the card \"Cost A\".",
+    "Cost of the period's activity under B: the sum of its periods' nets (earned - held back "
+    "+ released - clawed back - penalties), whenever paid. TOTAL: the card \"Cost B\"."};
+
+// Narrow (1024 wide with the editor on): the table's labels go on two lines rather than cut.
+bool compare_narrow() { return ImGui::GetContentRegionAvail().x < ui::px(720); }
+
 void draw_compare_table(State& state, ImVec2 size) {
   CommissionPanel& c = state.commission;
   const arlab::Book& book = state.book;
+  bool narrow = compare_narrow();
   ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
                           ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
                           ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+  // Narrow: the figures keep their width and the table scrolls sideways under the frozen
+  // names, rather than squeezing the names to nothing.
+  if (narrow) flags |= ImGuiTableFlags_ScrollX;
   if (!ImGui::BeginTable("##cm_compare", kCompareColumns, flags, size)) return;
   ImGui::TableSetupScrollFreeze(1, 1);
-  ImGui::TableSetupColumn("Salesperson", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  const char* names[] = {"Payable A", "Payable B", "B - A", "Net A", "Net B"};
+  if (narrow) {
+    ImGui::TableSetupColumn("Sales-\nperson", ImGuiTableColumnFlags_WidthFixed, ui::px(130));
+  } else {
+    ImGui::TableSetupColumn("Salesperson", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  }
+  const char* const* labels = narrow ? kCompareNamesShort : kCompareNames;
   for (int k = 0; k < 5; ++k) {
-    ImGuiTableColumnFlags f = ImGuiTableColumnFlags_WidthStretch |
+    // Figures fit their widest amount and label; the names take what is left ("...").
+    ImGuiTableColumnFlags f = ui::kFitColumn |
                               ImGuiTableColumnFlags_PreferSortDescending;
     if (k + 1 == kCDiff) f |= ImGuiTableColumnFlags_DefaultSort;
-    ImGui::TableSetupColumn(names[k], f);
+    ImGui::TableSetupColumn(labels[k], f);
   }
-  ImGui::TableHeadersRow();
+  // The header row by hand, for each column's formula as a tooltip.
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int k = 0; k < kCompareColumns; ++k) {
+    ImGui::TableSetColumnIndex(k);
+    ImGui::TableHeader(ImGui::TableGetColumnName(k));
+    if (k > 0 && ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+      ImGui::TextUnformatted(kCompareHelp[k - 1]);
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+  }
   c.compare_sort_changed |=
       ui::sort_specs_changed(&c.compare_sort_column, &c.compare_sort_descending);
   if (c.compare_sort_changed) sort_comparison(state);
@@ -1025,20 +1177,18 @@ void draw_compare_table(State& state, ImVec2 size) {
       const arlab::CommissionProfile& a = c.comparison.a;
       const arlab::CommissionProfile& b = c.comparison.b;
       ui::heading("TOTAL");
-      for (int64_t v : {a.payable_minor, b.payable_minor}) {
+      const int64_t totals[] = {a.payable_minor, b.payable_minor,
+                                b.payable_minor - a.payable_minor, a.cost_minor, b.cost_minor};
+      for (int k = 0; k < 5; ++k) {
         ImGui::TableNextColumn();
-        ui::money_cell(book, v);
-      }
-      ImGui::TableNextColumn();
-      difference_cell(book, b.payable_minor - a.payable_minor);
-      for (int64_t v : {a.cost_minor, b.cost_minor}) {
-        ImGui::TableNextColumn();
-        ui::money_cell(book, v);
+        if (k + 1 == kCDiff) difference_cell(book, totals[k]);
+        else ui::money_cell(book, totals[k]);
+        shown(state, kCompareNames[k], totals[k]);
       }
       return;
     }
     const arlab::CommissionComparisonRow& row = rows[c.compare_order[r]];
-    ImGui::TextUnformatted(who(book, row.salesperson).c_str());
+    ui::text_fit(who(book, row.salesperson));
     ImGui::TableNextColumn();
     ui::money_cell(book, row.payable_a_minor);
     ImGui::TableNextColumn();
@@ -1117,9 +1267,10 @@ void draw_rewards(State& state) {
   row("Collected on time", money(ta.collected_on_time_minor), money(tb.collected_on_time_minor));
   row("Collected late", money(ta.collected_late_minor), money(tb.collected_late_minor));
   row("Effective rate on sales", ratio_percent(a.effective_rate), ratio_percent(b.effective_rate),
-      "Cost (net) / credit sales of the period.");
+      "Cost of the period's activity (net) / credit sales of the period.");
   row("Effective rate on collections", ratio(ta.net_minor, ta.collected_minor),
-      ratio(tb.net_minor, tb.collected_minor), "Cost (net) / cash collected in the period.");
+      ratio(tb.net_minor, tb.collected_minor),
+      "Cost of the period's activity (net) / cash collected in the period.");
   row("Periods voided by gates",
       std::to_string(ta.periods_failed) + " of " + std::to_string(ta.periods),
       std::to_string(tb.periods_failed) + " of " + std::to_string(tb.periods),
@@ -1127,8 +1278,9 @@ void draw_rewards(State& state) {
   row("Voided", money(ta.voided_minor), money(tb.voided_minor));
   row("Clawed back + penalties", money(ta.clawed_back_minor + ta.penalties_minor),
       money(tb.clawed_back_minor + tb.penalties_minor));
-  row("Total cost (net)", money(a.cost_minor), money(b.cost_minor));
-  row("Payable in the period", money(a.payable_minor), money(b.payable_minor));
+  row("Cost of the period's activity (net)", money(a.cost_minor), money(b.cost_minor),
+      kCostHelp);
+  row("Payable in the period", money(a.payable_minor), money(b.payable_minor), kPayableHelp);
   ImGui::EndTable();
 }
 
@@ -1138,34 +1290,74 @@ void draw_compare_cards(State& state) {
   const arlab::CommissionProfile& a = c.comparison.a;
   const arlab::CommissionProfile& b = c.comparison.b;
   const ui::Palette& pal = ui::palette();
+  // Four in a row; two rows of two where four would cut their figures (1024 wide, editor on).
   float spacing = ImGui::GetStyle().ItemSpacing.x;
-  float width = std::min(ui::px(230), (ImGui::GetContentRegionAvail().x - 3 * spacing) / 4);
+  float avail = ImGui::GetContentRegionAvail().x;
+  bool two_rows = (avail - 3 * spacing) / 4 < ui::px(180);
+  float width = std::min(ui::px(230), two_rows ? (avail - spacing) / 2 : (avail - 3 * spacing) / 4);
   float height = ImGui::GetTextLineHeightWithSpacing() * 3.2f + ui::px(14);
-  int64_t diff = b.cost_minor - a.cost_minor;
-  ui::card("##cmp_a", "Total cost A", ui::money(book, a.cost_minor),
-           "payable " + ui::money(book, a.payable_minor), pal.accent, width, height,
-           "The sum of the nets of the period: what the period's activity costs under A.");
+  int64_t cost = b.cost_minor - a.cost_minor, payable = b.payable_minor - a.payable_minor;
+  auto signed_money = [&](int64_t v) { return (v > 0 ? "+" : "") + ui::money(book, v); };
+  ui::card("##cmp_a", "Cost A", ui::money(book, a.cost_minor),
+           "payable A " + ui::money(book, a.payable_minor), pal.accent, width, height, kCostHelp);
+  shown(state, "Cost A", a.cost_minor);
   ImGui::SameLine();
-  ui::card("##cmp_b", "Total cost B", ui::money(book, b.cost_minor),
-           "payable " + ui::money(book, b.payable_minor), pal.accent, width, height);
-  ImGui::SameLine();
-  ui::card("##cmp_diff", "B - A", (diff > 0 ? "+" : "") + ui::money(book, diff),
-           diff > 0 ? "B costs more" : diff < 0 ? "B costs less" : "the same cost",
-           diff > 0 ? pal.warn : pal.good, width, height);
+  ui::card("##cmp_b", "Cost B", ui::money(book, b.cost_minor),
+           "payable B " + ui::money(book, b.payable_minor), pal.accent, width, height, kCostHelp);
+  shown(state, "Cost B", b.cost_minor);
+  if (!two_rows) ImGui::SameLine();
+  ui::card("##cmp_diff", "Cost B - A", signed_money(cost),
+           cost > 0 ? "B costs more" : cost < 0 ? "B costs less" : "the same cost",
+           cost > 0 ? pal.warn : pal.good, width, height,
+           "Cost B - Cost A: what the period's activity costs more (+) or less (-) under B, "
+           "whenever it is paid out.");
+  shown(state, "Cost B - A", cost);
   ImGui::SameLine();
   int gains = 0, losses = 0;
   for (const arlab::CommissionComparisonRow& r : c.comparison.rows) {
     gains += r.difference_minor > 0;
     losses += r.difference_minor < 0;
   }
-  ui::card("##cmp_who", "Under B", std::to_string(gains) + " gain, " + std::to_string(losses) +
-           " lose", "payable, against A", pal.text_muted, width, height);
+  ui::card("##cmp_payable", "Payable B - A", signed_money(payable),
+           std::to_string(gains) + " gain, " + std::to_string(losses) + " lose",
+           payable > 0 ? pal.warn : pal.good, width, height,
+           "Payable B - Payable A: what falls due in the period more (+) or less (-) under B; "
+           "the table's TOTAL row. Under B, so many salespeople are paid more (gain) or less "
+           "(lose) in the period.");
+  shown(state, "Payable B - A", payable);
+}
+
+// Export (CSV, JSON: the CLI's `commission --compare` bytes) and the formulas in Help.
+void draw_compare_actions(State& state) {
+  CommissionPanel& c = state.commission;
+  auto centre = [](float* xy) {
+    xy[0] = (ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) * 0.5f;
+    xy[1] = (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) * 0.5f;
+  };
+  if (ImGui::Button("Export comparison CSV")) export_commission_comparison(state, false);
+  centre(&c.export_buttons[0]);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("One row per salesperson and a TOTAL row: payable and cost under A and "
+                      "B, the difference, what each plan rewards (docs/COMMISSION.md)");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Export comparison JSON")) export_commission_comparison(state, true);
+  centre(&c.export_buttons[2]);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("\"arlab-commission-comparison/1\": both plans' figures, the total and "
+                      "each salesperson (the same bytes as arlab commission --compare)");
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Formulas")) open_help_doc(state, "COMMISSION.md#comparing-two-plans");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Help: comparing two plans (docs/COMMISSION.md)");
 }
 
 void draw_compare_view(State& state) {
   CommissionPanel& c = state.commission;
   const PlanSlot& a = c.slots[0];
   const PlanSlot& b = c.slots[1];
+  c.shown.clear();
+  c.shown_frame = state.frame_count;
   ui::heading(("A: " + a.applied.name + "   vs   B: " + b.applied.name).c_str());
   if (!c.compared) {
     ImGui::TextColored(ui::palette().bad, "%s",
@@ -1174,10 +1366,13 @@ void draw_compare_view(State& state) {
     return;
   }
   const arlab::CommissionStatement& s = c.sides[0].statement;
-  ImGui::SameLine();
-  ui::text_muted((arlab::format_date(s.from) + " to " + arlab::format_date(s.to) +
-                  "; compared in " + arlab::format_fixed(c.compare_ms, 1) + " ms")
-                     .c_str());
+  std::string dates = arlab::format_date(s.from) + " to " + arlab::format_date(s.to) +
+                      "; compared in " + arlab::format_fixed(c.compare_ms, 1) + " ms";
+  if (ImGui::CalcTextSize(dates.c_str()).x + ImGui::GetStyle().ItemSpacing.x <
+      ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x) {
+    ImGui::SameLine();  // Beside the plans' names when it fits, else under them.
+  }
+  ui::text_muted(dates.c_str());
   for (int k = 0; k < 2; ++k) {
     const PlanSlot& slot = c.slots[k];
     if (slot.problems.empty() && !slot.pending) continue;
@@ -1189,17 +1384,29 @@ void draw_compare_view(State& state) {
     ui::text_muted("The plans settle by different periods: each starts at its own period's "
                    "start.");
   }
+  draw_compare_actions(state);
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
+  ImGui::TextWrapped("Cost: what the period's activity costs (the sum of its nets, whenever "
+                     "paid). Payable: what falls due in the period (after the payout lag).");
+  ImGui::PopStyleColor();
   draw_compare_cards(state);
   ImGui::Spacing();
   // The salespeople (a few to a few dozen) above, what each plan rewards below.
-  ui::text_muted("Who gains, who loses under B (payable in the period; net: the cost of the "
-                 "period's activity)");
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
+  ImGui::TextWrapped("Who gains, who loses under B: payable in the period, and the cost of the "
+                     "period's activity");
+  ImGui::PopStyleColor();
+  // Up to 14 rows, then the table scrolls; at least 6 rows even in a short window, and the
+  // rewards their own rows: where the window is too short for both, the view scrolls.
+  float row = table_row_height();
   float rows = static_cast<float>(std::min<size_t>(c.comparison.rows.size() + 2, 14));
-  float table = std::min(table_row_height() * rows + ui::px(4),
-                         ImGui::GetContentRegionAvail().y * 0.45f);
-  draw_compare_table(state, ImVec2(0, table));
+  float header = compare_narrow() ? ImGui::GetTextLineHeight() : 0.0f;  // Two-line labels.
+  float table = std::min(row * rows, std::max(row * 6, ImGui::GetContentRegionAvail().y * 0.45f));
+  draw_compare_table(state, ImVec2(0, table + header + ui::px(4)));
   ImGui::Spacing();
-  ImGui::BeginChild("##cm_rewards_child", ImVec2(0, 0), true);
+  float rewards = row * 13 + ImGui::GetTextLineHeightWithSpacing() * 3;
+  ImGui::BeginChild("##cm_rewards_child",
+                    ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, rewards)), true);
   draw_rewards(state);
   ImGui::EndChild();
 }

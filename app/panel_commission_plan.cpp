@@ -375,7 +375,7 @@ bool load_preset(State& state, int slot, const arlab::EmbeddedPlan& preset, bool
                   std::move(problems), preset.file_name);
     return false;
   }
-  set_slot_plan(state, slot, plan, std::string(preset.file_name) + " (preset)", keep);
+  set_slot_plan(state, slot, plan, "preset: " + plan.name, keep);
   return true;
 }
 
@@ -419,6 +419,26 @@ std::string slug(const std::string& name) {
 }
 
 }  // namespace
+
+// The presets' plan names ("Cash collected, 80% gate"), read from the embedded JSON once: a
+// name says what a plan does, a file name hardly. Amounts need a book's minor digits, the
+// name does not: the usual digits are tried; a plan none reads is listed by its file name.
+const std::vector<std::string>& commission_preset_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const arlab::EmbeddedPlan& p : arlab::kEmbeddedPlans) {
+      arlab::CommissionPlan plan;
+      bool ok = false;
+      for (int digits : {2, 0, 3}) {
+        std::vector<arlab::Problem> problems;
+        if (!ok) ok = arlab::read_commission_plan(p.json(), digits, &plan, &problems);
+      }
+      out.push_back(ok && !plan.name.empty() ? plan.name : p.file_name);
+    }
+    return out;
+  }();
+  return names;
+}
 
 void fill_commission_slots(State& state) {
   CommissionPanel& c = state.commission;
@@ -1075,9 +1095,13 @@ void draw_file_row(State& state) {
   CommissionPanel& c = state.commission;
   ImGui::SetNextItemWidth(ui::px(150));
   if (ImGui::BeginCombo("##plan_presets", "Presets", ImGuiComboFlags_HeightLarge)) {
-    for (const arlab::EmbeddedPlan& p : arlab::kEmbeddedPlans) {
-      if (ImGui::Selectable(p.file_name)) load_preset(state, c.slot, p);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("assets/plans/%s", p.file_name);
+    const std::vector<std::string>& names = commission_preset_names();
+    for (size_t k = 0; k < names.size(); ++k) {
+      const arlab::EmbeddedPlan& p = arlab::kEmbeddedPlans[k];
+      if (ImGui::Selectable((names[k] + "##preset" + std::to_string(k)).c_str())) {
+        load_preset(state, c.slot, p);
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Example plan assets/plans/%s", p.file_name);
     }
     if (ImGui::Selectable("New plan")) set_slot_plan(state, c.slot, new_plan(), "new plan");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Collected cash at 5%%, the 80%% gate");
@@ -1091,8 +1115,10 @@ void draw_file_row(State& state) {
       c.picking_paid = false;
       platform::request_open_file(platform::OpenKind::Plan);
     }
-    ImGui::SameLine();
   }
+  // The buttons flow onto a second line in the narrow editor of a 1024-px window.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ui::same_line_if_fits(ImGui::CalcTextSize("Export plan").x + style.FramePadding.x * 2);
   const PlanSlot& slot = c.slots[c.slot];
   ImGui::BeginDisabled(!slot.problems.empty());
   if (ImGui::Button("Export plan")) export_commission_plan(state);
@@ -1101,7 +1127,8 @@ void draw_file_row(State& state) {
     ImGui::SetTooltip(slot.problems.empty() ? "The plan as canonical JSON (docs/COMMISSION.md)"
                                             : "Fix the plan's problems first");
   }
-  ImGui::SameLine();
+  ui::same_line_if_fits(ImGui::CalcTextSize("JSON").x + ImGui::GetFrameHeight() +
+                        style.ItemInnerSpacing.x);
   ImGui::Checkbox("JSON", &c.show_json);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The plan file as it would be saved");
   if (!platform::has_file_picker()) draw_path_row(state);
@@ -1110,7 +1137,15 @@ void draw_file_row(State& state) {
 void draw_status(State& state) {
   CommissionPanel& c = state.commission;
   PlanSlot& slot = c.slots[c.slot];
-  ui::text_muted(("from " + slot.source).c_str());
+  // The source gives way ("...", whole on hover) to the state after it.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float after = ImGui::CalcTextSize("edited, not applied").x + style.ItemSpacing.x;
+  if (slot.pending) {
+    after += ImGui::CalcTextSize("Apply (Enter)").x + style.FramePadding.x * 2 +
+             style.ItemSpacing.x;
+  }
+  ui::text_fit_colored(ui::palette().text_muted, "from " + slot.source,
+                       std::max(ui::px(60), ImGui::GetContentRegionAvail().x - after));
   if (slot.pending) {
     ImGui::SameLine();
     ImGui::BeginDisabled(!slot.problems.empty());

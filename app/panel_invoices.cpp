@@ -227,15 +227,15 @@ void setup_columns() {
   ImGui::TableSetupColumn("Customer", ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort |
                                       ImGuiTableColumnFlags_PreferSortDescending |
-                                      ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed);
+                                      ui::kFitColumn);
+  ImGui::TableSetupColumn("Due", ui::kFitColumn);
   ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_PreferSortDescending |
-                                        ImGuiTableColumnFlags_WidthFixed);
+                                        ui::kFitColumn);
   ImGui::TableSetupColumn("Open", ImGuiTableColumnFlags_PreferSortDescending |
-                                      ImGuiTableColumnFlags_WidthFixed);
+                                      ui::kFitColumn);
   ImGui::TableSetupColumn("Days past due", ImGuiTableColumnFlags_PreferSortDescending |
-                                               ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed);
+                                               ui::kFitColumn);
+  ImGui::TableSetupColumn("Status", ui::kFitColumn);
   ui::headers_row();
 }
 

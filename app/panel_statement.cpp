@@ -256,15 +256,23 @@ void draw_lines(const State& state) {
   ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                           ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY |
                           ImGuiTableFlags_Resizable;
+  // Narrow (1024 px): "Applied to" keeps a readable width and the table scrolls sideways.
+  bool narrow = ImGui::GetContentRegionAvail().x < ui::px(720);
+  if (narrow) flags |= ImGuiTableFlags_ScrollX;
   if (!ImGui::BeginTable("##statement_lines", 7, flags, ImVec2(0, 0))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Document", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Applied to", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("Balance", ImGuiTableColumnFlags_WidthFixed);
+  // Every column but "Applied to" fits its content, every frame (another customer's lines
+  // are wider: a column that kept its first width would cut them).
+  for (const char* name : {"Date", "Type", "Document", "Due"}) {
+    ImGui::TableSetupColumn(name, ui::kFitColumn);
+  }
+  if (narrow) {
+    ImGui::TableSetupColumn("Applied to", ImGuiTableColumnFlags_WidthFixed, ui::px(140));
+  } else {
+    ImGui::TableSetupColumn("Applied to", ImGuiTableColumnFlags_WidthStretch);
+  }
+  ImGui::TableSetupColumn("Amount", ui::kFitColumn);
+  ImGui::TableSetupColumn("Balance", ui::kFitColumn);
   ui::headers_row();
   // Row 0 is the opening balance, the last row the closing one; the lines between.
   ui::clipped_rows(p.rows.size() + 2, [&](size_t r) {

@@ -58,8 +58,8 @@ void snapshot_row(State& state, const Snapshot& snap, const std::string& why) {
   if (m.pinned && m.kind != SnapshotKind::Routine) ui::text_muted(snapshot_kind_name(m.kind));
   ImGui::TableNextColumn();
   if (m.labelled) {
-    ImGui::TextUnformatted(label_text(m.label).c_str());
-    ui::text_muted(("Last change: " + m.label.last_change).c_str());
+    ui::text_fit(label_text(m.label));
+    ui::text_fit_colored(ui::palette().text_muted, "Last change: " + m.label.last_change);
   } else {
     ui::text_muted("Saved by an older arlab: no label (restore it to see it)");
   }

@@ -72,6 +72,8 @@ void load_fonts() {
   add_font(regular, 17.0f);  // The first font is the default.
   g_fonts.bold = add_font(bold, 17.0f);
   g_fonts.big = add_font(bold, 27.0f);
+  std::string_view mono = arlab::ui_font_mono_ttf();
+  if (!mono.empty()) g_fonts.mono = add_font(mono, 15.0f);
 }
 
 void heading(const char* text) {

@@ -26,6 +26,7 @@ void set_palette(bool light);
 struct Fonts {
   ImFont* bold = nullptr;  // Headings; nullptr: the default font.
   ImFont* big = nullptr;   // Key figures; nullptr: the default font scaled by window.
+  ImFont* mono = nullptr;  // Code blocks of the Help window; nullptr: the default font.
   float global_scale = 1.0f;  // io.FontGlobalScale at UI scale 1 (ProggyClean is small).
 };
 const Fonts& fonts();
@@ -63,6 +64,10 @@ bool nav_focused();
 void mark(const char* name);
 struct MarkedRect { float x, y, w, h; };
 const std::vector<std::pair<std::string, MarkedRect>>& marked_rects();
+// A table column as wide as its widest content and header, every frame (a resizable column
+// would keep the width of its first frames and cut a wider figure scrolled into view).
+constexpr ImGuiTableColumnFlags kFitColumn =
+    ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize;
 // The current table's header row, each header with its full name on hover when cut.
 void headers_row();
 // SameLine(0, spacing) if an item `width` wide still fits on the line, else a new line: a

@@ -170,7 +170,8 @@
   });
 
   // The app's shortcuts (Ctrl+S save, Ctrl+O open, Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z undo and
-  // redo) must not also save the page, open the browser's file dialog or edit the URL bar.
+  // redo) must not also save the page, open the browser's file dialog or edit the URL bar;
+  // F1 opens the app's Help window, not the browser's help page.
   // GLFW listens on window, so the app still sees the keys; typing in inputs is untouched.
   var appShortcuts = {s: true, o: true, z: true, y: true};
   window.addEventListener('keydown', function(e) {
@@ -179,6 +180,7 @@
     if (onApp && (e.ctrlKey || e.metaKey) && !e.altKey && appShortcuts[key]) {
       e.preventDefault();
     }
+    if (onApp && e.key === 'F1') e.preventDefault();
   }, true);
 
   // Keyboard input goes to the app: keep the canvas focused.

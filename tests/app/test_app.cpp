@@ -3,20 +3,29 @@
 // app::frame for ~60 frames with every panel brought to the front, forms submitted and
 // shortcuts pressed. Expected figures are worked out by hand from the book below.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <cfloat>
+#include <cstring>
+#include <map>
+#include <set>
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
 #include "app/app_state.h"
 #include "app/key_taps.h"
+#include "app/markdown.h"
+#include "app/shortcuts.h"
 #include "app/wheel.h"
 #include "app/widgets.h"
 #include "assets/ibm_ar_map.h"
 #include "assets/commission_plans.h"
 #include "assets/sample_book.h"
+#include "assets/docs.h"
 #include "core/commission.h"
 #include "core/date.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // FindWindowByName: the Help window's and popups' rectangles.
 #include "io/book_json.h"
 #include "io/commission_plan.h"
 #include "io/commission_report.h"
@@ -645,8 +654,9 @@ TEST_CASE("statement tab: the sample book's figures are compute_statement's") {
 
 namespace {
 
-std::string fixture(const char* name) {
-  std::string path = std::string(ARLAB_SOURCE_DIR) + "/tests/cli/books/" + name;
+// A file of the source tree ("tests/cli/books/import-us.csv", "docs/METRICS.md").
+std::string source_file(const std::string& relative) {
+  std::string path = std::string(ARLAB_SOURCE_DIR) + "/" + relative;
   FILE* f = std::fopen(path.c_str(), "rb");
   REQUIRE_MESSAGE(f, "cannot open " << path);
   std::string text;
@@ -654,6 +664,10 @@ std::string fixture(const char* name) {
   for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
   std::fclose(f);
   return text;
+}
+
+std::string fixture(const char* name) {
+  return source_file(std::string("tests/cli/books/") + name);
 }
 
 // One frame with Enter down, then one with it released (GLFW's key code, as the shells map it).
@@ -1064,8 +1078,8 @@ TEST_CASE("commission tab: the embedded cash-80-gate plan gives compute_commissi
   ui.frames(3);
   const app::CommissionPanel& c = ui.state->commission;
   const arlab::Book& book = ui.state->book;
-  CHECK(c.slots[0].source == "cash-80-gate.json (preset)");
-  CHECK(c.slots[1].source == "sales-based.json (preset)");
+  CHECK(c.slots[0].source == "preset: Cash collected, 80% gate");
+  CHECK(c.slots[1].source == "preset: Sales-based, flat 5%");
   REQUIRE(c.computed);
   // The last 12 months to the as-of date (the sample's last document, 2025-12-31).
   CHECK(ui.summary()["as_of"] == "2025-12-31");
@@ -1357,7 +1371,7 @@ TEST_CASE("commission tab: the plan slots are kept across sessions") {
     CHECK(c.slots[1].applied.rate_ppm == 70000);
     CHECK(disk.settings["commission-plan-b.json"] ==
           arlab::write_commission_plan(c.slots[1].applied, 2));
-    CHECK(disk.settings["commission-plan-b.source"] == "sales-based.json (preset)");
+    CHECK(disk.settings["commission-plan-b.source"] == "preset: Sales-based, flat 5%");
     CHECK(disk.settings.count("commission-plan-a.json") == 0);
     // Applying again with nothing changed writes nothing.
     int saves = disk.setting_save_count;
@@ -1369,12 +1383,12 @@ TEST_CASE("commission tab: the plan slots are kept across sessions") {
     Ui ui(/*keep_settings=*/true);  // A new State on the same storage; init only.
     app::CommissionPanel& c = ui.state->commission;
     CHECK(ui.state->book_name == "book.json");
-    CHECK(c.slots[1].source == "sales-based.json (preset)");
+    CHECK(c.slots[1].source == "preset: Sales-based, flat 5%");
     CHECK(c.slots[1].has_applied);
     CHECK(c.slots[1].applied.rate_ppm == 70000);
     CHECK(std::string(c.slots[1].form.rate) == "7%");
     CHECK_FALSE(c.slots[1].pending);
-    CHECK(c.slots[0].source == "cash-80-gate.json (preset)");  // A was never chosen.
+    CHECK(c.slots[0].source == "preset: Cash collected, 80% gate");  // A was never chosen.
     // B's statement at 7% of sales, paid a month later: INV-1 1,000.00 (January) -> 70.00
     // payable in February, INV-2 500.00 (February) -> 35.00 payable in March: 105.00 (the
     // 5% preset paid 75.00).
@@ -1409,7 +1423,8 @@ TEST_CASE("commission tab: the plan slots are kept across sessions") {
     REQUIRE_FALSE(c.slots[1].unreadable_problems.empty());
     CHECK(c.slots[1].unreadable_text.find("arlab-commission-plan/2") != std::string::npos);
     CHECK(c.slots[1].source ==
-          "sales-based.json (preset); the kept plan (sales-based.json (preset)) could not be read");
+          "preset: Sales-based, flat 5%; the kept plan (preset: Sales-based, flat 5%) could not "
+          "be read");
     CHECK(c.slots[1].applied.rate_ppm == 50000);  // The preset.
     REQUIRE(app::show_panel(*ui.state, "commission-compare"));
     ui.frames(4);  // Editor with its problems, "both plans need to be valid": drawn, no crash.
@@ -1556,6 +1571,68 @@ const nlohmann::json* find_snapshot(const nlohmann::json& summary, const std::st
     if (s["kind"] == kind && s["book"] == book) return &s;
   }
   return nullptr;
+}
+
+}  // namespace
+
+// ---- Issue 10: the comparison's names and export, the lines pane's splitter, Help ---------
+
+namespace {
+
+// Frames at a window size with the mouse where the test puts it (Ui::frames sweeps it).
+void frames_at(Ui& ui, ImVec2 size, int n, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX),
+               bool down = false) {
+  ImGuiIO& io = ImGui::GetIO();
+  for (int k = 0; k < n; ++k) {
+    io.DisplaySize = size;
+    io.DeltaTime = 1.0f / 60.0f;
+    io.MousePos = mouse;
+    io.MouseDown[0] = down;
+    ImGui::NewFrame();
+    app::frame(*ui.state);
+    ImGui::Render();
+  }
+  io.MouseDown[0] = false;
+}
+
+// One frame with `key` down (a GLFW code, as the shells store it), then one with it up.
+void press(Ui& ui, int key) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[key] = true;
+  ui.frames(1);
+  io.KeysDown[key] = false;
+  ui.frames(1);
+}
+
+// Beta's INV-9 (250.00) through the form: a change to undo.
+void add_invoice(Ui& ui) {
+  ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 1, "2025-03-20", "250.00");
+  ui.submit();
+  REQUIRE(ui.summary()["invoices"] == 4);
+}
+
+// The comparison's figures by label, as the summary reports what the last frame drew.
+std::map<std::string, std::set<std::string>> shown_figures(const Ui& ui) {
+  std::map<std::string, std::set<std::string>> out;
+  nlohmann::json summary = ui.summary();
+  for (const auto& f : summary["commission_compare"]["shown"]) {
+    out[f[0].get<std::string>()].insert(f[1].get<std::string>());
+  }
+  return out;
+}
+
+std::string source_doc(const char* file_name) {
+  return source_file(std::string("docs/") + file_name);
+}
+
+// The Help window's rectangle lies inside the display.
+void check_help_fits(ImVec2 display) {
+  ImGuiWindow* w = ImGui::FindWindowByName("Help###help");
+  REQUIRE(w);
+  CHECK(w->Pos.x >= 0);
+  CHECK(w->Pos.y >= 0);
+  CHECK(w->Pos.x + w->Size.x <= display.x);
+  CHECK(w->Pos.y + w->Size.y <= display.y);
 }
 
 }  // namespace
@@ -2018,4 +2095,348 @@ TEST_CASE("a file that is no arlab file says what it is; the book stays") {
   // A broken book is still a book: located problems, as before.
   CHECK_FALSE(app::open_file_text(*ui.state, "bad.json", kBadBook));
   CHECK(ui.state->problems[0].place.find("invoices[0]") == 0);
+}
+
+// The test book over March 2025 (2025-03-01 to the as-of date 2025-03-20). A, cash-80-gate:
+// S1's only cash, P-1 400.00 on 2025-03-20, earns 10.00, voided (no sales against the
+// 100,000.00 target): cost 0.00; nothing earned in February either: payable 0.00. B,
+// sales-based (5% at booking, paid a month later): no booking of S1 in March, cost 0.00;
+// February's INV-2 500.00 -> 25.00 payable in March. So the two "B - A" differ: cost 0.00,
+// payable 25.00; each label shows one number, on its card and in the TOTAL row alike.
+TEST_CASE("commission compare: cost and payable are named apart; the export is the CLI's") {
+  Ui ui;
+  open_test_book(ui);
+  app::CommissionPanel& c = ui.state->commission;
+  c.period.preset = app::PeriodPreset::ThisMonth;
+  REQUIRE(app::show_panel(*ui.state, "commission-compare"));
+  ui.frames(4);
+  REQUIRE(c.compared);
+  std::map<std::string, std::set<std::string>> shown = shown_figures(ui);
+  const std::map<std::string, std::set<std::string>> expected = {
+      {"Cost A", {"0.00"}},    {"Cost B", {"0.00"}},        {"Cost B - A", {"0.00"}},
+      {"Payable A", {"0.00"}}, {"Payable B", {"25.00"}}, {"Payable B - A", {"25.00"}}};
+  CHECK(shown == expected);  // One number a label; "B - A" alone names nothing.
+  size_t drawn = ui.summary()["commission_compare"]["shown"].size();
+  CHECK(drawn == 9);  // Four cards, five TOTAL cells.
+  CHECK(ui.summary()["commission_compare"]["from"] == "2025-03-01");
+  CHECK(ui.summary()["commission_compare"]["to"] == "2025-03-20");
+
+  // The exports: io/commission_report's writers over two compute_commission statements, what
+  // `arlab commission --plan A --compare B --from --to` prints.
+  const arlab::Book& book = ui.state->book;
+  arlab::Date from = arlab::date_from_ymd(2025, 3, 1), to = arlab::date_from_ymd(2025, 3, 20);
+  arlab::CommissionOptions figures_only;
+  figures_only.keep_lines = false;
+  arlab::CommissionStatement a = arlab::compute_commission(
+      book, embedded_plan(arlab::plan_cash_80_gate_json(), 2), from, to, figures_only);
+  arlab::CommissionStatement b = arlab::compute_commission(
+      book, embedded_plan(arlab::plan_sales_based_json(), 2), from, to, figures_only);
+  auto& exported = app::platform::fake().exported;
+  exported.clear();
+  REQUIRE(app::export_commission_comparison(*ui.state, false));
+  const std::string& csv = exported["commission-compare-2025-03-01-to-2025-03-20.csv"];
+  CHECK(csv == arlab::commission_comparison_csv(book, a, b));
+  // Its TOTAL: payable A, payable B, difference (the card "Payable B - A"), net (cost) A, B.
+  CHECK(csv.find("\nTOTAL,,0.00,25.00,25.00,gains,0.00,0.00,") != std::string::npos);
+  REQUIRE(app::export_commission_comparison(*ui.state, true));
+  const std::string& json = exported["commission-compare-2025-03-01-to-2025-03-20.json"];
+  CHECK(json == arlab::commission_comparison_json(book, a, b));
+  nlohmann::json parsed = nlohmann::json::parse(json);
+  CHECK(parsed["total"]["difference"] == "25.00");
+  CHECK(parsed["b"]["cost"] == "0.00");
+  CHECK(parsed["b"]["payable"] == "25.00");
+  CHECK(ui.state->status ==
+        "Exported commission-compare-2025-03-01-to-2025-03-20.json to (test)");
+
+  // No comparison (plan A unusable, as a kept plan naming what the book lacks is: restore_slot
+  // leaves it unapplied): nothing exported, and the status line says why.
+  exported.clear();
+  c.slots[0].has_applied = false;
+  ui.frames(2);
+  CHECK_FALSE(app::export_commission_comparison(*ui.state, false));
+  CHECK(exported.empty());
+  CHECK(ui.state->status.find("Not exported: no comparison") == 0);
+}
+
+TEST_CASE("commission presets are listed by their plans' names") {
+  Ui ui;
+  ui.frames(2);
+  // The "name" members of assets/plans/cash-80-gate.json, sales-based.json, split-holdback.json.
+  const std::vector<std::string> names = {"Cash collected, 80% gate", "Sales-based, flat 5%",
+                                          "Split 50/50 with holdback"};
+  CHECK(app::commission_preset_names() == names);
+  CHECK(ui.summary()["commission_presets"] == names);
+  CHECK(ui.summary()["commission"]["a"]["source"] == "preset: Cash collected, 80% gate");
+}
+
+// The splitter under the salespeople table: dragged up, the pane of periods and lines below
+// grows by as much; each side keeps its minimum; a double-click goes back to the default.
+TEST_CASE("commission statement: the lines pane is made taller by dragging the splitter") {
+  Ui ui;
+  ui.frames(2);
+  REQUIRE(app::show_panel(*ui.state, "commission"));
+  app::CommissionPanel& c = ui.state->commission;
+  // At 1024x700 the pane below starts at its minimum, within the window.
+  frames_at(ui, ImVec2(1024, 700), 4);
+  REQUIRE(c.computed);
+  CHECK(c.splitter_y + c.drawn_lower_height < 700);
+  const ImVec2 display(1440, 900);
+  frames_at(ui, display, 4);
+  float table = c.drawn_summary_height, lines = c.drawn_lower_height;
+  CHECK(table > 0);
+  CHECK(lines > 0);
+  ImVec2 grip(c.splitter_x, c.splitter_y);
+  frames_at(ui, display, 1, grip);        // Hover.
+  frames_at(ui, display, 1, grip, true);  // Press.
+  frames_at(ui, display, 2, ImVec2(grip.x, grip.y - 20), true);
+  frames_at(ui, display, 2, ImVec2(grip.x, grip.y - 20));  // Release.
+  CHECK(c.drawn_summary_height == doctest::Approx(table - 20).epsilon(0.001));
+  CHECK(c.drawn_lower_height == doctest::Approx(lines + 20).epsilon(0.001));
+  CHECK(ui.summary()["commission_layout"]["lines_height"].get<float>() ==
+        doctest::Approx(lines + 20).epsilon(0.001));
+  // Far up: the table keeps its header, a row and TOTAL; far down: the pane keeps its own.
+  grip = ImVec2(c.splitter_x, c.splitter_y);
+  frames_at(ui, display, 1, grip);
+  frames_at(ui, display, 1, grip, true);
+  frames_at(ui, display, 2, ImVec2(grip.x, grip.y - 2000), true);
+  CHECK(c.summary_height > 0);  // Clamped as it is dragged, not only when drawn.
+  frames_at(ui, display, 1, ImVec2(grip.x, grip.y - 2000));
+  float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  CHECK(c.drawn_summary_height >= 3 * row);
+  CHECK(c.drawn_summary_height < table - 20);
+  CHECK(c.drawn_lower_height > lines + 20);
+  grip = ImVec2(c.splitter_x, c.splitter_y);
+  frames_at(ui, display, 1, grip);
+  frames_at(ui, display, 1, grip, true);
+  frames_at(ui, display, 2, ImVec2(grip.x, grip.y + 2000), true);
+  frames_at(ui, display, 1, ImVec2(grip.x, grip.y + 2000));
+  CHECK(c.drawn_lower_height >= 4 * row);
+  CHECK(c.drawn_summary_height > table);
+  // Everything still within the 700 pixels: the pane below ends above the status bar.
+  CHECK(c.splitter_y + c.drawn_lower_height < display.y);
+  // Double-click: the automatic height again.
+  grip = ImVec2(c.splitter_x, c.splitter_y);
+  ImGuiIO& io = ImGui::GetIO();
+  frames_at(ui, display, 1, grip);
+  for (int click = 0; click < 2; ++click) {
+    frames_at(ui, display, 1, grip, true);
+    frames_at(ui, display, 1, grip);
+  }
+  CHECK(io.MouseDoubleClicked[0] == false);
+  CHECK(c.summary_height == 0);
+  frames_at(ui, display, 2);
+  CHECK(c.drawn_summary_height == doctest::Approx(table).epsilon(0.001));
+}
+
+TEST_CASE("markdown: the docs' subset as blocks") {
+  const char* text =
+      "# Title\n"
+      "\n"
+      "A paragraph\n"
+      "that continues, with **bold**, `code` and [a link](#x) \xE2\x80\x94 a dash.\n"
+      "\n"
+      "- one\n"
+      "  continued\n"
+      "  - nested\n"
+      "1. first\n"
+      "\n"
+      "    indented code\n"
+      "    second line\n"
+      "\n"
+      "```json\n"
+      "a | b\n"
+      "\n"
+      "```\n"
+      "| name | formula |\n"
+      "| --- | --- |\n"
+      "| `a\\|b` | x `c|d` y |\n"
+      "\n"
+      "- [Formulas](#formulas)\n"
+      "## Removed allocations (--paid)\n";
+  std::vector<app::md::Block> b = app::md::parse(text);
+  REQUIRE(b.size() == 10);
+  CHECK(b[0].kind == app::md::Kind::Heading);
+  CHECK(b[0].level == 1);
+  CHECK(b[0].text == "Title");
+  CHECK(b[0].anchor == "title");
+  CHECK(b[1].kind == app::md::Kind::Paragraph);
+  CHECK(b[1].text == "A paragraph that continues, with bold, code and a link - a dash.");
+  CHECK(b[1].link.empty());
+  CHECK(b[2].kind == app::md::Kind::Item);
+  CHECK(b[2].text == "one continued");
+  CHECK(b[2].level == 0);
+  CHECK(b[2].marker.empty());
+  CHECK(b[3].text == "nested");
+  CHECK(b[3].level == 1);
+  CHECK(b[4].marker == "1.");
+  CHECK(b[4].text == "first");
+  CHECK(b[5].kind == app::md::Kind::Code);
+  CHECK(b[5].text == "indented code\nsecond line");
+  CHECK(b[6].kind == app::md::Kind::Code);
+  CHECK(b[6].text == "a | b\n");
+  REQUIRE(b[7].kind == app::md::Kind::Table);
+  CHECK(b[7].rows == std::vector<std::vector<std::string>>{{"name", "formula"},
+                                                           {"a|b", "x c|d y"}});
+  CHECK(b[8].kind == app::md::Kind::Item);
+  CHECK(b[8].text == "Formulas");
+  CHECK(b[8].link == "#formulas");
+  CHECK(b[9].level == 2);
+  CHECK(b[9].anchor == "removed-allocations---paid");
+  // Beyond Latin-1, readably: fullwidth plus, an arrow.
+  CHECK(app::md::plain("\xEF\xBC\x8B and \xE2\x86\x92") == "U+FF0B and ->");
+  // Emphasis goes, a product stays, code is as written.
+  CHECK(app::md::plain("*Compare A and B*. a * b, a*b, `x * y`, `*p*`") ==
+        "Compare A and B. a * b, a*b, x * y, *p*");
+}
+
+TEST_CASE("help: every bundled doc is the build's docs/ file and draws whole") {
+  Ui ui;
+  ui.frames(2);
+  for (const arlab::EmbeddedDoc& d : arlab::kEmbeddedDocs) {
+    INFO(d.file_name);
+    std::string_view text = d.markdown();
+    CHECK(text == source_doc(d.file_name));
+    std::vector<app::md::Block> blocks = app::md::parse(text);
+    REQUIRE_FALSE(blocks.empty());
+    CHECK(blocks.front().kind == app::md::Kind::Heading);
+    CHECK(blocks.front().level == 1);
+    size_t headings = 0, tables = 0;
+    for (const app::md::Block& b : blocks) {
+      headings += b.kind == app::md::Kind::Heading;
+      tables += b.kind == app::md::Kind::Table;
+    }
+    CHECK(headings >= 5);
+    CHECK(tables >= 1);  // Each doc has a table of its formulas or members.
+    REQUIRE(app::show_panel(*ui.state, std::string("help-formulas:") + d.file_name));
+    frames_at(ui, ImVec2(1024, 700), 3);
+    nlohmann::json h = ui.summary()["help"];
+    CHECK(h["open"] == true);
+    CHECK(h["page"] == "formulas");
+    CHECK(h["doc"] == d.file_name);
+    CHECK(h["chars"].get<size_t>() >= app::md::text_chars(blocks));  // All of it drawn.
+    check_help_fits(ImVec2(1024, 700));
+  }
+  // METRICS.md's formulas table, as written in the doc.
+  std::vector<app::md::Block> metrics = app::md::parse(arlab::doc_metrics_md());
+  bool dso = false;
+  for (const app::md::Block& b : metrics) {
+    if (b.kind != app::md::Kind::Table || b.rows[0] != std::vector<std::string>{"name", "formula"})
+      continue;
+    for (const auto& row : b.rows) {
+      dso |= row[0] == "dso" && row[1] == "ar_end / credit_sales x days";
+    }
+  }
+  CHECK(dso);
+  // A link to a heading scrolls the doc to it; an unknown doc changes nothing.
+  REQUIRE(app::show_panel(*ui.state, "help-formulas:COMMISSION.md#comparing-two-plans"));
+  frames_at(ui, ImVec2(1280, 800), 4);
+  CHECK(ui.state->help.jump_anchor.empty());
+  float scroll = 0;
+  for (ImGuiWindow* w : GImGui->Windows) {
+    std::string name = w->Name;  // "Help###help/##page_.../##doc_..." (not its code blocks).
+    bool doc = name.find("##doc") != std::string::npos && name.find("##code") == std::string::npos;
+    if (doc && w->Active) scroll = w->Scroll.y;
+  }
+  CHECK(scroll > 1000);  // Near the end of the doc.
+  CHECK_FALSE(app::open_help_doc(*ui.state, "README.md"));
+  CHECK_FALSE(app::show_panel(*ui.state, "help-nothing"));
+  CHECK(ui.summary()["help"]["doc"] == "COMMISSION.md");
+}
+
+TEST_CASE("help: each page draws and fits from 1024x700 to 1920x1080; Escape closes it") {
+  Ui ui;
+  ui.frames(2);
+  ImGui::GetIO().KeyMap[ImGuiKey_Escape] = 256;  // GLFW_KEY_ESCAPE.
+  size_t table_chars = 0;
+  for (const app::Shortcut& s : app::shortcuts()) {
+    table_chars += std::strlen(s.keys) + std::strlen(s.action) + std::strlen(s.where);
+  }
+  const std::pair<const char*, size_t> pages[] = {
+      {"shortcuts", table_chars}, {"storage", 800}, {"practice", 3000}, {"about", 500}};
+  for (ImVec2 display : {ImVec2(1024, 700), ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+    for (const auto& [page, chars] : pages) {
+      INFO(page << " at " << display.x << "x" << display.y);
+      REQUIRE(app::show_panel(*ui.state, std::string("help-") + page));
+      frames_at(ui, display, 3);
+      nlohmann::json h = ui.summary()["help"];
+      CHECK(h["open"] == true);
+      CHECK(h["page"] == page);
+      CHECK(h["chars"].get<size_t>() >= chars);
+      check_help_fits(display);
+    }
+  }
+  // A smaller window moves the Help window back into sight.
+  frames_at(ui, ImVec2(1024, 700), 2);
+  check_help_fits(ImVec2(1024, 700));
+  // Escape while Help has the keys closes it; the summary then reports no text drawn.
+  press(ui, 256);
+  CHECK(ui.state->help.open == false);
+  CHECK(ui.summary()["help"]["chars"] == 0);
+}
+
+// The shortcuts are one table (app/shortcuts.h): handle_shortcuts runs it, Help lists it. Each
+// row with a key is pressed here and does what the list says; a row added without a check
+// here fails.
+TEST_CASE("help: every shortcut listed with a key does what the list says") {
+  using Check = void (*)(Ui&);
+  const std::map<std::string, Check> checks = {
+      {"Ctrl+Z",
+       [](Ui& ui) {
+         add_invoice(ui);
+         ui.ctrl('Z');
+         CHECK(ui.summary()["invoices"] == 3);
+       }},
+      {"Ctrl+Shift+Z",
+       [](Ui& ui) {
+         add_invoice(ui);
+         ui.ctrl('Z');
+         ui.ctrl('Z', true);
+         CHECK(ui.summary()["invoices"] == 4);
+       }},
+      {"Ctrl+Y",
+       [](Ui& ui) {
+         add_invoice(ui);
+         ui.ctrl('Z');
+         ui.ctrl('Y');
+         CHECK(ui.summary()["invoices"] == 4);
+       }},
+      {"Ctrl+O",
+       [](Ui& ui) {
+         app::platform::fake().has_picker = false;  // The desktop: it asks for a path.
+         ui.ctrl('O');
+         ImGuiWindow* popup = ImGui::FindWindowByName("Open a book");
+         REQUIRE(popup);
+         CHECK(popup->Active);
+       }},
+      {"Ctrl+S",
+       [](Ui& ui) {
+         auto& exported = app::platform::fake().exported;
+         exported.clear();
+         ui.ctrl('S');
+         CHECK(exported["test.json"] == arlab::write_book_json(ui.state->book));
+       }},
+      {"F1",
+       [](Ui& ui) {
+         press(ui, app::kKeyF1);
+         CHECK(ui.summary()["help"]["open"] == true);
+         CHECK(ui.summary()["help"]["page"] == "shortcuts");
+         CHECK(ui.summary()["help"]["chars"].get<size_t>() > 0);
+         press(ui, app::kKeyF1);
+         CHECK(ui.summary()["help"]["open"] == false);
+       }},
+  };
+  size_t with_keys = 0;
+  for (const app::Shortcut& s : app::shortcuts()) {
+    if (!s.run) continue;
+    ++with_keys;
+    INFO(s.keys);
+    auto it = checks.find(s.keys);
+    REQUIRE_MESSAGE(it != checks.end(), "no check for the shortcut " << s.keys);
+    Ui ui;
+    open_test_book(ui);
+    it->second(ui);
+  }
+  CHECK(with_keys == checks.size());
+  Ui ui;
+  CHECK(ui.summary()["help"]["shortcuts"] == app::shortcuts().size());
 }

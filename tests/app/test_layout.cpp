@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/app_state.h"
 #include "app/layout_check.h"
+#include "core/date.h"
 #include "imgui.h"
 #include "platform_fake.h"
 
@@ -28,7 +29,8 @@ const Screen kScreens[] = {
 struct Size {
   float width, height;
 };
-const Size kSizes[] = {{1024, 700}, {1280, 800}, {1920, 1080}};
+// Wide first: a column that kept the width of an earlier, wider or narrower frame shows.
+const Size kSizes[] = {{1920, 1080}, {1024, 700}, {1280, 800}};
 
 void draw(app::State& state, Size size, int frames) {
   ImGuiIO& io = ImGui::GetIO();
@@ -47,6 +49,9 @@ void draw(app::State& state, Size size, int frames) {
 TEST_CASE("layout: no text is cut at 1024x700, 1280x800 and 1920x1080") {
   app::platform::fake().settings.clear();
   app::platform::fake().saved_at_start.reset();
+  // The sample as it is (not moved): the comparison of plans and the statements have their
+  // full figures, the widest a screen shows.
+  app::platform::fake().today = arlab::date_from_ymd(2025, 12, 31);
   ImGui::CreateContext();
   {
     auto state = app::create_state();

@@ -35,6 +35,16 @@
 //  18 credit        an invoice over the customer's credit limit waits for "Record anyway"
 //  19 not a book    a dropped PNG and another program's JSON are refused in plain words
 //  20 today local   pages in UTC+14 and UTC-11 open on their own local date (not UTC's)
+//  21 compare       Compare A and B names cost and payable apart (one number a label; the
+//                   card "Payable B - A" is the table's TOTAL); "Export comparison CSV" and
+//                   "JSON" download the bytes `arlab commission --compare` prints for the
+//                   same book, plans and period
+//  22 presets       the Commission presets are listed by their plans' names
+//  23 splitter      dragging the bar under the salespeople makes the lines pane taller
+//  24 help          F1 (tapped while no frame runs) opens Help; each page shows content
+//                   (shortcuts, storage, formulas offline, practice notes, about); F1 closes
+//  25 fits         every screen at 1024x700, 1280x800 and 1920x1080: the UI's own measure of
+//                   cut text (summary "overflows", app/layout_check.h) is empty
 // Screenshots go to tests/e2e/artifacts/. Exit 0 all passed, 1 a failure, 77 skipped.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -845,6 +855,200 @@ async function checkComboKeys(page) {
   await page.evaluate(() => window.arlab.showPanel('dashboard'));
 }
 
+// [SECTION] issue 10: the comparison's names and export, presets, the lines pane, Help
+// The page on the sample book (what the CLI reads from assets/sample-book.json).
+// The embedded sample opens with its dates moved to end today, and earlier checks record
+// in it: the file itself is opened (scripts replace without asking).
+async function ensureSample(page) {
+  const now = await summaryOf(page);
+  if (now.book === 'sample-book.json' && !now.can_undo) return;
+  const ok = await page.evaluate((t) => window.arlab.openText('sample-book.json', t),
+                                 fs.readFileSync(opts.sample, 'utf8'));
+  expect(ok, 'the sample book was not accepted');
+  // As of its last document (the toolbar's button): the periods compared have activity.
+  await nextFrames(page);
+  const at = await centreOf(page, 'today_of_the_book');
+  await page.mouse.click(at.x, at.y);
+  await nextFrames(page);
+  const asOf = (await summaryOf(page)).as_of;
+  expect(asOf === '2025-12-31', `"Today of the book" set the as-of date to ${asOf}`);
+}
+
+// Clicks a button of the app at its centre (as the summary reports it) and returns the text
+// of the download it starts.
+async function downloadByClick(page, xy) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', {timeout: WAIT_MS}),
+    page.mouse.click(xy[0], xy[1]),
+  ]);
+  return {name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8')};
+}
+
+async function checkCommissionCompare(page) {
+  await ensureSample(page);
+  expect(await page.evaluate(() => window.arlab.showPanel('commission-compare')),
+         'no "commission-compare" panel');
+  await page.waitForFunction(() => window.arlab.summary().commission_compare.shown.length > 0,
+                             null, {timeout: WAIT_MS});
+  await nextFrames(page);
+  const cmp = (await summaryOf(page)).commission_compare;
+  const byLabel = new Map();
+  for (const [label, value] of cmp.shown) {
+    byLabel.set(label, (byLabel.get(label) || new Set()).add(value));
+  }
+  for (const [label, values] of byLabel) {
+    expect(values.size === 1,
+           `"${label}" shows ${[...values].join(' and ')}: one name, two numbers`);
+  }
+  expect(!byLabel.has('B - A'), '"B - A" alone names a figure');
+  const labels = ['Cost A', 'Cost B', 'Cost B - A', 'Payable A', 'Payable B', 'Payable B - A'];
+  for (const label of labels) {
+    expect(byLabel.has(label), `no figure labelled "${label}": ${JSON.stringify(cmp.shown)}`);
+  }
+  const one = (label) => cents([...byLabel.get(label)][0]);
+  expect(one('Cost B - A') === one('Cost B') - one('Cost A'), 'Cost B - A is not Cost B - Cost A');
+  expect(one('Payable B - A') === one('Payable B') - one('Payable A'),
+         'Payable B - A is not Payable B - Payable A');
+  console.log(`     ${cmp.from} to ${cmp.to}: cost B - A ${[...byLabel.get('Cost B - A')][0]}, ` +
+              `payable B - A ${[...byLabel.get('Payable B - A')][0]}`);
+  await shot(page, '21-compare-1280x800.png');
+  // The exports, by clicking the buttons: the CLI's bytes for the same inputs.
+  const plans = path.join(root, 'assets/plans');
+  const cli = (format) => execFileSync(opts.cli, [
+    'commission', opts.sample, '--plan', path.join(plans, 'cash-80-gate.json'),
+    '--compare', path.join(plans, 'sales-based.json'), '--from', cmp.from, '--to', cmp.to,
+    '--format', format], {encoding: 'utf8'});
+  const csv = await downloadByClick(page, cmp.export_csv);
+  expect(csv.name === `commission-compare-${cmp.from}-to-${cmp.to}.csv`, `downloaded ${csv.name}`);
+  expect(csv.text === cli('csv'), 'the CSV export differs from arlab commission --compare');
+  const total = csv.text.trim().split('\n').pop().split(',');
+  expect(total[0] === 'TOTAL' && cents(total[4]) === one('Payable B - A'),
+         `the CSV's TOTAL difference ${total[4]} is not the card "Payable B - A"`);
+  expect(cents(total[7]) - cents(total[6]) === one('Cost B - A'),
+         'the CSV\'s TOTAL net_b - net_a is not the card "Cost B - A"');
+  await nextFrames(page);
+  const json = await downloadByClick(page, cmp.export_json);
+  expect(json.text === cli('json'), 'the JSON export differs from arlab commission --compare');
+  expect(cents(JSON.parse(json.text).total.difference) === one('Payable B - A'),
+         'the JSON total difference is not the card "Payable B - A"');
+  console.log(`     ${csv.name} (${csv.text.length} bytes) and .json equal the CLI's output`);
+  await page.setViewportSize({width: 1024, height: 700});
+  await nextFrames(page, 5);
+  await shot(page, '21-compare-1024x700.png');
+  await page.setViewportSize({width: 1280, height: 800});
+  await nextFrames(page, 5);
+}
+
+async function checkCommissionPresets(page) {
+  const files = ['cash-80-gate.json', 'sales-based.json', 'split-holdback.json'];
+  const names = files.map((f) =>
+    JSON.parse(fs.readFileSync(path.join(root, 'assets/plans', f), 'utf8')).name);
+  const summary = await summaryOf(page);
+  expect(JSON.stringify(summary.commission_presets) === JSON.stringify(names),
+         `presets listed as ${JSON.stringify(summary.commission_presets)}, ` +
+         `not ${JSON.stringify(names)}`);
+  expect(summary.commission_presets.every((n) => !n.endsWith('.json')), 'a preset listed by file');
+  expect(summary.commission.a.source === `preset: ${names[0]}`,
+         `plan A's source is "${summary.commission.a.source}"`);
+}
+
+async function checkLinesSplitter(page) {
+  expect(await page.evaluate(() => window.arlab.showPanel('commission-statement')),
+         'no "commission-statement" panel');
+  await nextFrames(page, 5);
+  const before = (await summaryOf(page)).commission_layout;
+  expect(before.lines_height > 0 && before.summary_height > 0,
+         `no statement layout: ${JSON.stringify(before)}`);
+  const [x, y] = before.splitter;
+  await page.mouse.move(x, y);
+  await nextFrames(page, 2);
+  await page.mouse.down();
+  await nextFrames(page, 2);
+  await page.mouse.move(x, y - 50, {steps: 5});
+  await nextFrames(page, 2);
+  await page.mouse.up();
+  await nextFrames(page, 3);
+  const after = (await summaryOf(page)).commission_layout;
+  const grown = after.lines_height - before.lines_height;
+  console.log(`     lines pane ${before.lines_height} -> ${after.lines_height} px ` +
+              `(table ${before.summary_height} -> ${after.summary_height})`);
+  expect(Math.abs(grown - 50) <= 1,
+         `dragging the splitter 50 px up grew the lines pane ${grown} px`);
+  expect(Math.abs(after.summary_height - (before.summary_height - 50)) <= 1,
+         'the salespeople table did not shrink by as much');
+  await shot(page, '23-lines-taller.png');
+}
+
+async function checkHelp(page) {
+  let summary = await summaryOf(page);
+  expect(summary.help && summary.help.open === false,
+         `Help is open at the start: ${JSON.stringify(summary.help)}`);
+  await page.focus('#canvas');
+  const tapF1 = async () => {
+    await page.evaluate(() => window.Module.pauseMainLoop());
+    await page.keyboard.press('F1');
+    await page.evaluate(() => window.Module.resumeMainLoop());
+    await nextFrames(page);
+  };
+  await tapF1();
+  summary = await summaryOf(page);
+  expect(summary.help.open && summary.help.page === 'shortcuts' && summary.help.chars > 500,
+         `F1 did not show the shortcuts: ${JSON.stringify(summary.help)}`);
+  expect(summary.help.shortcuts >= 6, `${summary.help.shortcuts} shortcuts listed`);
+  const pages = [['help-shortcuts', 'shortcuts', 500], ['help-storage', 'storage', 800],
+                 ['help-formulas', 'formulas', 5000], ['help-practice', 'practice', 3000],
+                 ['help-about', 'about', 400],
+                 ['help-formulas:COMMISSION.md#comparing-two-plans', 'formulas', 10000]];
+  for (const [width, height] of [[1280, 800], [1024, 700]]) {
+    await page.setViewportSize({width, height});
+    await nextFrames(page, 5);
+    for (const [name, pageName, chars] of pages) {
+      expect(await page.evaluate((n) => window.arlab.showPanel(n), name), `no panel "${name}"`);
+      await nextFrames(page, 4);
+      const help = (await summaryOf(page)).help;
+      expect(help.open && help.page === pageName && help.chars >= chars,
+             `${name} at ${width}x${height}: ${JSON.stringify(help)}`);
+      const file = name.replace(/[:#.]/g, '-');
+      await shot(page, `24-${file}-${width}x${height}.png`);
+    }
+  }
+  summary = await summaryOf(page);
+  expect(summary.help.doc === 'COMMISSION.md', `the formulas show ${summary.help.doc}`);
+  await page.setViewportSize({width: 1280, height: 800});
+  await nextFrames(page, 5);
+  await page.focus('#canvas');
+  await tapF1();
+  expect((await summaryOf(page)).help.open === false, 'F1 did not close Help');
+  await page.evaluate(() => window.arlab.showPanel('dashboard'));
+}
+
+// No text cut at 1024x700, 1280x800 and 1920x1080: every screen, measured by the UI itself
+// (app/layout_check.h: table cells and headers past their edge, windows whose content runs
+// past their right side, tabs that do not fit). Text cut on purpose ends in "..." and shows
+// whole on hover; it is not counted.
+async function checkTextFits(page) {
+  const screens = ['dashboard', 'aging', 'customer', 'statement', 'invoices', 'metrics',
+                   'invoice', 'payment', 'credit-note', 'write-off', 'new-customer', 'history',
+                   'storage', 'import', 'commission', 'commission-compare'];
+  const cut = [];
+  for (const [width, height] of [[1024, 700], [1280, 800], [1920, 1080]]) {
+    await page.setViewportSize({width, height});
+    for (const screen of screens) {
+      expect(await page.evaluate((n) => window.arlab.showPanel(n), screen), `no "${screen}"`);
+      await nextFrames(page, 4);
+      const s = await summaryOf(page);
+      expect(s.display[0] === width, `the app is ${s.display[0]} px wide in a ${width} px page`);
+      for (const o of s.overflows) cut.push(`${width}x${height} ${screen}: ${o}`);
+    }
+    await shot(page, `25-fits-commission-${width}x${height}.png`);
+  }
+  await page.setViewportSize({width: 1280, height: 800});
+  await nextFrames(page, 3);
+  await page.evaluate(() => window.arlab.showPanel('dashboard'));
+  console.log(`     ${screens.length} screens at 3 sizes: ${cut.length} cut`);
+  expect(cut.length === 0, `text cut:\n       ${cut.join('\n       ')}`);
+}
+
 async function openBrowser(chromium) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'arlab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -923,6 +1127,15 @@ async function main() {
                 () => checkNotABook(page));
     await check('20 today is local: UTC+14 and UTC-11 pages open on their own date',
                 () => checkTodayLocal(chromium, origin));
+    await check('21 compare: cost and payable named apart; exports are the CLI\'s bytes',
+                () => checkCommissionCompare(page));
+    await check('22 presets: listed by plan name', () => checkCommissionPresets(page));
+    await check('23 splitter: the lines pane is made taller by dragging',
+                () => checkLinesSplitter(page));
+    await check('24 help: F1 opens Help, each page has content, F1 closes it',
+                () => checkHelp(page));
+    await check('25 fits: no text cut on any screen at 1024x700, 1280x800, 1920x1080',
+                () => checkTextFits(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('15 replace-asks: Open asks, Cancel keeps the book, the replaced one is restorable',
