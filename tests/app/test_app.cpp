@@ -2440,3 +2440,34 @@ TEST_CASE("help: every shortcut listed with a key does what the list says") {
   Ui ui;
   CHECK(ui.summary()["help"]["shortcuts"] == app::shortcuts().size());
 }
+
+// ---- Issue 10: Tab order ------------------------------------------------------------------
+
+TEST_CASE("keys: Tab walks the new invoice's fields in the order they are drawn") {
+  Ui ui;
+  open_test_book(ui);
+  ui.show_form(app::FormKind::Invoice);
+  app::InvoiceForm& f = ui.state->forms.invoice;
+  ImGuiIO& io = ImGui::GetIO();
+  // Tab, then a character: a field reached with Tab has its text selected, so the character
+  // replaces it; which field holds it tells where Tab went. Id, then date, then amount (the
+  // customer is a combo, the due date is off): the order they are drawn in, top to bottom.
+  // A click on an empty spot of the form gives its window the keyboard, as a user's would.
+  frames_at(ui, ImVec2(1440, 900), 2, ImVec2(300, 640), true);
+  frames_at(ui, ImVec2(1440, 900), 2, ImVec2(300, 640), false);
+  const int kTab = 258;  // GLFW_KEY_TAB, as the shells map it.
+  std::string expected_order;
+  for (char c : {'7', '8', '9'}) {
+    io.KeyMap[ImGuiKey_Tab] = kTab;
+    io.KeysDown[kTab] = true;
+    frames_at(ui, ImVec2(1440, 900), 1, ImVec2(300, 640));
+    io.KeysDown[kTab] = false;
+    frames_at(ui, ImVec2(1440, 900), 1, ImVec2(300, 640));
+    io.AddInputCharacter(static_cast<unsigned>(c));
+    frames_at(ui, ImVec2(1440, 900), 2, ImVec2(300, 640));
+    if (f.id == std::string(1, c)) expected_order += "id ";
+    if (f.date == std::string(1, c)) expected_order += "date ";
+    if (f.amount == std::string(1, c)) expected_order += "amount ";
+  }
+  CHECK(expected_order == "id date amount ");
+}
