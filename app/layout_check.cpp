@@ -2,8 +2,8 @@
 // of the last frame; draws nothing and changes nothing.
 #include "app/layout_check.h"
 
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "imgui.h"
 #include "imgui_internal.h"
