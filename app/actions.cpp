@@ -18,72 +18,52 @@
 
 namespace app {
 
-const char* stage_name(Stage stage) {
-  switch (stage) {
-    case Stage::Credit: return "Credit period";
-    case Stage::Coordination: return "Coordination period";
-    case Stage::Clearing: return "Clearing period";
-  }
-  return "";
-}
-
-int32_t days_limit(int32_t terms_days) { return std::max(0, terms_days / 3); }
-
 // ---- [SECTION] Figures -----------------------------------------------------------------
 
-namespace {
-
-// Stage of one open invoice: overdue days against one third of its customer's terms.
-Stage stage_of(int32_t days_past_due, int32_t days_limit) {
-  if (days_past_due <= 0) return Stage::Credit;
-  return days_past_due <= days_limit ? Stage::Coordination : Stage::Clearing;
-}
-
-void compute_customer_figures(const arlab::Book& book, arlab::Date as_of, Figures* f) {
-  f->customers.assign(book.customers.size(), CustomerFigures{});
-  for (size_t c = 0; c < book.customers.size(); ++c) {
-    f->customers[c].days_limit = days_limit(book.customers[c].terms_days);
-  }
-  f->invoice_open_minor.assign(book.invoices.size(), 0);
-  for (size_t i = 0; i < book.invoices.size(); ++i) {
-    const arlab::Invoice& inv = book.invoices[i];
-    if (inv.date > as_of) continue;  // Does not exist yet as of.
-    ++f->invoices_existing;
-    int64_t open = arlab::invoice_open_minor(book, static_cast<arlab::Index>(i), as_of);
-    f->invoice_open_minor[i] = open;
-    if (open == 0) continue;
-    CustomerFigures& cf = f->customers[inv.customer];
-    int32_t days = as_of - inv.due;
-    cf.open_minor += open;
-    ++cf.open_invoice_count;
-    if (days > 0) cf.overdue_minor += open;
-    if (cf.open_invoice_count == 1 || days > cf.days_overdue_max) cf.days_overdue_max = days;
-    f->stage_minor[static_cast<int>(stage_of(days, cf.days_limit))] += open;
-    if (days <= 0 && days >= -7) {  // Due within a week: confirm the settlement date (practice).
-      f->due_soon_minor += open;
-      ++f->due_soon_count;
-    }
-  }
-}
-
-}  // namespace
-
+// Core's collection position (core/collection.h) is the source: the stages, the one-third
+// limits of each invoice's own credit period, due soon, holds. The app keeps its figures by
+// customer and the per-invoice open amounts and limits the panels draw.
 Figures compute_figures(const arlab::Book& book, arlab::Date as_of,
                         const std::vector<int32_t>& edges) {
   Figures f;
   f.aging = arlab::compute_aging(book, as_of, edges);
-  compute_customer_figures(book, as_of, &f);
-  for (const arlab::CustomerAging& ca : f.aging.customers) {
-    f.customers[ca.customer].unapplied_minor = ca.unapplied_minor;
+  arlab::CollectionPosition p = arlab::collection_position(book, as_of);
+  f.invoice_open_minor.resize(p.invoices.size());
+  f.invoice_limit_days.resize(p.invoices.size());
+  for (size_t i = 0; i < p.invoices.size(); ++i) {
+    f.invoice_open_minor[i] = p.invoices[i].open_minor;
+    f.invoice_limit_days[i] = p.invoices[i].limit_days;
   }
-  for (CustomerFigures& cf : f.customers) {
-    f.open_minor += cf.open_minor;
-    f.overdue_minor += cf.overdue_minor;
-    f.unapplied_minor += cf.unapplied_minor;
-    cf.stage = cf.open_invoice_count == 0 ? Stage::Credit
-                                          : stage_of(cf.days_overdue_max, cf.days_limit);
-    if (cf.open_invoice_count > 0) ++f.stage_customers[static_cast<int>(cf.stage)];
+  f.customers.resize(p.customers.size());
+  for (size_t c = 0; c < p.customers.size(); ++c) {
+    const arlab::CustomerPosition& cp = p.customers[c];
+    CustomerFigures& cf = f.customers[c];
+    cf.open_minor = cp.open_minor;
+    cf.overdue_minor = cp.overdue_minor;
+    cf.unapplied_minor = cp.unapplied_minor;
+    cf.days_overdue_max = cp.days_overdue_max;
+    cf.open_invoice_count = cp.open_invoice_count;
+    cf.stage = cp.stage;
+    cf.hold = cp.hold;
+    if (cp.worst_invoice != arlab::kNone) {
+      const arlab::InvoicePosition& worst = p.invoices[cp.worst_invoice];
+      cf.days_limit = worst.limit_days;
+      cf.over_limit_days = worst.days_past_due - worst.limit_days;
+      cf.act_by_day = worst.period_days + worst.limit_days;
+    } else {  // Nothing open: the customer's terms say when it would be.
+      cf.days_limit = arlab::one_third_limit(book.customers[c].terms_days);
+      cf.act_by_day = book.customers[c].terms_days + cf.days_limit;
+    }
   }
+  f.open_minor = p.open_minor;
+  f.overdue_minor = p.overdue_minor;
+  f.unapplied_minor = p.unapplied_minor;
+  f.due_soon_minor = p.due_soon_minor;
+  f.due_soon_count = p.due_soon_count;
+  f.stage_minor = p.stage_minor;
+  f.stage_customers = p.stage_customers;
+  f.invoices_existing = p.invoices_existing;
+  f.on_hold_count = p.on_hold_count;
   // Both ends agree: the aging report and the per-invoice sums are the same open total.
   assert(f.open_minor == f.aging.total_open_minor);
   assert(f.unapplied_minor == f.aging.total_unapplied_minor);

@@ -336,6 +336,11 @@ std::string query_summary_json(const State& state) {
   j["invoices"] = state.book.invoices.size();
   j["open"] = arlab::format_amount(f->open_minor, digits);
   j["overdue"] = arlab::format_amount(f->overdue_minor, digits);
+  // Core's collection position (core/collection.h): customers on hold, by invoice stage.
+  j["on_hold"] = f->on_hold_count;
+  j["stage_open"] = {arlab::format_amount(f->stage_minor[0], digits),
+                     arlab::format_amount(f->stage_minor[1], digits),
+                     arlab::format_amount(f->stage_minor[2], digits)};
   j["unapplied"] = arlab::format_amount(f->unapplied_minor, digits);
   j["bucket_names"] = f->aging.bucket_names;
   nlohmann::ordered_json buckets = nlohmann::ordered_json::array();

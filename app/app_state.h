@@ -22,6 +22,7 @@
 #include "core/aging.h"
 #include "core/book.h"
 #include "core/budget.h"
+#include "core/collection.h"
 #include "core/commission.h"
 #include "core/edit.h"
 #include "core/metrics.h"
@@ -32,29 +33,34 @@ namespace app {
 
 // ---- [SECTION] Figures -----------------------------------------------------------------
 
-// The three stages of an account by age (domain/README.md, "Move the focus forward"):
-// before due, just overdue (within one third of the credit period), beyond that limit.
-enum class Stage : uint8_t { Credit, Coordination, Clearing };
-constexpr int kStageCount = 3;
-const char* stage_name(Stage stage);
-// The hard limit: overdue by at most one third of the terms (30 -> 10 days: act by day 40).
-int32_t days_limit(int32_t terms_days);
+// The practice's stages and the one-third limit are core's (core/collection.h); the app
+// keeps this cache of core's position, by customer, for its panels.
+using arlab::Stage;
+using arlab::kStageCount;
+using arlab::stage_name;
 
 struct CustomerFigures {
   int64_t open_minor = 0;
   int64_t overdue_minor = 0;
   int64_t unapplied_minor = 0;       // Zero or negative.
   int32_t days_overdue_max = 0;      // Of its oldest open invoice; <= 0 if none overdue.
-  int32_t days_limit = 0;            // Hard limit: overdue days <= terms / 3 (30 -> day 40).
+  // Of its invoice furthest past its own one-third limit (core's worst_invoice): the limit,
+  // how far past it (negative: days left), and the day of its credit period to act by.
+  int32_t days_limit = 0;
+  int32_t over_limit_days = 0;
+  int32_t act_by_day = 0;
   uint32_t open_invoice_count = 0;
   Stage stage = Stage::Credit;
+  uint8_t hold = arlab::kHoldNone;   // arlab::HoldReason bits.
 };
 
 struct Figures {
   uint64_t generation = 0;                  // Bumps on every recompute.
   arlab::AgingReport aging;
   std::vector<int64_t> invoice_open_minor;  // Per invoice as of; 0 if dated after as-of.
+  std::vector<int32_t> invoice_limit_days;  // Per invoice: one third of its own period.
   std::vector<CustomerFigures> customers;   // Per book customer.
+  uint32_t on_hold_count = 0;               // Customers core's position puts on hold.
   int64_t open_minor = 0;
   int64_t overdue_minor = 0;
   int64_t unapplied_minor = 0;

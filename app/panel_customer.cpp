@@ -48,7 +48,6 @@ void rebuild_rows(CustomerPanel& panel, const State& state) {
 
 void draw_stage_line(const State& state, arlab::Index c) {
   const CustomerFigures& cf = state.figures.customers[c];
-  const arlab::Customer& cu = state.book.customers[c];
   const ui::Palette& p = ui::palette();
   if (cf.open_invoice_count == 0) {
     ImGui::TextColored(p.good, "Nothing open as of %s.", state.as_of_text);
@@ -56,9 +55,20 @@ void draw_stage_line(const State& state, arlab::Index c) {
     ImGui::TextColored(p.good, "Credit period: nothing overdue.");
   } else {
     ImVec4 color = cf.stage == Stage::Clearing ? p.bad : p.warn;
-    ImGui::TextColored(color, "%s: oldest open invoice %d days overdue; the hard limit is %d days "
-                       "(%d-day terms: act by day %d).", stage_name(cf.stage), cf.days_overdue_max,
-                       cf.days_limit, cu.terms_days, cu.terms_days + cf.days_limit);
+    // The limit is that of the invoice furthest past its own one-third limit (its own
+    // credit period: due - date).
+    ImGui::TextColored(color, "%s: oldest open invoice %d days overdue; hard limit %d days for "
+                       "the invoice furthest along (%d-day period: act by day %d).",
+                       stage_name(cf.stage), cf.days_overdue_max, cf.days_limit,
+                       cf.act_by_day - cf.days_limit, cf.act_by_day);
+  }
+  if (cf.hold) {  // Core's hold (core/collection.h), always with why.
+    std::string why;
+    if (cf.hold & arlab::kHoldOverLimit) why = "it owes more than its credit limit";
+    if (cf.hold & arlab::kHoldPastLimit) {
+      why += std::string(why.empty() ? "" : "; ") + "an invoice is past its one-third limit";
+    }
+    ui::text_fit_colored(p.bad, "On hold (stop supply until settled): " + why + ".");
   }
 }
 
@@ -130,7 +140,7 @@ void draw_invoice_row(State& state, arlab::Index i) {
   if (open == 0) {
     ui::text_right_colored(p.good, "paid");
   } else if (days > 0) {
-    int32_t limit = state.figures.customers[inv.customer].days_limit;
+    int32_t limit = state.figures.invoice_limit_days[i];  // One third of its own period.
     ui::text_right_colored(days > limit ? p.bad : p.warn, std::to_string(days) + " d overdue");
   } else {
     ui::text_right_colored(p.text_muted, "due in " + std::to_string(-days) + " d");

@@ -42,9 +42,9 @@ void rebuild_lists(State& state) {
   d.top_overdue.resize(top);
   // Beyond the limit: the most days past the limit first (age drives recovery, not amount).
   std::sort(d.beyond_limit.begin(), d.beyond_limit.end(), [&](uint32_t a, uint32_t b) {
-    int32_t over_a = cf[a].days_overdue_max - cf[a].days_limit;
-    int32_t over_b = cf[b].days_overdue_max - cf[b].days_limit;
-    if (over_a != over_b) return over_a > over_b;
+    if (cf[a].over_limit_days != cf[b].over_limit_days) {
+      return cf[a].over_limit_days > cf[b].over_limit_days;
+    }
     return by_overdue(a, b);
   });
   d.built_generation = state.figures.generation;
@@ -207,7 +207,7 @@ void draw_beyond_limit(State& state) {
     ImGui::TableNextColumn();
     ui::text_right(std::to_string(terms) + " d");
     ImGui::TableNextColumn();
-    ui::text_right("day " + std::to_string(terms + cf.days_limit));
+    ui::text_right("day " + std::to_string(cf.act_by_day));  // Of its worst invoice's period.
     ImGui::TableNextColumn();
     ui::text_right_colored(ui::palette().bad, std::to_string(cf.days_overdue_max) + " d");
     ImGui::TableNextColumn();

@@ -769,7 +769,7 @@ void terms_field(int* terms_days) {
     ui::text_muted("days");
     return;
   }
-  int32_t act_by = *terms_days + days_limit(*terms_days);
+  int32_t act_by = *terms_days + arlab::one_third_limit(*terms_days);
   ui::text_muted(("days; hard limit: act by day " + std::to_string(act_by) +
                   " (terms + terms/3)").c_str());
 }

@@ -34,6 +34,7 @@
 
 #include "core/aging.h"
 #include "core/book.h"
+#include "core/collection.h"
 #include "core/commission.h"
 #include "core/generate.h"
 #include "core/metrics.h"
@@ -209,6 +210,8 @@ struct Figures {
   std::vector<double> load_cpu_ms;         // The same in processor time.
   double build_index_ms = 0;               // build_index alone, on the loaded book.
   std::vector<double> aging_ms, aging_cpu_ms;
+  std::vector<double> position_ms;          // collection_position: stages, limits, holds.
+  uint32_t on_hold = 0;
   double save_ms = 0;                      // write_book_json.
   bool round_trip_identical = false;       // Save of the loaded book == the file, byte for byte.
   int64_t rss_before = -1, rss_after = -1, heap_before = 0, heap_after = 0;
@@ -306,6 +309,17 @@ void measure_aging(const Book& book, Date as_of, int runs, Figures* f) {
   f->unapplied_minor = report.total_unapplied_minor;
 }
 
+// The collection position of every invoice and customer (core/collection.h): what the
+// dashboard, `arlab holds` and the worklist read.
+void measure_position(const Book& book, Date as_of, int runs, Figures* f) {
+  for (int i = 0; i < runs; ++i) {
+    const double t0 = now_ms();
+    CollectionPosition p = collection_position(book, as_of);
+    f->position_ms.push_back(now_ms() - t0);
+    f->on_hold = p.on_hold_count;
+  }
+}
+
 bool measure(const Options& o, Figures* f) {
   f->path = o.positional[0];
   release_free_memory();
@@ -335,6 +349,7 @@ bool measure(const Options& o, Figures* f) {
     return std::fprintf(stderr, "arlab_bench: bad --as-of %s\n", o.as_of.c_str()), false;
   }
   measure_aging(book, as_of, o.agings, f);
+  measure_position(book, as_of, o.agings, f);
   if (!measure_management(o, book, as_of, f)) return false;
   t0 = now_ms();
   const std::string saved = write_book_json(book);
@@ -365,6 +380,9 @@ void print_table(const Figures& f) {
               ("aging of every invoice as of " + f.as_of).c_str(), min_of(f.aging_ms),
               median(f.aging_ms), f.aging_ms.size());
   std::printf("  %-44s %9.2f ms min\n", "  in processor time", min_of(f.aging_cpu_ms));
+  std::printf("  %-44s %9.2f ms min, %.2f median (%u customers on hold)\n",
+              "collection position (stages, limits, holds)", min_of(f.position_ms),
+              median(f.position_ms), f.on_hold);
   std::printf("  %-44s %9.1f ms\n",
               ("metrics " + f.period_from + " to " + f.as_of + ", total + 12 months").c_str(),
               f.metrics_ms);
@@ -401,6 +419,7 @@ void print_json(const Figures& f) {
               min_of(f.load_ms), median(f.load_ms), f.read_ms, f.parse_index_ms, f.build_index_ms);
   std::printf(" \"load_cpu_ms_min\": %.2f, \"aging_cpu_ms_min\": %.3f,\n", min_of(f.load_cpu_ms),
               min_of(f.aging_cpu_ms));
+  std::printf(" \"position_ms_min\": %.3f, \"on_hold\": %u,\n", min_of(f.position_ms), f.on_hold);
   std::printf(" \"aging_ms_min\": %.3f, \"aging_ms_median\": %.3f, \"save_ms\": %.2f, "
               "\"round_trip_identical\": %s,\n", min_of(f.aging_ms), median(f.aging_ms),
               f.save_ms, f.round_trip_identical ? "true" : "false");

@@ -18,6 +18,7 @@ constexpr const char* kHelp =
     "  commission BOOK commission tied to cash collected, under a plan (docs/COMMISSION.md)\n"
     "  export BOOK    write the book as a ledger-cli journal or as canonical JSON\n"
     "  generate       make a synthetic book (deterministic for a seed)\n"
+    "  holds BOOK     customers to put on hold: over their credit limit, or past 1/3 of terms\n"
     "  import-csv CSV make a book from a spreadsheet export (docs/IMPORT.md)\n"
     "  metrics BOOK   DSO, CEI, days late, interest cost... over a period (docs/METRICS.md)\n"
     "  statement BOOK a customer's statement of account to print and confirm (HTML, text)\n"
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   if (!std::strcmp(command, "commission")) return cmd_commission(argc, argv);
   if (!std::strcmp(command, "export")) return cmd_export(argc, argv);
   if (!std::strcmp(command, "generate")) return cmd_generate(argc, argv);
+  if (!std::strcmp(command, "holds")) return cmd_holds(argc, argv);
   if (!std::strcmp(command, "import-csv")) return cmd_import_csv(argc, argv);
   if (!std::strcmp(command, "metrics")) return cmd_metrics(argc, argv);
   if (!std::strcmp(command, "statement")) return cmd_statement(argc, argv);

@@ -375,9 +375,9 @@ TEST_CASE("forms: new customer, its rules, and undo") {
   Ui ui;
   open_test_book(ui);
   // The practice's hard limit: one third of the terms past due.
-  CHECK(app::days_limit(30) == 10);
-  CHECK(app::days_limit(60) == 20);
-  CHECK(app::days_limit(45) == 15);
+  CHECK(arlab::one_third_limit(30) == 10);
+  CHECK(arlab::one_third_limit(60) == 20);
+  CHECK(arlab::one_third_limit(45) == 15);
   ui.show_form(app::FormKind::Customer);
   app::CustomerForm& f = ui.state->forms.customer;
   CHECK(f.terms_days == 30);  // The format's default.

@@ -232,6 +232,12 @@ async function checkSampleTotals(page) {
   expect(cents(summary.overdue) === overdue,
          `overdue ${summary.overdue}, the CLI's buckets say ${overdue}`);
   expect(summary.invoices > 0, 'the sample book has no invoices');
+  // The holds the dashboard counts are core's collection position, as `arlab holds` prints it.
+  const holds = JSON.parse(execFileSync(opts.cli, ['holds', opts.sample, '--as-of', cliAsOf,
+                                                   '--format', 'json'], {encoding: 'utf8'}));
+  console.log(`     on hold: page ${summary.on_hold}, CLI ${holds.on_hold} of ${holds.customers}`);
+  expect(summary.on_hold === holds.on_hold,
+         `${summary.on_hold} customers on hold on the page, ${holds.on_hold} from arlab holds`);
 }
 
 // The fixture's figures, worked by hand in fixtures/README.md: open total, and the buckets
