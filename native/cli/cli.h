@@ -68,6 +68,7 @@ bool parse_count(std::string_view text, int64_t max, int64_t* out);
 
 int cmd_aging(int argc, char** argv);
 int cmd_budget(int argc, char** argv);
+int cmd_charges(int argc, char** argv);
 int cmd_check(int argc, char** argv);
 int cmd_commission(int argc, char** argv);
 int cmd_export(int argc, char** argv);

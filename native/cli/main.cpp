@@ -14,6 +14,7 @@ constexpr const char* kHelp =
     "Commands:\n"
     "  aging BOOK     open receivables by days past due (table, JSON or CSV)\n"
     "  budget BOOK    DSO and overdue-ratio targets against each month's actuals\n"
+    "  charges BOOK   late-payment interest and fixed charges on overdue invoices\n"
     "  check BOOK     validate a book; print its counts and open total\n"
     "  commission BOOK commission tied to cash collected, under a plan (docs/COMMISSION.md)\n"
     "  export BOOK    write the book as a ledger-cli journal or as canonical JSON\n"
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
   }
   if (!std::strcmp(command, "aging")) return cmd_aging(argc, argv);
   if (!std::strcmp(command, "budget")) return cmd_budget(argc, argv);
+  if (!std::strcmp(command, "charges")) return cmd_charges(argc, argv);
   if (!std::strcmp(command, "check")) return cmd_check(argc, argv);
   if (!std::strcmp(command, "commission")) return cmd_commission(argc, argv);
   if (!std::strcmp(command, "export")) return cmd_export(argc, argv);
