@@ -122,8 +122,9 @@ struct LateCharges {
   std::vector<InvoiceCharge> invoices;    // Overdue open invoices, by customer, then date.
   std::vector<CustomerCharges> customers; // Those with at least one, in book order.
   int64_t open_minor = 0, interest_minor = 0, fixed_minor = 0;
-  // An interest too large to count (beyond kChargeMinorMax): the first such invoice, else kNone.
-  // The figures are then not to be shown.
+  // A charge, or a customer's or the overall sum of interest or fixed charges, beyond
+  // kChargeMinorMax: the invoice where it first happened, else kNone. The figures (held at
+  // kChargeMinorMax + 1, never wrapped) are then not to be shown.
   Index too_large = kNone;
 };
 

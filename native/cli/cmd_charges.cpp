@@ -141,9 +141,10 @@ int cmd_charges(int argc, char** argv) {
   LateCharges charges = late_charges(book, as_of, rule, customer);
   if (charges.too_large != kNone) {
     std::string id = table_text(book.str(book.invoices[charges.too_large].id));
-    std::fprintf(stderr, "%s: the charges up to invoice %s are too large to count (beyond "
-                 "900,000,000,000,000,000 minor units)\n",
-                 args.positional[0].c_str(), id.c_str());
+    std::string max = format_amount_grouped(kChargeMinorMax, book.minor_digits);
+    std::fprintf(stderr, "%s: invoice %s: its late-payment charges, or their sum with those "
+                 "before it, are too large to count (above %s %s)\n",
+                 args.positional[0].c_str(), id.c_str(), max.c_str(), book.currency.c_str());
     return kExitData;
   }
   if (format == "csv" && !charges.fixed_refusal.empty()) {
