@@ -24,6 +24,7 @@
 #include "core/budget.h"
 #include "core/collection.h"
 #include "core/commission.h"
+#include "core/credit_score.h"
 #include "core/edit.h"
 #include "core/metrics.h"
 #include "core/statement.h"
@@ -119,6 +120,12 @@ struct CustomerPanel {
   uint64_t built_generation = ~0ull;
   arlab::Index built_customer = arlab::kNone;
   bool built_show_settled = false;
+  // The customer's payment score (core/credit_score.h) beside its grade: recomputed when the
+  // figures (book or as-of) or the customer change, never per frame.
+  arlab::PaymentScore score;
+  std::string score_how;  // Its parts, points and assumptions: the (?) beside it.
+  uint64_t score_generation = ~0ull;
+  arlab::Index score_customer = arlab::kNone;
 };
 
 enum class InvoiceStatus : uint8_t { All, Open, Overdue, NotDue, Paid };  // Open = not paid.

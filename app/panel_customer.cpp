@@ -1,5 +1,6 @@
 // panel_customer.cpp: drill-down to one customer as of the toolbar's date: terms, credit
-// limit and its use, where the account stands (credit / coordination / clearing period),
+// limit and its use, the payment score beside the grade (with how it was computed, on
+// hover), where the account stands (credit / coordination / clearing period),
 // its invoices with days past due, and the selected invoice's history (payments, credit
 // notes, write-offs; applied explicitly or automatically oldest-due-first). "Statement..."
 // opens the customer's statement of account (app/panel_statement.cpp).
@@ -9,11 +10,13 @@
 // [SECTION] Invoices
 // [SECTION] Invoice history
 #include <algorithm>
+#include <cstdio>
 
 #include "app/app_state.h"
 #include "app/widgets.h"
 #include "core/date.h"
 #include "imgui.h"
+#include "io/credit_report.h"
 
 namespace app {
 
@@ -94,6 +97,56 @@ void draw_credit_use(const State& state, arlab::Index c) {
   ImGui::PopStyleColor();
 }
 
+// The payment score and its "how it was computed" text, cached on the figures' generation
+// (it moves with the book and the as-of date) and the customer.
+std::string score_how_text(const arlab::PaymentScore& s) {
+  std::string how = "How it was computed, " + arlab::format_date(s.window_from) + " .. " +
+                    arlab::format_date(s.as_of) + ": " + std::to_string(s.settled_count) +
+                    " settled, " + std::to_string(s.open_overdue_count) + " open past due\n";
+  for (int k = 0; k < arlab::kScorePartCount; ++k) {
+    auto part = static_cast<arlab::ScorePart>(k);
+    char points[32];
+    std::snprintf(points, sizeof points, "%.1f of %.0f", s.points[k], arlab::kScorePartMax[k]);
+    how += std::string("  ") + arlab::score_part_name(part) + ": " + points + "  (" +
+           arlab::score_part_measure(s, part) + ")\n";
+  }
+  char total[48];
+  std::snprintf(total, sizeof total, "  total: %.1f", s.total_points);
+  how += total;
+  how += s.enough_history ? " -> " + std::to_string(s.score) + "\n" : " (no score)\n";
+  how += "  promises: not recorded yet\nAssumptions:\n";
+  for (const std::string& a : arlab::score_assumptions()) how += "  - " + a + "\n";
+  how.pop_back();
+  return how;
+}
+
+const arlab::PaymentScore& customer_score(State& state, arlab::Index c) {
+  CustomerPanel& panel = state.customer;
+  if (panel.score_generation != state.figures.generation || panel.score_customer != c) {
+    panel.score = arlab::payment_score(state.book, c, state.as_of);
+    panel.score_how = score_how_text(panel.score);
+    panel.score_generation = state.figures.generation;
+    panel.score_customer = c;
+  }
+  return panel.score;
+}
+
+// "Payment score 65 / 100 (?)": the (?) shows each part with its points and the assumptions.
+void draw_score_line(State& state, arlab::Index c) {
+  const arlab::PaymentScore& s = customer_score(state, c);
+  const ui::Palette& p = ui::palette();
+  if (s.enough_history) {
+    ImVec4 color = s.score >= 70 ? p.good : s.score >= 40 ? p.warn : p.bad;
+    ImGui::TextColored(color, "Payment score %d / 100", s.score);
+  } else {
+    std::string text = "Payment score: not enough history (" + std::to_string(s.settled_count) +
+                       " settled in 12 months, " + std::to_string(s.policy.min_settled) +
+                       " needed)";
+    ui::text_muted(text.c_str());
+  }
+  ui::help_marker(state.customer.score_how.c_str());
+}
+
 void draw_header(State& state, arlab::Index c) {
   const arlab::Book& book = state.book;
   const arlab::Customer& cu = book.customers[c];
@@ -105,6 +158,7 @@ void draw_header(State& state, arlab::Index c) {
                     "   |   terms " + std::to_string(cu.terms_days) + " days" +
                     "   |   credit grade " + (cu.grade.empty() ? std::string("none") : cu.grade);
   ui::text_muted(who.c_str());
+  draw_score_line(state, c);
   draw_credit_use(state, c);
   ImGui::Text("Open %s", ui::money(book, cf.open_minor).c_str());
   ImGui::SameLine(0, 24);

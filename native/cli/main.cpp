@@ -17,6 +17,7 @@ constexpr const char* kHelp =
     "  charges BOOK   late-payment interest and fixed charges on overdue invoices\n"
     "  check BOOK     validate a book; print its counts and open total\n"
     "  commission BOOK commission tied to cash collected, under a plan (docs/COMMISSION.md)\n"
+    "  credit BOOK    a customer's credit file and payment score, with how it was computed\n"
     "  export BOOK    write the book as a ledger-cli journal or as canonical JSON\n"
     "  generate       make a synthetic book (deterministic for a seed)\n"
     "  holds BOOK     customers to put on hold: over their credit limit, or past 1/3 of terms\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   if (!std::strcmp(command, "charges")) return cmd_charges(argc, argv);
   if (!std::strcmp(command, "check")) return cmd_check(argc, argv);
   if (!std::strcmp(command, "commission")) return cmd_commission(argc, argv);
+  if (!std::strcmp(command, "credit")) return cmd_credit(argc, argv);
   if (!std::strcmp(command, "export")) return cmd_export(argc, argv);
   if (!std::strcmp(command, "generate")) return cmd_generate(argc, argv);
   if (!std::strcmp(command, "holds")) return cmd_holds(argc, argv);

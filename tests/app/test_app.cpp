@@ -2471,3 +2471,32 @@ TEST_CASE("keys: Tab walks the new invoice's fields in the order they are drawn"
   }
   CHECK(expected_order == "id date amount ");
 }
+
+// The payment score beside the grade (core/credit_score.h): computed once per figures
+// generation and customer, never per frame. Acme on 2025-03-20: INV-1 (due 01-31) 600.00
+// open after P-1's 400.00, INV-2 (due 03-17) open: 2 open past due, both late, nothing
+// settled: not enough history (5 settled needed), no score.
+TEST_CASE("customer: the payment score is cached and follows the as-of date") {
+  Ui ui;
+  open_test_book(ui);
+  ui.show(app::Tab::Customer);
+  ui.frames(2);
+  const app::CustomerPanel& panel = ui.state->customer;
+  CHECK(panel.score_customer == 0);
+  CHECK(panel.score.as_of == arlab::date_from_ymd(2025, 3, 20));
+  CHECK(panel.score.settled_count == 0);
+  CHECK(panel.score.open_overdue_count == 2);
+  CHECK(panel.score.late_count == 2);
+  CHECK_FALSE(panel.score.enough_history);
+  CHECK(panel.score_how.find("promises: not recorded yet") != std::string::npos);
+  uint64_t generation = panel.score_generation;
+  CHECK(generation == ui.state->figures.generation);
+  ui.frames(3);
+  CHECK(panel.score_generation == generation);  // Not recomputed per frame.
+  // 2025-02-10: INV-1 is open 10 days past due; INV-2 is not due yet.
+  app::set_as_of(*ui.state, arlab::date_from_ymd(2025, 2, 10));
+  ui.frames(2);
+  CHECK(panel.score_generation != generation);
+  CHECK(panel.score.as_of == arlab::date_from_ymd(2025, 2, 10));
+  CHECK(panel.score.open_overdue_count == 1);
+}
