@@ -88,4 +88,28 @@ size_t display_width(std::string_view text) {
   }));
 }
 
+std::string text_columns(const std::vector<std::vector<std::string>>& rows,
+                         const std::vector<bool>& right) {
+  std::vector<size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (size_t k = 0; k < row.size(); ++k) widths[k] = std::max(widths[k], display_width(row[k]));
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t k = 0; k < row.size(); ++k) {
+      size_t pad = widths[k] - std::min(widths[k], display_width(row[k]));
+      bool r = k < right.size() && right[k];
+      if (r) line.append(pad, ' ');
+      line += row[k];
+      if (!r && k + 1 < row.size()) line.append(pad, ' ');
+      if (k + 1 < row.size()) line += "  ";
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + '\n';
+  }
+  return out;
+}
+
 }  // namespace arlab

@@ -30,6 +30,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace arlab {
 
@@ -46,5 +47,9 @@ bool csv_formula_start(std::string_view text);
 std::string table_text(std::string_view text);
 // Code points: close enough for alignment (no wide characters in practice).
 size_t display_width(std::string_view text);
+// Rows of cells (each already through table_text) as text columns two spaces apart, each as
+// wide as its widest cell; `right` columns are right-aligned; no trailing spaces.
+std::string text_columns(const std::vector<std::vector<std::string>>& rows,
+                         const std::vector<bool>& right);
 
 }  // namespace arlab

@@ -67,10 +67,6 @@ std::string charges_table(const Book& book, const LateCharges& c) {
   }
   rows.push_back({"Total", "", "", "", grouped(book, c.open_minor), "",
                   grouped(book, c.interest_minor), grouped(book, c.fixed_minor)});
-  std::vector<size_t> widths(rows[0].size(), 0);
-  for (const auto& row : rows) {
-    for (size_t k = 0; k < row.size(); ++k) widths[k] = std::max(widths[k], display_width(row[k]));
-  }
   std::string out = "Late-payment charges as of " + format_date(c.as_of) + " (" +
                     table_text(book.currency) + ")\n";
   out += rule_text(book, c) + "; days actual/365\n";
@@ -82,19 +78,8 @@ std::string charges_table(const Book& book, const LateCharges& c) {
   out += "Nothing is booked: these are the charges the customers could be sent.\n";
   if (c.invoices.empty()) return out;
   out += '\n';
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t k = 0; k < row.size(); ++k) {
-      size_t pad = widths[k] - std::min(widths[k], display_width(row[k]));
-      bool right = k >= 3;  // Days, amounts and the rate.
-      if (right) line.append(pad, ' ');
-      line += row[k];
-      if (!right && k + 1 < row.size()) line.append(pad, ' ');
-      if (k + 1 < row.size()) line += "  ";
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + '\n';
-  }
+  // Days, amounts and the rate to the right.
+  out += text_columns(rows, {false, false, false, true, true, true, true, true});
   return out;
 }
 

@@ -65,28 +65,12 @@ std::string holds_table(const Book& book, const CollectionPosition& p) {
                     h.limit_minor >= 0 ? amount(book, h.limit_minor) : "none",
                     reasons_text(h.position->hold), worst_text(book, p, *h.position)});
   }
-  std::vector<size_t> widths(rows[0].size(), 0);
-  for (const auto& row : rows) {
-    for (size_t k = 0; k < row.size(); ++k) widths[k] = std::max(widths[k], display_width(row[k]));
-  }
   std::string out = "Holds as of " + format_date(p.as_of) + " (" + book.currency + "): " +
                     std::to_string(holds.size()) + " of " +
                     std::to_string(book.customers.size()) + " customers on hold\n";
   if (holds.empty()) return out;
   out += '\n';
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t k = 0; k < row.size(); ++k) {
-      size_t pad = widths[k] - std::min(widths[k], display_width(row[k]));
-      bool right = k == 2 || k == 3;  // Amounts.
-      if (right) line.append(pad, ' ');
-      line += row[k];
-      if (!right && k + 1 < row.size()) line.append(pad, ' ');
-      if (k + 1 < row.size()) line += "  ";
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + '\n';
-  }
+  out += text_columns(rows, {false, false, true, true, false, false});  // Amounts right.
   return out;
 }
 

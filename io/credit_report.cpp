@@ -40,30 +40,6 @@ std::string amount(const Book& book, int64_t minor) {
   return format_amount_grouped(minor, book.minor_digits);
 }
 
-// Rows of cells as aligned text; `right` columns are right-aligned.
-std::string aligned(const std::vector<std::vector<std::string>>& rows,
-                    const std::vector<bool>& right) {
-  std::vector<size_t> widths;
-  for (const auto& row : rows) {
-    if (widths.size() < row.size()) widths.resize(row.size(), 0);
-    for (size_t k = 0; k < row.size(); ++k) widths[k] = std::max(widths[k], display_width(row[k]));
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t k = 0; k < row.size(); ++k) {
-      size_t pad = widths[k] - std::min(widths[k], display_width(row[k]));
-      bool r = k < right.size() && right[k];
-      if (r) line.append(pad, ' ');
-      line += row[k];
-      if (!r && k + 1 < row.size()) line.append(pad, ' ');
-      if (k + 1 < row.size()) line += "  ";
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + '\n';
-  }
-  return out;
-}
 
 std::string hold_text(uint8_t hold) {
   if (!hold) return "no";
@@ -131,7 +107,7 @@ std::string credit_file_table(const Book& book, const CreditFile& f) {
           ? std::to_string(s.score) + " / 100"
           : "not enough history (" + std::to_string(s.settled_count) + " settled, " +
                 std::to_string(s.policy.min_settled) + " needed)";
-  out += aligned(
+  out += text_columns(
       {{"Grade", cu.grade.empty() ? "none" : table_text(cu.grade)},
        {"Terms", std::to_string(cu.terms_days) + " days"},
        {"Credit limit", f.credit.has_limit() ? amount(book, f.credit.limit_minor) : "none"},
@@ -153,7 +129,7 @@ std::string credit_file_table(const Book& book, const CreditFile& f) {
   rows.push_back({"total", s.enough_history ? "rounded: " + std::to_string(s.score) : "no score",
                   fixed(s.total_points, 1), "100"});
   rows.push_back({"promises", "not recorded yet", "", ""});
-  out += aligned(rows, {false, false, true, true});
+  out += text_columns(rows, {false, false, true, true});
   out += "\nAssumptions:\n";
   for (const std::string& a : score_assumptions()) out += "  - " + a + "\n";
   return out;
@@ -283,7 +259,7 @@ std::string score_backtest_table(const Book& book, const ScoreBacktest& t) {
   if (t.rows.empty()) return out + "Nothing to test.\n";
   out += '\n';
   auto opt = [](const std::optional<double>& x, int d) { return x ? fixed(*x, d) : "-"; };
-  out += aligned({{"Predictor", "MAE", "Spearman"},
+  out += text_columns({{"Predictor", "MAE", "Spearman"},
                   {"score", opt(t.mae_score, 3), opt(t.spearman_score, 2)},
                   {"own late share (naive)", opt(t.mae_own, 3), opt(t.spearman_own, 2)},
                   {"book late share " + opt(t.book_late_share, 3), opt(t.mae_book, 3), "-"}},
@@ -298,7 +274,7 @@ std::string score_backtest_table(const Book& book, const ScoreBacktest& t) {
                     std::to_string(r.outcome_count), std::to_string(r.outcome_late),
                     fixed(r.actual, 3)});
   }
-  out += aligned(rows, {false, false, true, true, true, true, true, true});
+  out += text_columns(rows, {false, false, true, true, true, true, true, true});
   return out;
 }
 

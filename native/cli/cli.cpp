@@ -163,4 +163,10 @@ int begin_command(int argc, char** argv, std::string_view command,
   return -1;
 }
 
+int format_option(const Args& args, std::string_view command, std::string* format) {
+  *format = args.get("--format", "table");
+  if (*format == "table" || *format == "json" || *format == "csv") return kExitOk;
+  return usage_error(command, "--format must be table, json or csv, not '" + *format + "'");
+}
+
 }  // namespace arlab::cli

@@ -63,6 +63,10 @@ int default_period(const Args& args, std::string_view command, const Book& book,
 // The usage error for --to before --from.
 int empty_period_error(std::string_view command, Date from, Date to);
 
+// `--format table|json|csv` (default table) into *format; a usage error for another value:
+// returns its exit code, else kExitOk.
+int format_option(const Args& args, std::string_view command, std::string* format);
+
 // Strict non-negative decimal integer ("40"); false otherwise.
 bool parse_count(std::string_view text, int64_t max, int64_t* out);
 

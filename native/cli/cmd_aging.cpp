@@ -38,10 +38,8 @@ int cmd_aging(int argc, char** argv) {
   int done = begin_command(argc, argv, "aging", kAgingOptions, kAgingHelp, &args);
   if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("aging", "expected one BOOK file");
-  std::string format = args.get("--format", "table");
-  if (format != "table" && format != "json" && format != "csv") {
-    return usage_error("aging", "--format must be table, json or csv, not '" + format + "'");
-  }
+  std::string format;
+  if (int code = format_option(args, "aging", &format); code != kExitOk) return code;
   std::vector<int32_t> edges = kDefaultAgingEdges;
   if (args.has("--buckets") && !parse_aging_edges(args.get("--buckets"), &edges, &error)) {
     return usage_error("aging", "bad --buckets '" + args.get("--buckets") + "': " + error);

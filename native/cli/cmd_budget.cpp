@@ -43,10 +43,8 @@ int cmd_budget(int argc, char** argv) {
   int done = begin_command(argc, argv, "budget", kBudgetOptions, kBudgetHelp, &args);
   if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("budget", "expected one BOOK file");
-  const std::string format = args.get("--format", "table");
-  if (format != "table" && format != "json" && format != "csv") {
-    return usage_error("budget", "--format must be table, json or csv, not '" + format + "'");
-  }
+  std::string format;
+  if (int code = format_option(args, "budget", &format); code != kExitOk) return code;
   Date from, to;
   if (int code = parse_period_options(args, "budget", &from, &to); code != kExitOk) return code;
   const std::string& path = args.positional[0];

@@ -69,10 +69,8 @@ int cmd_charges(int argc, char** argv) {
   int done = begin_command(argc, argv, "charges", kChargesOptions, kChargesHelp, &args);
   if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("charges", "expected one BOOK file");
-  std::string format = args.get("--format", "table");
-  if (format != "table" && format != "json" && format != "csv") {
-    return usage_error("charges", "--format must be table, json or csv, not '" + format + "'");
-  }
+  std::string format;
+  if (int code = format_option(args, "charges", &format); code != kExitOk) return code;
   if (!args.has("--rule")) return usage_error("charges", "--rule eu, uk or contract is required");
   const std::string rule_name = args.get("--rule");
   ChargeRule rule;

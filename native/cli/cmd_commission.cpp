@@ -70,11 +70,7 @@ int check_options(const Args& args, Options* o) {
       }
     }
   }
-  o->format = args.get("--format", "table");
-  if (o->format != "table" && o->format != "json" && o->format != "csv") {
-    return usage_error("commission",
-                       "--format must be table, json or csv, not '" + o->format + "'");
-  }
+  if (int code = format_option(args, "commission", &o->format); code != kExitOk) return code;
   return parse_period_options(args, "commission", &o->from, &o->to);
 }
 

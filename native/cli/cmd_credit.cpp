@@ -55,10 +55,8 @@ int cmd_credit(int argc, char** argv) {
     return usage_error("credit", backtest ? "give --customer ID or --backtest, not both"
                                           : "--customer ID (or --backtest) is required");
   }
-  std::string format = args.get("--format", "table");
-  if (format != "table" && format != "json" && format != "csv") {
-    return usage_error("credit", "--format must be table, json or csv, not '" + format + "'");
-  }
+  std::string format;
+  if (int code = format_option(args, "credit", &format); code != kExitOk) return code;
   Date as_of;
   if (args.has("--as-of") && !parse_date(args.get("--as-of"), &as_of)) {
     return usage_error("credit", "bad --as-of '" + args.get("--as-of") + "': expected YYYY-MM-DD");

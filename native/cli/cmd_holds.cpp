@@ -36,10 +36,8 @@ int cmd_holds(int argc, char** argv) {
   int done = begin_command(argc, argv, "holds", kHoldsOptions, kHoldsHelp, &args);
   if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("holds", "expected one BOOK file");
-  std::string format = args.get("--format", "table");
-  if (format != "table" && format != "json" && format != "csv") {
-    return usage_error("holds", "--format must be table, json or csv, not '" + format + "'");
-  }
+  std::string format;
+  if (int code = format_option(args, "holds", &format); code != kExitOk) return code;
   Date as_of;
   if (args.has("--as-of") && !parse_date(args.get("--as-of"), &as_of)) {
     return usage_error("holds", "bad --as-of '" + args.get("--as-of") + "': expected YYYY-MM-DD");

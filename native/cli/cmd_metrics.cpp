@@ -70,10 +70,7 @@ struct Options {
 
 int check_options(const Args& args, Options* o) {
   if (args.positional.size() != 1) return usage_error("metrics", "expected one BOOK file");
-  o->format = args.get("--format", "table");
-  if (o->format != "table" && o->format != "json" && o->format != "csv") {
-    return usage_error("metrics", "--format must be table, json or csv, not '" + o->format + "'");
-  }
+  if (int code = format_option(args, "metrics", &o->format); code != kExitOk) return code;
   if (args.has("--rate") && !parse_rate_bp(args.get("--rate"), &o->rate_bp)) {
     return usage_error("metrics", "bad --rate '" + args.get("--rate") +
                                       "': expected a yearly rate from 0 to 10 such as 0.08");
