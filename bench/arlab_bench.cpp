@@ -39,6 +39,7 @@
 #include "core/generate.h"
 #include "core/metrics.h"
 #include "core/money.h"
+#include "core/worklist.h"
 #include "io/book_json.h"
 #include "io/commission_plan.h"
 #include "io/file.h"
@@ -212,6 +213,8 @@ struct Figures {
   std::vector<double> aging_ms, aging_cpu_ms;
   std::vector<double> position_ms;          // collection_position: stages, limits, holds.
   uint32_t on_hold = 0;
+  std::vector<double> worklist_ms;          // worklist() from that position.
+  size_t worklist_items = 0;
   double save_ms = 0;                      // write_book_json.
   bool round_trip_identical = false;       // Save of the loaded book == the file, byte for byte.
   int64_t rss_before = -1, rss_after = -1, heap_before = 0, heap_after = 0;
@@ -317,6 +320,10 @@ void measure_position(const Book& book, Date as_of, int runs, Figures* f) {
     CollectionPosition p = collection_position(book, as_of);
     f->position_ms.push_back(now_ms() - t0);
     f->on_hold = p.on_hold_count;
+    const double t1 = now_ms();
+    std::vector<WorkItem> items = worklist(book, p);
+    f->worklist_ms.push_back(now_ms() - t1);
+    f->worklist_items = items.size();
   }
 }
 
@@ -383,6 +390,8 @@ void print_table(const Figures& f) {
   std::printf("  %-44s %9.2f ms min, %.2f median (%u customers on hold)\n",
               "collection position (stages, limits, holds)", min_of(f.position_ms),
               median(f.position_ms), f.on_hold);
+  std::printf("  %-44s %9.2f ms min (%zu items)\n", "  worklist from it (ranked)",
+              min_of(f.worklist_ms), f.worklist_items);
   std::printf("  %-44s %9.1f ms\n",
               ("metrics " + f.period_from + " to " + f.as_of + ", total + 12 months").c_str(),
               f.metrics_ms);
@@ -419,7 +428,9 @@ void print_json(const Figures& f) {
               min_of(f.load_ms), median(f.load_ms), f.read_ms, f.parse_index_ms, f.build_index_ms);
   std::printf(" \"load_cpu_ms_min\": %.2f, \"aging_cpu_ms_min\": %.3f,\n", min_of(f.load_cpu_ms),
               min_of(f.aging_cpu_ms));
-  std::printf(" \"position_ms_min\": %.3f, \"on_hold\": %u,\n", min_of(f.position_ms), f.on_hold);
+  std::printf(" \"position_ms_min\": %.3f, \"on_hold\": %u, \"worklist_ms_min\": %.3f, "
+              "\"worklist_items\": %zu,\n", min_of(f.position_ms), f.on_hold,
+              min_of(f.worklist_ms), f.worklist_items);
   std::printf(" \"aging_ms_min\": %.3f, \"aging_ms_median\": %.3f, \"save_ms\": %.2f, "
               "\"round_trip_identical\": %s,\n", min_of(f.aging_ms), median(f.aging_ms),
               f.save_ms, f.round_trip_identical ? "true" : "false");

@@ -78,6 +78,8 @@ def main():
         (f"Collection position of {n:,} invoices (stages, limits, holds), best run",
          ms(g(nat, "position_ms_min")), ms(g(wasm, "position_ms_min")), "—",
          "aim < 50 ms native"),
+        ("  then the worklist, ranked (" + f"{g(nat, 'worklist_items') or 0:,}" + " items)",
+         ms(g(nat, "worklist_ms_min")), ms(g(wasm, "worklist_ms_min")), "—", ""),
         (f"Metrics {nat['period_from']} to {nat['as_of']}: total + one row a month",
          ms(nat["metrics_ms"]), ms(g(wasm, "metrics_ms")), "—", "the Metrics tab's work"),
         (f"Commission statement, same months ({nat['commission_lines']:,} lines)",

@@ -36,6 +36,15 @@ std::string reasons_text(uint8_t hold) {
   return out;
 }
 
+// ["over_limit", "past_limit"]: a hold's reasons as a JSON array.
+void append_hold_reasons(std::string& out, uint8_t hold) {
+  out += '[';
+  if (hold & kHoldOverLimit) out += "\"over_limit\"";
+  if ((hold & kHoldOverLimit) && (hold & kHoldPastLimit)) out += ", ";
+  if (hold & kHoldPastLimit) out += "\"past_limit\"";
+  out += ']';
+}
+
 std::string amount(const Book& book, int64_t minor) {
   return format_amount_grouped(minor, book.minor_digits);
 }
@@ -89,10 +98,9 @@ std::string holds_json(const Book& book, const CollectionPosition& p) {
     append_json_string(out, cu.id);
     out += ", \"name\": ";
     append_json_string(out, cu.name);
-    out += ", \"reasons\": [";
-    if (c.hold & kHoldOverLimit) out += "\"over_limit\"";
-    if (c.hold & kHoldPastLimit) out += (c.hold & kHoldOverLimit) ? ", \"past_limit\"" : "\"past_limit\"";
-    out += "], \"owed\": \"" + format_amount(c.owed_minor, digits) + "\", \"credit_limit\": ";
+    out += ", \"reasons\": ";
+    append_hold_reasons(out, c.hold);
+    out += ", \"owed\": \"" + format_amount(c.owed_minor, digits) + "\", \"credit_limit\": ";
     out += h.limit_minor >= 0 ? "\"" + format_amount(h.limit_minor, digits) + "\"" : "null";
     out += ", \"over_limit_by\": ";
     out += h.limit_minor >= 0
@@ -126,8 +134,8 @@ std::string holds_csv(const Book& book, const CollectionPosition& p) {
     append_csv_text(out, book.customers[h.customer].id);
     out += ',';
     append_csv_text(out, book.customers[h.customer].name);
-    out += (c.hold & kHoldOverLimit) ? ",yes" : ",no";
-    out += (c.hold & kHoldPastLimit) ? ",yes," : ",no,";
+    out += (c.hold & kHoldOverLimit) ? ",true" : ",false";
+    out += (c.hold & kHoldPastLimit) ? ",true," : ",false,";
     append_csv_number(out, format_amount(c.owed_minor, digits));
     out += ',';
     if (h.limit_minor >= 0) append_csv_number(out, format_amount(h.limit_minor, digits));
@@ -140,6 +148,107 @@ std::string holds_csv(const Book& book, const CollectionPosition& p) {
     } else {
       out += ",,,";
     }
+    out += '\n';
+  }
+  return out;
+}
+
+// ---- The worklist -----------------------------------------------------------------------
+
+namespace {
+
+std::string days_text(int32_t days) {
+  return days > 0 ? std::to_string(days) + " d overdue"
+         : days == 0 ? "due today"
+                     : "due in " + std::to_string(-days) + " d";
+}
+
+std::string invoice_id(const Book& book, const WorkItem& w) {
+  return w.invoice == kNone ? std::string() : std::string(book.str(book.invoices[w.invoice].id));
+}
+
+}  // namespace
+
+std::string worklist_table(const Book& book, Date as_of, const std::vector<WorkItem>& items,
+                           const std::string& owner) {
+  std::string out = "Worklist as of " + format_date(as_of) + " (" + table_text(book.currency) +
+                    ")" + (owner.empty() ? "" : ", owner " + owner) + ": " +
+                    std::to_string(items.size()) + (items.size() == 1 ? " item" : " items") +
+                    ", most urgent first\n";
+  if (items.empty()) return out;
+  std::vector<std::vector<std::string>> rows = {
+      {"#", "Action", "Owner", "Customer", "Name", "Invoice", "When", "Amount", "To do"}};
+  for (size_t k = 0; k < items.size(); ++k) {
+    const WorkItem& w = items[k];
+    const Customer& cu = book.customers[w.customer];
+    std::string todo = work_action_text(w.action);
+    if (w.action == WorkAction::Hold) todo += " (" + reasons_text(w.hold) + ")";
+    if (w.invoices > 1) todo += "; " + std::to_string(w.invoices) + " invoices";
+    rows.push_back({std::to_string(k + 1), work_action_name(w.action), work_owner_name(w.owner),
+                    table_text(cu.id), table_text(cu.name), table_text(invoice_id(book, w)),
+                    w.invoice == kNone ? "" : days_text(w.days), amount(book, w.amount_minor),
+                    todo});
+  }
+  out += '\n';
+  out += text_columns(rows, {true, false, false, false, false, false, false, true, false});
+  return out;
+}
+
+std::string worklist_json(const Book& book, Date as_of, const std::vector<WorkItem>& items,
+                          const std::string& owner) {
+  std::string out = "{\n  \"as_of\": \"" + format_date(as_of) + "\",\n  \"currency\": ";
+  append_json_string(out, book.currency);
+  out += ",\n  \"owner\": ";
+  append_json_string(out, owner.empty() ? "all" : owner);
+  out += ",\n  \"items\": [";
+  for (size_t k = 0; k < items.size(); ++k) {
+    const WorkItem& w = items[k];
+    const Customer& cu = book.customers[w.customer];
+    out += k ? ",\n    {\"rank\": " : "\n    {\"rank\": ";
+    out += std::to_string(k + 1) + ", \"action\": \"" + work_action_name(w.action) +
+           "\", \"owner\": \"" + work_owner_name(w.owner) + "\", \"customer\": ";
+    append_json_string(out, cu.id);
+    out += ", \"name\": ";
+    append_json_string(out, cu.name);
+    out += ", \"invoice\": ";
+    if (w.invoice == kNone) {
+      out += "null";
+    } else {
+      append_json_string(out, invoice_id(book, w));
+    }
+    out += ", \"days_past_due\": " + std::to_string(w.days) +
+           ", \"invoices\": " + std::to_string(w.invoices) + ", \"amount\": \"" +
+           format_amount(w.amount_minor, book.minor_digits) + "\", \"todo\": ";
+    append_json_string(out, work_action_text(w.action));
+    if (w.action == WorkAction::Hold) {
+      out += ", \"hold\": ";
+      append_hold_reasons(out, w.hold);
+    }
+    out += '}';
+  }
+  out += items.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+std::string worklist_csv(const Book& book, const std::vector<WorkItem>& items) {
+  std::string out = "rank,action,owner,customer_id,customer_name,invoice,days_past_due,invoices,"
+                    "amount,todo,hold\n";
+  for (size_t k = 0; k < items.size(); ++k) {
+    const WorkItem& w = items[k];
+    const Customer& cu = book.customers[w.customer];
+    out += std::to_string(k + 1) + ',' + work_action_name(w.action) + ',' +
+           work_owner_name(w.owner) + ',';
+    append_csv_text(out, cu.id);
+    out += ',';
+    append_csv_text(out, cu.name);
+    out += ',';
+    append_csv_text(out, invoice_id(book, w));
+    out += ',' + std::to_string(w.days) + ',' + std::to_string(w.invoices) + ',';
+    append_csv_number(out, format_amount(w.amount_minor, book.minor_digits));
+    out += ',';
+    append_csv_text(out, work_action_text(w.action));
+    out += ',';
+    append_csv_text(out, reasons_text(w.hold));  // Holds only: "over credit limit, ...".
     out += '\n';
   }
   return out;

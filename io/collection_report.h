@@ -13,13 +13,28 @@
 #pragma once
 #include <string>
 
+#include <vector>
+
 #include "core/book.h"
 #include "core/collection.h"
+#include "core/worklist.h"
 
 namespace arlab {
 
 std::string holds_table(const Book& book, const CollectionPosition& position);
 std::string holds_json(const Book& book, const CollectionPosition& position);
 std::string holds_csv(const Book& book, const CollectionPosition& position);
+
+// The worklist (`arlab worklist`, core/worklist.h), items in priority order. JSON:
+//   {"as_of": ..., "currency": ..., "owner": "all" | "sales" | ..., "items": [{"rank": 1,
+//    "action": "escalate", "owner": "credit", "customer": "C1", "name": ..., "invoice": "INV-1"
+//    (null for none), "days_past_due": 11, "invoices": 1, "amount": "400.00", "todo": "...",
+//    "hold": ["over_limit", "past_limit"] (holds only)}]}
+// `owner`: "" for every owner's items, else "sales", "finance" or "credit".
+std::string worklist_table(const Book& book, Date as_of, const std::vector<WorkItem>& items,
+                           const std::string& owner);
+std::string worklist_json(const Book& book, Date as_of, const std::vector<WorkItem>& items,
+                          const std::string& owner);
+std::string worklist_csv(const Book& book, const std::vector<WorkItem>& items);
 
 }  // namespace arlab

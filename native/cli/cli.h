@@ -79,6 +79,7 @@ int cmd_credit(int argc, char** argv);
 int cmd_export(int argc, char** argv);
 int cmd_generate(int argc, char** argv);
 int cmd_holds(int argc, char** argv);
+int cmd_worklist(int argc, char** argv);
 int cmd_import_csv(int argc, char** argv);
 int cmd_metrics(int argc, char** argv);
 int cmd_statement(int argc, char** argv);

@@ -24,6 +24,7 @@ constexpr const char* kHelp =
     "  import-csv CSV make a book from a spreadsheet export (docs/IMPORT.md)\n"
     "  metrics BOOK   DSO, CEI, days late, interest cost... over a period (docs/METRICS.md)\n"
     "  statement BOOK a customer's statement of account to print and confirm (HTML, text)\n"
+    "  worklist BOOK  what to do today: escalate, hold, remind, confirm; most urgent first\n"
     "\n"
     "Options:\n"
     "  -h, --help     this help; `arlab COMMAND --help` explains one command\n"
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
   if (!std::strcmp(command, "export")) return cmd_export(argc, argv);
   if (!std::strcmp(command, "generate")) return cmd_generate(argc, argv);
   if (!std::strcmp(command, "holds")) return cmd_holds(argc, argv);
+  if (!std::strcmp(command, "worklist")) return cmd_worklist(argc, argv);
   if (!std::strcmp(command, "import-csv")) return cmd_import_csv(argc, argv);
   if (!std::strcmp(command, "metrics")) return cmd_metrics(argc, argv);
   if (!std::strcmp(command, "statement")) return cmd_statement(argc, argv);

@@ -38,10 +38,11 @@ FORMULA_START = set("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 # Column names whose cells are text (written by the report from the book or as labels).
 TEXT_COLUMNS = {"customer_id", "customer_name", "key", "type", "document", "applied_to",
                 "salesperson", "name", "period", "passed", "failed_gates", "rule", "invoice",
-                "source", "status", "note", "under_b", "month"}
+                "source", "status", "note", "under_b", "month", "worst_invoice", "action",
+                "owner", "todo", "hold"}
 # Text columns that hold one string of the book (an id or a name) or a label of arlab.
 BOOK_COLUMNS = {"customer_id", "customer_name", "salesperson", "name", "document", "invoice",
-                "source", "key"}
+                "source", "key", "worst_invoice"}
 LABELS = {"", "TOTAL"}
 NUMBER = re.compile(r"^(-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}|true|false|)$")
 MONTH = re.compile(r"^\d{4}-\d{2}$")
