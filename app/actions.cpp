@@ -64,6 +64,7 @@ Figures compute_figures(const arlab::Book& book, arlab::Date as_of,
   f.stage_customers = p.stage_customers;
   f.invoices_existing = p.invoices_existing;
   f.on_hold_count = p.on_hold_count;
+  f.worklist = arlab::worklist(book, p);
   // Both ends agree: the aging report and the per-invoice sums are the same open total.
   assert(f.open_minor == f.aging.total_open_minor);
   assert(f.unapplied_minor == f.aging.total_unapplied_minor);

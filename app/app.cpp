@@ -338,6 +338,7 @@ std::string query_summary_json(const State& state) {
   j["overdue"] = arlab::format_amount(f->overdue_minor, digits);
   // Core's collection position (core/collection.h): customers on hold, by invoice stage.
   j["on_hold"] = f->on_hold_count;
+  j["worklist_items"] = f->worklist.size();  // What the dashboard lists to do today.
   j["stage_open"] = {arlab::format_amount(f->stage_minor[0], digits),
                      arlab::format_amount(f->stage_minor[1], digits),
                      arlab::format_amount(f->stage_minor[2], digits)};

@@ -24,6 +24,7 @@
 #include "core/budget.h"
 #include "core/collection.h"
 #include "core/commission.h"
+#include "core/worklist.h"
 #include "core/credit_score.h"
 #include "core/edit.h"
 #include "core/metrics.h"
@@ -62,6 +63,7 @@ struct Figures {
   std::vector<int32_t> invoice_limit_days;  // Per invoice: one third of its own period.
   std::vector<CustomerFigures> customers;   // Per book customer.
   uint32_t on_hold_count = 0;               // Customers core's position puts on hold.
+  std::vector<arlab::WorkItem> worklist;    // What to do today (core/worklist.h), ranked.
   int64_t open_minor = 0;
   int64_t overdue_minor = 0;
   int64_t unapplied_minor = 0;
@@ -93,7 +95,6 @@ struct DashboardPanel {
   bool open = true;
   uint64_t built_generation = ~0ull;
   std::vector<uint32_t> top_overdue;  // Customer indices, by overdue amount, at most 10.
-  std::vector<uint32_t> beyond_limit;  // Customers in the clearing period, by days overdue.
 };
 
 struct AgingPanel {

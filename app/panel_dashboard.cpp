@@ -25,10 +25,8 @@ void rebuild_lists(State& state) {
   if (d.built_generation == state.figures.generation) return;
   const std::vector<CustomerFigures>& cf = state.figures.customers;
   d.top_overdue.clear();
-  d.beyond_limit.clear();
   for (uint32_t c = 0; c < cf.size(); ++c) {
     if (cf[c].overdue_minor > 0) d.top_overdue.push_back(c);
-    if (cf[c].open_invoice_count > 0 && cf[c].stage == Stage::Clearing) d.beyond_limit.push_back(c);
   }
   // Largest overdue first; ties by index so the order never depends on the sort.
   auto by_overdue = [&](uint32_t a, uint32_t b) {
@@ -40,13 +38,6 @@ void rebuild_lists(State& state) {
   std::partial_sort(d.top_overdue.begin(), d.top_overdue.begin() + top, d.top_overdue.end(),
                     by_overdue);
   d.top_overdue.resize(top);
-  // Beyond the limit: the most days past the limit first (age drives recovery, not amount).
-  std::sort(d.beyond_limit.begin(), d.beyond_limit.end(), [&](uint32_t a, uint32_t b) {
-    if (cf[a].over_limit_days != cf[b].over_limit_days) {
-      return cf[a].over_limit_days > cf[b].over_limit_days;
-    }
-    return by_overdue(a, b);
-  });
   d.built_generation = state.figures.generation;
 }
 
@@ -186,33 +177,52 @@ void draw_top_overdue(State& state) {
   ImGui::EndTable();
 }
 
-void draw_beyond_limit(State& state) {
+// What to do today (core/worklist.h: docs/COLLECTION.md), most urgent first; a click on a
+// row opens the customer.
+void draw_worklist(State& state) {
   const arlab::Book& book = state.book;
-  const Figures& f = state.figures;
-  ui::heading("Act now: beyond the hard limit");
-  ui::help_marker("Customers whose oldest open invoice is overdue by more than one third of their "
-                  "credit period. Rank by age first: recovery falls as time overdue grows.");
-  if (state.dashboard.beyond_limit.empty()) {
-    ImGui::TextColored(ui::palette().good, "No customer is beyond the limit as of this date.");
+  const std::vector<arlab::WorkItem>& items = state.figures.worklist;
+  ui::heading("What to do today");
+  ui::help_marker("Escalate: an invoice past one third of its own credit period (credit). "
+                  "Hold: over the credit limit or past that limit: stop supply (credit). "
+                  "Remind: overdue within the limit, act on the first day (finance). "
+                  "Confirm: due within a week, call to confirm the date (sales). Within an "
+                  "action the oldest first, then the largest. arlab worklist prints the same.");
+  if (items.empty()) {
+    ImGui::TextColored(ui::palette().good, "Nothing to do as of this date.");
     return;
   }
-  if (!begin_customer_table("##limit", {{"Customer", 3.0f}, {"Terms", 0}, {"Act by", 0},
-                                        {"Overdue", 0}, {"Amount", 0}})) {
+  if (!begin_customer_table("##worklist", {{"Action", 0}, {"Customer", 3.0f}, {"When", 0},
+                                           {"Amount", 0}, {"Owner", 0}})) {
     return;
   }
-  for (uint32_t c : state.dashboard.beyond_limit) {
-    const CustomerFigures& cf = f.customers[c];
-    int32_t terms = book.customers[c].terms_days;
-    customer_cell(state, c);
+  const ui::Palette& p = ui::palette();
+  ui::clipped_rows(items.size(), [&](size_t r) {
+    const arlab::WorkItem& w = items[r];
+    ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ui::text_right(std::to_string(terms) + " d");
+    bool urgent = w.action == arlab::WorkAction::Escalate || w.action == arlab::WorkAction::Hold;
+    ImVec4 color = urgent ? p.bad : w.action == arlab::WorkAction::Remind ? p.warn : p.good;
+    if (ImGui::Selectable("##item", false, ImGuiSelectableFlags_SpanAllColumns |
+                                               ImGuiSelectableFlags_AllowItemOverlap)) {
+      select_customer(state, w.customer);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", arlab::work_action_text(w.action));
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::TextColored(color, "%s", arlab::work_action_name(w.action));
     ImGui::TableNextColumn();
-    ui::text_right("day " + std::to_string(cf.act_by_day));  // Of its worst invoice's period.
+    ui::text_fit(book.customers[w.customer].name);
     ImGui::TableNextColumn();
-    ui::text_right_colored(ui::palette().bad, std::to_string(cf.days_overdue_max) + " d");
+    if (w.invoice != arlab::kNone) {
+      ui::text_right(w.days > 0    ? std::to_string(w.days) + " d late"
+                     : w.days == 0 ? std::string("today")
+                                   : "in " + std::to_string(-w.days) + " d");
+    }
     ImGui::TableNextColumn();
-    ui::text_right(ui::money(book, cf.overdue_minor));
-  }
+    ui::text_right(ui::money(book, w.amount_minor));
+    ImGui::TableNextColumn();
+    ui::text_muted(arlab::work_owner_name(w.owner));
+  });
   ImGui::EndTable();
 }
 
@@ -236,7 +246,7 @@ void draw_dashboard(State& state) {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##top_right", ImVec2(0, 0), true);
-  draw_beyond_limit(state);
+  draw_worklist(state);
   ImGui::EndChild();
 }
 

@@ -2500,3 +2500,25 @@ TEST_CASE("customer: the payment score is cached and follows the as-of date") {
   CHECK(panel.score.as_of == arlab::date_from_ymd(2025, 2, 10));
   CHECK(panel.score.open_overdue_count == 1);
 }
+
+// ---- Issue 11: what to do today ---------------------------------------------------------------
+
+TEST_CASE("dashboard: what to do today is core's worklist of the test book") {
+  // As of 2025-03-20 (the test book's last date): INV-1 (due 01-31, 600.00 open) is 48 days
+  // overdue, past C1's 10-day limit: escalate; C1 is on hold for it; INV-2 (due 03-17) is 3
+  // days overdue, within: remind; INV-3 (due 04-30) is 41 days away: nothing yet.
+  Ui ui;
+  open_test_book(ui);
+  ui.show(app::Tab::Dashboard);
+  const std::vector<arlab::WorkItem>& w = ui.state->figures.worklist;
+  REQUIRE(w.size() == 3);
+  CHECK(w[0].action == arlab::WorkAction::Escalate);
+  CHECK(w[0].amount_minor == 60000);
+  CHECK(w[0].days == 48);
+  CHECK(w[1].action == arlab::WorkAction::Hold);
+  CHECK(w[1].hold == arlab::kHoldPastLimit);
+  CHECK(w[2].action == arlab::WorkAction::Remind);
+  CHECK(w[2].amount_minor == 50000);
+  CHECK(ui.summary()["worklist_items"] == 3);
+  CHECK(ui.summary()["on_hold"] == 1);
+}

@@ -238,6 +238,12 @@ async function checkSampleTotals(page) {
   console.log(`     on hold: page ${summary.on_hold}, CLI ${holds.on_hold} of ${holds.customers}`);
   expect(summary.on_hold === holds.on_hold,
          `${summary.on_hold} customers on hold on the page, ${holds.on_hold} from arlab holds`);
+  // And its "What to do today" is core's worklist, as `arlab worklist` prints it.
+  const work = JSON.parse(execFileSync(opts.cli, ['worklist', opts.sample, '--as-of', cliAsOf,
+                                                  '--format', 'json'], {encoding: 'utf8'}));
+  console.log(`     worklist: page ${summary.worklist_items} items, CLI ${work.items.length}`);
+  expect(summary.worklist_items === work.items.length,
+         `${summary.worklist_items} items to do on the page, ${work.items.length} from arlab worklist`);
 }
 
 // The fixture's figures, worked by hand in fixtures/README.md: open total, and the buckets
