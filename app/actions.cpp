@@ -22,18 +22,13 @@ namespace app {
 
 // Core's collection position (core/collection.h) is the source: the stages, the one-third
 // limits of each invoice's own credit period, due soon, holds. The app keeps its figures by
-// customer and the per-invoice open amounts and limits the panels draw.
+// customer; the position itself is kept for the panels that draw invoices.
 Figures compute_figures(const arlab::Book& book, arlab::Date as_of,
                         const std::vector<int32_t>& edges) {
   Figures f;
   f.aging = arlab::compute_aging(book, as_of, edges);
-  arlab::CollectionPosition p = arlab::collection_position(book, as_of);
-  f.invoice_open_minor.resize(p.invoices.size());
-  f.invoice_limit_days.resize(p.invoices.size());
-  for (size_t i = 0; i < p.invoices.size(); ++i) {
-    f.invoice_open_minor[i] = p.invoices[i].open_minor;
-    f.invoice_limit_days[i] = p.invoices[i].limit_days;
-  }
+  f.position = arlab::collection_position(book, as_of);
+  const arlab::CollectionPosition& p = f.position;
   f.customers.resize(p.customers.size());
   for (size_t c = 0; c < p.customers.size(); ++c) {
     const arlab::CustomerPosition& cp = p.customers[c];

@@ -59,8 +59,9 @@ struct CustomerFigures {
 struct Figures {
   uint64_t generation = 0;                  // Bumps on every recompute.
   arlab::AgingReport aging;
-  std::vector<int64_t> invoice_open_minor;  // Per invoice as of; 0 if dated after as-of.
-  std::vector<int32_t> invoice_limit_days;  // Per invoice: one third of its own period.
+  // Core's collection position as of (core/collection.h): per invoice its open amount (0 if
+  // dated after as-of), days past due, own limit and stage; the panels read it as it is.
+  arlab::CollectionPosition position;
   std::vector<CustomerFigures> customers;   // Per book customer.
   uint32_t on_hold_count = 0;               // Customers core's position puts on hold.
   std::vector<arlab::WorkItem> worklist;    // What to do today (core/worklist.h), ranked.

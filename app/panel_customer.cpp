@@ -31,7 +31,7 @@ void rebuild_rows(CustomerPanel& panel, const State& state) {
   if (panel.customer != arlab::kNone && book.index.built) {
     for (arlab::Index i : arlab::customer_invoices(book, panel.customer)) {
       if (book.invoices[i].date > state.as_of) continue;
-      if (f.invoice_open_minor[i] == 0 && !panel.show_settled) continue;
+      if (f.position.invoices[i].open_minor == 0 && !panel.show_settled) continue;
       panel.rows.push_back(i);
     }
   }
@@ -174,7 +174,7 @@ void draw_header(State& state, arlab::Index c) {
 void draw_invoice_row(State& state, arlab::Index i) {
   const arlab::Book& book = state.book;
   const arlab::Invoice& inv = book.invoices[i];
-  int64_t open = state.figures.invoice_open_minor[i];
+  int64_t open = state.figures.position.invoices[i].open_minor;
   int32_t days = state.as_of - inv.due;
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
@@ -194,7 +194,7 @@ void draw_invoice_row(State& state, arlab::Index i) {
   if (open == 0) {
     ui::text_right_colored(p.good, "paid");
   } else if (days > 0) {
-    int32_t limit = state.figures.invoice_limit_days[i];  // One third of its own period.
+    int32_t limit = state.figures.position.invoices[i].limit_days;  // Its own period.
     ui::text_right_colored(days > limit ? p.bad : p.warn, std::to_string(days) + " d overdue");
   } else {
     ui::text_right_colored(p.text_muted, "due in " + std::to_string(-days) + " d");

@@ -613,7 +613,7 @@ void invoice_combo(const State& state, WriteOffForm& f) {
   if (!ImGui::BeginCombo("##invoice", preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
   if (f.customer >= 0 && book.index.built) {
     for (arlab::Index i : arlab::customer_invoices(book, f.customer)) {
-      int64_t open = state.figures.invoice_open_minor[i];
+      int64_t open = state.figures.position.invoices[i].open_minor;
       if (open == 0) continue;
       std::string item = std::string(book.str(book.invoices[i].id)) + "   open " +
                          ui::money(book, open) + "   due " +

@@ -24,7 +24,7 @@ enum Column { kInvoice, kCustomer, kDate, kDue, kAmount, kOpen, kDays, kStatus, 
 // ---- [SECTION] Filter and sort ---------------------------------------------------------
 
 InvoiceStatus status_of(const State& state, arlab::Index i) {
-  int64_t open = state.figures.invoice_open_minor[i];
+  int64_t open = state.figures.position.invoices[i].open_minor;
   if (open == 0) return InvoiceStatus::Paid;
   return state.as_of - state.book.invoices[i].due > 0 ? InvoiceStatus::Overdue
                                                       : InvoiceStatus::NotDue;
@@ -80,7 +80,7 @@ void filter_rows(InvoicePanel& panel, const State& state) {
 
 void sort_rows(InvoicePanel& panel, const State& state) {
   const arlab::Book& book = state.book;
-  const std::vector<int64_t>& open = state.figures.invoice_open_minor;
+  const std::vector<arlab::InvoicePosition>& pos = state.figures.position.invoices;
   // Customers ranked by name once, so sorting a million rows compares integers.
   std::vector<uint32_t> by_name(book.customers.size()), rank(book.customers.size());
   for (uint32_t c = 0; c < by_name.size(); ++c) by_name[c] = c;
@@ -98,7 +98,7 @@ void sort_rows(InvoicePanel& panel, const State& state) {
       case kDate: return cmp(x.date, y.date);
       case kDue: case kDays: return cmp(y.due, x.due) * (panel.sort_column == kDays ? 1 : -1);
       case kAmount: return cmp(x.amount_minor, y.amount_minor);
-      case kOpen: return cmp(open[a], open[b]);
+      case kOpen: return cmp(pos[a].open_minor, pos[b].open_minor);
       default:
         return cmp(static_cast<int>(status_of(state, a)), static_cast<int>(status_of(state, b)));
     }
@@ -199,7 +199,7 @@ void draw_row(State& state, arlab::Index i) {
   if (focused) state.invoices.selected = i;  // Arrow keys move the selection.
   ImGui::TableNextColumn();
   ui::text_fit(book.customers[inv.customer].name);
-  ui::invoice_cells(book, inv, state.figures.invoice_open_minor[i]);
+  ui::invoice_cells(book, inv, state.figures.position.invoices[i].open_minor);
   ImGui::TableNextColumn();
   InvoiceStatus status = status_of(state, i);
   int32_t days = state.as_of - inv.due;
