@@ -163,6 +163,15 @@ int begin_command(int argc, char** argv, std::string_view command,
   return -1;
 }
 
+int as_of_option(const Args& args, std::string_view command, Date* as_of) {
+  if (!args.has("--as-of") || parse_date(args.get("--as-of"), as_of)) return kExitOk;
+  return usage_error(command, "bad --as-of '" + args.get("--as-of") + "': expected YYYY-MM-DD");
+}
+
+void default_as_of(const Args& args, const Book& book, Date* as_of) {
+  if (!args.has("--as-of")) *as_of = book_last_date(book);
+}
+
 int format_option(const Args& args, std::string_view command, std::string* format) {
   *format = args.get("--format", "table");
   if (*format == "table" || *format == "json" || *format == "csv") return kExitOk;

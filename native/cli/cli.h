@@ -63,6 +63,12 @@ int default_period(const Args& args, std::string_view command, const Book& book,
 // The usage error for --to before --from.
 int empty_period_error(std::string_view command, Date from, Date to);
 
+// `--as-of YYYY-MM-DD` into *as_of (absent: left as it is); a bad date is a usage error:
+// returns its exit code, else kExitOk. After loading, default_as_of: an absent --as-of
+// becomes the book's last document date.
+int as_of_option(const Args& args, std::string_view command, Date* as_of);
+void default_as_of(const Args& args, const Book& book, Date* as_of);
+
 // `--format table|json|csv` (default table) into *format; a usage error for another value:
 // returns its exit code, else kExitOk.
 int format_option(const Args& args, std::string_view command, std::string* format);

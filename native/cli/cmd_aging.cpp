@@ -45,12 +45,10 @@ int cmd_aging(int argc, char** argv) {
     return usage_error("aging", "bad --buckets '" + args.get("--buckets") + "': " + error);
   }
   Date as_of;
-  if (args.has("--as-of") && !parse_date(args.get("--as-of"), &as_of)) {
-    return usage_error("aging", "bad --as-of '" + args.get("--as-of") + "': expected YYYY-MM-DD");
-  }
+  if (int code = as_of_option(args, "aging", &as_of); code != kExitOk) return code;
   LoadResult loaded;
   if (!load_book(args.positional[0], &loaded)) return kExitData;
-  if (!args.has("--as-of")) as_of = book_last_date(loaded.book);
+  default_as_of(args, loaded.book, &as_of);
   AgingReport report = compute_aging(loaded.book, as_of, edges);
   std::string out = format == "json"  ? aging_json(loaded.book, report)
                     : format == "csv" ? aging_csv(loaded.book, report)

@@ -109,10 +109,7 @@ int cmd_charges(int argc, char** argv) {
     }
   }
   Date as_of;
-  if (args.has("--as-of") && !parse_date(args.get("--as-of"), &as_of)) {
-    return usage_error("charges",
-                       "bad --as-of '" + args.get("--as-of") + "': expected YYYY-MM-DD");
-  }
+  if (int code = as_of_option(args, "charges", &as_of); code != kExitOk) return code;
   LoadResult loaded;
   if (!load_book(args.positional[0], &loaded)) return kExitData;
   const Book& book = loaded.book;
@@ -135,7 +132,7 @@ int cmd_charges(int argc, char** argv) {
       return kExitData;
     }
   }
-  if (!args.has("--as-of")) as_of = book_last_date(book);
+  default_as_of(args, book, &as_of);
   LateCharges charges = late_charges(book, as_of, rule, customer);
   if (charges.too_large != kNone) {
     std::string id = table_text(book.str(book.invoices[charges.too_large].id));

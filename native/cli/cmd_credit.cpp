@@ -58,13 +58,11 @@ int cmd_credit(int argc, char** argv) {
   std::string format;
   if (int code = format_option(args, "credit", &format); code != kExitOk) return code;
   Date as_of;
-  if (args.has("--as-of") && !parse_date(args.get("--as-of"), &as_of)) {
-    return usage_error("credit", "bad --as-of '" + args.get("--as-of") + "': expected YYYY-MM-DD");
-  }
+  if (int code = as_of_option(args, "credit", &as_of); code != kExitOk) return code;
   LoadResult loaded;
   if (!load_book(args.positional[0], &loaded)) return kExitData;
   const Book& book = loaded.book;
-  if (!args.has("--as-of")) as_of = book_last_date(book);
+  default_as_of(args, book, &as_of);
   std::string out;
   if (backtest) {
     ScoreBacktest t = score_backtest(book, as_of);

@@ -39,12 +39,10 @@ int cmd_holds(int argc, char** argv) {
   std::string format;
   if (int code = format_option(args, "holds", &format); code != kExitOk) return code;
   Date as_of;
-  if (args.has("--as-of") && !parse_date(args.get("--as-of"), &as_of)) {
-    return usage_error("holds", "bad --as-of '" + args.get("--as-of") + "': expected YYYY-MM-DD");
-  }
+  if (int code = as_of_option(args, "holds", &as_of); code != kExitOk) return code;
   LoadResult loaded;
   if (!load_book(args.positional[0], &loaded)) return kExitData;
-  if (!args.has("--as-of")) as_of = book_last_date(loaded.book);
+  default_as_of(args, loaded.book, &as_of);
   CollectionPosition position = collection_position(loaded.book, as_of);
   std::string out = format == "json"  ? holds_json(loaded.book, position)
                     : format == "csv" ? holds_csv(loaded.book, position)

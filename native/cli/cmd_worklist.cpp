@@ -46,13 +46,10 @@ int cmd_worklist(int argc, char** argv) {
     return usage_error("worklist", "--owner must be sales, finance or credit, not '" + owner + "'");
   }
   Date as_of;
-  if (args.has("--as-of") && !parse_date(args.get("--as-of"), &as_of)) {
-    return usage_error("worklist",
-                       "bad --as-of '" + args.get("--as-of") + "': expected YYYY-MM-DD");
-  }
+  if (int code = as_of_option(args, "worklist", &as_of); code != kExitOk) return code;
   LoadResult loaded;
   if (!load_book(args.positional[0], &loaded)) return kExitData;
-  if (!args.has("--as-of")) as_of = book_last_date(loaded.book);
+  default_as_of(args, loaded.book, &as_of);
   std::vector<WorkItem> items = worklist(loaded.book, collection_position(loaded.book, as_of));
   if (!owner.empty()) {
     std::erase_if(items, [&](const WorkItem& w) { return owner != work_owner_name(w.owner); });
