@@ -182,14 +182,6 @@ void draw_menus(State& state) {
 
 namespace {
 
-arlab::Date add_months(arlab::Date date, int months) {
-  arlab::YearMonthDay ymd = arlab::ymd_from_date(date);
-  int32_t index = ymd.year * 12 + (ymd.month - 1) + months;
-  int32_t year = index / 12, month = index % 12 + 1;
-  int32_t day = std::min(ymd.day, arlab::days_in_month(year, month));  // Jan 31 + 1 -> Feb 28.
-  return arlab::date_from_ymd(year, month, day);
-}
-
 void as_of_control(State& state) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("As of");
@@ -205,7 +197,7 @@ void as_of_control(State& state) {
   for (const Step& s : steps) {
     ImGui::SameLine();
     if (ImGui::Button(s.label)) {
-      set_as_of(state, s.months ? add_months(state.as_of, s.months) : state.as_of + s.days);
+      set_as_of(state, s.months ? arlab::add_months(state.as_of, s.months) : state.as_of + s.days);
     }
   }
   ImGui::SameLine();
@@ -369,7 +361,7 @@ void open_path_popup(State& state) {
   ImVec2 center = ImGui::GetMainViewport()->GetCenter();
   ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopupModal("Open a book", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  ImGui::TextUnformatted("Path of a book file (arlab-book/1 JSON):");
+  ImGui::TextUnformatted("Path of a book file (arlab-book JSON):");
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(ui::px(520));
   bool enter = ImGui::InputText("##path", state.open_path, sizeof state.open_path,

@@ -791,6 +791,8 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
   assemble(b, std::move(apps));
   check_refund_cover(b, &check);
   if (check.count > 0) return false;
+  // The case file names invoices and write-offs by index and id: checked once they stand.
+  if (!b.collection.empty() && !check_collection(b, out)) return false;
   b.index.built = true;
   return true;
 }

@@ -34,12 +34,12 @@
 #include <string_view>
 #include <vector>
 
+#include "casefile.h"
 #include "date.h"
+#include "index.h"
 
 namespace arlab {
 
-using Index = uint32_t;
-constexpr Index kNone = 0xFFFFFFFFu;
 constexpr int32_t kDefaultTermsDays = 30;
 constexpr size_t kProblemsMax = 100;    // build_index stops collecting after this many.
 constexpr size_t kGradeLengthMax = 16;  // Characters of Customer::grade.
@@ -209,6 +209,7 @@ struct Book {
   std::vector<WriteOff> write_offs;
   std::vector<Refund> refunds;
   Budget budget;
+  Collection collection;      // The collection policy and the case file (casefile.h).
   std::vector<Extra> extras;  // Sorted by (kind, index).
   std::string strings;        // Pool behind every StrRef.
   BookIndex index;
@@ -219,7 +220,8 @@ struct Book {
   StrRef intern(std::string_view text);  // Appends to the pool.
 };
 
-constexpr const char* kBookFormat = "arlab-book/1";
+constexpr const char* kBookFormat = "arlab-book/2";     // Written.
+constexpr const char* kBookFormatV1 = "arlab-book/1";   // Read too (no collection section).
 
 // ---- Ids -----------------------------------------------------------------------------
 // Finds by id; kNone if absent. Valid after build_index (or index_ids).

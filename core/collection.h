@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "book.h"
+#include "casefile.h"
 
 namespace arlab {
 
@@ -46,9 +47,6 @@ inline Stage stage_of(int32_t days_past_due, int32_t limit_days) {
   return days_past_due <= limit_days ? Stage::Coordination : Stage::Clearing;
 }
 
-struct CollectionPolicy {
-  int32_t reminder_days = 7;  // Call this many days before the due date ("due soon").
-};
 
 // Why a customer is on hold; bits.
 enum HoldReason : uint8_t {

@@ -208,14 +208,6 @@ void period_months(CommissionPeriodKind kind, int32_t key, int32_t* year, int32_
   }
 }
 
-// d + n calendar months, the day clamped to the month's length (2025-01-31 + 1 = 2025-02-28).
-Date add_months(Date d, int32_t n) {
-  YearMonthDay ymd = ymd_from_date(d);
-  int32_t m = ymd.year * 12 + (ymd.month - 1) + n;
-  int32_t year = m / 12, month = m % 12 + 1;
-  return date_from_ymd(year, month, std::min(ymd.day, days_in_month(year, month)));
-}
-
 }  // namespace
 
 Date commission_period_start(CommissionPeriodKind kind, int32_t key) {

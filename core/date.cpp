@@ -1,5 +1,7 @@
 #include "date.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace arlab {
@@ -64,6 +66,13 @@ std::string format_date(Date date) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd.year, ymd.month, ymd.day);
   return buf;
+}
+
+Date add_months(Date d, int32_t n) {
+  YearMonthDay ymd = ymd_from_date(d);
+  int64_t m = int64_t(ymd.year) * 12 + (ymd.month - 1) + n;
+  int32_t year = int32_t(m / 12), month = int32_t(m % 12) + 1;
+  return date_from_ymd(year, month, std::min(ymd.day, days_in_month(year, month)));
 }
 
 }  // namespace arlab

@@ -38,5 +38,7 @@ constexpr Date kDateMax{2932896};
 // Strict ISO 8601 calendar date "YYYY-MM-DD" (years 1000-9999), rejecting 2025-02-30.
 bool parse_date(std::string_view text, Date* out);
 std::string format_date(Date d);  // "YYYY-MM-DD"
+// d + n calendar months, the day clamped to the month's length (2025-01-31 + 1 = 2025-02-28).
+Date add_months(Date d, int32_t months);
 
 }  // namespace arlab

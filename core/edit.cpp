@@ -85,6 +85,20 @@ struct Appender {
     b.refunds.push_back({b.intern(e.id), c, e.date, e.amount_minor, p});
   }
   void operator()(const SetBudget& e) { b.budget = e.budget; }
+  void operator()(const NewRecord& e) {
+    CaseRecord r = e.record;
+    if (r.id.empty()) r.id = next_record_id(b);
+    r.customer = customer(e.customer_id);
+    r.invoices.clear();
+    for (size_t k = 0; k < e.invoice_ids.size(); k++)
+      r.invoices.push_back(invoice(e.invoice_ids[k], "invoices[" + std::to_string(k) + "]"));
+    if (!ok) return;
+    b.collection.records.push_back(std::move(r));
+  }
+  void operator()(const SetPolicy& e) {
+    b.collection.policy = e.policy;
+    b.collection.policy_given = true;
+  }
 };
 
 struct Remover {
@@ -100,9 +114,18 @@ struct Remover {
   void operator()(const NewWriteOff&) { b.write_offs.pop_back(); }
   void operator()(const NewRefund&) { b.refunds.pop_back(); }
   void operator()(const SetBudget& e) { b.budget = e.previous; }
+  void operator()(const NewRecord&) { b.collection.records.pop_back(); }
+  void operator()(const SetPolicy& e) {
+    b.collection.policy = e.previous;
+    b.collection.policy_given = e.previous_given;
+  }
 };
 
 }  // namespace
+
+bool case_file_edit(const Edit& edit) {
+  return std::holds_alternative<NewRecord>(edit) || std::holds_alternative<SetPolicy>(edit);
+}
 
 bool append_edit(Book& book, const Edit& edit, std::vector<Problem>* problems) {
   Appender appender{book, problems};
@@ -154,6 +177,20 @@ std::string describe(const Edit& edit, const Book& book) {
                   ? "no target"
                   : format_overdue_ratio_target(t.overdue_ratio_target_bp));
     }
+    std::string operator()(const NewRecord& e) {
+      const CaseRecord& r = e.record;
+      std::string what = record_kind_name(r.kind);
+      what[0] = char(what[0] - 'a' + 'A');
+      std::string out = what + " for " + n(e.customer_id) + " on " + format_date(r.date);
+      if (r.kind == RecordKind::Promise || r.kind == RecordKind::Recovery ||
+          (r.kind == RecordKind::Dispute && r.amount_minor > 0))
+        out += ": " + m(r.amount_minor);
+      if (r.kind == RecordKind::Letter) out += ": level " + std::to_string(r.level);
+      if (!e.invoice_ids.empty())
+        out += " (" + e.invoice_ids[0] + (e.invoice_ids.size() > 1 ? ", ..." : "") + ")";
+      return out;
+    }
+    std::string operator()(const SetPolicy&) { return "Collection policy changed"; }
   };
   return std::visit(Describer{money, name}, edit);
 }
@@ -178,21 +215,50 @@ std::vector<Problem> edit_id_problems(const Book& book, const Edit& edit) {
     void operator()(const NewWriteOff& e) { check(e.id, find_write_off(b, e.id), "write-off"); }
     void operator()(const NewRefund& e) { check(e.id, find_refund(b, e.id), "refund"); }
     void operator()(const SetBudget&) {}
+    void operator()(const NewRecord& e) {
+      if (!e.record.id.empty() && find_record(b, e.record.id) != kNone)
+        out.push_back({"id", shown(e.record.id) + " is already used by another record"});
+    }
+    void operator()(const SetPolicy&) {}
   };
   Ids ids{book, {}};
   std::visit(ids, edit);
   return ids.out;
 }
 
+std::string next_record_id(const Book& book) {
+  uint64_t high = 0;
+  for (const CaseRecord& r : book.collection.records) {
+    if (r.id.size() < 3 || r.id.size() > 12 || r.id.compare(0, 2, "R-") != 0) continue;
+    uint64_t n = 0;
+    bool digits = true;
+    for (size_t k = 2; k < r.id.size(); k++) {
+      if (r.id[k] < '0' || r.id[k] > '9') digits = false;
+      else n = n * 10 + uint64_t(r.id[k] - '0');
+    }
+    if (digits) high = std::max(high, n);
+  }
+  return "R-" + std::to_string(high + 1);
+}
+
 bool History::apply(Book& book, const Edit& given, std::vector<Problem>* problems) {
   Edit edit = given;
   if (SetBudget* set = std::get_if<SetBudget>(&edit)) set->previous = book.budget;
+  if (SetPolicy* set = std::get_if<SetPolicy>(&edit)) {
+    set->previous = book.collection.policy;
+    set->previous_given = book.collection.policy_given;
+  }
+  if (NewRecord* add = std::get_if<NewRecord>(&edit); add && add->record.id.empty())
+    add->record.id = next_record_id(book);  // Redo gives the same id.
   size_t strings_before = book.strings.size();
   bool appended = append_edit(book, edit, problems);
-  if (!appended || !build_index(book, problems)) {
+  // The case file leaves the ledger's index as it was: only its own rules are checked.
+  bool case_file = case_file_edit(edit);
+  bool valid = appended && (case_file ? check_collection(book, problems) : build_index(book, problems));
+  if (!valid) {
     if (appended) remove_last(book, edit);
     book.strings.resize(strings_before);  // The ids it interned.
-    build_index(book, nullptr);           // The book was valid before: restores its index.
+    if (!case_file) build_index(book, nullptr);  // The book was valid before: restores its index.
     return false;
   }
   edits_.resize(done_count_);  // A new change drops what could be redone.
@@ -206,15 +272,17 @@ bool History::apply(Book& book, const Edit& given, std::vector<Problem>* problem
 void History::undo(Book& book) {
   if (!can_undo()) return;
   done_count_--;
-  remove_last(book, edits_[done_count_]);
+  const Edit& edit = edits_[done_count_];
+  remove_last(book, edit);
   book.strings.resize(strings_before_[done_count_]);
-  build_index(book, nullptr);
+  if (!case_file_edit(edit)) build_index(book, nullptr);
 }
 
 void History::redo(Book& book) {
   if (!can_redo()) return;
-  append_edit(book, edits_[done_count_++], nullptr);
-  build_index(book, nullptr);
+  const Edit& edit = edits_[done_count_++];
+  append_edit(book, edit, nullptr);
+  if (!case_file_edit(edit)) build_index(book, nullptr);
 }
 
 }  // namespace arlab

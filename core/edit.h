@@ -65,7 +65,22 @@ struct SetBudget {
   Budget previous;  // Filled by History::apply: what undo restores.
 };
 
-using Edit = std::variant<NewCustomer, NewInvoice, NewReceipt, NewWriteOff, NewRefund, SetBudget>;
+// A record of the case file (casefile.h): `record` as it will stand, except that its customer
+// and invoices are named by id here (the record's own `customer` and `invoices` are ignored).
+// An empty record id gets the next free one ("R-1", "R-2", ...).
+struct NewRecord {
+  CaseRecord record;
+  std::string customer_id;
+  std::vector<std::string> invoice_ids;
+};
+// The collection policy, changed in place like the budget (undo restores the previous one).
+struct SetPolicy {
+  CollectionPolicy policy;
+  CollectionPolicy previous;     // Filled by History::apply.
+  bool previous_given = false;
+};
+using Edit = std::variant<NewCustomer, NewInvoice, NewReceipt, NewWriteOff, NewRefund, SetBudget,
+                          NewRecord, SetPolicy>;
 
 std::string describe(const Edit& edit,
                      const Book& book);  // "Invoice INV-100 to Acme (C1): 1,200.00 on 2025-01-05"
@@ -97,6 +112,12 @@ class History {
 // already used by a document of its list. Problems with place "id", in plain words
 // ("INV-1 is already used by another invoice"). None for SetBudget. Needs the id hashes.
 std::vector<Problem> edit_id_problems(const Book& book, const Edit& edit);
+
+// The next free record id: "R-" and one more than the highest "R-<n>" in use.
+std::string next_record_id(const Book& book);
+
+// NewRecord and SetPolicy change only the case file: the ledger's index stays as it is.
+bool case_file_edit(const Edit& edit);
 
 // Lower-level: append / remove the document an edit describes (no index rebuild).
 // append_edit returns false with a problem when a referenced id is unknown.

@@ -176,14 +176,6 @@ Date on_or_after_weekday(Date d, int wanted) { return d + (wanted - weekday(d) +
 
 Date business_day(Date d) { return weekday(d) >= 5 ? on_or_after_weekday(d, 0) : d; }
 
-Date add_months(Date d, int32_t months) {
-  const YearMonthDay ymd = ymd_from_date(d);
-  const int32_t month_index = ymd.year * 12 + (ymd.month - 1) + months;
-  const int32_t year = month_index / 12;
-  const int32_t month = month_index % 12 + 1;
-  return date_from_ymd(year, month, std::min(ymd.day, days_in_month(year, month)));
-}
-
 // ---- [SECTION] Customers: size, terms, credit limit, payment habit ---------------------------
 
 enum class Habit : uint8_t {

@@ -16,15 +16,6 @@ const char* work_action_name(WorkAction action) {
   return "";
 }
 
-const char* work_owner_name(WorkOwner owner) {
-  switch (owner) {
-    case WorkOwner::Sales: return "sales";
-    case WorkOwner::Finance: return "finance";
-    case WorkOwner::Credit: return "credit";
-  }
-  return "";
-}
-
 const char* work_action_text(WorkAction action) {
   switch (action) {
     case WorkAction::Escalate: return "Past the hard limit: collect the arrears, escalate";

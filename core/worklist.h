@@ -35,10 +35,8 @@
 namespace arlab {
 
 enum class WorkAction : uint8_t { Escalate, Hold, Remind, Confirm };  // Priority order.
-enum class WorkOwner : uint8_t { Sales, Finance, Credit };
 
 const char* work_action_name(WorkAction action);  // "escalate", "hold", "remind", "confirm"
-const char* work_owner_name(WorkOwner owner);     // "sales", "finance", "credit"
 // What to do, in words: "Call to confirm the settlement date", ...
 const char* work_action_text(WorkAction action);
 

@@ -28,6 +28,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/budget.h"
+#include "io/collection_json.h"
 #include "core/money.h"
 #include "io/book_json_fast.h"
 #include "io/json_text.h"
@@ -139,6 +140,7 @@ struct Reader {
   bool currency_check = false;  // The next value is a document's "currency".
   bool stop = false;
   std::string doc_extra, book_extra;
+  bool collection_seen = false;
 
   // Capture of one value (unknown member kept verbatim, or a bad value skipped).
   bool capturing = false;
@@ -428,9 +430,9 @@ bool Reader::top_value(const Scalar& s) {
   std::string_view v;
   if (top_member == kTopFormat) {
     if (!take_string(s, &v)) return false;
-    if (v == kBookFormat) return true;
-    problem("format",
-            "unsupported format " + json_quoted(v) + " (expected \"" + kBookFormat + "\")");
+    if (v == kBookFormat || v == kBookFormatV1) return true;
+    problem("format", "unsupported format " + json_quoted(v) + " (expected \"" + kBookFormat +
+                          "\", or \"" + kBookFormatV1 + "\" of older books)");
     stop = true;  // Nothing else in a foreign document would make sense.
     return false;
   }
@@ -694,6 +696,17 @@ bool Reader::end_array() {
 }
 
 void Reader::top_key(std::string_view key) {
+  if (key == "collection") {  // Captured whole; read once the ids are known (finish_read).
+    top_member = kTopNone;
+    if (collection_seen) {
+      problem("collection", "duplicate member");
+      begin_skip();
+      return;
+    }
+    collection_seen = true;
+    begin_capture(&refs.collection);
+    return;
+  }
   int m = top_member_of(key);
   top_member = m;
   if (m == kTopNone) {  // Unknown: kept verbatim in a Book extra.
@@ -1061,6 +1074,13 @@ void finish_read(LoadResult* r, Refs* refs) {
                      });
     resolve(r->book, *refs, r->problems);
   }
+  // The case file names ledger documents by id: read once they are all known.
+  if (r->problems.empty() && !refs->collection.empty()) {
+    std::string collection = std::move(refs->collection);
+    *refs = Refs{};
+    if (index_ids(r->book, &r->problems))
+      read_collection_json(collection, r->book, &r->problems);
+  }
   *refs = Refs{};  // The reference pool is freed before the index is built.
   if (r->problems.empty()) {
     shrink(r->book);
@@ -1294,6 +1314,7 @@ std::string write_book_json(const Book& book) {
     }
     out += '}';
   }
+  append_collection_json(out, book);
   for (const Extra* e : w.extras) {
     if (e->kind != DocKind::Book) break;
     out += ",\n  ";

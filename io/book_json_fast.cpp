@@ -557,7 +557,7 @@ bool FastReader::budget(od::value& v) {
 // A known top-level member, met for the first time.
 bool FastReader::top_value(int m, od::value& v) {
   std::string_view s;
-  if (m == kTopFormat) return str(v, &s) && s == kBookFormat;
+  if (m == kTopFormat) return str(v, &s) && (s == kBookFormat || s == kBookFormatV1);
   if (m == kTopCurrency) {
     if (!str(v, &s) || !iso_currency(s) || currency_minor_digits(s) != minor_digits) return false;
     book.currency = std::string(s);
@@ -576,6 +576,11 @@ bool FastReader::top(od::document& d) {
     od::field f;
     std::string_view key;
     if (std::move(member).get(f) || !key_of(f, &key_scratch, &key)) return false;
+    if (key == "collection") {  // Read in finish_read, once the ids are known.
+      if (!refs.collection.empty() || !capture(f.value(), &refs.collection, kTopValueLevel))
+        return false;
+      continue;
+    }
     int m = top_member_of(key);
     if (m == kTopNone) {
       if (!unknown_member(key, f.value(), &book_extra, kTopValueLevel)) return false;

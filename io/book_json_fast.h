@@ -98,6 +98,7 @@ constexpr StrRef kNoRef{0xFFFFFFFFu, 0};
 
 struct Refs {
   std::string pool;
+  std::string collection;  // The "collection" member's text, as captured (collection_json.h).
   std::vector<StrRef> customer_salesperson, invoice_customer, payment_customer,
       credit_customer, payment_alloc_invoice, credit_alloc_invoice, write_off_invoice,
       refund_customer, refund_payment;

@@ -91,7 +91,7 @@ std::string json_object_kind(std::string_view text) {
   }
   if (!top.format.empty()) {
     return "it is a JSON file of the format " + arlab::quoted(top.format) +
-           ", not an arlab book (\"arlab-book/1\")";
+           ", not an arlab book (\"arlab-book/2\")";
   }
   if (top.keys.empty()) return "it is an empty JSON object";
   return "it is a JSON object without \"invoices\" or \"customers\" (its members: " +

@@ -271,7 +271,7 @@ TEST_CASE("fast reader: damaged books give the SAX reader's messages") {
       {"\"date\": \"", "\"date\": \"x"},
       {"\"id\": \"", "\"id\": \"\"}, {\"id\": \""},  // A document with an empty id.
       {"\"customer\": \"", "\"customer\": \"nobody"},
-      {"\"format\": \"arlab-book/1\"", "\"format\": \"arlab-book/2\""},
+      {"\"format\": \"arlab-book/2\"", "\"format\": \"arlab-book/3\""},
       {"\"currency\": \"USD\"", "\"currency\": \"usd\""},
       {"\"currency\": \"USD\",", ""},
       {"\"format\"", "\"currency\": \"USD\", \"format\""},  // Duplicate member.

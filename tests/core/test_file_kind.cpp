@@ -26,7 +26,7 @@ TEST_CASE("not_a_book: what a file that cannot be a book is") {
         "it is a JSON object without \"invoices\" or \"customers\" (its members: \"name\", "
         "\"version\", \"a\", \"b\", \"c\" and 1 more)");
   CHECK(not_a_book(R"({"format": "other/2", "x": {"format": "inner"}})") ==
-        "it is a JSON file of the format \"other/2\", not an arlab book (\"arlab-book/1\")");
+        "it is a JSON file of the format \"other/2\", not an arlab book (\"arlab-book/2\")");
   CHECK(not_a_book("{\"name\": ") ==
         "it starts like JSON but is not valid JSON, and it names no invoices or customers");
   // A long first line is cut, with its length.
