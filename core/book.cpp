@@ -431,7 +431,8 @@ std::vector<Event> events_in_date_order(const Book& b, const std::vector<int64_t
 
 // The automatic rule: a remainder goes to the customer's invoices dated on or before the
 // receipt, oldest due date first (then invoice date, then id), taking what each has open
-// at that moment of the date order.
+// at that moment of the date order. Booked late-payment charges come before all of them:
+// costs, then interest, then the principal (kInvoiceCharge).
 struct AutoAllocator {
   const Book& b;
   std::vector<int64_t>& left;         // Per invoice, open now (in the date order).
@@ -447,8 +448,13 @@ struct AutoAllocator {
     gap_days_max.assign(b.customers.size(), 0);
     for (size_t c = 0; c < b.customers.size(); c++) {
       auto from = order.begin() + first[c], to = order.begin() + first[c + 1];
+      // Booked charges first, costs before interest (BGB 367(1)), then the principal.
+      auto rank = [](const Invoice& v) {
+        return (v.flags & kInvoiceChargeCosts) ? 0 : (v.flags & kInvoiceChargeInterest) ? 1 : 2;
+      };
       std::sort(from, to, [&](uint32_t x, uint32_t y) {
         const Invoice &p = b.invoices[x], &q = b.invoices[y];
+        if (rank(p) != rank(q)) return rank(p) < rank(q);
         if (p.due != q.due) return p.due < q.due;
         if (p.date != q.date) return p.date < q.date;
         return b.str(p.id) < b.str(q.id);
@@ -469,7 +475,8 @@ struct AutoAllocator {
     while (start < end && left[order[start]] == 0) start++;
     for (uint32_t pos = start; pos < end && remainder > 0; pos++) {
       const Invoice& v = b.invoices[order[pos]];
-      if (v.due > r.date + gap_days_max[r.customer]) break;  // Every later one is dated after r.
+      // Past the charges, invoices go by due date: every later one is dated after r.
+      if (v.due > r.date + gap_days_max[r.customer] && !(v.flags & kInvoiceCharge)) break;
       int64_t& open = left[order[pos]];
       if (open == 0 || v.date > r.date) continue;
       int64_t take = std::min(open, remainder);
@@ -917,6 +924,16 @@ void for_each_date(Book& b, F f) {
   for (Receipt& r : b.credit_notes) f(r.date);
   for (WriteOff& w : b.write_offs) f(w.date);
   for (Refund& r : b.refunds) f(r.date);
+  // The case file moves with the ledger; "no date" stays none.
+  auto optional = [&](Date& d) {
+    if (d != kNoDate) f(d);
+  };
+  for (CaseRecord& r : b.collection.records) {
+    f(r.date);
+    optional(r.until);
+    optional(r.next_date);
+    for (Instalment& in : r.instalments) f(in.due);
+  }
 }
 
 }  // namespace
@@ -930,6 +947,14 @@ bool shift_dates(Book& b, int32_t days) {
   for_each_date(b, [&](Date& d) { d = d + days; });
   if (b.index.built) build_index(b, nullptr);  // Same gaps: it passes as it did.
   return true;
+}
+
+uint8_t charge_flag(std::string_view text) {
+  return text == "costs" ? kInvoiceChargeCosts : text == "interest" ? kInvoiceChargeInterest : 0;
+}
+
+const char* charge_name(uint8_t flags) {
+  return (flags & kInvoiceChargeCosts) ? "costs" : (flags & kInvoiceChargeInterest) ? "interest" : "";
 }
 
 }  // namespace arlab

@@ -11,7 +11,8 @@
 //   1. explicit allocations of payments, then of credit notes (file order);
 //   2. the remainder of each payment, then of each credit note (file order), applied
 //      automatically to that customer's invoices dated on or before it, oldest due date
-//      first (then invoice date, then id), taking what each has open at that moment;
+//      first (then invoice date, then id), taking what each has open at that moment; booked
+//      late-payment charges go before the principal: costs, then interest (kInvoiceCharge);
 //   3. write-offs (file order);
 //   4. refunds (file order), each covered by the customer's unapplied credit.
 // An explicit allocation or write-off may take at most what its invoice has open at that
@@ -71,7 +72,17 @@ struct Customer {
 enum InvoiceFlags : uint8_t {
   kInvoiceDueGiven = 1 << 0,  // `due` was written in the file (kept on save).
   kInvoiceDisputed = 1 << 1,  // `"disputed": true`: the customer contests it (a case to solve).
+  // A late-payment charge booked as its own document (`"charge": "costs"` or `"interest"`,
+  // core/late_charges.h): a payment's remainder goes to costs, then interest, then the
+  // principal (BGB 367(1)); charges bear no interest themselves.
+  kInvoiceChargeCosts = 1 << 2,
+  kInvoiceChargeInterest = 1 << 3,
+  kInvoiceCharge = kInvoiceChargeCosts | kInvoiceChargeInterest,
 };
+// "costs" -> kInvoiceChargeCosts, "interest" -> kInvoiceChargeInterest, else 0.
+uint8_t charge_flag(std::string_view text);
+// "costs", "interest", or "" for an invoice that is no charge.
+const char* charge_name(uint8_t invoice_flags);
 
 struct Invoice {
   StrRef id;

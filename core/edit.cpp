@@ -46,7 +46,8 @@ struct Appender {
     v.date = e.date;
     v.due = e.due ? *e.due : e.date + b.customers[c].terms_days;
     v.flags =
-        static_cast<uint8_t>((e.due ? kInvoiceDueGiven : 0) | (e.disputed ? kInvoiceDisputed : 0));
+        static_cast<uint8_t>((e.due ? kInvoiceDueGiven : 0) | (e.disputed ? kInvoiceDisputed : 0) |
+                             (e.charge & kInvoiceCharge));
     v.amount_minor = e.amount_minor;
     b.invoices.push_back(v);
   }

@@ -36,6 +36,7 @@ struct NewInvoice {
   std::optional<Date> due;  // Default: date + the customer's terms.
   int64_t amount_minor = 0;
   bool disputed = false;  // kInvoiceDisputed.
+  uint8_t charge = 0;     // kInvoiceChargeCosts or kInvoiceChargeInterest: a booked charge.
 };
 struct NewAllocation {
   std::string invoice_id;

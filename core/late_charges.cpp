@@ -80,7 +80,7 @@ int64_t simple_interest_minor(int64_t amount_minor, int32_t days, int32_t rate_b
 // ---- [CHARGES] -------------------------------------------------------------------------------
 
 LateCharges late_charges(const Book& book, Date as_of, const ChargeRule& rule,
-                         Index only_customer) {
+                         Index only_customer, Date charged_through) {
   assert(book.index.built);
   LateCharges out;
   out.as_of = as_of;
@@ -96,6 +96,13 @@ LateCharges late_charges(const Book& book, Date as_of, const ChargeRule& rule,
     for (Index i : customer_invoices(book, static_cast<Index>(c))) {
       const Invoice& inv = book.invoices[i];
       if (inv.date > as_of || as_of - inv.due <= 0) continue;
+      if (inv.flags & kInvoiceCharge) continue;  // No interest on booked charges.
+      // Charged before through `charged_through`: only the days after it, and the fixed sum
+      // only for an invoice that became late after it.
+      const Date first_day = charged_through == kNoDate
+                                 ? inv.due + 1
+                                 : std::max(inv.due + 1, charged_through + 1);
+      if (first_day > as_of) continue;
       InvoiceCharge ic;
       ic.invoice = i;
       ic.days_late = as_of - inv.due;
@@ -103,7 +110,7 @@ LateCharges late_charges(const Book& book, Date as_of, const ChargeRule& rule,
       if (ic.open_minor <= 0) continue;
       // Walk the applications (sorted by date): each segment of days at one open amount.
       int64_t balance = inv.amount_minor;
-      Date cursor = inv.due + 1;  // The first day not yet counted.
+      Date cursor = first_day;  // The first day not yet counted.
       ApplicationRange apps = invoice_applications(book, i);
       for (const Application* a = apps.first; a != apps.last; ++a) {
         if (a->date > as_of) break;
@@ -121,7 +128,7 @@ LateCharges late_charges(const Book& book, Date as_of, const ChargeRule& rule,
         if (out.too_large == kNone) out.too_large = i;
         ic.interest_minor = 0;
       }
-      if (fixed_allowed) {
+      if (fixed_allowed && first_day == inv.due + 1) {
         ic.fixed_minor = rule.kind == ChargeKind::EuStatutory ? eu_fixed_sum_minor(book.minor_digits)
                          : rule.kind == ChargeKind::UkStatutory
                              ? uk_fixed_sum_minor(ic.debt_minor, book.minor_digits)
@@ -164,6 +171,53 @@ PaymentParts allocate_payment(int64_t costs_minor, int64_t interest_minor,
   left -= p.principal;
   p.remainder = left;
   return p;
+}
+
+// ---- [SECTION] Booking the charges --------------------------------------------------------
+
+Date charges_booked_through(const Book& book, Index customer, Date as_of) {
+  Date last = kNoDate;
+  for (Index i : customer_invoices(book, customer)) {
+    const Invoice& v = book.invoices[i];
+    if ((v.flags & kInvoiceCharge) && v.date <= as_of && (last == kNoDate || v.date > last))
+      last = v.date;
+  }
+  return last;
+}
+
+std::vector<ChargeToBook> charges_to_book(const Book& book, Date as_of, const ChargeRule& rule,
+                                          Index only_customer) {
+  std::vector<ChargeToBook> out;
+  const std::string day = [&] {
+    std::string d = format_date(as_of);
+    d.erase(std::remove(d.begin(), d.end(), '-'), d.end());
+    return d;
+  }();
+  for (size_t c = 0; c < book.customers.size(); ++c) {
+    if (only_customer != kNone && c != only_customer) continue;
+    const Date through = charges_booked_through(book, Index(c), as_of);
+    if (through != kNoDate && through >= as_of) continue;  // Booked today already.
+    LateCharges lc = late_charges(book, as_of, rule, Index(c), through);
+    if (lc.too_large != kNone || lc.customers.empty()) continue;
+    const CustomerCharges& cc = lc.customers[0];
+    const std::string& id = book.customers[c].id;
+    auto add = [&](const char* prefix, uint8_t flag, int64_t amount) {
+      if (amount <= 0) return;
+      ChargeToBook t;
+      t.invoice.id = std::string(prefix) + id + "-" + day;
+      t.invoice.customer_id = id;
+      t.invoice.date = as_of;
+      t.invoice.due = as_of;  // Owed on demand.
+      t.invoice.amount_minor = amount;
+      t.invoice.charge = flag;
+      t.invoices = cc.count;
+      t.from = through == kNoDate ? kNoDate : through + 1;
+      out.push_back(std::move(t));
+    };
+    add("FEE-", kInvoiceChargeCosts, cc.fixed_minor);
+    add("INT-", kInvoiceChargeInterest, cc.interest_minor);
+  }
+  return out;
 }
 
 }  // namespace arlab

@@ -1,8 +1,8 @@
 // late_charges.h: late-payment charges on overdue invoices (issue 11, slice "late-payment
 // charges"): the interest and the fixed charge a creditor may claim per invoice, under the
 // customer's contract or, where the contract is silent, under the statutory rule of the EU or
-// the UK. The calculation and the report only: booking the charges as documents needs a new
-// book format version and is not done yet (nor is applying real payments to booked charges).
+// the UK; and booking them as documents (charges_to_book, `arlab charges --book`), which
+// payments then settle costs first, then interest, then the principal.
 //
 // The rules, as found (search tool, pages corpus; sources named so they can be checked):
 //   - EU, Directive 2011/7/EU on combating late payment in commercial transactions
@@ -59,6 +59,7 @@
 #include <vector>
 
 #include "book.h"
+#include "edit.h"
 
 namespace arlab {
 
@@ -129,8 +130,31 @@ struct LateCharges {
 };
 
 // Needs a built index. `only_customer` kNone: every customer. Linear in the book.
+// `charged_through`: charges were booked through that day (charges_booked_through): interest
+// counts only the days after it, and the fixed sum only invoices that became late after it.
+// Booked charges (kInvoiceCharge) bear none.
 LateCharges late_charges(const Book& book, Date as_of, const ChargeRule& rule,
-                         Index only_customer = kNone);
+                         Index only_customer = kNone, Date charged_through = kNoDate);
+
+// ---- Booking the charges as documents -----------------------------------------------------
+// When the user decides to charge them, each customer's charges become two invoices of its
+// own, dated and due on the day: "FEE-<customer>-<yyyymmdd>" (costs, the fixed sums) and
+// "INT-<customer>-<yyyymmdd>" (interest), flagged kInvoiceChargeCosts / ...Interest. The
+// ledger then applies a payment's remainder to costs, then interest, then the principal
+// (book.h). A second booking charges only what accrued since the last one: interest for the
+// days after it, fixed sums for invoices late since. Limitation: an invoice paid in full
+// between two bookings is not in the second (late_charges lists open invoices only), so its
+// interest for those days is not charged.
+struct ChargeToBook {
+  NewInvoice invoice;      // The document to append (core/edit.h).
+  uint32_t invoices = 0;   // How many overdue invoices it is charged on.
+  Date from = kNoDate;     // Interest counted from this day (none: each one's due + 1).
+};
+// The last day charges were booked for the customer (its latest charge invoice dated on or
+// before as_of), or kNoDate.
+Date charges_booked_through(const Book& book, Index customer, Date as_of);
+std::vector<ChargeToBook> charges_to_book(const Book& book, Date as_of, const ChargeRule& rule,
+                                          Index only_customer = kNone);
 
 // A payment smaller than what is owed goes to the costs first, then to the interest, then to
 // the principal (BGB 367(1)); what is left over is the remainder. All amounts >= 0.

@@ -479,6 +479,10 @@ bool Reader::doc_value(const Scalar& s) {
       else if (member == kDisputed) {
         if (s.type != Scalar::Bool) type_error("true or false", describe(s));
         else if (s.b) d.flags |= kInvoiceDisputed;
+      } else if (member == kCharge) {
+        uint8_t flag = s.type == Scalar::String ? charge_flag(s.text) : 0;
+        if (flag == 0) type_error("\"costs\" or \"interest\"", describe(s));
+        d.flags |= flag;
       } else if (take_id(s, &v)) d.id = book.intern(v);
       return !stop;
     }
@@ -577,6 +581,7 @@ const char* expected_for(Member m) {
     case kTermsDays: return "a whole number of days";
     case kAllocations: return "an array";
     case kDisputed: return "true or false";
+    case kCharge: return "\"costs\" or \"interest\"";
     default: return "a string";
   }
 }
@@ -984,7 +989,7 @@ Member member_of(std::string_view key) {
     case 4: m = key[0] == 'n' ? kName : kDate; break;
     case 3: m = kDue; break;
     case 5: m = kGrade; break;
-    case 6: m = kAmount; break;
+    case 6: m = key[0] == 'a' ? kAmount : kCharge; break;
     case 7: m = key[0] == 'i' ? kInvoice : kPayment; break;
     case 8: m = key[0] == 'c' ? kCustomer : kDisputed; break;
     case 10: m = kTermsDays; break;
@@ -1271,6 +1276,7 @@ std::string write_book_json(const Book& book) {
       w.member("disputed");
       out += "true";
     }
+    if (v.flags & kInvoiceCharge) w.str("charge", charge_name(v.flags));
     w.doc_extras(DocKind::Invoice, i);
   });
   w.section("payments", book.payments.size(), [&](Index i) {

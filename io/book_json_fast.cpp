@@ -421,6 +421,11 @@ bool FastReader::doc_value(Section s, Member m, od::value& v) {
         if (text == "true") d.flags |= kInvoiceDisputed;
         return true;
       }
+      if (m == kCharge) {
+        if (!str(v, &text) || charge_flag(text) == 0) return false;
+        d.flags |= charge_flag(text);
+        return true;
+      }
       if (!id(v, &text)) return false;
       d.id = book.intern(text);
       return true;

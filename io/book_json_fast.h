@@ -50,11 +50,12 @@ constexpr DocKind kSectionKinds[kSectionCount] = {
 
 enum Member : uint8_t {
   kId, kName, kSalesperson, kTermsDays, kCreditLimit, kCustomer, kInvoice,
-  kDate, kDue, kAmount, kAllocations, kGrade, kDisputed, kPayment, kMemberCount, kUnknown = 255
+  kDate, kDue, kAmount, kAllocations, kGrade, kDisputed, kPayment, kCharge, kMemberCount,
+  kUnknown = 255
 };
 constexpr const char* kMemberNames[kMemberCount] = {
     "id", "name", "salesperson", "terms_days", "credit_limit", "customer", "invoice",
-    "date", "due", "amount", "allocations", "grade", "disputed", "payment"};
+    "date", "due", "amount", "allocations", "grade", "disputed", "payment", "charge"};
 
 constexpr uint16_t bit(int m) { return static_cast<uint16_t>(1u << m); }
 
@@ -69,7 +70,7 @@ constexpr SectionRules kRules[kSectionCount] = {
     {bit(kId) | bit(kName) | bit(kSalesperson) | bit(kTermsDays) | bit(kCreditLimit) |
          bit(kGrade),
      bit(kId) | bit(kName)},
-    {kReceiptRequired | bit(kDue) | bit(kDisputed), kReceiptRequired},
+    {kReceiptRequired | bit(kDue) | bit(kDisputed) | bit(kCharge), kReceiptRequired},
     {kReceiptRequired | bit(kAllocations), kReceiptRequired},
     {kReceiptRequired | bit(kAllocations), kReceiptRequired},
     {bit(kId) | bit(kInvoice) | bit(kDate) | bit(kAmount),

@@ -75,7 +75,7 @@ std::string charges_table(const Book& book, const LateCharges& c) {
          grouped(book, c.interest_minor) + ", fixed " + grouped(book, c.fixed_minor) +
          ", total " + grouped(book, c.interest_minor + c.fixed_minor) + "\n";
   if (!c.fixed_refusal.empty()) out += "Fixed sum: " + table_text(c.fixed_refusal) + "\n";
-  out += "Nothing is booked: these are the charges the customers could be sent.\n";
+  out += "The claim to date, not booked: --book books what accrued since the last booking.\n";
   if (c.invoices.empty()) return out;
   out += '\n';
   // Days, amounts and the rate to the right.

@@ -1,10 +1,12 @@
 // cmd_charges.cpp: `arlab charges BOOK --rule eu|uk|contract ...`: the late-payment interest
-// and fixed charges on each overdue open invoice (core/late_charges.h). Changes nothing.
+// and fixed charges on each overdue open invoice (core/late_charges.h). With --book, books them
+// as invoices of their own (costs, interest) that payments settle first.
 #include <cstdio>
 
 #include "core/late_charges.h"
 #include "core/money.h"
 #include "io/cells.h"
+#include "io/book_json.h"
 #include "io/charges_report.h"
 #include "native/cli/cli.h"
 
@@ -16,6 +18,7 @@ constexpr const char* kChargesHelp =
     "Usage: arlab charges BOOK --rule eu|uk|contract [--reference-rate PCT]\n"
     "                    [--contract-rate PCT] [--fee AMOUNT] [--as-of YYYY-MM-DD]\n"
     "                    [--customer ID] [--format table|json|csv] [-o FILE]\n"
+    "       arlab charges BOOK --rule ... --book [--by NAME] [-o NEWBOOK]\n"
     "\n"
     "The late-payment charges a creditor may claim on each overdue open invoice: simple\n"
     "interest from the day after the due date on the amount open each day (actual/365,\n"
@@ -27,7 +30,13 @@ constexpr const char* kChargesHelp =
     "            books only; elsewhere the interest alone).\n"
     "  contract  the contract's own rate and fee, in the book's currency.\n"
     "The reference rate is given by you (no network): the one in force for the period.\n"
-    "Nothing is booked and nothing is changed in the book (docs/CHARGES.md).\n"
+    "Without --book nothing is changed in the book (docs/CHARGES.md).\n"
+    "\n"
+    "--book charges them: per customer an invoice FEE-<id>-<yyyymmdd> (the fixed sums) and\n"
+    "INT-<id>-<yyyymmdd> (the interest), dated and due on the day, marked as charges, so that\n"
+    "payments settle costs first, then interest, then the principal. A later --book charges\n"
+    "only what accrued since: interest for the days after the last booking, fixed sums for\n"
+    "invoices late since. The book is saved in place (atomically), or to -o NEWBOOK.\n"
     "\n"
     "Options:\n"
     "  --rule RULE           eu, uk or contract (required)\n"
@@ -36,6 +45,7 @@ constexpr const char* kChargesHelp =
     "  --fee AMOUNT          contract: the fixed fee per late invoice (default 0)\n"
     "  --as-of DATE          the date; default: the book's last document date\n"
     "  --customer ID         one customer only\n"
+    "  --book                book the charges as invoices of their own (see above)\n"
     "  --format FORMAT       table (default), json or csv\n"
     "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
     "  -h, --help            this help\n";
@@ -44,7 +54,8 @@ const std::vector<OptionSpec> kChargesOptions = {
     {"--rule", nullptr, true},     {"--reference-rate", nullptr, true},
     {"--contract-rate", nullptr, true}, {"--fee", nullptr, true},
     {"--as-of", nullptr, true},    {"--customer", nullptr, true},
-    {"--format", nullptr, true},   {"--output", "-o", true}};
+    {"--format", nullptr, true},   {"--output", "-o", true},
+    {"--book", nullptr, false}};
 
 // A rate in percent a year ("4.50", "12") as basis points, 0..100%; a usage error otherwise.
 int parse_rate(const Args& args, const char* option, int32_t* bp) {
@@ -59,6 +70,40 @@ int parse_rate(const Args& args, const char* option, int32_t* bp) {
                                       "': a rate in percent a year from 0 to 100");
   }
   *bp = static_cast<int32_t>(value);
+  return kExitOk;
+}
+
+// --book: append the charges as invoices, save the book, say what was booked.
+int book_charges(const Args& args, Book& book, Date as_of, const ChargeRule& rule,
+                 Index customer) {
+  if (args.has("--format")) return usage_error("charges", "--book writes a book: no --format");
+  std::vector<ChargeToBook> todo = charges_to_book(book, as_of, rule, customer);
+  History history;
+  std::string report;
+  int64_t total = 0;
+  for (const ChargeToBook& t : todo) {
+    std::vector<Problem> problems;
+    if (!history.apply(book, Edit{t.invoice}, &problems)) {
+      std::fprintf(stderr, "%s", format_problems(args.positional[0], problems).c_str());
+      return kExitData;
+    }
+    total += t.invoice.amount_minor;
+    report += "booked " + table_text(t.invoice.id) + "  " +
+              (t.invoice.charge == kInvoiceChargeCosts ? "costs   " : "interest") + "  " +
+              format_amount_grouped(t.invoice.amount_minor, book.minor_digits) + " on " +
+              std::to_string(t.invoices) + " invoice" + (t.invoices == 1 ? "" : "s") +
+              (t.from == kNoDate ? "" : ", from " + format_date(t.from)) + "\n";
+  }
+  if (todo.empty()) {
+    std::printf("nothing to book as of %s: no charges accrued since the last booking\n",
+                format_date(as_of).c_str());
+    return kExitOk;
+  }
+  const std::string path = args.has("--output") ? args.get("--output") : args.positional[0];
+  if (!write_output(path, write_book_json(book))) return kExitData;
+  std::printf("%s%zu charge document%s, %s %s in all, saved to %s\n", report.c_str(), todo.size(),
+              todo.size() == 1 ? "" : "s", book.currency.c_str(),
+              format_amount_grouped(total, book.minor_digits).c_str(), path.c_str());
   return kExitOk;
 }
 
@@ -112,7 +157,7 @@ int cmd_charges(int argc, char** argv) {
   if (int code = as_of_option(args, "charges", &as_of); code != kExitOk) return code;
   LoadResult loaded;
   if (!load_book(args.positional[0], &loaded)) return kExitData;
-  const Book& book = loaded.book;
+  Book& book = loaded.book;
   if (args.has("--fee")) {
     // Parsed after the book: its currency says how many decimals a fee may have.
     std::string why;
@@ -133,6 +178,7 @@ int cmd_charges(int argc, char** argv) {
     }
   }
   default_as_of(args, book, &as_of);
+  if (args.has("--book")) return book_charges(args, loaded.book, as_of, rule, customer);
   LateCharges charges = late_charges(book, as_of, rule, customer);
   if (charges.too_large != kNone) {
     std::string id = table_text(book.str(book.invoices[charges.too_large].id));

@@ -230,6 +230,21 @@ TEST_CASE("extension: moves the due date; above the threshold only once approved
   CHECK(case_state(ok, D("2025-02-12")).invoices[2].due == D("2025-04-01"));
 }
 
+TEST_CASE("shift_dates moves the case file with the ledger: the state follows by as many days") {
+  Book book = cases_book(cases_text());
+  REQUIRE(shift_dates(book, 100));
+  const CaseRecord& contact = book.collection.records[1];
+  CHECK(contact.date == D("2025-02-03") + 100);
+  CHECK(contact.next_date == D("2025-02-21") + 100);
+  CHECK(book.collection.records[0].until == kNoDate);  // None stays none.
+  CHECK(book.collection.records[5].instalments[1].due == D("2025-04-15") + 100);
+  CaseState s = case_state(book, D("2025-02-20") + 100);
+  CHECK(s.promises[0].status == PromiseStatus::Kept);
+  // Reviewed 2025-01-10 + 100 = 2025-04-20, grade B: six months later.
+  CHECK(s.customers[1].next_review == D("2025-10-20"));
+  CHECK(s.plans.empty());  // The plan is dated 2025-02-25 + 100.
+}
+
 TEST_CASE("bad records are refused with their places") {
   const std::string text = cases_text();
   CHECK(problems_of(replaced(text, "\"level\": 1", "\"level\": 3")) ==

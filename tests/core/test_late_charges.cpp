@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "book_builder.h"
+#include "core/edit.h"
 #include "core/late_charges.h"
 
 using namespace arlab;
@@ -222,6 +223,52 @@ TEST_CASE("a payment goes to costs, then interest, then principal (BGB 367(1))")
   p = allocate_payment(4000, 5445, 500000, 0);
   CHECK(p.costs == 0);
   CHECK(p.remainder == 0);
+}
+
+TEST_CASE("booked charges: the ledger applies a payment to costs, interest, then principal") {
+  // C1: INV-1 5,000.00 dated 2025-01-01, due 01-31. On 2025-03-02 (30 days late) at 13.25%
+  // (EU: 5.25 + 8): interest 5,000 x 30 x 0.1325 / 365 = 54.45; fixed EUR 40.
+  BookBuilder b;
+  b.book.currency = "EUR";
+  Index c1 = b.customer("C1");
+  Index inv = b.invoice("INV-1", c1, D("2025-01-01"), 500000);
+  REQUIRE(build_index(b.book, nullptr));
+  ChargeRule rule{ChargeKind::EuStatutory, 525};
+  std::vector<ChargeToBook> todo = charges_to_book(b.book, D("2025-03-02"), rule);
+  REQUIRE(todo.size() == 2);
+  CHECK(todo[0].invoice.id == "FEE-C1-20250302");
+  CHECK(todo[0].invoice.amount_minor == 4000);
+  CHECK(todo[0].invoice.charge == kInvoiceChargeCosts);
+  CHECK(todo[1].invoice.id == "INT-C1-20250302");
+  CHECK(todo[1].invoice.amount_minor == 5445);
+  CHECK(todo[1].invoice.due == D("2025-03-02"));
+  History h;
+  std::vector<Problem> problems;
+  for (const ChargeToBook& t : todo) REQUIRE(h.apply(b.book, Edit{t.invoice}, &problems));
+  // Booked through 03-02: nothing more that day; interest only on later days after it.
+  CHECK(charges_booked_through(b.book, c1, D("2025-03-02")) == D("2025-03-02"));
+  CHECK(charges_to_book(b.book, D("2025-03-02"), rule).empty());
+  CHECK(late_charges(b.book, D("2025-03-12"), rule, kNone, D("2025-03-02")).interest_minor ==
+        simple_interest_minor(500000, 10, 1325));  // 18.15: no interest on the charges.
+  // 70.00 paid on 03-05 with no allocation: costs 40.00, then 30.00 of the interest; the
+  // principal keeps 5,000.00, although its due date is the oldest.
+  NewReceipt pay;
+  pay.id = "P-1";
+  pay.customer_id = "C1";
+  pay.date = D("2025-03-05");
+  pay.amount_minor = 7000;
+  REQUIRE(h.apply(b.book, Edit{pay}, &problems));
+  const Date after = D("2025-03-05");
+  CHECK(invoice_open_minor(b.book, find_invoice(b.book, "FEE-C1-20250302"), after) == 0);
+  CHECK(invoice_open_minor(b.book, find_invoice(b.book, "INT-C1-20250302"), after) == 2445);
+  CHECK(invoice_open_minor(b.book, inv, after) == 500000);
+  // 6,000.00 more: the interest's 24.45, then the principal, 975.55 left unapplied.
+  pay.id = "P-2";
+  pay.amount_minor = 600000;
+  REQUIRE(h.apply(b.book, Edit{pay}, &problems));
+  CHECK(invoice_open_minor(b.book, find_invoice(b.book, "INT-C1-20250302"), after) == 0);
+  CHECK(invoice_open_minor(b.book, inv, after) == 0);
+  CHECK(b.book.index.payment_unapplied_minor[1] == 97555);
 }
 
 }  // TEST_SUITE
