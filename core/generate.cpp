@@ -18,11 +18,14 @@
 // would have settled stays open, which fills the aging buckets at the end of the period.
 #include "core/generate.h"
 
+#include "core/collection.h"
+
 #include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -678,6 +681,203 @@ void emit_refunds(Gen& g) {
   }
 }
 
+// ---- [SECTION] The case file (params.case_file) -------------------------------------------
+//
+// What a collection team would have logged over the period, drawn from the ledger as it
+// came out (its own generator, so the ledger is the same with or without it):
+//   - credit reviews from each customer's first invoice, every policy interval for its grade
+//     (C-grade customers must give a guarantee);
+//   - a call three days after an invoice fell due unpaid (at most one a fortnight a customer),
+//     by the owner of the first level, and often a promise to pay it within a week: kept or
+//     broken is then the ledger's own answer;
+//   - a case (owner, diagnosed cause, can't/won't pay) the first time a customer is 30 days
+//     behind; disputes with a reason for the disputer's contested invoices, resolved when
+//     the invoice was settled (upheld if a credit note took part of it);
+//   - for the partial payers (cash shortage) an instalment plan, approved when over the
+//     threshold; for the customers who stop paying, a hold past the one-third limit, then
+//     legal action.
+namespace case_file {
+
+const char* const kCallNotes[] = {
+    "Confirmed the invoice was received; payment run is on Friday.",
+    "Accounts payable says it is waiting for the manager's signature.",
+    "Asked for a copy of the invoice and the delivery note; sent by email.",
+    "Customer short of cash this month; asked for a week.",
+    "Reminded them of the due date and the amount; they will check and call back.",
+    "Spoke to the original buyer; payment promised after their own customer pays."};
+const char* const kContacts[] = {"Accounts payable", "Finance manager", "Purchasing",
+                                 "Owner"};
+
+Cause cause_of(Habit h) {
+  switch (h) {
+    case Habit::SlightlyLate:
+    case Habit::ChronicLate: return Cause::Negligence;
+    case Habit::Partial: return Cause::CashShortage;
+    case Habit::Disputer: return Cause::Dispute;
+    case Habit::Inertial: return Cause::Triangular;
+    case Habit::Stopper: return Cause::Deliberate;
+    default: return Cause::Unknown;
+  }
+}
+
+// The date an invoice's open amount reached zero, or kNoDate if it never did.
+Date settled_on(const Book& b, Index inv, bool* credited) {
+  ApplicationRange apps = invoice_applications(b, inv);
+  int64_t open = b.invoices[inv].amount_minor;
+  *credited = false;
+  for (const Application* a = apps.first; a != apps.last; ++a) {
+    open -= a->amount_minor;
+    if (a->kind == ApplicationKind::CreditNote) *credited = true;
+    if (open == 0) return a->date;
+  }
+  return kNoDate;
+}
+
+}  // namespace case_file
+
+void emit_case_file(Gen& g) {
+  using namespace case_file;
+  Rng rng{g.params.seed ^ 0xCA5EF11E0000ull};
+  Book& b = g.book;
+  b.collection.policy_given = true;
+  const CollectionPolicy& policy = b.collection.policy;
+  const std::vector<DunningLevel>& levels = policy.levels;
+  std::vector<CaseRecord> out;
+  auto record = [&](RecordKind kind, Date date, Index customer) -> CaseRecord& {
+    CaseRecord r;
+    r.kind = kind;
+    r.date = date;
+    r.customer = customer;
+    out.push_back(std::move(r));
+    return out.back();
+  };
+  for (Index c = 0; c < Index(b.customers.size()); ++c) {
+    const Profile& p = g.profiles[c];
+    const Customer& cust = b.customers[c];
+    InvoiceSpan invs = customer_invoices(b, c);
+    if (invs.first == invs.last) continue;
+    // Reviews.
+    const int32_t months = policy.review_months(cust.grade);
+    bool first_review = true;
+    for (Date d = business_day(b.invoices[*invs.first].date); d <= g.end;
+         d = business_day(add_months(d, months))) {
+      CaseRecord& r = record(RecordKind::Review, d, c);
+      r.grade = cust.grade;
+      r.amount_minor = first_review ? cust.credit_limit_minor : -1;
+      r.security = cust.grade == "C" ? Security::Guarantee : Security::None;
+      r.by = "credit";
+      r.text = first_review ? "Opening review: trade references and accounts checked."
+                            : "Periodic review: payment record and limit confirmed.";
+      first_review = false;
+    }
+    // Calls, promises, disputes, the case.
+    Date last_call = kNoDate;
+    bool has_case = false;
+    for (const Index* it = invs.first; it != invs.last; ++it) {
+      const Index inv = *it;
+      const Invoice& v = b.invoices[inv];
+      bool credited = false;
+      const Date settled = settled_on(b, inv, &credited);
+      if (p.habit == Habit::Disputer && (credited || (v.flags & kInvoiceDisputed)) &&
+          v.date + 7 <= g.end) {
+        CaseRecord& d = record(RecordKind::Dispute, v.date + 7, c);
+        d.invoices = {inv};
+        d.reason = DisputeReason(rng.below(5));
+        d.by = "sales";
+        d.text = d.reason == DisputeReason::SalesPromise
+                     ? "Customer says our sales rep promised a 5% discount."
+                     : "Customer contests part of the delivery.";
+        d.id = "D" + std::to_string(inv);  // Temporary: the resolution names it.
+        if (settled != kNoDate && settled <= g.end) {
+          CaseRecord& r = record(RecordKind::Resolve, std::max(settled, v.date + 7), c);
+          r.ref = "D" + std::to_string(inv);
+          r.outcome = credited ? Outcome::Upheld : Outcome::Rejected;
+          r.by = "finance";
+        }
+      }
+      const Date call = business_day(v.due + 3);
+      if (call > g.end || invoice_open_minor(b, inv, call) == 0) continue;
+      if (last_call != kNoDate && call < last_call + 14) continue;
+      last_call = call;
+      const int64_t open = invoice_open_minor(b, inv, call);
+      if (!has_case && (settled == kNoDate || settled - v.due > 30) && v.due + 30 <= g.end) {
+        CaseRecord& k = record(RecordKind::Case, v.due + 30, c);
+        k.owner = p.habit == Habit::Stopper ? WorkOwner::Credit : WorkOwner::Finance;
+        k.cause = cause_of(p.habit);
+        k.stance = p.habit == Habit::Stopper ? Stance::WontPay : Stance::CantPay;
+        k.by = "finance";
+        has_case = true;
+      }
+      CaseRecord& k = record(RecordKind::Contact, call, c);
+      k.invoices = {inv};
+      k.channel = rng.chance(700) ? Channel::Phone : Channel::Email;
+      k.with = kContacts[rng.below(4)];
+      k.by = work_owner_name(levels.front().owner);
+      k.text = kCallNotes[rng.below(6)];
+      k.next_step = "Check the payment arrived";
+      k.next_date = call + 7;
+      if (p.habit != Habit::Stopper && rng.chance(600)) {
+        CaseRecord& pr = record(RecordKind::Promise, call, c);
+        pr.invoices = {inv};
+        pr.amount_minor = open;
+        pr.until = business_day(call + 7);
+        pr.by = k.by;
+      }
+      // A plan for a customer who can't pay now: the rest in three monthly instalments.
+      if (p.habit == Habit::Partial && open < v.amount_minor && call + 10 <= g.end &&
+          rng.chance(300)) {
+        const Date day = call + 10;
+        const int64_t rest = invoice_open_minor(b, inv, day);
+        if (rest >= 300) {
+          CaseRecord& pl = record(RecordKind::Plan, day, c);
+          pl.invoices = {inv};
+          for (int k3 = 1; k3 <= 3; ++k3)
+            pl.instalments.push_back({add_months(day, k3), k3 < 3 ? rest / 3 : rest - 2 * (rest / 3)});
+          pl.by = "finance";
+          pl.text = "Cash shortage: the rest in three monthly instalments.";
+          pl.id = "P" + std::to_string(inv);
+          if (rest > policy.approval_over_minor) {
+            CaseRecord& ap = record(RecordKind::Approval, day, c);
+            ap.ref = "P" + std::to_string(inv);
+            ap.by = "CFO";
+          }
+        }
+      }
+    }
+    // Stoppers: a hold past the one-third limit of their first unpaid invoice, then the law.
+    if (p.habit == Habit::Stopper) {
+      for (const Index* it = invs.first; it != invs.last; ++it) {
+        const Invoice& v = b.invoices[*it];
+        const Date limit = v.due + one_third_limit(v.due - v.date) + 1;
+        if (v.due < p.stop || limit > g.end || invoice_open_minor(b, *it, limit) == 0) continue;
+        CaseRecord& h = record(RecordKind::Hold, limit, c);
+        h.by = "credit";
+        h.text = "Past the one-third limit and not answering: stop supply.";
+        if (limit + 60 <= g.end) {
+          CaseRecord& l = record(RecordKind::Recovery, limit + 60, c);
+          l.action = RecoveryAction::Legal;
+          l.amount_minor = invoice_open_minor(b, *it, limit + 60);
+          l.by = "credit";
+          l.text = "Handed to the lawyers after the lawyer's letter went unanswered.";
+        }
+        break;
+      }
+    }
+  }
+  // File order = date order; ids R-1.. in that order (references renamed to match).
+  std::stable_sort(out.begin(), out.end(),
+                   [](const CaseRecord& x, const CaseRecord& y) { return x.date < y.date; });
+  std::unordered_map<std::string, std::string> renamed;
+  for (size_t i = 0; i < out.size(); ++i) {
+    std::string id = "R-" + std::to_string(i + 1);
+    if (!out[i].id.empty()) renamed[out[i].id] = id;
+    out[i].id = id;
+  }
+  for (CaseRecord& r : out)
+    if (!r.ref.empty()) r.ref = renamed[r.ref];
+  b.collection.records = std::move(out);
+}
+
 }  // namespace
 
 Book generate_book(const GenerateParams& params) {
@@ -708,6 +908,10 @@ Book generate_book(const GenerateParams& params) {
   ok = ok && build_index(g.book, &problems);
   emit_refunds(g);  // Needs the unapplied credit of each payment: after the first index.
   if (!g.book.refunds.empty()) ok = ok && build_index(g.book, &problems);
+  if (params.case_file) {
+    emit_case_file(g);
+    ok = ok && check_collection(g.book, &problems);
+  }
   assert(ok && "generate_book made a book that build_index rejects");
   (void)ok;
   return std::move(g.book);

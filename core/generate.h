@@ -35,6 +35,10 @@ struct GenerateParams {
   Date start = date_from_ymd(2024, 7, 1);
   int64_t invoices = 0;  // 0: about 3 invoices per customer per month; else exactly this many.
   bool explicit_allocations = true;  // Most payments name their invoice; some rely on auto.
+  // The collection section too: the default policy and a case file a team would have kept
+  // (reviews, calls, promises, disputes, cases, plans, holds, legal action), drawn from the
+  // ledger with a generator of its own, so the ledger is the same with or without it.
+  bool case_file = false;
 };
 
 // splitmix64-based generator, identical everywhere.

@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kGenerateHelp =
     "Usage: arlab generate [--seed N] [--salespeople N] [--customers N] [--months N]\n"
-    "                      [--invoices N] [-o FILE]\n"
+    "                      [--invoices N] [--case-file] [-o FILE]\n"
     "\n"
     "Makes a synthetic book (invoices, payments some late or partial, credit notes and\n"
     "write-offs) and writes it as canonical JSON. The same options give the same bytes\n"
@@ -22,13 +22,17 @@ constexpr const char* kGenerateHelp =
     "  --customers N      default 40\n"
     "  --months N         months of documents from 2024-07-01 (default 18)\n"
     "  --invoices N       exactly N invoices (default: about 6 per customer a month)\n"
+    "  --case-file        add the collection policy and a case file a team would have\n"
+    "                     kept: reviews, calls, promises, disputes, plans, holds (the\n"
+    "                     ledger is the same with or without it; the app's sample has it)\n"
     "  -o, --output FILE  write to FILE atomically instead of standard output\n"
     "  -h, --help         this help\n";
 
 const std::vector<OptionSpec> kGenerateOptions = {
     {"--seed", nullptr, true},   {"--salespeople", nullptr, true},
     {"--customers", nullptr, true}, {"--months", nullptr, true},
-    {"--invoices", nullptr, true},  {"--output", "-o", true}};
+    {"--invoices", nullptr, true},  {"--output", "-o", true},
+    {"--case-file", nullptr, false}};
 
 }  // namespace
 
@@ -57,6 +61,7 @@ int cmd_generate(int argc, char** argv) {
   p.customers = static_cast<int32_t>(limits[2].value);
   p.months = static_cast<int32_t>(limits[3].value);
   p.invoices = limits[4].value;
+  p.case_file = args.has("--case-file");
   Book book = generate_book(p);
   return write_output(args.get("--output"), write_book_json(book)) ? kExitOk : kExitData;
 }

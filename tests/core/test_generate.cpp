@@ -5,6 +5,7 @@
 
 #include "book_builder.h"
 #include "core/generate.h"
+#include "io/book_json.h"
 
 using namespace arlab;
 using arlab::test::book_digest;
@@ -77,6 +78,49 @@ TEST_CASE("generated books pass build_index and follow the parameters") {
       CHECK(v.date >= p.start);
       CHECK(v.date < p.start + 31 * row.months + 1);
     }
+  }
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("generate") {
+
+TEST_CASE("case file: the same ledger, a valid case file, the same for a seed") {
+  GenerateParams p;
+  Book plain = generate_book(p);
+  p.case_file = true;
+  Book with = generate_book(p);
+  // The ledger is untouched: everything but the collection section writes the same.
+  Book without = with;
+  without.collection = Collection{};
+  CHECK(write_book_json(without) == write_book_json(plain));
+  std::vector<Problem> problems;
+  CHECK(check_collection(with, &problems));
+  CHECK(problems.empty());
+  CHECK(write_book_json(generate_book(p)) == write_book_json(with));
+  // Every record dated within the period, ids R-1.. in date order.
+  const std::vector<CaseRecord>& rs = with.collection.records;
+  REQUIRE(rs.size() > 100);
+  for (size_t i = 0; i < rs.size(); ++i) {
+    CHECK(rs[i].id == "R-" + std::to_string(i + 1));
+    if (i) CHECK(rs[i - 1].date <= rs[i].date);
+  }
+  // The ledger's own answer to the promises: some kept, some broken, as of the end.
+  CaseState s = case_state(with, date_from_ymd(2025, 12, 31));
+  size_t kept = 0, broken = 0;
+  for (const PromiseState& ps : s.promises) {
+    kept += ps.status == PromiseStatus::Kept;
+    broken += ps.status == PromiseStatus::Broken;
+  }
+  CHECK(kept > 0);
+  CHECK(broken > 0);
+  bool kinds[kRecordKindCount] = {};
+  for (const CaseRecord& r : rs) kinds[int(r.kind)] = true;
+  for (RecordKind k : {RecordKind::Review, RecordKind::Contact, RecordKind::Promise,
+                       RecordKind::Case, RecordKind::Dispute, RecordKind::Resolve,
+                       RecordKind::Plan, RecordKind::Hold, RecordKind::Recovery}) {
+    INFO(record_kind_name(k));
+    CHECK(kinds[int(k)]);
   }
 }
 
