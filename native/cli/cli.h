@@ -82,6 +82,7 @@ int cmd_charges(int argc, char** argv);
 int cmd_check(int argc, char** argv);
 int cmd_commission(int argc, char** argv);
 int cmd_credit(int argc, char** argv);
+int cmd_case(int argc, char** argv);
 int cmd_export(int argc, char** argv);
 int cmd_generate(int argc, char** argv);
 int cmd_holds(int argc, char** argv);

@@ -14,6 +14,7 @@ constexpr const char* kHelp =
     "Commands:\n"
     "  aging BOOK     open receivables by days past due (table, JSON or CSV)\n"
     "  budget BOOK    DSO and overdue-ratio targets against each month's actuals\n"
+    "  case BOOK      a customer's case: owner, cause, promises, disputes, plans, timeline\n"
     "  charges BOOK   late-payment interest and fixed charges on overdue invoices\n"
     "  check BOOK     validate a book; print its counts and open total\n"
     "  commission BOOK commission tied to cash collected, under a plan (docs/COMMISSION.md)\n"
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
   if (!std::strcmp(command, "check")) return cmd_check(argc, argv);
   if (!std::strcmp(command, "commission")) return cmd_commission(argc, argv);
   if (!std::strcmp(command, "credit")) return cmd_credit(argc, argv);
+  if (!std::strcmp(command, "case")) return cmd_case(argc, argv);
   if (!std::strcmp(command, "export")) return cmd_export(argc, argv);
   if (!std::strcmp(command, "generate")) return cmd_generate(argc, argv);
   if (!std::strcmp(command, "holds")) return cmd_holds(argc, argv);

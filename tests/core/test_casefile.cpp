@@ -10,6 +10,7 @@
 //      2000.00, guarantee required.
 #include <doctest/doctest.h>
 
+#include "core/case_view.h"
 #include "core/casefile.h"
 #include "core/edit.h"
 #include "io/book_json.h"
@@ -303,6 +304,34 @@ TEST_CASE("edits: a record appended gets the next id, undo removes it, the ledge
   CHECK(book.collection.policy.reminder_days == 3);
   h.undo(book);
   CHECK(book.collection.policy.reminder_days == 5);
+}
+
+TEST_CASE("case view: the timeline by date, documents before records on a day") {
+  Book book = cases_book(cases_text());
+  CaseView v = case_view(book, 0, D("2025-02-20"));
+  CHECK(v.case_id == "R1");
+  REQUIRE(v.timeline.size() == 7);  // 2 invoices, R1, R2, R3, R5, P-1.
+  CHECK(v.timeline[0].what == "Invoice");
+  CHECK(v.timeline[0].amount_minor == 70000);
+  CHECK(v.timeline[3].what == "Phone call");
+  CHECK(v.timeline[4].text == "to pay 300.00 by 2025-02-20: kept on 2025-02-20");
+  CHECK(v.timeline[5].what == "Letter 1 (notice)");
+  CHECK(v.timeline[6].what == "Payment");
+  CHECK(v.timeline[6].amount_minor == -30000);
+  CHECK(v.timeline[6].text == "to INV-A1 300.00");
+  REQUIRE(v.promises.size() == 1);
+  CHECK(v.promises[0].status == PromiseStatus::Kept);
+  // The day before: pending, and the payment is not there yet.
+  v = case_view(book, 0, D("2025-02-19"));
+  CHECK(v.timeline.size() == 6);
+  CHECK(v.timeline[4].text == "to pay 300.00 by 2025-02-20: pending (0.00 paid so far)");
+  CHECK(case_customer(book, "R1") == 0);
+  CHECK(case_customer(book, "R2") == kNone);  // A contact, not a case.
+  // C2: the dispute open as of 02-04, with its reason.
+  v = case_view(book, 1, D("2025-02-04"));
+  REQUIRE(v.disputes.size() == 1);
+  CHECK(v.disputes[0].disputed_minor == 10000);
+  CHECK(v.disputes[0].reason == DisputeReason::SalesPromise);
 }
 
 }  // TEST_SUITE
