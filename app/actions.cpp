@@ -66,19 +66,23 @@ Figures compute_figures(const arlab::Book& book, arlab::Date as_of,
   return f;
 }
 
-bool figures_current(const State& state) {
-  return state.figures_book_generation == state.book_generation &&
-         state.figures_as_of == state.as_of && state.figures_edges == state.edges;
+namespace {
+
+FiguresKey figures_key(const State& state) {
+  return {state.book_generation, state.as_of, state.edges};
 }
 
+}  // namespace
+
+bool figures_current(const State& state) { return state.figures_key.current(figures_key(state)); }
+
 void update_figures(State& state) {
-  if (figures_current(state)) return;
+  FiguresKey key = figures_key(state);
+  if (state.figures_key.current(key)) return;
   uint64_t generation = state.figures.generation + 1;
   state.figures = compute_figures(state.book, state.as_of, state.edges);
   state.figures.generation = generation;
-  state.figures_book_generation = state.book_generation;
-  state.figures_as_of = state.as_of;
-  state.figures_edges = state.edges;
+  state.figures_key.set(key);
 }
 
 void set_as_of(State& state, arlab::Date as_of) {
@@ -237,8 +241,7 @@ void load_sample(State& state) {
 
 void select_customer(State& state, arlab::Index customer) {
   state.customer.customer = customer;
-  state.customer.open = true;
-  state.select_tab = Tab::Customer;
+  select_panel(state, Tab::Customer);
 }
 
 void show_problems(State& state, const std::string& title, std::vector<arlab::Problem> problems,

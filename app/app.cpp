@@ -1,8 +1,8 @@
 // app.cpp: the hooks the shells call (app.h) and the main layout.
 //
 // Layout, docking-free: the main menu bar on top, a status bar at the bottom, and between
-// them one window filling the viewport with a toolbar (as-of date, aging edges) and a tab
-// bar with one tab a panel.
+// them one window filling the viewport with a toolbar (as-of date, aging edges) and the tab
+// bar of the panel registry (app/panels.h), then the registry's windows (Help).
 //
 // [SECTION] Hooks
 // [SECTION] Layout
@@ -23,7 +23,6 @@
 #include "core/money.h"
 #include "imgui.h"
 #include "io/book_json.h"
-#include "io/commission_report.h"  // kCommissionStatementFormat
 #include "io/file_kind.h"
 
 namespace app {
@@ -86,8 +85,8 @@ void init(State& state) {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   apply_theme(state.light_theme, state.ui_scale);
   state.theme_applied = true;
-  state.aging.book = state.customer.book = state.invoices.book = &state.book;
-  state.aging.figures = state.customer.figures = state.invoices.figures = &state.figures;
+  state.customer.book = state.invoices.book = &state.book;
+  state.customer.figures = state.invoices.figures = &state.figures;
   state.today = platform::today();
   load_start_book(state);
   update_figures(state);
@@ -129,88 +128,16 @@ bool open_book_text(State& state, std::string_view file_name, std::string_view t
   return true;
 }
 
-namespace {
-
-// Commission plans ("arlab-commission-plan/1") and statements ("arlab-commission/1", a paid
-// register) name their format near the top.
-bool names_format(std::string_view text, std::string_view format) {
-  return text.substr(0, 256).find(format) != std::string_view::npos;
-}
-
-bool ends_with_nocase(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         ui::contains_nocase(text.substr(text.size() - suffix.size()), suffix);
-}
-
-}  // namespace
-
 bool open_file_text(State& state, std::string_view file_name, std::string_view text,
                     bool ask_to_replace) {
-  // What the picker was opened for holds for this one file only.
-  ImportPick picked_for = std::exchange(state.import.picking, ImportPick::None);
-  int plan_slot = std::exchange(state.commission.picking_slot, -1);
-  bool paid = std::exchange(state.commission.picking_paid, false);
-  if (picked_for == ImportPick::None && plan_slot < 0 &&
-      (paid || names_format(text, arlab::kCommissionStatementFormat))) {
-    return commission_set_paid(state, file_name, text);
-  }
-  if (picked_for == ImportPick::None &&
-      (plan_slot >= 0 || names_format(text, arlab::kCommissionPlanFormat))) {
-    return commission_set_plan(state, std::max(plan_slot, state.commission.slot), file_name,
-                               text);
-  }
-  if (ends_with_nocase(file_name, ".csv")) return import_set_csv(state, file_name, text);
-  if (ends_with_nocase(file_name, ".map.json") || picked_for == ImportPick::Map) {
-    return import_set_map(state, file_name, text);
-  }
-  if (picked_for == ImportPick::Csv) return import_set_csv(state, file_name, text);  // .txt
+  // A panel's file (app/panels.h FileRoute): a picker it opened, its format, its file name.
+  bool taken = false;
+  if (route_file_to_panel(state, file_name, text, &taken)) return taken;
   if (ask_to_replace) return ask_open_book_text(state, file_name, text);
   return open_book_text(state, file_name, text);
 }
 
 // ---- [SECTION] Layout ------------------------------------------------------------------
-
-namespace {
-
-struct TabEntry {
-  Tab tab;
-  const char* label;
-  bool* open;
-  void (*draw)(State&);
-};
-
-void draw_tabs(State& state) {
-  const TabEntry tabs[] = {
-      {Tab::Dashboard, "Dashboard", &state.dashboard.open, draw_dashboard},
-      {Tab::Aging, "Aging", &state.aging.open, draw_aging},
-      {Tab::Customer, "Customer", &state.customer.open, draw_customer},
-      {Tab::Statement, "Statement", &state.statement.open, draw_statement},
-      {Tab::Invoices, "Invoices", &state.invoices.open, draw_invoices},
-      {Tab::Metrics, "Metrics", &state.metrics.open, draw_metrics},
-      {Tab::Forms, "New entry", &state.forms.open, draw_forms},
-      {Tab::History, "History", &state.history_panel.open, draw_history},
-      {Tab::Storage, "Storage", &state.storage.open, draw_storage},
-      {Tab::Import, "Import CSV", &state.import.open, draw_import},
-      {Tab::Commission, "Commission", &state.commission.open, draw_commission},
-  };
-  if (!ImGui::BeginTabBar("##panels", ImGuiTabBarFlags_FittingPolicyScroll)) return;
-  for (const TabEntry& t : tabs) {
-    if (!*t.open) continue;
-    ImGuiTabItemFlags flags = state.select_tab == t.tab ? ImGuiTabItemFlags_SetSelected : 0;
-    // No close button on the tabs: eleven of them fit at 1024 px only without (View shows
-    // and hides them).
-    if (ImGui::BeginTabItem(t.label, nullptr, flags)) {
-      ImGui::BeginChild("##panel", ImVec2(0, 0), false);
-      t.draw(state);
-      ImGui::EndChild();
-      ImGui::EndTabItem();
-    }
-  }
-  state.select_tab = Tab::Count;
-  ImGui::EndTabBar();
-}
-
-}  // namespace
 
 void frame(State& state) {
   ++state.frame_count;
@@ -235,11 +162,14 @@ void frame(State& state) {
   if (ImGui::Begin("##main", nullptr, flags)) {
     draw_toolbar(state);
     update_figures(state);  // The toolbar may have moved the as-of date.
-    draw_tabs(state);
+    draw_panel_tabs(state);  // The registry's tabs (app/panels.cpp).
   }
   ImGui::End();
   draw_status_bar(state, status_height);
-  draw_help(state);  // Over the tabs, under the modal popups.
+  // The registry's windows (Help) over the tabs, under the modal popups.
+  for (const PanelDef& def : panels()) {
+    if (def.place == PanelPlace::Window && def.draw) def.draw(state);
+  }
   draw_popups(state);
 }
 
@@ -248,44 +178,12 @@ bool restore_snapshot(State& state, std::string_view id) {
 }
 
 bool show_panel(State& state, std::string_view name) {
-  if (name.substr(0, 4) == "help") return show_help_page(state, name);  // The Help window.
-  const std::pair<const char*, Tab> names[] = {
-      {"dashboard", Tab::Dashboard}, {"aging", Tab::Aging},     {"customer", Tab::Customer},
-      {"invoices", Tab::Invoices},   {"forms", Tab::Forms},     {"history", Tab::History},
-      {"storage", Tab::Storage},     {"metrics", Tab::Metrics},   {"statement", Tab::Statement},
-      {"import", Tab::Import},       {"commission", Tab::Commission}};
-  const std::pair<const char*, FormKind> forms[] = {
-      {"invoice", FormKind::Invoice}, {"payment", FormKind::Payment},
-      {"credit-note", FormKind::CreditNote}, {"write-off", FormKind::WriteOff},
-      {"new-customer", FormKind::Customer}};
-  for (const auto& [text, kind] : forms) {
-    if (name != text) continue;
-    state.forms.kind = static_cast<int>(kind);
-    state.forms.select_kind = true;
-    name = "forms";
-  }
-  if (name == "commission-compare") {  // The Commission tab's comparison of plans A and B.
-    state.commission.view = 1;
-    state.commission.select_view = true;
-    name = "commission";
-  }
-  if (name == "commission-statement") {  // And its statement of the edited plan.
-    state.commission.view = 0;
-    state.commission.select_view = true;
-    name = "commission";
-  }
-  for (const auto& [text, tab] : names) {
-    if (name != text) continue;
-    bool* open[] = {&state.dashboard.open, &state.aging.open,   &state.customer.open,
-                    &state.invoices.open,  &state.forms.open,   &state.history_panel.open,
-                    &state.storage.open,   &state.metrics.open, &state.statement.open,
-                    &state.import.open,    &state.commission.open};
-    static_assert(sizeof open / sizeof open[0] == static_cast<size_t>(Tab::Count));
-    *open[static_cast<int>(tab)] = true;
-    state.select_tab = tab;
-    return true;
-  }
-  return false;
+  // The registry (app/panels.cpp): a tab, a page of one (a form, a view of Commission, a page
+  // hosted under a tab), or the Help window and its pages ("help-formulas:FORMAT.md#...").
+  const PanelDef* def = find_panel(name);
+  if (!def) return false;
+  if (def->select) return def->select(state, name);
+  return name == def->id && select_panel(state, def->id);  // No ":..." for a plain panel.
 }
 
 // ---- [SECTION] Query API ---------------------------------------------------------------

@@ -73,7 +73,8 @@ std::string query_summary_json(const State& state);
 // read and checked, then asked about as the button does. False if it cannot be read.
 bool restore_snapshot(State& state, std::string_view id);
 
-// Brings a panel to the front by name: "dashboard", "aging", "customer", "invoices",
+// Brings a panel to the front by its id in the panel registry (app/panels.cpp): "dashboard",
+// "aging", "customer", "invoices",
 // "forms", "history", "storage", "metrics", "statement", "import", "commission" (its
 // comparison of two plans: "commission-compare", its statement: "commission-statement"), a
 // form: "invoice", "payment", "credit-note", "write-off", "new-customer", or a page of the

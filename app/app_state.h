@@ -4,19 +4,32 @@
 // (book, as-of date, aging edges) into `Figures`, recomputed only when one of those
 // changes (`book_generation` bumps on every change to the book). Panels point at the book
 // and the figures and keep only their own sorted row indices, rebuilt when the figures'
-// `generation` or their own filter / sort changes, never per frame.
+// `generation` or their own filter / sort changes, never per frame (app/cached.h).
+// Each panel's state is in its own file (app/panel_<name>.h or .cpp; app/panels.h).
 //
 // [SECTION] Figures (derived numbers)
-// [SECTION] Panels (one struct a screen; drawn by app/panel_<name>.cpp)
+// [SECTION] Panels (where their state is; the first tabs' ids)
 // [SECTION] State
 // [SECTION] Shared actions (app/actions.cpp) and drawing entry points
 #pragma once
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/busy.h"
+#include "app/cached.h"
+#include "app/panel_commission.h"
+#include "app/panel_customer.h"
+#include "app/panel_forms.h"
+#include "app/panel_help.h"
+#include "app/panel_import.h"
+#include "app/panel_invoices.h"
+#include "app/panel_metrics.h"
+#include "app/panel_statement.h"
+#include "app/panels.h"
 #include "app/period_picker.h"
 #include "app/snapshots.h"
 #include "core/aging.h"
@@ -75,455 +88,28 @@ struct Figures {
   uint32_t invoices_existing = 0;           // Dated on or before as-of.
 };
 
-// A long compute drawn in two frames (app/busy.cpp): the frame where a panel's inputs change
-// on a big book shows "Computing ..." in the panel and the status bar; the next one computes.
-struct BusyCompute {
-  uint64_t shown_frame = 0;   // State::frame_count of the frame that drew it; 0: none.
-  uint64_t seen_frame = 0;    // The last frame the panel was drawn (busy_wait or busy_done).
-  bool settled = false;       // The panel was drawn before shown_frame: its layout is sized.
-  std::string text;           // "Computing commission for 1,000,000 invoices..."
-  std::string status_before;  // The status line it replaced, back after the compute.
-};
-
 // ---- [SECTION] Panels ------------------------------------------------------------------
 
-enum class Tab : uint8_t {
-  Dashboard, Aging, Customer, Invoices, Forms, History, Storage, Metrics, Statement, Import,
-  Commission, Count
-};
+// Each panel's state is beside it: in its .cpp, reached through the registry's store
+// (`panel_state<T>(state)`, app/panels.h) when nothing else reads it (Dashboard, Aging, every
+// new panel), or in its own header app/panel_<name>.h as a member of State below when other
+// code does (a tab that opens another on a customer, the Edit menu, the summary, tests).
 
-struct DashboardPanel {
-  bool open = true;
-  uint64_t built_generation = ~0ull;
-  std::vector<uint32_t> top_overdue;  // Customer indices, by overdue amount, at most 10.
-};
-
-struct AgingPanel {
-  bool open = true;
-  const arlab::Book* book = nullptr;
-  const Figures* figures = nullptr;
-  uint64_t built_generation = ~0ull;
-  std::vector<uint32_t> rows;  // Indices into figures->aging.customers, filtered and sorted.
-  char filter[64] = "";
-  bool filter_changed = true;
-  int sort_column = 0;
-  bool sort_descending = false;
-};
-
-struct CustomerPanel {
-  bool open = true;
-  const arlab::Book* book = nullptr;
-  const Figures* figures = nullptr;
-  arlab::Index customer = arlab::kNone;
-  arlab::Index invoice = arlab::kNone;  // Selected invoice: its history shows below.
-  bool show_settled = false;  // Also list invoices already paid as of.
-  char customer_filter[48] = "";
-  std::vector<uint32_t> rows;  // The customer's invoices shown, oldest due first.
-  uint64_t built_generation = ~0ull;
-  arlab::Index built_customer = arlab::kNone;
-  bool built_show_settled = false;
-  // The customer's payment score (core/credit_score.h) beside its grade: recomputed when the
-  // figures (book or as-of) or the customer change, never per frame.
-  arlab::PaymentScore score;
-  std::string score_how;  // Its parts, points and assumptions: the (?) beside it.
-  uint64_t score_generation = ~0ull;
-  arlab::Index score_customer = arlab::kNone;
-};
-
-enum class InvoiceStatus : uint8_t { All, Open, Overdue, NotDue, Paid };  // Open = not paid.
-
-struct InvoicePanel {
-  bool open = true;
-  const arlab::Book* book = nullptr;
-  const Figures* figures = nullptr;
-  uint64_t built_generation = ~0ull;
-  std::vector<uint32_t> rows;  // Invoice indices, filtered and sorted.
-  char filter[64] = "";
-  int status = 0;              // InvoiceStatus.
-  char date_from[16] = "";
-  char date_to[16] = "";
-  std::string filter_error;
-  bool filter_changed = true;
-  bool sort_changed = true;
-  int sort_column = 2;         // By date.
-  bool sort_descending = true;
-  double last_rebuild_ms = 0;
-  uint32_t hidden_later = 0;   // Invoices dated after the as-of date (they do not exist yet).
-  float scroll_y = 0.0f;       // The list's scroll, as last drawn (e2e: the wheel's effect).
-  arlab::Index selected = arlab::kNone;
-  bool disputed_only = false;  // Only invoices marked disputed.
-};
-
-struct InvoiceForm {
-  char id[48] = "";
-  int customer = -1;           // Book customer index.
-  char date[16] = "";
-  bool due_given = false;
-  char due[16] = "";
-  char amount[32] = "";
-  bool disputed = false;       // kInvoiceDisputed: the customer contests it.
-};
-
-struct ReceiptForm {  // A payment or a credit note.
-  char id[48] = "";
-  int customer = -1;
-  char date[16] = "";
-  char amount[32] = "";
-  // The customer's open invoices as of the receipt date, oldest due first, and the amount
-  // typed against each; rebuilt when customer, date or book change.
-  std::vector<uint32_t> invoices;
-  std::vector<std::array<char, 24>> allocations;
-  int built_customer = -2;
-  std::string built_date;
-  uint64_t built_book_generation = ~0ull;
-};
-
-struct WriteOffForm {
-  char id[48] = "";
-  int customer = -1;
-  int invoice = -1;            // Book invoice index.
-  char date[16] = "";
-  char amount[32] = "";
-};
-
-struct CustomerForm {
-  char id[48] = "";
-  char name[96] = "";
-  int salesperson = -1;        // Book salesperson index; -1: none.
-  int terms_days = arlab::kDefaultTermsDays;
-  char credit_limit[32] = "";  // Empty: no credit limit.
-  char grade[40] = "";         // Credit grade from the credit file; empty: none.
-};
-
-struct RefundForm {  // Money paid back out of the customer's unapplied credit.
-  char id[48] = "";
-  int customer = -1;
-  char date[16] = "";
-  char amount[32] = "";
-  int payment = -1;            // Book payment index of the customer; -1: none named.
-};
-
-enum class FormKind : uint8_t { Invoice, Payment, CreditNote, WriteOff, Customer, Refund };
-
-struct FormsPanel {
-  bool open = true;
-  int kind = 0;                // FormKind of the form shown.
-  bool select_kind = false;    // Make `kind` the selected sub-tab next frame.
-  InvoiceForm invoice;
-  ReceiptForm payment;
-  ReceiptForm credit_note;
-  WriteOffForm write_off;
-  CustomerForm customer;
-  RefundForm refund;
-  std::vector<arlab::Problem> problems;  // Of the last rejected submit.
-  int problems_kind = -1;
-  char customer_filter[48] = "";
-  // Set by tests (or scripts) to submit a form on the next frame without a click.
-  bool submit_requested = false;
-  // Every problem of a rejected submit is shown under its field (panel_forms.cpp): the
-  // problems' places are the fields' keys ("id", "date", "allocation 1: amount"), their
-  // messages speak of the field ("Invoice id: INV-1 is already used by another invoice").
-  // New entries are dated today: the text the date fields were filled with, so that a field
-  // the user did not touch moves on with the day.
-  char date_default[16] = "";
-  // Credit control before delivery (core/credit.h): a new invoice that takes its customer
-  // over the credit limit is not recorded at once; the warning shows with "Record anyway"
-  // and "Cancel". `credit_form` is the form as it was warned about (an edit drops the
-  // warning); scripts and tests answer through the two flags, as the buttons do.
-  std::string credit_warning;
-  std::string credit_form;
-  bool record_anyway_requested = false;
-  bool cancel_warning_requested = false;
-  // The invoice form's customer on its date, for the headroom shown under the customer field;
-  // rebuilt when (customer, date, book) change.
-  std::string credit_built_key;
-  std::string credit_headroom;
-};
-
-// The Metrics tab (app/panel_metrics.cpp). Everything shown is computed once per change of
-// its inputs (book, as-of date, aging edges, period, rate) into the `built_*` members.
-
-struct MetricsTable {  // Rows by customer or by salesperson, sorted through an index.
-  std::vector<arlab::MetricsRow> rows;
-  std::vector<uint32_t> order;
-  int sort_column = 0;
-  bool sort_descending = false;
-  bool sort_changed = true;
-};
-
-struct Concentration {  // Of open AR at the as-of date (figures.customers).
-  int64_t open_minor = 0;
-  int64_t top1_minor = 0, top5_minor = 0, top10_minor = 0;
-  arlab::Index top_customer = arlab::kNone;
-  bool too_concentrated = false;  // One customer holds more than 20% of open AR.
-};
-
-struct MetricsPanel {
-  bool open = true;
-  PeriodPicker period{PeriodPreset::Last12Months};  // Not Custom: follows the as-of date.
-  char rate_text[16] = "8";  // Percent a year.
-  int32_t rate_bp = arlab::kDefaultRateBp;
-  std::string input_error;  // The rate's, or the period's (period.error) when it has one.
-  // Inputs of the last compute, and its results.
-  uint64_t built_book_generation = ~0ull;
-  uint64_t built_figures_generation = ~0ull;
-  arlab::Date built_from{INT32_MIN}, built_to{INT32_MIN};
-  int32_t built_rate_bp = -1;
-  uint64_t compute_count = 0;  // How many times the metrics were computed (tests).
-  double compute_ms = 0;
-  BusyCompute busy;            // A change on a big book: "Computing..." first, then compute.
-  arlab::Metrics total;
-  std::vector<arlab::MetricsRow> months;
-  std::vector<std::string> bucket_names;
-  std::vector<std::vector<int64_t>> month_buckets_minor;  // Aging at each month's end.
-  MetricsTable by_customer, by_salesperson;
-  Concentration concentration;
-  // The budget (book.budget, changed through History as arlab::SetBudget) against the
-  // months above; the two fields are refilled from the book when it changes.
-  arlab::BudgetReport budget;
-  char budget_dso_text[16] = "";    // "45" (days), empty: no target.
-  char budget_ratio_text[16] = "";  // "15%" or "0.15", empty: no target.
-  uint64_t budget_texts_generation = ~0ull;  // Book generation the fields were filled from.
-  std::vector<arlab::Problem> budget_problems;  // Of the last rejected change.
-  bool select_budget_tab = false;  // Bring the Budget table to the front next frame.
-};
-
-// The Statement tab (app/panel_statement.cpp): one customer's statement of account over a
-// period (core/statement.h), exported as printable HTML, text or CSV (io/statement_report.h).
-// Computed once per change of its inputs (book, customer, period, aging edges).
-
-struct StatementRow {  // The texts of one line of the table, made once per compute.
-  std::string date, type, document, due, applied_to, amount, balance;
-};
-
-struct StatementPanel {
-  bool open = true;
-  arlab::Index customer = arlab::kNone;
-  char customer_filter[48] = "";
-  // This month: the 1st of the as-of date's month to the as-of date; the quick periods
-  // follow the toolbar's as-of date, typed dates do not. A bad date or period (period.error):
-  // the last statement stays, marked stale.
-  PeriodPicker period{PeriodPreset::ThisMonth};
-  // Inputs of the last compute, and its results.
-  uint64_t built_book_generation = ~0ull;
-  arlab::Index built_customer = arlab::kNone;
-  arlab::Date built_from{INT32_MIN}, built_to{INT32_MIN};
-  std::vector<int32_t> built_edges;
-  uint64_t compute_count = 0;  // How many times the statement was computed (tests).
-  bool computed = false;       // `statement` holds a statement of a customer of this book.
-  arlab::Statement statement;
-  std::vector<StatementRow> rows;  // One per statement line.
-};
-
-// The Import CSV tab (app/panel_import.cpp): a spreadsheet export read into a new book
-// through a column mapping edited here (io/csv_import.h, docs/IMPORT.md). The header, the
-// preview and a dry run of the whole import are rebuilt once per change of the file or of
-// the mapping (compared through write_csv_map), never per frame.
-enum class ImportRole : uint8_t {
-  InvoiceId, CustomerId, CustomerName, InvoiceDate, DueDate, Amount, SettledDate, Disputed, Count
-};
-constexpr int kImportRoleCount = static_cast<int>(ImportRole::Count);
-enum class ImportPick : uint8_t { None, Csv, Map };  // What the file picker was opened for.
-
-struct ImportPreviewRow {  // A CSV row as it would import, as texts for the preview table.
-  uint32_t line = 0;
-  std::array<std::string, kImportRoleCount> cells;
-  std::array<bool, kImportRoleCount> bad{};  // The cell would be refused.
-};
-
-struct ImportPanel {
-  bool open = false;
-  ImportPick picking = ImportPick::None;
-  std::string file_name;         // The CSV read ("" before one is).
-  std::string text;              // Its bytes.
-  uint64_t text_generation = 0;  // Bumps on each CSV read.
-  char path[512] = "";           // Desktop: path of the CSV.
-  char map_path[512] = "";       // Desktop: path of a mapping file.
-  arlab::CsvMap map;             // The mapping being edited.
-  char currency[8] = "USD";      // Copied into map.currency when valid.
-  std::string map_source;        // Where the mapping came from: "(guessed)", a file name.
-  std::vector<arlab::Problem> map_problems;  // Of the last mapping file that was refused.
-  bool confirm_popup = false;    // Open "Replace the current book?" next frame.
-  // Derived from (text, map): rebuilt when either changes.
-  uint64_t built_text_generation = ~0ull;
-  std::string built_map_json;
-  std::vector<std::string> header;   // Names in the CSV's first line.
-  std::string settings_error;        // The mapping cannot be used as it is (no dry run).
-  std::vector<ImportPreviewRow> preview;  // The first rows.
-  arlab::CsvImportResult dry_run;    // import_csv of the whole file with the mapping.
-  int64_t dry_run_total_minor = 0;   // Sum of its invoices.
-  uint64_t dry_run_count = 0;        // How many dry runs were made (tests).
-  double dry_run_ms = 0;
-};
-
-// The Commission tab (issue 5; app/panel_commission.cpp draws the statement and the comparison,
-// app/panel_commission_plan.cpp the plan editor): two plan slots, A and B, each edited as the
-// texts of a form. The form is parsed and checked (validate_commission_plan and
-// check_commission_plan_for_book) on every edit; a plan is *applied* (Enter, leaving a field,
-// a checkbox or a button) only when it has no problems, and the statement and the comparison
-// are computed from applied plans only, once per change of book, plan or period.
-enum class PlanRateMode : uint8_t { Flat, Tiers, Grades };
-
-struct PlanTierText { char from[32] = ""; char rate[16] = ""; };
-struct PlanGradeText { char grade[24] = ""; char rate[16] = ""; };
-struct PlanLateText { char days[12] = ""; char factor[16] = ""; };
-struct PlanTargetText { std::string salesperson; char amount[32] = ""; };  // Salesperson id.
-struct PlanInvoiceText { char id[48] = ""; };
-
-// Every member of a plan (docs/COMMISSION.md) as the editor's texts; an optional member is
-// given when its switch is on. Percentages "5%" or "0.05"; amounts in the book's currency.
-struct PlanForm {
-  char name[96] = "";
-  int period = 0;                    // arlab::CommissionPeriodKind.
-  int basis = 1;                     // arlab::CommissionBasis.
-  char on_invoice[16] = "";          // Split only.
-  int rate_mode = 0;                 // PlanRateMode.
-  char rate[16] = "";                // Flat; with grades, the rate of other grades (optional).
-  std::vector<PlanTierText> tiers;
-  std::vector<PlanGradeText> grades;
-  std::vector<PlanLateText> late_factors;
-  bool early_bonus = false;
-  char early_days[12] = "", early_rate[16] = "";
-  bool sales_target_on = false;
-  char sales_target[32] = "";        // Default per period.
-  std::vector<PlanTargetText> targets;  // Per salesperson.
-  bool collection_rate_on = false;
-  char collection_rate[16] = "80%";  // The practice's rule (source 003).
-  bool dso_on = false;
-  char dso_days[16] = "60";
-  bool overdue_ratio_on = false;
-  char overdue_ratio[16] = "25%";
-  char bad_debt_rate[16] = "0%";
-  bool warning_on = false;
-  char warning_days[12] = "60";
-  bool hold_disputed = false;
-  std::vector<PlanInvoiceText> hold_invoices;
-  char period_percent[16] = "0%";
-  char release_after[12] = "3";
-  char payout_lag[12] = "1";
-  bool window_on = false;
-  char window_months[12] = "12";
-};
-
-struct PlanSlot {
-  PlanForm form;
-  std::string source;             // "preset: Cash collected, 80% gate", a file name, "new plan".
-  uint64_t form_generation = 0;   // Bumps on every edit of the form.
-  // The form parsed and checked: rebuilt when the form or the book changes.
-  uint64_t parsed_form_generation = ~0ull, parsed_book_generation = ~0ull;
-  arlab::CommissionPlan plan;
-  std::vector<arlab::Problem> problems;  // Places as in the plan file ("tiers[0].from").
-  bool pending = false;           // Edited since the last apply.
-  // The last plan applied without problems: what the statements are computed from.
-  bool has_applied = false;
-  arlab::CommissionPlan applied;
-  std::string applied_json;       // write_commission_plan(applied): compared, shown, saved.
-  // Kept across sessions (platform::save_setting "commission-plan-a.json" and ".source"):
-  // the plan last applied or loaded, and where it came from, as saved.
-  std::string saved_json, saved_source;
-  // The saved plan could not be read at start (an older format, another currency): why, and
-  // its text (exportable) until the user dismisses it; the slot starts from its preset.
-  std::vector<arlab::Problem> unreadable_problems;
-  std::string unreadable_text;
-};
-
-struct CommissionPanel {
-  bool open = true;
-  std::array<PlanSlot, 2> slots;  // A and B.
-  int slot = 0;                   // The slot being edited, and whose statement shows.
-  bool slots_filled = false;      // The presets are put in on the first draw.
-  int picking_slot = -1;          // The file picker was opened for this slot's plan.
-  char plan_path[512] = "";       // Desktop: path of a plan file.
-  bool show_editor = true;
-  bool show_json = false;         // The editor shows the canonical JSON instead of the form.
-  bool apply_requested = false;   // Apply the edited plan next frame (Enter; tests).
-  int view = 0;                   // 0: statement, 1: comparison.
-  bool select_view = false;       // Make `view` the selected sub-tab next frame.
-  // The period: the last 12 months to the as-of date until the user picks another.
-  PeriodPicker period{PeriodPreset::Last12Months};
-  // The statement of the edited slot's applied plan (with lines), and the inputs it was
-  // computed from.
-  bool computed = false;
-  uint64_t built_book_generation = ~0ull;
-  std::string built_plan_json;
-  arlab::Date built_from{INT32_MIN}, built_to{INT32_MIN};
-  arlab::CommissionStatement statement;
-  std::vector<std::string> gate_texts;  // Per row: "2 of 12 failed: collection_rate".
-  uint64_t compute_count = 0;
-  double compute_ms = 0;
-  BusyCompute busy;               // A change on a big book: "Computing..." first, then compute.
-  std::vector<uint32_t> order;    // Rows of the summary, sorted.
-  int sort_column = 0;
-  bool sort_descending = false;
-  bool sort_changed = true;
-  bool has_selection = false;     // A salesperson row is selected: its details show.
-  arlab::Index selected = arlab::kNone;
-  int rule_filter = -1;           // arlab::CommissionRule shown, -1: every rule.
-  std::vector<uint32_t> lines_shown;  // Into statement.lines: the selected row's, filtered.
-  uint64_t lines_built_count = ~0ull; // compute_count the list was built for.
-  arlab::Index lines_built_selected = arlab::kNone;
-  int lines_built_filter = -2;
-  std::array<uint32_t, 16> rule_counts{};  // The selected row's lines by rule.
-  // A statement paid out earlier (commission_json with lines, read back): what the book no
-  // longer produces for its lines is clawed back, what it now produces more is paid
-  // (docs/COMMISSION.md, "Removed allocations"). The CLI's --paid. Applies to the statement,
-  // not to the comparison of A and B.
-  bool picking_paid = false;       // The file picker was opened for it.
-  char paid_path[512] = "";        // Desktop: its path.
-  std::string paid_name;           // "" = none.
-  std::string paid_text;           // Kept to read again for a book of other minor digits.
-  int paid_minor_digits = -1;
-  arlab::CommissionPaid paid;
-  uint64_t paid_generation = 0;    // Bumps on each load and clear.
-  uint64_t built_paid_generation = ~0ull;
-  struct Tally {
-    uint32_t count = 0;
-    int64_t minor = 0;
-    void add(int64_t amount) { ++count, minor += amount; }
-  };
-  Tally paid_removed, paid_added;  // The statement's "allocation removed" / "added" lines.
-  // The comparison of A and B (figures only), each side cached with its own inputs.
-  struct Side {
-    bool computed = false;
-    uint64_t book_generation = ~0ull;
-    std::string plan_json;
-    arlab::Date from{INT32_MIN}, to{INT32_MIN};
-    arlab::CommissionStatement statement;  // Without lines.
-  };
-  std::array<Side, 2> sides;
-  bool compared = false;
-  arlab::CommissionComparison comparison;
-  uint64_t compare_count = 0;
-  double compare_ms = 0;
-  std::vector<uint32_t> compare_order;
-  int compare_sort_column = 3;    // By difference...
-  bool compare_sort_descending = true;  // ...gains first.
-  bool compare_sort_changed = true;
-  // The figures the comparison drew in its last frame, by label ("Cost B - A", "Payable B -
-  // A"; the cards' and the TOTAL row's): one label, one number (app::query_summary_json).
-  struct Shown {
-    std::string label;
-    int64_t value_minor = 0;
-  };
-  std::vector<Shown> shown;
-  uint64_t shown_frame = 0;
-  std::array<float, 4> export_buttons{};  // Centres of "Export comparison CSV" and "JSON".
-  // The statement's salespeople table, above the selected salesperson's periods and lines:
-  // its height as the splitter between them was dragged (0: automatic), and the layout of the
-  // last frame (pixels; the splitter's centre on the screen).
-  float summary_height = 0;
-  float drawn_summary_height = 0, drawn_lower_height = 0;
-  float splitter_x = 0, splitter_y = 0;
-  uint64_t layout_frame = 0;
-};
-
-struct HistoryPanel {
-  bool open = true;
-};
-
-struct StoragePanel {
-  bool open = true;
-};
+// The ids of the first tabs (app/panels.cpp), for code that brings one to the front:
+// `state.select_tab = Tab::Forms`. A new panel needs no name here: its id is enough.
+namespace Tab {
+inline constexpr const char* Dashboard = "dashboard";
+inline constexpr const char* Aging = "aging";
+inline constexpr const char* Customer = "customer";
+inline constexpr const char* Statement = "statement";
+inline constexpr const char* Invoices = "invoices";
+inline constexpr const char* Metrics = "metrics";
+inline constexpr const char* Forms = "forms";
+inline constexpr const char* History = "history";
+inline constexpr const char* Storage = "storage";
+inline constexpr const char* Import = "import";
+inline constexpr const char* Commission = "commission";
+}  // namespace Tab
 
 // "Replace the open book?" (app/replace.cpp): File > Open, a dropped file, New from sample
 // and Storage > Restore all ask first, naming the open book and what replaces it; the open
@@ -546,28 +132,15 @@ struct ReplaceConfirm {
   int32_t sample_shift_days = 0;  // The sample's: its dates moved to end today (load_sample).
 };
 
-// The Help window (app/panel_help.cpp), over the tabs: F1 or the Help menu. Its pages: the
-// keyboard shortcuts (the table handle_shortcuts runs: app/shortcuts.h), where the book is
-// kept, the docs' formulas (embedded at build time: assets/docs.h), the practice notes the
-// tooltips hold, and About.
-enum class HelpPage : uint8_t { Shortcuts, Storage, Formulas, Practice, About, Count };
-
-struct HelpPanel {
-  bool open = false;
-  HelpPage page = HelpPage::Shortcuts;
-  int doc = 0;                // Formulas: index into arlab::kEmbeddedDocs.
-  bool select_doc = false;    // Bring `doc`'s tab to the front on the next draw.
-  bool focus = false;         // Put the window in front, with the keys, on the next draw.
-  std::string jump_anchor;    // Formulas: scroll to this heading on the next draw.
-  bool scroll_top = false;    // Back to the top of the page on the next draw.
-  bool place = true;          // Size and centre the window on the next draw.
-  float placed_w = 0, placed_h = 0;  // The viewport it was placed for (moved if it shrinks).
-  // What the last frame drew (app::query_summary_json): the page and its characters of text.
-  uint64_t drawn_frame = 0;
-  size_t drawn_chars = 0;
-};
-
 // ---- [SECTION] State -------------------------------------------------------------------
+
+// What the figures are computed from: the book as it is, the as-of date, the aging edges.
+struct FiguresKey {
+  uint64_t book_generation = 0;
+  arlab::Date as_of;
+  std::vector<int32_t> edges;
+  bool operator==(const FiguresKey&) const = default;
+};
 
 struct State {
   arlab::Book book;
@@ -582,23 +155,25 @@ struct State {
   std::string edges_error;
 
   Figures figures;
-  uint64_t figures_book_generation = ~0ull;  // Inputs of the last recompute.
-  arlab::Date figures_as_of{INT32_MIN};
-  std::vector<int32_t> figures_edges;
+  Cached<void, FiguresKey> figures_key;  // The inputs of the last recompute (update_figures).
 
-  DashboardPanel dashboard;
-  AgingPanel aging;
+  // Panels (app/panels.h): the registry's store of each panel's own state, the View menu's
+  // checks that differ from a panel's `shown_at_start`, the tab to bring to the front on the
+  // next frame (its id; "" none) and the page of a host tab to bring to the front when it
+  // next draws.
+  PanelStates panel_states;
+  std::map<std::string, bool, std::less<>> panel_shown;
+  std::string select_tab;
+  std::string select_page;
+  // The panels whose state other code reads (their headers: app/panel_<name>.h).
   CustomerPanel customer;
   InvoicePanel invoices;
   FormsPanel forms;
-  HistoryPanel history_panel;
-  StoragePanel storage;
   MetricsPanel metrics;
   StatementPanel statement;
   ImportPanel import;
   CommissionPanel commission;
   HelpPanel help;
-  Tab select_tab = Tab::Count;           // Tab to bring to front next frame (Count: none).
 
   std::string status;                    // One line in the status bar.
   std::string problems_title;            // "Could not open book.json" (modal).

@@ -24,9 +24,7 @@ namespace {
 
 void open_file(State& state) {
   // Web: the browser's picker answers later through app::open_file_text.
-  state.import.picking = ImportPick::None;  // A book, whatever an earlier picker was for.
-  state.commission.picking_slot = -1;
-  state.commission.picking_paid = false;
+  forget_file_picks(state);  // A book, whatever an earlier picker was for.
   if (!platform::request_open_file(platform::OpenKind::Book)) state.open_path_popup = true;
 }
 
@@ -104,41 +102,14 @@ void edit_menu(State& state) {
   if (ImGui::MenuItem("Undo", "Ctrl+Z", false, state.history.can_undo())) undo(state);
   if (ImGui::MenuItem("Redo", "Ctrl+Y", false, state.history.can_redo())) redo(state);
   ImGui::Separator();
-  auto form = [&](const char* label, FormKind kind) {
-    if (ImGui::MenuItem(label)) {
-      state.forms.open = true;
-      state.forms.kind = static_cast<int>(kind);
-      state.forms.select_kind = true;
-      state.select_tab = Tab::Forms;
-    }
-  };
-  form("New invoice...", FormKind::Invoice);
-  form("Record payment...", FormKind::Payment);
-  form("Issue credit note...", FormKind::CreditNote);
-  form("Write off...", FormKind::WriteOff);
-  form("New customer...", FormKind::Customer);
+  draw_panel_menu_items(state, PanelMenu::Edit);  // The New entry forms (app/panels.cpp).
   ImGui::EndMenu();
 }
 
 void view_menu(State& state) {
   if (!ImGui::BeginMenu("View")) return;
-  auto item = [&](const char* label, bool* open, Tab tab) {
-    if (ImGui::MenuItem(label, nullptr, *open)) {
-      *open = !*open;
-      if (*open) state.select_tab = tab;
-    }
-  };
-  if (ImGui::MenuItem("Dashboard")) state.select_tab = Tab::Dashboard;
-  item("Aging by customer", &state.aging.open, Tab::Aging);
-  item("Customer", &state.customer.open, Tab::Customer);
-  item("Statement", &state.statement.open, Tab::Statement);
-  item("Invoices", &state.invoices.open, Tab::Invoices);
-  item("New entry", &state.forms.open, Tab::Forms);
-  item("History", &state.history_panel.open, Tab::History);
-  item("Storage", &state.storage.open, Tab::Storage);
-  item("Metrics", &state.metrics.open, Tab::Metrics);
-  item("Import CSV", &state.import.open, Tab::Import);
-  item("Commission", &state.commission.open, Tab::Commission);
+  // The registry's tabs, in tab order, each with its check (shown or hidden).
+  draw_panel_menu_items(state, PanelMenu::View);
   ImGui::Separator();
   if (ImGui::MenuItem("Light theme", nullptr, state.light_theme)) {
     state.light_theme = !state.light_theme;
@@ -150,15 +121,7 @@ void view_menu(State& state) {
 // Help: the pages of the Help window (app/panel_help.cpp).
 void help_menu(State& state) {
   if (!ImGui::BeginMenu("Help")) return;
-  const std::pair<const char*, HelpPage> items[] = {
-      {"Keyboard shortcuts", HelpPage::Shortcuts}, {"Where is my book?", HelpPage::Storage},
-      {"Formulas", HelpPage::Formulas},            {"Practice notes", HelpPage::Practice},
-      {"About arlab", HelpPage::About}};
-  for (const auto& [label, page] : items) {
-    if (ImGui::MenuItem(label, page == HelpPage::Shortcuts ? "F1" : nullptr)) {
-      open_help(state, page);
-    }
-  }
+  draw_panel_menu_items(state, PanelMenu::Help);  // The Help window's pages (app/panels.cpp).
   ImGui::EndMenu();
 }
 

@@ -2,6 +2,7 @@
 // sortable on every column, filtered by id / name / salesperson; a click drills down.
 // The row index is rebuilt only when the figures, the filter or the sort specs change.
 #include <algorithm>
+#include <string>
 
 #include "app/app_state.h"
 #include "app/widgets.h"
@@ -12,6 +13,23 @@ namespace app {
 namespace {
 
 enum Column { kId, kName, kSalesperson, kFirstBucket };  // Then buckets, open, unapplied.
+
+// The Aging tab's own state, in the registry's store (app/panels.h): nothing else reads it.
+struct AgingPanel {
+  std::vector<uint32_t> rows;  // Indices into figures.aging.customers, filtered and sorted.
+  char filter[64] = "";
+  int sort_column = 0;
+  bool sort_descending = false;
+  // What `rows` was made from.
+  struct RowsKey {
+    uint64_t figures_generation = 0;
+    std::string filter;
+    int sort_column = 0;
+    bool sort_descending = false;
+    bool operator==(const RowsKey&) const = default;
+  };
+  Cached<void, RowsKey> built;
+};
 
 const char* salesperson_of(const arlab::Book& book, const arlab::CustomerAging& ca) {
   arlab::Index s = book.customers[ca.customer].salesperson;
@@ -36,9 +54,9 @@ int compare_rows(const arlab::Book& book, const arlab::CustomerAging& a,
   return cmp(a.unapplied_minor, b.unapplied_minor);
 }
 
-void rebuild_rows(AgingPanel& panel) {
-  const arlab::Book& book = *panel.book;
-  const std::vector<arlab::CustomerAging>& rows = panel.figures->aging.customers;
+void rebuild_rows(const State& state, AgingPanel& panel) {
+  const arlab::Book& book = state.book;
+  const std::vector<arlab::CustomerAging>& rows = state.figures.aging.customers;
   panel.rows.clear();
   for (uint32_t i = 0; i < rows.size(); ++i) {
     const arlab::Customer& c = book.customers[rows[i].customer];
@@ -52,8 +70,6 @@ void rebuild_rows(AgingPanel& panel) {
     int c = compare_rows(book, rows[a], rows[b], panel.sort_column);
     return panel.sort_descending ? c > 0 : c < 0;
   });
-  panel.built_generation = panel.figures->generation;
-  panel.filter_changed = false;
 }
 
 void setup_columns(const arlab::AgingReport& report) {
@@ -124,13 +140,11 @@ void draw_totals(const State& state) {
 }  // namespace
 
 void draw_aging(State& state) {
-  AgingPanel& panel = state.aging;
+  AgingPanel& panel = panel_state<AgingPanel>(state);
   const arlab::AgingReport& report = state.figures.aging;
   ImGui::SetNextItemWidth(ui::px(320));
-  if (ImGui::InputTextWithHint("##filter", "Filter: id, name or salesperson", panel.filter,
-                               sizeof panel.filter)) {
-    panel.filter_changed = true;
-  }
+  ImGui::InputTextWithHint("##filter", "Filter: id, name or salesperson", panel.filter,
+                           sizeof panel.filter);
   ImGui::SameLine();
   ui::text_muted((std::to_string(panel.rows.size()) + " of " +
                   std::to_string(report.customers.size()) +
@@ -144,9 +158,12 @@ void draw_aging(State& state) {
   ImGui::PushID(columns);  // Other edges, other columns: a fresh table.
   if (ImGui::BeginTable("##aging", columns, flags, ImVec2(0, 0))) {
     setup_columns(report);
-    panel.filter_changed |= ui::sort_specs_changed(&panel.sort_column, &panel.sort_descending);
-    if (panel.filter_changed || panel.built_generation != state.figures.generation) {
-      rebuild_rows(panel);
+    ui::sort_specs_changed(&panel.sort_column, &panel.sort_descending);
+    AgingPanel::RowsKey key{state.figures.generation, panel.filter, panel.sort_column,
+                            panel.sort_descending};
+    if (!panel.built.current(key)) {
+      rebuild_rows(state, panel);
+      panel.built.set(key);
     }
     ui::clipped_rows(panel.rows.size(),
                      [&](size_t r) { draw_row(state, report.customers[panel.rows[r]]); });

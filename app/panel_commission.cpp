@@ -28,6 +28,8 @@
 // [SECTION] Panel
 #include <algorithm>
 #include <chrono>
+#include <string_view>
+#include <utility>
 
 #include "app/app_state.h"
 #include "app/charts.h"
@@ -291,8 +293,7 @@ void update_commission(State& state, bool compare) {
 }
 
 void show_commission(State& state) {
-  state.commission.open = true;
-  state.select_tab = Tab::Commission;
+  select_panel(state, Tab::Commission);
 }
 
 // ---- [SECTION] Exports -----------------------------------------------------------------
@@ -367,14 +368,61 @@ bool commission_set_paid(State& state, std::string_view file_name, std::string_v
   name = name.substr(name.find_last_of("/\\") + 1);
   if (!read_paid(state, name, text)) return false;
   CommissionPanel& c = state.commission;
-  c.open = true;
   c.view = 0;
   c.select_view = true;
-  state.select_tab = Tab::Commission;
+  select_panel(state, Tab::Commission);
   state.status = "Paid earlier: " + name + " (" + arlab::format_date(c.paid.from) + " to " +
                  arlab::format_date(c.paid.to) + ", " + std::to_string(c.paid.lines.size()) +
                  " lines)";
   return true;
+}
+
+// The registry's file route (app/panels.h): a picker opened here (a plan for a slot, or the
+// register), else a file whose text names a plan's or a paid statement's format near the top.
+namespace {
+
+bool names_format(std::string_view text, std::string_view format) {
+  return text.substr(0, 256).find(format) != std::string_view::npos;
+}
+
+}  // namespace
+
+int commission_claim_file(const State& state, std::string_view, std::string_view text) {
+  const CommissionPanel& c = state.commission;
+  if (c.picking_slot >= 0 || c.picking_paid) return kClaimPicked;
+  if (names_format(text, arlab::kCommissionStatementFormat) ||
+      names_format(text, arlab::kCommissionPlanFormat)) {
+    return kClaimByFormat;
+  }
+  return kClaimNone;
+}
+
+bool commission_open_file(State& state, std::string_view name, std::string_view text) {
+  CommissionPanel& c = state.commission;
+  int plan_slot = std::exchange(c.picking_slot, -1);
+  bool paid = std::exchange(c.picking_paid, false);
+  if (plan_slot < 0 && (paid || names_format(text, arlab::kCommissionStatementFormat))) {
+    return commission_set_paid(state, name, text);
+  }
+  return commission_set_plan(state, std::max(plan_slot, c.slot), name, text);
+}
+
+void commission_forget_pick(State& state) {
+  state.commission.picking_slot = -1;
+  state.commission.picking_paid = false;
+}
+
+bool select_commission_view(State& state, std::string_view name) {
+  CommissionPanel& c = state.commission;
+  if (name == "commission-compare") {
+    c.view = 1;
+  } else if (name == "commission-statement") {
+    c.view = 0;
+  } else {
+    return false;
+  }
+  c.select_view = true;
+  return select_panel(state, Tab::Commission);
 }
 
 void commission_clear_paid(State& state) {
@@ -399,9 +447,8 @@ void draw_paid_row(State& state) {
   ImGui::SameLine();
   if (platform::has_file_picker()) {
     if (ImGui::Button("Load paid statement...")) {
+      forget_file_picks(state);  // The register, whatever an earlier picker was for.
       c.picking_paid = true;
-      c.picking_slot = -1;
-      state.import.picking = ImportPick::None;
       platform::request_open_file(platform::OpenKind::Paid);
     }
   } else {

@@ -293,14 +293,12 @@ const char* slot_name(int slot) { return slot == 0 ? "A" : "B"; }
 // The form parsed and checked again if it or the book changed. A slot with nothing pending
 // follows the book: its plan is applied again (the book's currency digits may differ).
 void refresh_slot(const State& state, PlanSlot& slot) {
-  if (slot.parsed_form_generation == slot.form_generation &&
-      slot.parsed_book_generation == state.book_generation) {
-    return;
-  }
-  bool book_changed = slot.parsed_book_generation != state.book_generation;
+  PlanSlot::ParsedKey key{slot.form_generation, state.book_generation};
+  if (slot.parsed.current(key)) return;
+  bool book_changed =
+      !slot.parsed.key() || slot.parsed.key()->book_generation != key.book_generation;
   slot.plan = plan_from_form(state.book, slot.form, &slot.problems);
-  slot.parsed_form_generation = slot.form_generation;
-  slot.parsed_book_generation = state.book_generation;
+  slot.parsed.set(key);
   if (book_changed && !slot.pending && slot.problems.empty()) {
     slot.applied = slot.plan;
     slot.applied_json = arlab::write_commission_plan(slot.plan, state.book.minor_digits);
@@ -470,8 +468,7 @@ bool commission_set_plan(State& state, int slot, std::string_view file_name,
   set_slot_plan(state, slot, plan, name);
   CommissionPanel& c = state.commission;
   c.slot = slot;
-  c.open = true;
-  state.select_tab = Tab::Commission;
+  select_panel(state, Tab::Commission);
   const PlanSlot& s = c.slots[slot];
   state.status = "Plan " + std::string(slot_name(slot)) + ": " + plan.name + " (" + name + ")" +
                  (s.problems.empty() ? "" : ": " + std::to_string(s.problems.size()) +
@@ -1110,9 +1107,8 @@ void draw_file_row(State& state) {
   ImGui::SameLine();
   if (platform::has_file_picker()) {
     if (ImGui::Button("Load plan...")) {
+      forget_file_picks(state);  // A plan, whatever an earlier picker was for.
       c.picking_slot = c.slot;
-      state.import.picking = ImportPick::None;  // A plan, whatever an earlier picker was for.
-      c.picking_paid = false;
       platform::request_open_file(platform::OpenKind::Plan);
     }
   }

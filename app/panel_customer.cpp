@@ -39,9 +39,6 @@ void rebuild_rows(CustomerPanel& panel, const State& state) {
   std::stable_sort(panel.rows.begin(), panel.rows.end(), [&](uint32_t a, uint32_t b) {
     return book.invoices[a].due < book.invoices[b].due;
   });
-  panel.built_generation = f.generation;
-  panel.built_customer = panel.customer;
-  panel.built_show_settled = panel.show_settled;
   if (std::find(panel.rows.begin(), panel.rows.end(), panel.invoice) == panel.rows.end()) {
     panel.invoice = panel.rows.empty() ? arlab::kNone : panel.rows.front();
   }
@@ -121,14 +118,13 @@ std::string score_how_text(const arlab::PaymentScore& s) {
 }
 
 const arlab::PaymentScore& customer_score(State& state, arlab::Index c) {
-  CustomerPanel& panel = state.customer;
-  if (panel.score_generation != state.figures.generation || panel.score_customer != c) {
-    panel.score = arlab::payment_score(state.book, c, state.as_of);
-    panel.score_how = score_how_text(panel.score);
-    panel.score_generation = state.figures.generation;
-    panel.score_customer = c;
-  }
-  return panel.score;
+  const CustomerPanel::Score& made = state.customer.score.get({state.figures.generation, c}, [&] {
+    CustomerPanel::Score s;
+    s.score = arlab::payment_score(state.book, c, state.as_of);
+    s.how = score_how_text(s.score);
+    return s;
+  });
+  return made.score;
 }
 
 // "Payment score 65 / 100 (?)": the (?) shows each part with its points and the assumptions.
@@ -144,7 +140,7 @@ void draw_score_line(State& state, arlab::Index c) {
                        " needed)";
     ui::text_muted(text.c_str());
   }
-  ui::help_marker(state.customer.score_how.c_str());
+  ui::help_marker(state.customer.score.value().how.c_str());
 }
 
 void draw_header(State& state, arlab::Index c) {
@@ -310,9 +306,10 @@ void draw_customer(State& state) {
     ui::text_muted("Choose a customer, or click one in the aging table or on the dashboard.");
     return;
   }
-  if (panel.built_generation != state.figures.generation ||
-      panel.built_customer != panel.customer || panel.built_show_settled != panel.show_settled) {
+  CustomerPanel::RowsKey rows_key{state.figures.generation, panel.customer, panel.show_settled};
+  if (!panel.built.current(rows_key)) {
     rebuild_rows(panel, state);
+    panel.built.set(rows_key);
   }
   ImGui::Separator();
   draw_header(state, panel.customer);

@@ -1,7 +1,7 @@
 // panel_dashboard.cpp: the key figures as of the toolbar's date, aging as a bar chart, the
 // practice's stages (credit / coordination / clearing period) and who to act on first.
 //
-// [SECTION] Lists (rebuilt when the figures change)
+// [SECTION] State and lists (rebuilt when the figures change)
 // [SECTION] Cards and charts
 // [SECTION] Customer lists
 #include <algorithm>
@@ -18,15 +18,19 @@ namespace {
 
 constexpr size_t kTopCount = 10;
 
-// ---- [SECTION] Lists -------------------------------------------------------------------
+// ---- [SECTION] State and lists ---------------------------------------------------------
 
-void rebuild_lists(State& state) {
-  DashboardPanel& d = state.dashboard;
-  if (d.built_generation == state.figures.generation) return;
+// The Dashboard's own state, in the registry's store (app/panels.h): nothing else reads it.
+struct DashboardPanel {
+  // Customer indices, by overdue amount, at most 10; made once per figures' generation.
+  Cached<std::vector<uint32_t>, uint64_t> top_overdue;
+};
+
+std::vector<uint32_t> top_overdue(const State& state) {
   const std::vector<CustomerFigures>& cf = state.figures.customers;
-  d.top_overdue.clear();
+  std::vector<uint32_t> top_overdue;
   for (uint32_t c = 0; c < cf.size(); ++c) {
-    if (cf[c].overdue_minor > 0) d.top_overdue.push_back(c);
+    if (cf[c].overdue_minor > 0) top_overdue.push_back(c);
   }
   // Largest overdue first; ties by index so the order never depends on the sort.
   auto by_overdue = [&](uint32_t a, uint32_t b) {
@@ -34,11 +38,11 @@ void rebuild_lists(State& state) {
       return cf[a].overdue_minor > cf[b].overdue_minor;
     return a < b;
   };
-  size_t top = std::min(kTopCount, d.top_overdue.size());
-  std::partial_sort(d.top_overdue.begin(), d.top_overdue.begin() + top, d.top_overdue.end(),
+  size_t top = std::min(kTopCount, top_overdue.size());
+  std::partial_sort(top_overdue.begin(), top_overdue.begin() + top, top_overdue.end(),
                     by_overdue);
-  d.top_overdue.resize(top);
-  d.built_generation = state.figures.generation;
+  top_overdue.resize(top);
+  return top_overdue;
 }
 
 // ---- [SECTION] Cards and charts --------------------------------------------------------
@@ -160,7 +164,10 @@ void draw_top_overdue(State& state) {
                                       {"Overdue", 0}, {"Oldest", 0}, {"Stage", 0}})) {
     return;
   }
-  for (uint32_t c : state.dashboard.top_overdue) {
+  DashboardPanel& d = panel_state<DashboardPanel>(state);
+  const std::vector<uint32_t>& top =
+      d.top_overdue.get(f.generation, [&] { return top_overdue(state); });
+  for (uint32_t c : top) {
     const CustomerFigures& cf = f.customers[c];
     customer_cell(state, c);
     ImGui::TableNextColumn();
@@ -229,7 +236,6 @@ void draw_worklist(State& state) {
 }  // namespace
 
 void draw_dashboard(State& state) {
-  rebuild_lists(state);
   draw_cards(state);
   ImGui::Spacing();
   float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;

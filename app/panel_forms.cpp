@@ -433,10 +433,8 @@ void rebuild_open_invoices(const State& state, ReceiptForm& f) {
   const arlab::Book& book = state.book;
   arlab::Date date;
   bool have_date = arlab::parse_date(f.date, &date);
-  if (f.built_customer == f.customer && f.built_date == f.date &&
-      f.built_book_generation == state.book_generation) {
-    return;
-  }
+  ReceiptForm::Key key{f.customer, f.date, state.book_generation};
+  if (f.built.current(key)) return;
   f.invoices.clear();
   if (f.customer >= 0 && have_date && book.index.built) {
     for (arlab::Index i : arlab::customer_invoices(book, f.customer)) {
@@ -449,9 +447,7 @@ void rebuild_open_invoices(const State& state, ReceiptForm& f) {
     });
   }
   f.allocations.assign(f.invoices.size(), {});
-  f.built_customer = f.customer;
-  f.built_date = f.date;
-  f.built_book_generation = state.book_generation;
+  f.built.set(key);
 }
 
 // Fills the allocations oldest due first up to the amount. With no amount yet, the amount
@@ -893,6 +889,20 @@ void draw_help(FormKind kind) {
 }  // namespace
 
 // ---- [SECTION] Panel -------------------------------------------------------------------
+
+bool select_form_page(State& state, std::string_view name) {
+  const std::pair<const char*, FormKind> forms[] = {
+      {"invoice", FormKind::Invoice}, {"payment", FormKind::Payment},
+      {"credit-note", FormKind::CreditNote}, {"write-off", FormKind::WriteOff},
+      {"new-customer", FormKind::Customer}};
+  for (const auto& [page, kind] : forms) {
+    if (name != page) continue;
+    state.forms.kind = static_cast<int>(kind);
+    state.forms.select_kind = true;
+    return select_panel(state, Tab::Forms);
+  }
+  return false;
+}
 
 void draw_forms(State& state) {
   FormsPanel& forms = state.forms;

@@ -361,8 +361,7 @@ void draw_storage_page(Page& p) {
   if (ImGui::Button("Export the book now")) export_book_json(state);
   ImGui::SameLine();
   if (ImGui::Button("Open the Storage tab")) {
-    state.storage.open = true;
-    state.select_tab = Tab::Storage;
+    select_panel(state, Tab::Storage);
   }
 }
 

@@ -24,6 +24,8 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <string_view>
+#include <utility>
 
 #include "app/app_state.h"
 #include "app/platform.h"
@@ -219,8 +221,7 @@ std::string count_text(size_t n) {  // 2466 -> "2,466"
 // ---- [SECTION] Files in ----------------------------------------------------------------
 
 void show_import(State& state) {
-  state.import.open = true;
-  state.select_tab = Tab::Import;
+  select_panel(state, Tab::Import);
 }
 
 bool import_set_csv(State& state, std::string_view file_name, std::string_view text) {
@@ -267,6 +268,35 @@ bool import_set_map(State& state, std::string_view file_name, std::string_view t
   state.status = "Mapping " + name + " loaded";
   return true;
 }
+
+// The registry's file route (app/panels.h). A picker opened here wins; else a ".csv" or a
+// ".map.json" by its name (a commission plan or statement that names its format is the
+// Commission tab's, a stronger claim).
+namespace {
+
+bool ends_with_nocase(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         ui::contains_nocase(text.substr(text.size() - suffix.size()), suffix);
+}
+
+}  // namespace
+
+int import_claim_file(const State& state, std::string_view name, std::string_view) {
+  if (state.import.picking != ImportPick::None) return kClaimPicked;
+  if (ends_with_nocase(name, ".csv") || ends_with_nocase(name, ".map.json")) return kClaimByName;
+  return kClaimNone;
+}
+
+bool import_open_file(State& state, std::string_view name, std::string_view text) {
+  ImportPick picked_for = std::exchange(state.import.picking, ImportPick::None);
+  if (ends_with_nocase(name, ".csv")) return import_set_csv(state, name, text);
+  if (ends_with_nocase(name, ".map.json") || picked_for == ImportPick::Map) {
+    return import_set_map(state, name, text);
+  }
+  return import_set_csv(state, name, text);  // Picked for a CSV: a ".txt", say.
+}
+
+void import_forget_pick(State& state) { state.import.picking = ImportPick::None; }
 
 // ---- [SECTION] Derived: header, preview, dry run ---------------------------------------
 
@@ -477,6 +507,7 @@ void draw_file_row(State& state) {
   ImGui::SameLine();
   if (platform::has_file_picker()) {
     if (ImGui::Button("Choose a CSV file...")) {
+      forget_file_picks(state);  // A CSV, whatever an earlier picker was for.
       p.picking = ImportPick::Csv;
       platform::request_open_file(platform::OpenKind::Csv);
     }
@@ -513,6 +544,7 @@ void draw_mapping_row(State& state) {
   ImGui::SameLine();
   if (platform::has_file_picker()) {
     if (ImGui::Button("Load mapping...")) {
+      forget_file_picks(state);  // A mapping, whatever an earlier picker was for.
       p.picking = ImportPick::Map;
       platform::request_open_file(platform::OpenKind::CsvMap);
     }

@@ -114,14 +114,14 @@ void sort_rows(InvoicePanel& panel, const State& state) {
 }
 
 void rebuild_if_needed(InvoicePanel& panel, const State& state) {
-  bool refilter = panel.filter_changed || panel.built_generation != state.figures.generation;
+  bool refilter = panel.filter_changed || !panel.filtered.current(state.figures.generation);
   if (!refilter && !panel.sort_changed) return;
   auto start = std::chrono::steady_clock::now();  // Shown to the user only, never tested.
   if (refilter) filter_rows(panel, state);
   sort_rows(panel, state);
   auto end = std::chrono::steady_clock::now();
   panel.last_rebuild_ms = std::chrono::duration<double, std::milli>(end - start).count();
-  panel.built_generation = state.figures.generation;
+  panel.filtered.set(state.figures.generation);
   panel.filter_changed = panel.sort_changed = false;
 }
 

@@ -123,11 +123,9 @@ void compute(State& state) {
   m.by_customer.sort_changed = m.by_salesperson.sort_changed = true;
   m.budget = arlab::compare_to_budget(book.budget, m.months);
   rebuild_concentration(state);
-  m.built_book_generation = state.book_generation;
-  m.built_figures_generation = state.figures.generation;
+  m.built.set({state.book_generation, state.figures.generation, from, to, m.rate_bp});
   m.built_from = from;
   m.built_to = to;
-  m.built_rate_bp = m.rate_bp;
   ++m.compute_count;
   m.compute_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                            start).count();
@@ -135,10 +133,8 @@ void compute(State& state) {
 
 bool inputs_changed(const State& state) {
   const MetricsPanel& m = state.metrics;
-  return m.built_book_generation != state.book_generation ||
-         m.built_figures_generation != state.figures.generation ||
-         m.built_from != m.period.from || m.built_to != m.period.to ||
-         m.built_rate_bp != m.rate_bp;
+  return !m.built.current(
+      {state.book_generation, state.figures.generation, m.period.from, m.period.to, m.rate_bp});
 }
 
 // ---- [SECTION] Cards -------------------------------------------------------------------
@@ -529,7 +525,7 @@ void draw_tables(State& state) {
 // The fields show the book's targets again whenever the book changes (an apply, undo, open).
 void fill_budget_texts(State& state) {
   MetricsPanel& m = state.metrics;
-  if (m.budget_texts_generation == state.book_generation) return;
+  if (m.budget_texts.current(state.book_generation)) return;
   const arlab::Budget& b = state.book.budget;
   std::snprintf(m.budget_dso_text, sizeof m.budget_dso_text, "%s",
                 b.dso_target_centidays < 0
@@ -539,7 +535,7 @@ void fill_budget_texts(State& state) {
                 b.overdue_ratio_target_bp < 0
                     ? ""
                     : arlab::format_overdue_ratio_target(b.overdue_ratio_target_bp).c_str());
-  m.budget_texts_generation = state.book_generation;
+  m.budget_texts.set(state.book_generation);
 }
 
 // A met / missed mark, or "-" when there is nothing to compare.

@@ -66,25 +66,24 @@ void build_rows(const arlab::Book& book, StatementPanel& p) {
   }
 }
 
+StatementPanel::Key inputs(const State& state) {
+  const StatementPanel& p = state.statement;
+  return {state.book_generation, p.customer, p.period.from, p.period.to, state.edges};
+}
+
 void compute(State& state) {
   StatementPanel& p = state.statement;
   p.statement =
       arlab::compute_statement(state.book, p.customer, p.period.from, p.period.to, state.edges);
   build_rows(state.book, p);
-  p.built_book_generation = state.book_generation;
-  p.built_customer = p.customer;
-  p.built_from = p.period.from;
-  p.built_to = p.period.to;
-  p.built_edges = state.edges;
+  p.built.set(inputs(state));
   p.computed = true;
   ++p.compute_count;
 }
 
 bool inputs_changed(const State& state) {
   const StatementPanel& p = state.statement;
-  return !p.computed || p.built_book_generation != state.book_generation ||
-         p.built_customer != p.customer || p.built_from != p.period.from ||
-         p.built_to != p.period.to || p.built_edges != state.edges;
+  return !p.computed || !p.built.current(inputs(state));
 }
 
 // ---- [SECTION] Exports -----------------------------------------------------------------
@@ -369,8 +368,7 @@ void update_statement(State& state) {
 
 void show_statement(State& state, arlab::Index customer) {
   state.statement.customer = customer;
-  state.statement.open = true;
-  state.select_tab = Tab::Statement;
+  select_panel(state, Tab::Statement);
 }
 
 void draw_statement(State& state) {

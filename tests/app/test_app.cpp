@@ -109,8 +109,8 @@ struct Ui {
     io.KeyCtrl = io.KeyShift = false;
     frames(1);
   }
-  void show(app::Tab tab) {
-    state->select_tab = tab;
+  void show(std::string_view panel) {  // A tab's id (app/panels.cpp), e.g. app::Tab::Forms.
+    state->select_tab = panel;
     frames(3);  // A tab selected by code shows on the next frame.
   }
   void show_form(app::FormKind kind) {
@@ -152,8 +152,8 @@ TEST_CASE("opens on the embedded sample book") {
   CHECK(s["customers"].get<int>() > 0);
   CHECK(s["can_undo"] == false);
   CHECK(s["buckets"].size() == 5);
-  for (int tab = 0; tab < static_cast<int>(app::Tab::Count); ++tab) {
-    ui.show(static_cast<app::Tab>(tab));  // Every panel draws on the sample.
+  for (const app::PanelDef& panel : app::panels()) {
+    if (panel.place == app::PanelPlace::Tab) ui.show(panel.id);  // Every tab draws on the sample.
   }
 }
 
@@ -235,8 +235,8 @@ TEST_CASE("a saved book the date-order rule refuses is kept as it was, never sav
 // Opens the test book and draws every panel once, then drills down to Acme.
 static void open_test_book(Ui& ui) {
   REQUIRE(app::open_book_text(*ui.state, "test.json", kBook));
-  for (int tab = 0; tab < static_cast<int>(app::Tab::Count); ++tab) {
-    ui.show(static_cast<app::Tab>(tab));
+  for (const app::PanelDef& panel : app::panels()) {
+    if (panel.place == app::PanelPlace::Tab) ui.show(panel.id);
   }
   app::select_customer(*ui.state, 0);
   ui.frames(3);
@@ -533,7 +533,8 @@ TEST_CASE("metrics tab: cached figures worked out by hand") {
   std::snprintf(ui.state->metrics.rate_text, sizeof ui.state->metrics.rate_text, "abc");
   ui.frames(2);
   CHECK_FALSE(m.input_error.empty());
-  CHECK(m.built_rate_bp == 1600);
+  REQUIRE(m.built.key());
+  CHECK(m.built.key()->rate_bp == 1600);
 
   // Export: the CSV of the customer rows, with its header and the TOTAL line.
   app::export_metrics_csv(*ui.state, arlab::MetricsBy::Customer);
@@ -689,7 +690,7 @@ TEST_CASE("import tab: import-us.csv with its mapping replaces the book") {
   REQUIRE(app::open_file_text(*ui.state, "books/import-us.csv", csv));  // As a drop would.
   ui.frames(3);
   const app::ImportPanel& p = ui.state->import;
-  CHECK(p.open);
+  CHECK(app::panel_shown(*ui.state, "import"));
   CHECK(p.file_name == "import-us.csv");
   CHECK(ui.summary()["book"] == "sample");  // Nothing imported yet.
   // Guessed from the header and the cells: M/D/YYYY dates, "1,200.50" with a thousands ','.
@@ -2482,23 +2483,27 @@ TEST_CASE("customer: the payment score is cached and follows the as-of date") {
   ui.show(app::Tab::Customer);
   ui.frames(2);
   const app::CustomerPanel& panel = ui.state->customer;
-  CHECK(panel.score_customer == 0);
-  CHECK(panel.score.as_of == arlab::date_from_ymd(2025, 3, 20));
-  CHECK(panel.score.settled_count == 0);
-  CHECK(panel.score.open_overdue_count == 2);
-  CHECK(panel.score.late_count == 2);
-  CHECK_FALSE(panel.score.enough_history);
-  CHECK(panel.score_how.find("promises: not recorded yet") != std::string::npos);
-  uint64_t generation = panel.score_generation;
+  const arlab::PaymentScore& score = panel.score.value().score;
+  REQUIRE(panel.score.key());
+  CHECK(panel.score.key()->customer == 0);
+  CHECK(score.as_of == arlab::date_from_ymd(2025, 3, 20));
+  CHECK(score.settled_count == 0);
+  CHECK(score.open_overdue_count == 2);
+  CHECK(score.late_count == 2);
+  CHECK_FALSE(score.enough_history);
+  CHECK(panel.score.value().how.find("promises: not recorded yet") != std::string::npos);
+  uint64_t generation = panel.score.key()->figures_generation;
+  uint64_t computes = panel.score.computes();
   CHECK(generation == ui.state->figures.generation);
   ui.frames(3);
-  CHECK(panel.score_generation == generation);  // Not recomputed per frame.
+  CHECK(panel.score.computes() == computes);  // Not recomputed per frame.
   // 2025-02-10: INV-1 is open 10 days past due; INV-2 is not due yet.
   app::set_as_of(*ui.state, arlab::date_from_ymd(2025, 2, 10));
   ui.frames(2);
-  CHECK(panel.score_generation != generation);
-  CHECK(panel.score.as_of == arlab::date_from_ymd(2025, 2, 10));
-  CHECK(panel.score.open_overdue_count == 1);
+  CHECK(panel.score.key()->figures_generation != generation);
+  CHECK(panel.score.computes() == computes + 1);
+  CHECK(score.as_of == arlab::date_from_ymd(2025, 2, 10));
+  CHECK(score.open_overdue_count == 1);
 }
 
 // ---- Issue 11: what to do today ---------------------------------------------------------------
