@@ -313,6 +313,9 @@ void export_metrics_csv(State& state, arlab::MetricsBy by);  // The table by cus
 // apply_edit; empty field: no target). False with state.metrics.budget_problems if refused.
 bool set_budget_from_texts(State& state);
 void draw_statement(State& state);
+// The Collection tab's pages (app/panel_case.cpp, ...).
+void draw_case(State& state);
+void show_case(State& state, arlab::Index customer);  // The Case page on a customer.
 // Brings the Statement tab's statement up to date (customer, period, book, edges).
 void update_statement(State& state);
 void show_statement(State& state, arlab::Index customer);  // Opens the tab on a customer.

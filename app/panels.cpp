@@ -36,6 +36,10 @@ const PanelDef kPanels[] = {
      .file = {import_claim_file, import_open_file, import_forget_pick}},
     {.id = "commission", .title = "Commission", .draw = draw_commission,
      .file = {commission_claim_file, commission_open_file, commission_forget_pick}},
+    // The collection workflow (issue 11): a host tab and its pages.
+    {.id = "collection", .title = "Collection"},
+    {.id = "case", .title = "Case", .place = PanelPlace::Page, .parent = "collection",
+     .draw = draw_case},
     // Pages their parent draws: New entry's forms (the Edit menu), Commission's two views.
     {.id = "invoice", .title = "Invoice", .place = PanelPlace::Page, .parent = "forms",
      .menu = PanelMenu::Edit, .menu_label = "New invoice...", .select = select_form_page},
