@@ -68,6 +68,11 @@ void draw_stage_line(const State& state, arlab::Index c) {
     if (cf.hold & arlab::kHoldPastLimit) {
       why += std::string(why.empty() ? "" : "; ") + "an invoice is past its one-third limit";
     }
+    if (cf.hold & arlab::kHoldManual) {  // The case file's reason, said in full.
+      const arlab::CustomerPosition& cp = state.figures.position.customers[c];
+      why += std::string(why.empty() ? "" : "; ") + "put on hold by hand: " +
+             state.book.collection.records[cp.hold_record].text;
+    }
     ui::text_fit_colored(p.bad, "On hold (stop supply until settled): " + why + ".");
   }
 }

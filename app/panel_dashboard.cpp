@@ -192,9 +192,13 @@ void draw_worklist(State& state) {
   ui::heading("What to do today");
   ui::help_marker("Escalate: an invoice past one third of its own credit period (credit). "
                   "Hold: over the credit limit or past that limit: stop supply (credit). "
-                  "Remind: overdue within the limit, act on the first day (finance). "
-                  "Confirm: due within a week, call to confirm the date (sales). Within an "
-                  "action the oldest first, then the largest. arlab worklist prints the same.");
+                  "Chase: a promise to pay was broken. Send: a dunning letter is due (its "
+                  "level's owner). Remind: overdue within the limit, act on the first day "
+                  "(finance). Call: a contact's next step is due. Release: held by hand, now "
+                  "within the limit. Review: the credit file is due a review. Confirm: due "
+                  "within a week, call to confirm the date (sales). Within an action the "
+                  "oldest first, then the largest, then the riskier. Hover a row for its step; "
+                  "arlab worklist prints the same.");
   if (items.empty()) {
     ImGui::TextColored(ui::palette().good, "Nothing to do as of this date.");
     return;
@@ -208,13 +212,19 @@ void draw_worklist(State& state) {
     const arlab::WorkItem& w = items[r];
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    bool urgent = w.action == arlab::WorkAction::Escalate || w.action == arlab::WorkAction::Hold;
-    ImVec4 color = urgent ? p.bad : w.action == arlab::WorkAction::Remind ? p.warn : p.good;
+    bool urgent = w.action == arlab::WorkAction::Escalate || w.action == arlab::WorkAction::Hold ||
+                  w.action == arlab::WorkAction::Chase;
+    bool soon = w.action == arlab::WorkAction::Remind || w.action == arlab::WorkAction::Send ||
+                w.action == arlab::WorkAction::Call;
+    ImVec4 color = urgent ? p.bad : soon ? p.warn : p.good;
     if (ImGui::Selectable("##item", false, ImGuiSelectableFlags_SpanAllColumns |
                                                ImGuiSelectableFlags_AllowItemOverlap)) {
       select_customer(state, w.customer);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", arlab::work_action_text(w.action));
+    if (ImGui::IsItemHovered()) {  // The step in words, made only for the row under the mouse.
+      std::string step = arlab::work_item_step(book, state.figures.position, w);
+      ImGui::SetTooltip("%s", step.c_str());
+    }
     ImGui::SameLine(0.0f, 0.0f);
     ImGui::TextColored(color, "%s", arlab::work_action_name(w.action));
     ImGui::TableNextColumn();

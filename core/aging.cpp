@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "casefile.h"
+
 namespace arlab {
 
 bool parse_aging_edges(std::string_view text, std::vector<int32_t>* edges, std::string* why) {
@@ -74,6 +76,12 @@ AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_
   for (int32_t d = 0; d <= table_days; d++)
     bucket_table[d] = static_cast<uint8_t>(aging_bucket_of(edges, d));
   std::vector<int64_t> table(book.customers.size() * buckets, 0);
+  std::vector<int64_t> disputed(book.customers.size(), 0);
+  // Dispute records need the case file's fold; without any, the invoice flag says it all.
+  bool records = false;
+  for (const CaseRecord& r : book.collection.records) records |= r.kind == RecordKind::Dispute;
+  std::vector<InvoiceCaseState> cases;
+  if (records) cases = case_state(book, as_of).invoices;
   for (size_t i = 0; i < book.invoices.size(); i++) {
     const Invoice& v = book.invoices[i];
     if (v.date > as_of) continue;
@@ -82,6 +90,11 @@ AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_
     int32_t days = as_of - v.due;
     size_t bucket = days <= 0 ? 0 : days <= table_days ? bucket_table[days] : buckets - 1;
     table[size_t(v.customer) * buckets + bucket] += open;
+    if (records) {
+      disputed[v.customer] += cases[i].disputed_minor;  // Capped at open by case_state.
+    } else if (v.flags & kInvoiceDisputed) {
+      disputed[v.customer] += open;
+    }
   }
   std::vector<int64_t> unapplied(book.customers.size(), 0);
   for (size_t i = 0; i < book.payments.size(); i++)
@@ -103,10 +116,12 @@ AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_
                              table.begin() + size_t(c + 1) * buckets);
     for (int64_t amount : row.amounts_minor) row.open_minor += amount;
     row.unapplied_minor = unapplied[c];
+    row.disputed_minor = disputed[c];
     if (row.open_minor == 0 && row.unapplied_minor == 0) continue;
     for (size_t k = 0; k < buckets; k++) report.total_amounts_minor[k] += row.amounts_minor[k];
     report.total_open_minor += row.open_minor;
     report.total_unapplied_minor += row.unapplied_minor;
+    report.total_disputed_minor += row.disputed_minor;
     report.customers.push_back(std::move(row));
   }
   return report;

@@ -3,6 +3,12 @@
 // Buckets for edges {30, 60, 90}: "current" (<= 0 days: due today is current), "1-30",
 // "31-60", "61-90", "91+". Other edges name their buckets the same way.
 //
+// Disputed amounts are shown apart: `disputed_minor` is the part of `open_minor` that is
+// contested as of the date (the invoice's "disputed" flag: all it has open; an open dispute
+// record of the case file: its amount, capped at what is open; core/casefile.h case_state).
+// It stays in the buckets by age (it is still owed and ages); the reports print it as a
+// column of its own ("of which disputed") when the report has any.
+//
 // Usage:
 //   arlab::AgingReport r = arlab::compute_aging(book, as_of, arlab::kDefaultAgingEdges);
 //   r.bucket_names[1] == "1-30"; r.total_open_minor == sum of r.total_amounts_minor
@@ -29,6 +35,7 @@ struct CustomerAging {
   std::vector<int64_t> amounts_minor;  // One per bucket.
   int64_t open_minor = 0;              // Sum of amounts.
   int64_t unapplied_minor = 0;         // Zero or negative.
+  int64_t disputed_minor = 0;          // Of open_minor: contested as of.
 };
 
 struct AgingReport {
@@ -39,6 +46,7 @@ struct AgingReport {
   std::vector<int64_t> total_amounts_minor;
   int64_t total_open_minor = 0;
   int64_t total_unapplied_minor = 0;
+  int64_t total_disputed_minor = 0;
 };
 
 AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_t>& edges);

@@ -387,6 +387,21 @@ struct PaymentWalk {
 
 }  // namespace
 
+PromiseState promise_state(const Book& book, Index record, Date as_of) {
+  const CaseRecord& r = book.collection.records[record];
+  PromiseState ps;
+  ps.record = record;
+  if (r.date > as_of) return ps;
+  PaymentWalk walk{book};
+  ps.paid_minor = walk.paid_between(r.customer, r.date, std::min(r.until, as_of), r.amount_minor,
+                                    &ps.kept_on);
+  ps.status = ps.paid_minor >= r.amount_minor ? PromiseStatus::Kept
+              : as_of > r.until               ? PromiseStatus::Broken
+                                              : PromiseStatus::Pending;
+  if (ps.status != PromiseStatus::Kept) ps.kept_on = kNoDate;
+  return ps;
+}
+
 CaseState case_state(const Book& book, Date as_of) {
   CaseState s;
   s.as_of = as_of;

@@ -281,6 +281,10 @@ struct CaseState {
 // plus the records.
 CaseState case_state(const Book& book, Date as_of);
 
+// One promise record's state as of a date, as case_state folds it (kept, broken, pending and
+// what was paid towards it). Linear in the customer's receipts.
+PromiseState promise_state(const Book& book, Index record, Date as_of);
+
 // The records of one customer dated on or before as_of, by (date, file order): its timeline.
 std::vector<Index> customer_records(const Book& book, Index customer, Date as_of);
 

@@ -76,6 +76,25 @@ PaymentScore payment_score(const Book& book, Index customer, Date as_of,
   s.window_from = as_of - (policy.lookback_days - 1);
   s.recent_from = as_of - (policy.recent_days - 1);
   Weighted all, recent, prior;
+  // Invoices disputed in the case file on or before as_of (core/casefile.h).
+  std::vector<Index> disputed_by_record;
+  const std::vector<CaseRecord>& rs = book.collection.records;
+  for (size_t k = 0; k < rs.size(); ++k) {
+    const CaseRecord& r = rs[k];
+    if (r.customer != customer || r.date > as_of) continue;
+    if (r.kind == RecordKind::Dispute && !r.invoices.empty()) {
+      disputed_by_record.push_back(r.invoices[0]);
+    } else if (r.kind == RecordKind::Promise && r.until >= s.window_from && r.until <= as_of) {
+      PromiseState ps = promise_state(book, Index(k), as_of);
+      if (ps.status == PromiseStatus::Kept) ++s.promises_kept;
+      if (ps.status == PromiseStatus::Broken) ++s.promises_broken;
+    }
+  }
+  std::sort(disputed_by_record.begin(), disputed_by_record.end());
+  auto disputed = [&](Index i) {
+    return (book.invoices[i].flags & kInvoiceDisputed) ||
+           std::binary_search(disputed_by_record.begin(), disputed_by_record.end(), i);
+  };
   for (Index i : customer_invoices(book, customer)) {
     const Invoice& inv = book.invoices[i];
     if (inv.date > as_of) break;  // By date: the rest do not exist yet.
@@ -97,7 +116,7 @@ PaymentScore payment_score(const Book& book, Index customer, Date as_of,
     }
     ++s.scored_count;
     if (days_late > 0) ++s.late_count;
-    if (inv.flags & kInvoiceDisputed) ++s.disputed_count;
+    if (disputed(i)) ++s.disputed_count;
     s.scored_minor += inv.amount_minor;
     all.add(inv.amount_minor, days_late);
     (in_recent ? recent : prior).add(inv.amount_minor, days_late);
@@ -129,6 +148,8 @@ PaymentScore payment_score(const Book& book, Index customer, Date as_of,
                          clamp01(1 - std::max(0.0, *s.trend_days) / policy.trend_worse_zero)
                    : kScorePartMax[4] / 2;
   for (double x : p) s.total_points += x;
+  s.promise_points = -std::min(kPromisePointsMax, kPromisePoints * s.promises_broken);
+  s.total_points += s.promise_points;
   s.enough_history = s.settled_count >= policy.min_settled;
   if (s.enough_history) {
     // Half up; the small epsilon keeps 87.5 computed as 87.4999999 from rounding down.
@@ -143,7 +164,30 @@ CreditFile credit_file(const Book& book, Index customer, Date as_of, const Score
   f.customer = customer;
   f.as_of = as_of;
   f.credit = credit_check(book, customer, as_of, 0);
-  f.hold = collection_position(book, as_of).customers[customer].hold;
+  CollectionPosition p = collection_position(book, as_of);
+  const CustomerCaseState& cs = p.cases.customers[customer];
+  if (cs.credit_limit_minor != f.credit.limit_minor) {  // A review changed the limit.
+    CreditCheck& c = f.credit;
+    c.limit_minor = cs.credit_limit_minor;
+    c.headroom_minor = c.has_limit() ? c.limit_minor - c.owed_minor : 0;
+    c.over_minor = c.has_limit() ? std::max<int64_t>(0, c.after_minor - c.limit_minor) : 0;
+  }
+  f.hold = p.customers[customer].hold;
+  f.hold_line = hold_reasons_line(book, p, customer);
+  f.release_line = hold_release_line(book, p, customer);
+  f.grade = cs.grade;
+  f.last_review = cs.last_review;
+  f.next_review = cs.next_review;
+  f.review_due = cs.next_review != kNoDate && cs.next_review <= as_of;
+  f.review_months = p.policy.review_months(cs.grade);
+  f.security = cs.security;
+  for (Index r : customer_records(book, customer, as_of))
+    if (book.collection.records[r].kind == RecordKind::Review) f.reviews.push_back(r);
+  f.disputes_open = cs.disputes_open;
+  f.disputed_minor = cs.disputed_minor;
+  f.promises_kept = cs.promises_kept;
+  f.promises_broken = cs.promises_broken;
+  f.promises_pending = cs.promises_pending;
   f.score = payment_score(book, customer, as_of, policy);
   return f;
 }

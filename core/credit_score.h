@@ -27,7 +27,8 @@
 //   trend         10 x max(0, 1 - worsening / 30)                worsening = weighted days late
 //                 of the last 90 days (settled then, and the open overdue) minus that of the
 //                 9 months before, when positive; 5 (half) when either part has no invoice.
-// score = the sum rounded half up, 0..100 (100: every invoice paid by its due date).
+// score = the sum, less the broken promises' points, rounded half up, 0..100 (100: every
+// invoice paid by its due date, no promise broken).
 // Fewer than min_settled settled invoices in the window: "not enough history", no score.
 //
 // Assumptions (said in the output too):
@@ -35,9 +36,12 @@
 //     unpaid (late) or as absent history.
 //   - A write-off settles an invoice on its date, late as of then: a loss is paid nothing,
 //     but it is at least as late as its write-off.
-//   - Disputed is the flag as it is now: the book does not say when a dispute began or ended.
-//   - Broken promises to pay are not recorded in the book yet: that part of the issue's
-//     score ("promises: not recorded yet") is absent, not zero.
+//   - Disputed: the invoice's flag as it is now, or a dispute recorded in the case file on or
+//     before A (resolved or not: that it was contested says how the account runs).
+//   - Broken promises to pay (case file "promise" records, kept or broken from the ledger,
+//     core/casefile.h): each promise whose pay-by date falls in the window and that is broken
+//     as of A takes kPromisePoints (5) off the score, at most kPromisePointsMax (10); a kept
+//     promise takes nothing off (paying as promised is what the other parts reward).
 //   - The weights (40/30/10/10/10) and ends (60 days, 30 days) are a judgement, not fitted;
 //     the backtest below says how well the result predicts.
 //
@@ -78,6 +82,8 @@ struct ScorePolicy {
 enum class ScorePart : uint8_t { OnTime, DaysLate, Disputes, OpenOverdue, Trend };
 constexpr int kScorePartCount = 5;
 constexpr std::array<double, kScorePartCount> kScorePartMax = {40, 30, 10, 10, 10};
+constexpr double kPromisePoints = 5;      // Off the score per broken promise in the window.
+constexpr double kPromisePointsMax = 10;  // At most.
 const char* score_part_name(ScorePart part);  // "on time", "days late", ...
 const char* score_part_key(ScorePart part);   // "on_time", "days_late", ... (JSON, CSV)
 
@@ -104,21 +110,40 @@ struct PaymentScore {
   double total_points = 0;
   bool enough_history = false;      // settled_count >= policy.min_settled.
   int32_t score = -1;               // 0..100 with enough history; else -1.
-  bool promises_recorded = false;   // Broken promises: not in the book yet.
+  bool promises_recorded = true;    // The case file records them (arlab-book/2).
+  uint32_t promises_kept = 0;       // Promises with their pay-by date in the window, as of.
+  uint32_t promises_broken = 0;
+  double promise_points = 0;        // -kPromisePoints x broken, at least -kPromisePointsMax.
 };
 
 // Needs a built index; `customer` a customer of the book. Linear in its invoices.
 PaymentScore payment_score(const Book& book, Index customer, Date as_of,
                            const ScorePolicy& policy = {});
 
-// A customer's credit file as the book can give it (the grade, terms and limit it holds; what
-// it owes and its headroom, core/credit.h; its hold and why, core/collection.h; its payment
-// score). Review dates, notes and guarantees are not in the book format yet.
+// A customer's credit file as the book can give it: the grade, terms and limit (as of its
+// last credit review in the case file, else the customer's); what it owes and its headroom
+// (core/credit.h, against that limit); its hold and why (core/collection.h, with a hold by
+// hand and a release); the review: when it was, when the next is due and the interval of
+// its grade (CollectionPolicy::review_months), the security required (guarantee,
+// prepayment), the investigation notes (the review records' text); disputes and promises;
+// its payment score.
 struct CreditFile {
   Index customer = kNone;
   Date as_of;
-  CreditCheck credit;        // credit_check(book, customer, as_of, 0).
+  CreditCheck credit;        // credit_check(book, customer, as_of, 0), with the review's limit.
   uint8_t hold = kHoldNone;  // HoldReason bits, from collection_position.
+  std::string hold_line;     // hold_reasons_line: why, with figures ("" when not on hold).
+  std::string release_line;  // hold_release_line: a release in force ("" when none).
+  std::string grade;         // As of: the last review's, else the customer's.
+  Index last_review = kNone; // The latest "review" record, or none.
+  Date next_review = kNoDate;
+  bool review_due = false;   // next_review on or before as_of.
+  int32_t review_months = 0; // The interval of its grade.
+  Security security = Security::None;
+  std::vector<Index> reviews;  // Its review records dated on or before, oldest first: notes.
+  uint32_t disputes_open = 0;
+  int64_t disputed_minor = 0;
+  uint32_t promises_kept = 0, promises_broken = 0, promises_pending = 0;  // All, as of.
   PaymentScore score;
 };
 CreditFile credit_file(const Book& book, Index customer, Date as_of,

@@ -41,12 +41,28 @@ std::string amount(const Book& book, int64_t minor) {
 }
 
 
-std::string hold_text(uint8_t hold) {
-  if (!hold) return "no";
-  std::string out = "yes: ";
-  if (hold & kHoldOverLimit) out += "over credit limit";
-  if (hold & kHoldPastLimit) out += std::string(hold & kHoldOverLimit ? ", " : "") + "past 1/3 limit";
-  return out;
+std::string hold_text(const CreditFile& f) {
+  return f.hold ? "yes: " + f.hold_line : "no";
+}
+
+std::string date_or(Date d, const char* none) {
+  return d == kNoDate ? std::string(none) : format_date(d);
+}
+
+// "last 2025-01-10, next 2025-07-10 (due); grade B: every 6 months".
+std::string review_text(const Book& book, const CreditFile& f) {
+  std::string last = f.last_review == kNone
+                         ? std::string("never")
+                         : format_date(book.collection.records[f.last_review].date);
+  return "last " + last + ", next " + date_or(f.next_review, "none") +
+         (f.review_due ? " (due)" : "") + "; grade " + (f.grade.empty() ? "none" : f.grade) +
+         ": every " + std::to_string(f.review_months) + " months";
+}
+
+std::string promise_measure(const PaymentScore& s) {
+  return "broken " + std::to_string(s.promises_broken) + ", kept " +
+         std::to_string(s.promises_kept) + " (-" + fixed(kPromisePoints, 0) + " each, at most -" +
+         fixed(kPromisePointsMax, 0) + ")";
 }
 
 }  // namespace
@@ -85,8 +101,10 @@ const std::vector<std::string>& score_assumptions() {
       "the book holds every invoice and receipt of the customer",
       "days late = settle date - due date; an invoice still open past due counts its days so far",
       "a write-off settles its invoice on its date",
-      "disputed is the invoice's flag as it is now (the book keeps no dispute dates)",
-      "broken promises are not recorded in the book yet: not part of the score",
+      "disputed: the invoice's flag as it is now, or a dispute in the case file on or before "
+      "the date",
+      "a promise to pay is kept when the customer's payments from its date to its pay-by date "
+      "reach its amount, broken when not by then",
       "the weights 40/30/10/10/10 and ends (60 days late, 30 days worse) are a judgement, "
       "not fitted: see `arlab credit BOOK --backtest` (docs/CREDIT.md)",
   };
@@ -107,18 +125,26 @@ std::string credit_file_table(const Book& book, const CreditFile& f) {
           ? std::to_string(s.score) + " / 100"
           : "not enough history (" + std::to_string(s.settled_count) + " settled, " +
                 std::to_string(s.policy.min_settled) + " needed)";
-  out += text_columns(
-      {{"Grade", cu.grade.empty() ? "none" : table_text(cu.grade)},
-       {"Terms", std::to_string(cu.terms_days) + " days"},
-       {"Credit limit", f.credit.has_limit() ? amount(book, f.credit.limit_minor) : "none"},
-       {"Owed", amount(book, f.credit.owed_minor)},
-       {"Headroom", f.credit.has_limit() ? amount(book, f.credit.headroom_minor) : "no limit"},
-       {"Hold", hold_text(f.hold)},
-       {"Payment score", score_line},
-       {"Window", format_date(s.window_from) + " .. " + format_date(s.as_of) + ": " +
-                      std::to_string(s.settled_count) + " settled, " +
-                      std::to_string(s.open_overdue_count) + " open past due"}},
-      {});
+  std::vector<std::vector<std::string>> head = {
+      {"Grade", f.grade.empty() ? "none" : table_text(f.grade)},
+      {"Terms", std::to_string(cu.terms_days) + " days"},
+      {"Credit limit", f.credit.has_limit() ? amount(book, f.credit.limit_minor) : "none"},
+      {"Owed", amount(book, f.credit.owed_minor)},
+      {"Headroom", f.credit.has_limit() ? amount(book, f.credit.headroom_minor) : "no limit"},
+      {"Hold", table_text(hold_text(f))}};
+  if (!f.release_line.empty()) head.push_back({"Released", table_text(f.release_line)});
+  head.push_back({"Review", table_text(review_text(book, f))});
+  head.push_back({"Security", security_name(f.security)});
+  head.push_back({"Disputes", std::to_string(f.disputes_open) + " open, " +
+                                  amount(book, f.disputed_minor)});
+  head.push_back({"Promises", "kept " + std::to_string(f.promises_kept) + ", broken " +
+                                  std::to_string(f.promises_broken) + ", pending " +
+                                  std::to_string(f.promises_pending)});
+  head.push_back({"Payment score", score_line});
+  head.push_back({"Window", format_date(s.window_from) + " .. " + format_date(s.as_of) + ": " +
+                                std::to_string(s.settled_count) + " settled, " +
+                                std::to_string(s.open_overdue_count) + " open past due"});
+  out += text_columns(head, {});
   out += "\nHow it was computed:\n";
   std::vector<std::vector<std::string>> rows = {{"Part", "Measure", "Points", "of"}};
   for (int k = 0; k < kScorePartCount; ++k) {
@@ -126,10 +152,23 @@ std::string credit_file_table(const Book& book, const CreditFile& f) {
     rows.push_back({score_part_name(part), score_part_measure(s, part), fixed(s.points[k], 1),
                     fixed(kScorePartMax[k], 0)});
   }
+  rows.push_back({"promises", promise_measure(s), fixed(s.promise_points, 1),
+                  "-" + fixed(kPromisePointsMax, 0)});
   rows.push_back({"total", s.enough_history ? "rounded: " + std::to_string(s.score) : "no score",
                   fixed(s.total_points, 1), "100"});
-  rows.push_back({"promises", "not recorded yet", "", ""});
   out += text_columns(rows, {false, false, true, true});
+  if (!f.reviews.empty()) {
+    out += "\nCredit reviews and investigation notes:\n";
+    for (Index r : f.reviews) {
+      const CaseRecord& rec = book.collection.records[r];
+      out += "  " + format_date(rec.date) + (rec.by.empty() ? "" : " " + table_text(rec.by)) +
+             ": grade " + (rec.grade.empty() ? "none" : table_text(rec.grade)) +
+             (rec.amount_minor >= 0 ? ", limit " + amount(book, rec.amount_minor) : "") +
+             (rec.security != Security::None ? std::string(", ") + security_name(rec.security)
+                                             : "") +
+             (rec.text.empty() ? "" : ". " + table_text(rec.text)) + "\n";
+    }
+  }
   out += "\nAssumptions:\n";
   for (const std::string& a : score_assumptions()) out += "  - " + a + "\n";
   return out;
@@ -146,10 +185,10 @@ std::string credit_file_json(const Book& book, const CreditFile& f) {
   out += ", \"name\": ";
   append_json_string(out, cu.name);
   out += ", \"grade\": ";
-  if (cu.grade.empty()) {
+  if (f.grade.empty()) {
     out += "null";
   } else {
-    append_json_string(out, cu.grade);
+    append_json_string(out, f.grade);
   }
   out += ", \"terms_days\": " + std::to_string(cu.terms_days) + ", \"credit_limit\": ";
   out += f.credit.has_limit() ? "\"" + format_amount(f.credit.limit_minor, digits) + "\"" : "null";
@@ -159,9 +198,43 @@ std::string credit_file_json(const Book& book, const CreditFile& f) {
   out += "},\n  \"hold\": {\"on_hold\": ";
   out += f.hold ? "true" : "false";
   out += ", \"reasons\": [";
-  if (f.hold & kHoldOverLimit) out += "\"over_limit\"";
-  if (f.hold & kHoldPastLimit) out += (f.hold & kHoldOverLimit) ? ", \"past_limit\"" : "\"past_limit\"";
-  out += "]},\n  \"score\": {\"value\": ";
+  const char* sep = "";
+  if (f.hold & kHoldOverLimit) out += "\"over_limit\"", sep = ", ";
+  if (f.hold & kHoldPastLimit) out += std::string(sep) + "\"past_limit\"", sep = ", ";
+  if (f.hold & kHoldManual) out += std::string(sep) + "\"manual\"";
+  out += "], \"why\": ";
+  append_json_string(out, f.hold_line);
+  out += ", \"released\": ";
+  if (f.release_line.empty()) {
+    out += "null";
+  } else {
+    append_json_string(out, f.release_line);
+  }
+  out += "},\n  \"review\": {\"last\": ";
+  out += f.last_review == kNone
+             ? "null"
+             : "\"" + format_date(book.collection.records[f.last_review].date) + "\"";
+  out += ", \"next\": " + (f.next_review == kNoDate ? "null" : "\"" + format_date(f.next_review) + "\"");
+  out += std::string(", \"due\": ") + (f.review_due ? "true" : "false") +
+         ", \"months\": " + std::to_string(f.review_months) + ", \"security\": \"" +
+         security_name(f.security) + "\", \"notes\": [";
+  for (size_t k = 0; k < f.reviews.size(); ++k) {
+    const CaseRecord& rec = book.collection.records[f.reviews[k]];
+    out += k ? ", {\"date\": \"" : "{\"date\": \"";
+    out += format_date(rec.date) + "\", \"by\": ";
+    append_json_string(out, rec.by);
+    out += ", \"grade\": ";
+    append_json_string(out, rec.grade);
+    out += ", \"text\": ";
+    append_json_string(out, rec.text);
+    out += '}';
+  }
+  out += "]},\n  \"disputes\": {\"open\": " + std::to_string(f.disputes_open) +
+         ", \"amount\": \"" + format_amount(f.disputed_minor, digits) +
+         "\"}, \"promises\": {\"kept\": " + std::to_string(f.promises_kept) +
+         ", \"broken\": " + std::to_string(f.promises_broken) +
+         ", \"pending\": " + std::to_string(f.promises_pending) + "}";
+  out += ",\n  \"score\": {\"value\": ";
   out += s.enough_history ? std::to_string(s.score) : "null";
   out += std::string(", \"enough_history\": ") + (s.enough_history ? "true" : "false") +
          ", \"min_settled\": " + std::to_string(s.policy.min_settled) +
@@ -185,8 +258,11 @@ std::string credit_file_json(const Book& book, const CreditFile& f) {
            "\", \"points\": " + fixed(s.points[k], 2) +
            ", \"max\": " + fixed(kScorePartMax[k], 0) + "}";
   }
-  out += "],\n            \"total_points\": " + fixed(s.total_points, 2) +
-         ", \"promises\": \"not recorded yet\"},\n  \"assumptions\": [";
+  out += "],\n            \"promises\": {\"kept\": " + std::to_string(s.promises_kept) +
+         ", \"broken\": " + std::to_string(s.promises_broken) +
+         ", \"points\": " + fixed(s.promise_points, 2) +
+         "},\n            \"total_points\": " + fixed(s.total_points, 2) +
+         "},\n  \"assumptions\": [";
   const auto& assumptions = score_assumptions();
   for (size_t k = 0; k < assumptions.size(); ++k) {
     out += k ? ",\n    " : "\n    ";
@@ -207,12 +283,13 @@ std::string credit_file_csv(const Book& book, const CreditFile& f) {
   for (int k = 0; k < kScorePartCount; ++k) {
     out += std::string(",") + score_part_key(static_cast<ScorePart>(k)) + "_points";
   }
-  out += ",total_points,promises\n";
+  out += ",promises_kept,promises_broken,promise_points,total_points,on_hold_by_hand,last_review,"
+         "next_review,review_due,security,disputes_open,disputed\n";
   append_csv_text(out, cu.id);
   out += ',';
   append_csv_text(out, cu.name);
   out += ',';
-  append_csv_text(out, cu.grade);
+  append_csv_text(out, f.grade);
   out += ',' + std::to_string(cu.terms_days) + ',';
   if (f.credit.has_limit()) append_csv_number(out, format_amount(f.credit.limit_minor, digits));
   out += ',';
@@ -231,7 +308,15 @@ std::string credit_file_csv(const Book& book, const CreditFile& f) {
          fixed(s.weighted_days_late, 2) + ',' + fixed(s.disputed_share, 4) + ',' +
          fixed(s.open_overdue_share, 4) + ',' + (s.trend_days ? fixed(*s.trend_days, 2) : "");
   for (int k = 0; k < kScorePartCount; ++k) out += ',' + fixed(s.points[k], 2);
-  out += ',' + fixed(s.total_points, 2) + ",not recorded yet\n";
+  out += ',' + std::to_string(s.promises_kept) + ',' + std::to_string(s.promises_broken) + ',' +
+         fixed(s.promise_points, 2) + ',' + fixed(s.total_points, 2);
+  out += (f.hold & kHoldManual) ? ",yes," : ",no,";
+  if (f.last_review != kNone) out += format_date(book.collection.records[f.last_review].date);
+  out += ',' + (f.next_review == kNoDate ? std::string() : format_date(f.next_review));
+  out += std::string(f.review_due ? ",yes," : ",no,") + security_name(f.security) + ',' +
+         std::to_string(f.disputes_open) + ',';
+  append_csv_number(out, format_amount(f.disputed_minor, digits));
+  out += '\n';
   return out;
 }
 

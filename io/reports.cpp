@@ -65,12 +65,20 @@ std::string aging_json(const Book& book, const AgingReport& report) {
     append_json_string(out, customer.name);
     out += ", ";
     append_amount_members(out, c.amounts_minor, c.open_minor, c.unapplied_minor, digits);
+    if (report.total_disputed_minor) {
+      out += ", \"disputed\": ";
+      append_amount_string(out, c.disputed_minor, digits);
+    }
     out += '}';
   }
   out += report.customers.empty() ? "],\n" : "\n  ],\n";
   out += "  \"totals\": {";
   append_amount_members(out, report.total_amounts_minor, report.total_open_minor,
                         report.total_unapplied_minor, digits);
+  if (report.total_disputed_minor) {  // Shown apart only when something is disputed.
+    out += ", \"disputed\": ";
+    append_amount_string(out, report.total_disputed_minor, digits);
+  }
   out += "}\n}\n";
   return out;
 }
@@ -82,7 +90,7 @@ std::string aging_json(const Book& book, const AgingReport& report) {
 namespace {
 
 void append_csv_amounts(std::string& out, const std::vector<int64_t>& amounts, int64_t open,
-                        int64_t unapplied, int digits) {
+                        int64_t unapplied, int digits, const int64_t* disputed = nullptr) {
   for (int64_t a : amounts) {
     out += ',';
     append_csv_number(out, format_amount(a, digits));
@@ -91,6 +99,10 @@ void append_csv_amounts(std::string& out, const std::vector<int64_t>& amounts, i
   append_csv_number(out, format_amount(open, digits));
   out += ',';
   append_csv_number(out, format_amount(unapplied, digits));
+  if (disputed) {
+    out += ',';
+    append_csv_number(out, format_amount(*disputed, digits));
+  }
   out += '\n';
 }
 
@@ -102,16 +114,19 @@ std::string aging_csv(const Book& book, const AgingReport& report) {
     out += ',';
     append_csv_text(out, name);
   }
-  out += ",open,unapplied\n";
+  const bool disputed = report.total_disputed_minor != 0;  // The column only then.
+  out += disputed ? ",open,unapplied,disputed\n" : ",open,unapplied\n";
   for (const CustomerAging& c : report.customers) {
     append_csv_text(out, book.customers[c.customer].id);
     out += ',';
     append_csv_text(out, book.customers[c.customer].name);
-    append_csv_amounts(out, c.amounts_minor, c.open_minor, c.unapplied_minor, book.minor_digits);
+    append_csv_amounts(out, c.amounts_minor, c.open_minor, c.unapplied_minor, book.minor_digits,
+                       disputed ? &c.disputed_minor : nullptr);
   }
   out += "TOTAL,";
   append_csv_amounts(out, report.total_amounts_minor, report.total_open_minor,
-                     report.total_unapplied_minor, book.minor_digits);
+                     report.total_unapplied_minor, book.minor_digits,
+                     disputed ? &report.total_disputed_minor : nullptr);
   return out;
 }
 
@@ -149,11 +164,12 @@ struct Row {
 
 // Id and name shown escaped (io/cells.h), the name cut after escaping.
 Row make_row(std::string_view id, std::string_view name, const std::vector<int64_t>& amounts,
-             int64_t open, int64_t unapplied, int digits) {
+             int64_t open, int64_t unapplied, int digits, const int64_t* disputed = nullptr) {
   Row row{table_text(id), clip(table_text(name), kNameWidthMax), {}};
   for (int64_t a : amounts) row.cells.push_back(format_amount_grouped(a, digits));
   row.cells.push_back(format_amount_grouped(open, digits));
   row.cells.push_back(format_amount_grouped(unapplied, digits));
+  if (disputed) row.cells.push_back(format_amount_grouped(*disputed, digits));
   return row;
 }
 
@@ -164,14 +180,18 @@ std::string aging_table(const Book& book, const AgingReport& report) {
   Row header{"Customer", "Name", report.bucket_names};
   header.cells.push_back("Open");
   header.cells.push_back("Unapplied");
+  const bool disputed = report.total_disputed_minor != 0;  // "Of which disputed", only then.
+  if (disputed) header.cells.push_back("Disputed");
   rows.push_back(header);
   for (const CustomerAging& c : report.customers) {
     const Customer& customer = book.customers[c.customer];
     rows.push_back(make_row(customer.id, customer.name, c.amounts_minor, c.open_minor,
-                            c.unapplied_minor, book.minor_digits));
+                            c.unapplied_minor, book.minor_digits,
+                            disputed ? &c.disputed_minor : nullptr));
   }
   rows.push_back(make_row("TOTAL", "", report.total_amounts_minor, report.total_open_minor,
-                          report.total_unapplied_minor, book.minor_digits));
+                          report.total_unapplied_minor, book.minor_digits,
+                          disputed ? &report.total_disputed_minor : nullptr));
   std::vector<size_t> widths(2 + header.cells.size(), 0);
   for (const Row& r : rows) {
     widths[0] = std::max(widths[0], display_width(r.id));

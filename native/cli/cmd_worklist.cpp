@@ -15,10 +15,18 @@ constexpr const char* kWorklistHelp =
     "\n"
     "What to do today, one line per customer and action, most urgent first:\n"
     "  escalate  an invoice past one third of its own credit period (credit)\n"
-    "  hold      the customer is over its credit limit or past that limit (credit)\n"
-    "  remind    an invoice overdue, within its limit: act on the first day (finance)\n"
-    "  confirm   an invoice due within 7 days: call to confirm the date (sales)\n"
-    "Within an action: the oldest first, then the largest amount. Nothing is changed.\n"
+    "  hold      over its credit limit or past that limit, not yet held by hand (credit)\n"
+    "  chase     a promise to pay broken, no contact since (the case owner)\n"
+    "  send      a dunning letter due, with its level (the level's owner)\n"
+    "  remind    an invoice overdue, within its limit, not yet contacted (finance)\n"
+    "  call      the last contact's next step is due, or no contact for 7 days (case owner)\n"
+    "  release   held by hand, now within the limit and nothing past it (credit)\n"
+    "  review    the credit file's review is due (credit)\n"
+    "  confirm   an invoice due within the reminder days: confirm the date (sales)\n"
+    "Disputed amounts are not chased; invoices in a plan go by their instalments.\n"
+    "Within an action: the oldest first, then the largest amount, then the lower payment\n"
+    "score, then more broken promises. Snoozed customers are left out (counted).\n"
+    "Nothing is changed in the book.\n"
     "\n"
     "Options:\n"
     "  --as-of DATE       the date; default: the book's last document date\n"
@@ -50,13 +58,15 @@ int cmd_worklist(int argc, char** argv) {
   LoadResult loaded;
   if (!load_book(args.positional[0], &loaded)) return kExitData;
   default_as_of(args, loaded.book, &as_of);
-  std::vector<WorkItem> items = worklist(loaded.book, collection_position(loaded.book, as_of));
+  CollectionPosition position = collection_position(loaded.book, as_of);
+  uint32_t snoozed = 0;
+  std::vector<WorkItem> items = worklist(loaded.book, position, &snoozed);
   if (!owner.empty()) {
     std::erase_if(items, [&](const WorkItem& w) { return owner != work_owner_name(w.owner); });
   }
-  std::string out = format == "json"  ? worklist_json(loaded.book, as_of, items, owner)
-                    : format == "csv" ? worklist_csv(loaded.book, items)
-                                      : worklist_table(loaded.book, as_of, items, owner);
+  std::string out = format == "json"  ? worklist_json(loaded.book, position, items, owner, snoozed)
+                    : format == "csv" ? worklist_csv(loaded.book, position, items)
+                                      : worklist_table(loaded.book, position, items, owner, snoozed);
   return write_output(args.get("--output"), out) ? kExitOk : kExitData;
 }
 

@@ -39,7 +39,7 @@ FORMULA_START = set("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 TEXT_COLUMNS = {"customer_id", "customer_name", "key", "type", "document", "applied_to",
                 "salesperson", "name", "period", "passed", "failed_gates", "rule", "invoice",
                 "source", "status", "note", "under_b", "month", "worst_invoice", "action",
-                "owner", "todo", "hold"}
+                "owner", "todo", "hold", "step", "manual_reason"}
 # Text columns that hold one string of the book (an id or a name) or a label of arlab.
 BOOK_COLUMNS = {"customer_id", "customer_name", "salesperson", "name", "document", "invoice",
                 "source", "key", "worst_invoice"}

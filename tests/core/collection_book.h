@@ -29,6 +29,18 @@ inline BookBuilder collection_book() {
   return b;
 }
 
+// A case-file record for tests: id, kind, date, customer; the rest set by the caller.
+inline CaseRecord record(const char* id, RecordKind kind, const char* date, Index customer,
+                         std::vector<Index> invoices = {}) {
+  CaseRecord r;
+  r.id = id;
+  r.kind = kind;
+  r.date = D(date);
+  r.customer = customer;
+  r.invoices = std::move(invoices);
+  return r;
+}
+
 // Its customers and invoices by index.
 constexpr Index kC1 = 0, kC2 = 1;
 constexpr Index kInv1 = 0, kInv2 = 1, kInv3 = 2, kInv4 = 3;

@@ -96,7 +96,9 @@ TEST_CASE("the score of C1 on 2025-06-30, part by part") {
   CHECK(s.total_points == doctest::Approx(64.597).epsilon(0.0001));
   CHECK(s.enough_history);
   CHECK(s.score == 65);
-  CHECK_FALSE(s.promises_recorded);
+  CHECK(s.promises_recorded);  // The case file can record them; this book has none.
+  CHECK(s.promises_broken == 0);
+  CHECK(s.promise_points == 0);
 }
 
 TEST_CASE("fewer settled invoices than the policy asks: no score, the parts still shown") {
