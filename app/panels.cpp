@@ -18,7 +18,7 @@ namespace app {
 
 namespace {
 
-// In tab order. The first eleven are the tabs that fit at 1024 px (no close buttons: View
+// In tab order. The first twelve are the tabs that fit at 1024 px (no close buttons: View
 // shows and hides them); new screens go under a host tab (PanelPlace::Page, panels.h).
 // clang-format off
 ARLAB_PANEL_TABLE_BEGIN
@@ -168,9 +168,14 @@ void draw_panel_tabs(State& state, std::span<const PanelDef> defs) {
       if (pages.empty()) continue;
     }
     ImGuiTabItemFlags flags = state.select_tab == def.id ? ImGuiTabItemFlags_SetSelected : 0;
-    // No close button on the tabs: eleven of them fit at 1024 px only without (View shows
-    // and hides them).
-    if (ImGui::BeginTabItem(def.title, nullptr, flags)) {
+    // No close button on the tabs, and a little less padding than other frames: the twelve
+    // of them fit at 1024 px only so (View shows and hides them). Only the tab itself: the
+    // panel inside keeps the style's padding.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x * 0.75f, ImGui::GetStyle().FramePadding.y));
+    const bool open = ImGui::BeginTabItem(def.title, nullptr, flags);
+    ImGui::PopStyleVar();
+    if (open) {
       ImGui::BeginChild("##panel", ImVec2(0, 0), false);
       if (def.draw) {
         def.draw(state);
