@@ -40,6 +40,7 @@
 #include "core/metrics.h"
 #include "core/money.h"
 #include "core/worklist.h"
+#include "core/dunning.h"
 #include "io/book_json.h"
 #include "io/commission_plan.h"
 #include "io/file.h"
@@ -215,6 +216,8 @@ struct Figures {
   uint32_t on_hold = 0;
   std::vector<double> worklist_ms;          // worklist() from that position.
   size_t worklist_items = 0;
+  std::vector<double> dunning_ms;           // dunning_run: case state, levels, letters.
+  size_t dunning_letters = 0, dunning_invoices = 0;
   double save_ms = 0;                      // write_book_json.
   bool round_trip_identical = false;       // Save of the loaded book == the file, byte for byte.
   int64_t rss_before = -1, rss_after = -1, heap_before = 0, heap_after = 0;
@@ -324,6 +327,11 @@ void measure_position(const Book& book, Date as_of, int runs, Figures* f) {
     std::vector<WorkItem> items = worklist(book, p);
     f->worklist_ms.push_back(now_ms() - t1);
     f->worklist_items = items.size();
+    const double t2 = now_ms();
+    DunningRun run = dunning_run(book, as_of);
+    f->dunning_ms.push_back(now_ms() - t2);
+    f->dunning_letters = run.letters.size();
+    f->dunning_invoices = run.items.size();
   }
 }
 
@@ -392,6 +400,9 @@ void print_table(const Figures& f) {
               median(f.position_ms), f.on_hold);
   std::printf("  %-44s %9.2f ms min (%zu items)\n", "  worklist from it (ranked)",
               min_of(f.worklist_ms), f.worklist_items);
+  std::printf("  %-44s %9.2f ms min (%zu letters, %zu invoices)\n",
+              "dunning run (levels, one letter a customer)", min_of(f.dunning_ms),
+              f.dunning_letters, f.dunning_invoices);
   std::printf("  %-44s %9.1f ms\n",
               ("metrics " + f.period_from + " to " + f.as_of + ", total + 12 months").c_str(),
               f.metrics_ms);
@@ -431,6 +442,8 @@ void print_json(const Figures& f) {
   std::printf(" \"position_ms_min\": %.3f, \"on_hold\": %u, \"worklist_ms_min\": %.3f, "
               "\"worklist_items\": %zu,\n", min_of(f.position_ms), f.on_hold,
               min_of(f.worklist_ms), f.worklist_items);
+  std::printf(" \"dunning_ms_min\": %.3f, \"dunning_letters\": %zu, \"dunning_invoices\": %zu,\n",
+              min_of(f.dunning_ms), f.dunning_letters, f.dunning_invoices);
   std::printf(" \"aging_ms_min\": %.3f, \"aging_ms_median\": %.3f, \"save_ms\": %.2f, "
               "\"round_trip_identical\": %s,\n", min_of(f.aging_ms), median(f.aging_ms),
               f.save_ms, f.round_trip_identical ? "true" : "false");

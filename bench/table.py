@@ -80,6 +80,8 @@ def main():
          "aim < 50 ms native"),
         ("  then the worklist, ranked (" + f"{g(nat, 'worklist_items') or 0:,}" + " items)",
          ms(g(nat, "worklist_ms_min")), ms(g(wasm, "worklist_ms_min")), "—", ""),
+        (f"Dunning run of {n:,} invoices (" + f"{g(nat, 'dunning_letters') or 0:,}" + " letters)",
+         ms(g(nat, "dunning_ms_min")), ms(g(wasm, "dunning_ms_min")), "—", ""),
         (f"Metrics {nat['period_from']} to {nat['as_of']}: total + one row a month",
          ms(nat["metrics_ms"]), ms(g(wasm, "metrics_ms")), "—", "the Metrics tab's work"),
         (f"Commission statement, same months ({nat['commission_lines']:,} lines)",

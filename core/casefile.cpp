@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "book.h"
+#include "dunning.h"
 #include "money.h"
 
 namespace arlab {
@@ -90,14 +91,22 @@ bool parse_security(std::string_view t, Security* out) { return parse_enum(t, kS
 // are the product's defaults: act at the very start of arrears (001) with the notice, the
 // warning two weeks later, the lawyer's letter after a month, each with a stated time limit.
 std::vector<DunningLevel> CollectionPolicy::default_levels() {
-  return {{"notice", 1, WorkOwner::Sales, 10},
-          {"warning", 15, WorkOwner::Finance, 7},
-          {"lawyer's letter", 30, WorkOwner::Credit, 7}};
+  return {{"notice", 1, WorkOwner::Sales, 10, ""},
+          {"warning", 15, WorkOwner::Finance, 7, ""},
+          {"lawyer's letter", 30, WorkOwner::Credit, 7, ""}};
 }
 
 // Monthly, quarterly, yearly re-evaluation (002, 003): the better the grade, the longer.
 std::vector<GradeReview> CollectionPolicy::default_reviews() {
   return {{"A", 12}, {"B", 6}, {"C", 3}, {"D", 1}, {"", 3}};
+}
+
+bool is_letter_placeholder(std::string_view name) {
+  for (std::string_view known : {"customer", "customer_id", "date", "level", "invoices", "total",
+                                 "days_overdue", "deadline", "consequence", "interest",
+                                 "interest_rule"})
+    if (name == known) return true;
+  return false;
 }
 
 int32_t CollectionPolicy::review_months(std::string_view grade) const {
@@ -150,6 +159,23 @@ bool needs_invoices(RecordKind k, size_t* min, size_t* max) {
 
 bool in_date_range(Date d) { return d >= kDateMin && d <= kDateMax; }
 
+// The first "{name}" in a letter template that is not a placeholder ("" when none): a typo
+// would otherwise go out to the customer as it stands. A brace alone is text.
+std::string unknown_placeholder(std::string_view t) {
+  for (size_t at = t.find('{'); at != std::string_view::npos; at = t.find('{', at + 1)) {
+    size_t end = t.find('}', at);
+    if (end == std::string_view::npos) return "";
+    std::string_view name = t.substr(at + 1, end - at - 1);
+    bool word = !name.empty() && name.size() <= 40 &&
+                std::all_of(name.begin(), name.end(), [](char ch) {
+                  return (ch >= 'a' && ch <= 'z') || ch == '_';
+                });
+    if (!word) continue;
+    if (!is_letter_placeholder(name)) return "{" + std::string(name) + "}";
+  }
+  return "";
+}
+
 }  // namespace
 
 bool check_collection(const Book& book, std::vector<Problem>* problems) {
@@ -158,6 +184,12 @@ bool check_collection(const Book& book, std::vector<Problem>* problems) {
   // The policy.
   if (p.reminder_days < 0 || p.reminder_days > 365)
     c.add("collection.policy.reminder_days", "must be 0 to 365 days");
+  if (p.reminder_template.size() > kLetterTemplateMax)
+    c.add("collection.policy.reminder_template",
+          "at most 4000 bytes (" + std::to_string(p.reminder_template.size()) + ")");
+  else if (std::string bad = unknown_placeholder(p.reminder_template); !bad.empty())
+    c.add("collection.policy.reminder_template",
+          "unknown placeholder " + bad + " (known: " + kLetterPlaceholders + ")");
   if (p.letter_gap_days < 0 || p.letter_gap_days > 365)
     c.add("collection.policy.letter_gap_days", "must be 0 to 365 days");
   if (p.levels.empty() || p.levels.size() > kDunningLevelsMax)
@@ -172,6 +204,12 @@ bool check_collection(const Book& book, std::vector<Problem>* problems) {
                                  std::to_string(p.levels[i - 1].days) + " days)");
     if (l.deadline_days < 0 || l.deadline_days > 365)
       c.add(place + ".deadline_days", "must be 0 to 365 days");
+    if (l.letter_template.size() > kLetterTemplateMax)
+      c.add(place + ".template", "at most 4000 bytes (" +
+                                     std::to_string(l.letter_template.size()) + ")");
+    else if (std::string bad = unknown_placeholder(l.letter_template); !bad.empty())
+      c.add(place + ".template", "unknown placeholder " + bad + " (known: " +
+                                     kLetterPlaceholders + ")");
   }
   for (int e = 0; e < kEscalationCount; e++) {
     std::string place = std::string("collection.policy.escalation.") + kEscalationNames[e];
@@ -297,8 +335,8 @@ bool check_collection(const Book& book, std::vector<Problem>* problems) {
       case RecordKind::Release:
       case RecordKind::Override:
       case RecordKind::Block: needs_text = true; break;
-      case RecordKind::Letter:
-        if (r.level < 1 || size_t(r.level) > p.levels.size())
+      case RecordKind::Letter:  // Level 0: the pre-due reminder.
+        if (r.level < 0 || size_t(r.level) > p.levels.size())
           c.add(record_place(i, "level"),
                 "level " + std::to_string(r.level) + " is not in the policy (1 to " +
                     std::to_string(p.levels.size()) + ")");
@@ -512,9 +550,13 @@ CaseState case_state(const Book& book, Date as_of) {
       case RecordKind::Block: s.invoices[r.invoices[0]].blocked = true; break;
       case RecordKind::Unblock: s.invoices[r.invoices[0]].blocked = false; break;
       case RecordKind::Letter:
+        // A letter of level L raises an invoice it names to L only as far as the invoice had
+        // reached on the letter's date (dunning.h): a warning that also lists a newer invoice
+        // sends that one its notice, not a warning it never had the notice for.
         for (Index inv : r.invoices) {
           InvoiceCaseState& v = s.invoices[inv];
-          v.level_sent = std::max(v.level_sent, r.level);
+          int32_t due = dunning_level_due(p, r.date - v.due, v.level_sent);
+          v.level_sent = std::max(v.level_sent, std::min(r.level, due));
           v.last_letter = r.date;
         }
         c.last_letter = r.date;

@@ -60,7 +60,19 @@ struct DunningLevel {
   int32_t days = 1;              // Sent from this many days overdue.
   WorkOwner owner = WorkOwner::Finance;
   int32_t deadline_days = 10;    // The time limit the letter states (001).
+  // The letter's body with placeholders (core/letters.h); "" for the product's default
+  // template of its place (first: notice, last: lawyer's letter, between: warning).
+  std::string letter_template;
+  bool operator==(const DunningLevel&) const = default;
 };
+
+constexpr size_t kLetterTemplateMax = 4000;  // Bytes of a level's letter template.
+// The placeholders a letter template may hold, in words for messages.
+constexpr const char* kLetterPlaceholders =
+    "{customer}, {customer_id}, {date}, {level}, {invoices}, {total}, {days_overdue}, "
+    "{deadline}, {consequence}, {interest}, {interest_rule}";
+// True for a placeholder's name without its braces ("total").
+bool is_letter_placeholder(std::string_view name);
 
 // The four stages of a collection (002) after the letters: from these days overdue.
 enum class Escalation : uint8_t { Internal, Field, Agency, Court };
@@ -77,6 +89,7 @@ struct GradeReview {
 
 struct CollectionPolicy {
   int32_t reminder_days = 7;      // Call this many days before the due date ("due soon").
+  std::string reminder_template;  // The pre-due reminder's body; "" for the default.
   std::vector<DunningLevel> levels = default_levels();
   int32_t letter_gap_days = 7;    // At least this many days between two letters to a customer.
   // Days overdue from which each stage starts; Internal is always 1.

@@ -88,6 +88,8 @@ struct CollectionReader {
       std::string place = at + "." + json_path_key(k);
       if (k == "reminder_days") {
         days(v, place, 0, 365, &out.reminder_days);
+      } else if (k == "reminder_template") {
+        text(v, place, kLetterTemplateMax, &out.reminder_template);
       } else if (k == "letter_gap_days") {
         days(v, place, 0, 365, &out.letter_gap_days);
       } else if (k == "approval_over") {
@@ -114,7 +116,9 @@ struct CollectionReader {
             else if (m.key() == "owner")
               word(m.value(), mp, parse_work_owner, "\"sales\", \"finance\", \"credit\"", &d.owner);
             else if (m.key() == "deadline_days") days(m.value(), mp, 0, 365, &d.deadline_days);
-            else add(mp, "unknown member (a level has name, days, owner, deadline_days)");
+            else if (m.key() == "template")
+              text(m.value(), mp, kLetterTemplateMax, &d.letter_template);
+            else add(mp, "unknown member (a level has name, days, owner, deadline_days, template)");
           }
           if (!has_name) add(lp, "missing member \"name\"");
           if (!has_days) add(lp, "missing member \"days\"");
@@ -155,7 +159,7 @@ struct CollectionReader {
         }
       } else {
         add(place, "unknown member (the policy has reminder_days, letter_gap_days, levels, "
-                   "escalation, approval_over, reviews)");
+                   "escalation, approval_over, reviews, reminder_template)");
       }
     }
   }
@@ -214,7 +218,7 @@ struct CollectionReader {
         if (v.is_null()) out.amount_minor = -1;
         else amount(v, place, &out.amount_minor);
       } else if (k == "until") date(v, place, &out.until);
-      else if (k == "level") days(v, place, 1, int32_t(kDunningLevelsMax), &out.level);
+      else if (k == "level") days(v, place, 0, int32_t(kDunningLevelsMax), &out.level);  // 0: reminder
       else if (k == "reason")
         word(v, place, parse_dispute_reason,
              "goods, service, price, delivery, sales_promise, other", &out.reason);
@@ -406,6 +410,10 @@ void append_collection_json(std::string& out, const Book& book) {
     out += "\n    \"policy\": {\"reminder_days\": " + std::to_string(p.reminder_days) +
            ", \"letter_gap_days\": " + std::to_string(p.letter_gap_days) + ", \"approval_over\": ";
     append_json_string(out, format_amount(p.approval_over_minor, book.minor_digits));
+    if (!p.reminder_template.empty()) {
+      out += ", \"reminder_template\": ";
+      append_json_string(out, p.reminder_template);
+    }
     out += ",\n      \"levels\": [";
     for (size_t i = 0; i < p.levels.size(); i++) {
       out += i ? ",\n        " : "\n        ";
@@ -413,7 +421,12 @@ void append_collection_json(std::string& out, const Book& book) {
       append_json_string(out, p.levels[i].name);
       out += ", \"days\": " + std::to_string(p.levels[i].days) + ", \"owner\": \"" +
              work_owner_name(p.levels[i].owner) +
-             "\", \"deadline_days\": " + std::to_string(p.levels[i].deadline_days) + "}";
+             "\", \"deadline_days\": " + std::to_string(p.levels[i].deadline_days);
+      if (!p.levels[i].letter_template.empty()) {  // Only when edited: defaults stay unwritten.
+        out += ", \"template\": ";
+        append_json_string(out, p.levels[i].letter_template);
+      }
+      out += '}';
     }
     out += "],\n      \"escalation\": {";
     for (int e = 0; e < kEscalationCount; e++) {

@@ -83,11 +83,13 @@ int cmd_check(int argc, char** argv);
 int cmd_commission(int argc, char** argv);
 int cmd_credit(int argc, char** argv);
 int cmd_case(int argc, char** argv);
+int cmd_dunning(int argc, char** argv);
 int cmd_export(int argc, char** argv);
 int cmd_generate(int argc, char** argv);
 int cmd_holds(int argc, char** argv);
 int cmd_worklist(int argc, char** argv);
 int cmd_import_csv(int argc, char** argv);
+int cmd_letter(int argc, char** argv);
 int cmd_metrics(int argc, char** argv);
 int cmd_statement(int argc, char** argv);
 

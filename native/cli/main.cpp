@@ -19,10 +19,12 @@ constexpr const char* kHelp =
     "  check BOOK     validate a book; print its counts and open total\n"
     "  commission BOOK commission tied to cash collected, under a plan (docs/COMMISSION.md)\n"
     "  credit BOOK    a customer's credit file and payment score, with how it was computed\n"
+    "  dunning BOOK   the letters due today by level; --record books them in the case file\n"
     "  export BOOK    write the book as a ledger-cli journal or as canonical JSON\n"
     "  generate       make a synthetic book (deterministic for a seed)\n"
     "  holds BOOK     customers to put on hold: over their credit limit, or past 1/3 of terms\n"
     "  import-csv CSV make a book from a spreadsheet export (docs/IMPORT.md)\n"
+    "  letter BOOK    a customer's reminder, notice, warning or lawyer's letter (text, HTML)\n"
     "  metrics BOOK   DSO, CEI, days late, interest cost... over a period (docs/METRICS.md)\n"
     "  statement BOOK a customer's statement of account to print and confirm (HTML, text)\n"
     "  worklist BOOK  what to do today: escalate, hold, remind, confirm; most urgent first\n"
@@ -58,11 +60,13 @@ int main(int argc, char** argv) {
   if (!std::strcmp(command, "commission")) return cmd_commission(argc, argv);
   if (!std::strcmp(command, "credit")) return cmd_credit(argc, argv);
   if (!std::strcmp(command, "case")) return cmd_case(argc, argv);
+  if (!std::strcmp(command, "dunning")) return cmd_dunning(argc, argv);
   if (!std::strcmp(command, "export")) return cmd_export(argc, argv);
   if (!std::strcmp(command, "generate")) return cmd_generate(argc, argv);
   if (!std::strcmp(command, "holds")) return cmd_holds(argc, argv);
   if (!std::strcmp(command, "worklist")) return cmd_worklist(argc, argv);
   if (!std::strcmp(command, "import-csv")) return cmd_import_csv(argc, argv);
+  if (!std::strcmp(command, "letter")) return cmd_letter(argc, argv);
   if (!std::strcmp(command, "metrics")) return cmd_metrics(argc, argv);
   if (!std::strcmp(command, "statement")) return cmd_statement(argc, argv);
   return usage_error("", std::string("unknown command '") + command + "'");
