@@ -237,6 +237,18 @@ std::string query_summary_json(const State& state) {
   // Core's collection position (core/collection.h): customers on hold, by invoice stage.
   j["on_hold"] = f->on_hold_count;
   j["worklist_items"] = f->worklist.size();  // What the dashboard lists to do today.
+  // The case file: how many records, and the last five (id, kind, customer, date).
+  const std::vector<arlab::CaseRecord>& records = state.book.collection.records;
+  j["records"] = records.size();
+  nlohmann::ordered_json last = nlohmann::ordered_json::array();
+  for (size_t i = records.size() > 5 ? records.size() - 5 : 0; i < records.size(); ++i) {
+    const arlab::CaseRecord& r = records[i];
+    last.push_back({{"id", r.id}, {"kind", arlab::record_kind_name(r.kind)},
+                    {"customer", state.book.customers[r.customer].id},
+                    {"date", arlab::format_date(r.date)}, {"level", r.level},
+                    {"text", r.text}});
+  }
+  j["last_records"] = last;
   j["stage_open"] = {arlab::format_amount(f->stage_minor[0], digits),
                      arlab::format_amount(f->stage_minor[1], digits),
                      arlab::format_amount(f->stage_minor[2], digits)};

@@ -92,5 +92,10 @@ bool show_panel(State& state, std::string_view name);
 // form to the front first (show_panel "invoice"). False for another form, an unknown
 // customer, a text too long for its field, or a submit while another form is in front.
 bool form_command(State& state, std::string_view json);
+// The Collection tab's Case page filled and submitted from a script (app/panel_case.cpp):
+// {"customer": "C002", "form": "contact"|"promise"|"letter"|"dispute"|"hold"|"release"|"case",
+//  "date", "text", "with", "by", "amount", "until", "level", "submit": true}; the page's own
+// Record button code checks and records it. False for a command it cannot take.
+bool case_command(State& state, std::string_view json);
 
 }  // namespace app

@@ -15,10 +15,16 @@
 #include <cstdio>
 #include <cstring>
 
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
 #include "app/app_state.h"
 #include "app/panels.h"
 #include "app/widgets.h"
 #include "core/case_view.h"
+#include "core/letters.h"
+#include "io/letter_report.h"
+#include "app/platform.h"
 #include "core/money.h"
 #include "imgui.h"
 
@@ -46,8 +52,15 @@ struct CaseKey {
   bool operator==(const CaseKey&) const = default;
 };
 
+struct LetterKey {
+  CaseKey key;
+  int level = 0;
+  bool operator==(const LetterKey&) const = default;
+};
+
 struct CasePanel {
   Cached<arlab::CaseView, CaseKey> view;
+  Cached<arlab::Letter, LetterKey> letter;  // The letter form's preview.
   char customer_filter[48] = "";
   int form = 0;  // CaseForm.
   // The fields of every form (one set: a form shows those it needs).
@@ -72,6 +85,7 @@ struct CasePanel {
   int approve = -1;          // Record index of the extension or plan to approve.
   std::vector<arlab::Problem> problems;
   std::string done;          // What was recorded last ("Recorded: ...").
+  bool submit = false;       // case_command asked for Record (the next frame presses it).
   arlab::Index fields_customer = arlab::kNone;  // The customer the fields were filled for.
 };
 
@@ -132,10 +146,11 @@ void text_field(const char* name, const char* id, char (&buf)[N], const char* hi
   ImGui::InputTextWithHint(id, hint, buf, N);
 }
 
+// Free text on one line that scrolls as it is typed (a multiline field of ImGui 1.86 does
+// not wrap: its text would run past the page).
 template <size_t N>
 void multiline(const char* name, const char* id, char (&buf)[N]) {
-  label(name);
-  ImGui::InputTextMultiline(id, buf, N, ImVec2(field_width(), ImGui::GetTextLineHeight() * 3.6f));
+  text_field(name, id, buf, "");
 }
 
 bool combo(const char* name, const char* id, int* value, const char* const* items, int count) {
@@ -285,16 +300,16 @@ bool build_record(State& state, CasePanel& c, arlab::Index customer, const arlab
       parse_date_field(c.until, "Pay by", &r.until, &problems);
       break;
     case CaseForm::Letter: {
+      // The invoices of the letter previewed (core/letters.h: those it may dun).
       r.kind = arlab::RecordKind::Letter;
       r.level = c.level;
-      arlab::CaseState cs = arlab::case_state(state.book, state.as_of);
-      for (arlab::Index i : open_invoices(state, customer, true)) {
-        if (cs.invoices[i].disputed || cs.invoices[i].blocked) continue;
-        out->invoice_ids.push_back(std::string(state.book.str(state.book.invoices[i].id)));
-      }
-      if (out->invoice_ids.empty())
-        problems.push_back({"Invoices", "nothing overdue to send a letter about (disputed and "
-                                        "blocked invoices are left out)"});
+      const arlab::Letter& letter = c.letter.get(
+          {{state.book_generation, state.as_of, customer}, c.level},
+          [&] { return arlab::make_letter(state.book, customer, state.as_of, c.level); });
+      for (const arlab::DunningItem& item : letter.invoices)
+        out->invoice_ids.push_back(std::string(state.book.str(state.book.invoices[item.invoice].id)));
+      if (!letter.ok || out->invoice_ids.empty())
+        problems.push_back({"Letter", letter.ok ? "nothing to send" : letter.why_none});
       break;
     }
     case CaseForm::Dispute:
@@ -384,6 +399,39 @@ std::vector<arlab::Index> awaiting_approval(const State& state, arlab::Index cus
   return out;
 }
 
+// The letter as it would go: its text (every figure from the case), Copy and Save for
+// printing (HTML, every value escaped); Record marks it sent.
+void draw_letter_preview(State& state, const arlab::Letter& letter) {
+  if (!letter.ok) {
+    ui::text_fit_colored(ui::palette().warn, "No letter: " + letter.why_none);
+    return;
+  }
+  const std::string text = arlab::letter_text(state.book, letter);
+  ui::mark("case-letter");
+  // The letter wrapped to the form's width, in a box of its own that scrolls.
+  if (ImGui::BeginChild("##case_letter", ImVec2(0, ImGui::GetTextLineHeight() * 10), true)) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::EndChild();
+  if (ImGui::SmallButton("Copy")) {
+    ImGui::SetClipboardText(text.c_str());
+    state.status = "Letter copied: paste it into an email or a document.";
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Save to print")) {
+    std::string name = "letter-" + state.book.customers[letter.customer].id + "-" +
+                       arlab::format_date(letter.date) + ".html";
+    std::string where, error;
+    state.status = platform::export_file(name, arlab::letter_html(state.book, letter), &where, &error)
+                       ? "Letter saved to " + where + ": open it and print."
+                       : "Could not save the letter: " + error;
+  }
+  ui::text_muted("Record marks it sent for these invoices (a level is raised only once the "
+                 "one before was sent).");
+}
+
 void draw_form(State& state, CasePanel& c, arlab::Index customer, const arlab::CaseView& v) {
   const ui::Palette& p = ui::palette();
   ui::heading("Add to the case");
@@ -426,7 +474,10 @@ void draw_form(State& state, CasePanel& c, arlab::Index customer, const arlab::C
         }
         ImGui::EndCombo();
       }
-      ui::text_muted("Records the letter as sent, for every overdue invoice not in dispute.");
+      const arlab::Letter& letter = c.letter.get(
+          {{state.book_generation, state.as_of, customer}, c.level},
+          [&] { return arlab::make_letter(state.book, customer, state.as_of, c.level); });
+      draw_letter_preview(state, letter);
       break;
     }
     case CaseForm::Dispute:
@@ -504,7 +555,9 @@ void draw_form(State& state, CasePanel& c, arlab::Index customer, const arlab::C
   }
   text_field("By", "##case_by", c.by, "who did it");
   ui::mark("case-record");
-  if (ImGui::Button("Record")) {
+  const bool pressed = ImGui::Button("Record") || c.submit;
+  c.submit = false;
+  if (pressed) {
     arlab::NewRecord rec;
     if (build_record(state, c, customer, v, &rec)) {
       if (apply_edit(state, arlab::Edit{rec}, &c.problems)) {
@@ -630,6 +683,46 @@ void draw_case(State& state) {
   ImGui::TableNextColumn();
   draw_timeline(state, v);
   ImGui::EndTable();
+}
+
+bool case_command(State& state, std::string_view json_text) {
+  nlohmann::json j = nlohmann::json::parse(json_text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return false;
+  CasePanel& c = panel_state<CasePanel>(state);
+  if (j.contains("customer")) {
+    if (!j["customer"].is_string()) return false;
+    arlab::Index customer = arlab::find_customer(state.book, j["customer"].get<std::string>());
+    if (customer == arlab::kNone) return false;
+    state.customer.customer = customer;
+    fill_defaults(state, c, customer);
+  }
+  static const std::pair<const char*, CaseForm> kForms[] = {
+      {"contact", CaseForm::Contact}, {"promise", CaseForm::Promise}, {"letter", CaseForm::Letter},
+      {"dispute", CaseForm::Dispute}, {"hold", CaseForm::Hold},       {"release", CaseForm::Release},
+      {"case", CaseForm::Case}};
+  if (j.contains("form")) {
+    bool known = false;
+    for (const auto& [name, form] : kForms)
+      if (j["form"] == name) c.form = int(form), known = true;
+    if (!known) return false;
+  }
+  auto set = [&](const char* key, auto& field) {
+    if (!j.contains(key)) return true;
+    if (!j[key].is_string() || j[key].get_ref<const std::string&>().size() >= sizeof field) return false;
+    std::snprintf(field, sizeof field, "%s", j[key].get_ref<const std::string&>().c_str());
+    return true;
+  };
+  if (!set("date", c.date) || !set("text", c.text) || !set("with", c.with) || !set("by", c.by) ||
+      !set("amount", c.amount) || !set("until", c.until) || !set("next_step", c.next_step) ||
+      !set("next_date", c.next_date))
+    return false;
+  if (j.contains("level")) {
+    if (!j["level"].is_number_integer()) return false;
+    c.level = j["level"].get<int>();
+  }
+  select_panel(state, "case");
+  c.submit = j.value("submit", false);
+  return true;
 }
 
 // The Case page opened on a customer (Customer tab, worklist, dashboard).

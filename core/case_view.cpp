@@ -92,7 +92,7 @@ std::string record_summary(const Book& book, const CaseRecord& r, const CaseStat
     case RecordKind::Unblock: *what = "Back in dunning"; text = invs; break;
     case RecordKind::Letter: {
       const std::vector<DunningLevel>& levels = book.collection.policy.levels;
-      *what = "Letter " + std::to_string(r.level);
+      *what = r.level == 0 ? std::string("Reminder") : "Letter " + std::to_string(r.level);
       if (r.level >= 1 && size_t(r.level) <= levels.size()) *what += " (" + levels[r.level - 1].name + ")";
       text = "for " + invs;
       break;

@@ -175,6 +175,12 @@ EMSCRIPTEN_KEEPALIVE int arlab_web_show_panel(const char* name) {
   return app::show_panel(*shell().state, name) ? 1 : 0;
 }
 
+// The Case page filled and submitted (app::case_command): 1 if taken.
+EMSCRIPTEN_KEEPALIVE int arlab_web_case_command(const char* json) {
+  if (!shell().running || !json) return 0;
+  return app::case_command(*shell().state, json) ? 1 : 0;
+}
+
 // The New invoice form filled, submitted or answered (app::form_command): 1 if taken.
 EMSCRIPTEN_KEEPALIVE int arlab_web_form_command(const char* json) {
   if (!shell().running || !json) return 0;

@@ -11,6 +11,7 @@
 //   arlab.storage()          save state: {saving, pending, last_saved, last_error, ...}
 //   arlab.flush()            saves a waiting change now
 //   arlab.showPanel(name)    brings a panel to the front ("aging", "storage", ...)
+//   arlab.caseCommand(obj)   fills and records the Case page's form (app::case_command)
 //   arlab.formCommand(obj)   fills, submits or answers the New invoice form (app::form_command)
 //   arlab.lastOpen()         {count, name, ok}: the last file picked or dropped, once read
 'use strict';
@@ -118,6 +119,15 @@
       var ptr = allocString(String(name));
       try {
         return Module._arlab_web_show_panel(ptr) === 1;
+      } finally {
+        Module._free(ptr);
+      }
+    },
+    caseCommand: function(command) {
+      if (!exported('_arlab_web_case_command') || !Module._arlab_web_ready()) return false;
+      var ptr = allocString(JSON.stringify(command));
+      try {
+        return Module._arlab_web_case_command(ptr) === 1;
       } finally {
         Module._free(ptr);
       }

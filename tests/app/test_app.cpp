@@ -22,6 +22,7 @@
 #include "assets/commission_plans.h"
 #include "assets/sample_book.h"
 #include "assets/docs.h"
+#include "core/case_view.h"
 #include "core/commission.h"
 #include "core/date.h"
 #include "imgui.h"
@@ -2526,4 +2527,51 @@ TEST_CASE("dashboard: what to do today is core's worklist of the test book") {
   CHECK(w[2].amount_minor == 50000);
   CHECK(ui.summary()["worklist_items"] == 3);
   CHECK(ui.summary()["on_hold"] == 1);
+}
+
+TEST_CASE("case page: log a contact, record a promise, send a letter; refused without text; undo") {
+  // The test book as of 2025-03-20: C1 (Acme) owes INV-1 600.00 (48 days overdue) and INV-2
+  // 500.00 (3 days): the notice (level 1) lists both.
+  Ui ui;
+  open_test_book(ui);
+  const uint64_t saves = app::platform::fake().save_count;
+  REQUIRE(app::case_command(*ui.state, R"({"customer": "C1", "form": "contact",
+      "date": "2025-03-20", "with": "Accounts payable", "text": "Will pay INV-1 on Friday",
+      "by": "Ann", "submit": true})"));
+  ui.frames(3);
+  const std::vector<arlab::CaseRecord>& rs = ui.state->book.collection.records;
+  REQUIRE(rs.size() == 1);
+  CHECK(rs[0].kind == arlab::RecordKind::Contact);
+  CHECK(rs[0].id == "R-1");
+  CHECK(rs[0].text == "Will pay INV-1 on Friday");
+  CHECK(rs[0].next_date == arlab::date_from_ymd(2025, 3, 27));  // A week after, by default.
+  REQUIRE(app::case_command(*ui.state, R"({"form": "promise", "date": "2025-03-20",
+      "amount": "600.00", "until": "2025-03-28", "submit": true})"));
+  ui.frames(3);
+  REQUIRE(rs.size() == 2);
+  CHECK(rs[1].kind == arlab::RecordKind::Promise);
+  CHECK(rs[1].amount_minor == 60000);
+  REQUIRE(app::case_command(*ui.state, R"({"form": "letter", "date": "2025-03-20", "level": 1,
+      "submit": true})"));
+  ui.frames(3);
+  REQUIRE(rs.size() == 3);
+  CHECK(rs[2].kind == arlab::RecordKind::Letter);
+  CHECK(rs[2].level == 1);
+  REQUIRE(rs[2].invoices.size() == 2);
+  CHECK(ui.summary()["records"] == 3);
+  CHECK(ui.summary()["last_records"][2]["kind"] == "letter");
+  CHECK(app::platform::fake().save_count >= saves + 3);
+  // A contact with nothing said is refused, named by its field; nothing is added.
+  REQUIRE(app::case_command(*ui.state, R"({"form": "contact", "text": "", "submit": true})"));
+  ui.frames(3);
+  CHECK(rs.size() == 3);
+  // The case as core reads it: the promise pending, one letter sent.
+  arlab::CaseView v = arlab::case_view(ui.state->book, 0, arlab::date_from_ymd(2025, 3, 20));
+  REQUIRE(v.promises.size() == 1);
+  CHECK(v.promises[0].status == arlab::PromiseStatus::Pending);
+  CHECK(v.state.letters_sent == 1);
+  app::undo(*ui.state);
+  CHECK(rs.size() == 2);
+  CHECK_FALSE(app::case_command(*ui.state, R"({"customer": "C9"})"));
+  CHECK_FALSE(app::case_command(*ui.state, R"({"form": "party"})"));
 }

@@ -148,6 +148,49 @@ function unfilter(raw, width, height, bpp) {
   return out;
 }
 
+// Issue 11: the case file in the browser. On the sample (its case file moved to end today),
+// C001 gets a logged contact, a promise and a notice through the Case page's own Record
+// (arlab.caseCommand fills its form as a user would); after a reload all three are there,
+// in the same order, with what was said.
+async function checkCaseFile(page) {
+  expect(await page.evaluate(() => window.arlab.showPanel('case')), 'no "case" panel');
+  await waitReady(page, (await page.evaluate(() => window.arlab.frames())) + 3);
+  const before = await page.evaluate(() => window.arlab.summary());
+  const today = before.as_of;
+  const inWeek = new Date(Date.parse(today + 'T00:00:00Z') + 7 * 86400000).toISOString().slice(0, 10);
+  const commands = [
+    {customer: 'C001', form: 'contact', date: today, with: 'Accounts payable',
+     text: 'e2e: called about the overdue invoices <b>&</b>', by: 'e2e', submit: true},
+    {form: 'promise', date: today, amount: '100.00', until: inWeek, submit: true},
+    {form: 'letter', date: today, level: 1, submit: true},
+  ];
+  for (const command of commands) {
+    expect(await page.evaluate((c) => window.arlab.caseCommand(c), command),
+           `caseCommand ${command.form} refused`);
+    const frames = await page.evaluate(() => window.arlab.frames());
+    await waitReady(page, frames + 3);
+  }
+  const after = await page.evaluate(() => window.arlab.summary());
+  expect(after.records === before.records + 3,
+         `records ${before.records} -> ${after.records}, expected 3 more`);
+  const kinds = after.last_records.slice(-3).map((r) => r.kind).join(',');
+  expect(kinds === 'contact,promise,letter', `last records: ${kinds}`);
+  expect(after.last_records.slice(-3).every((r) => r.customer === 'C001'), 'not all C001');
+  await shot(page, '26-case-page.png');
+  await page.evaluate(() => window.arlab.flush());
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page, 5);
+  const back = await page.evaluate(() => window.arlab.summary());
+  expect(back.records === after.records, `after the reload: ${back.records} records, not ${after.records}`);
+  expect(JSON.stringify(back.last_records) === JSON.stringify(after.last_records),
+         `after the reload the last records differ: ${JSON.stringify(back.last_records)}`);
+  expect(back.last_records[2].text === 'e2e: called about the overdue invoices <b>&</b>',
+         `what was said: ${back.last_records[2].text}`);
+  expect(back.last_records[4].level === 1, 'the letter is not level 1');
+  await page.evaluate(() => window.arlab.showPanel('dashboard'));
+}
+
 // [SECTION] a static server for the web folder (application/wasm for the module)
 const MIME = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
               '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
@@ -1041,7 +1084,7 @@ async function checkHelp(page) {
 async function checkTextFits(page) {
   const screens = ['dashboard', 'aging', 'customer', 'statement', 'invoices', 'metrics',
                    'invoice', 'payment', 'credit-note', 'write-off', 'new-customer', 'history',
-                   'storage', 'import', 'commission', 'commission-compare'];
+                   'storage', 'import', 'commission', 'commission-compare', 'case'];
   const cut = [];
   for (const [width, height] of [[1024, 700], [1280, 800], [1920, 1080]]) {
     await page.setViewportSize({width, height});
@@ -1148,6 +1191,8 @@ async function main() {
                 () => checkHelp(page));
     await check('25 fits: no text cut on any screen at 1024x700, 1280x800, 1920x1080',
                 () => checkTextFits(page));
+    await check('26 case file: a contact, a promise and a letter are there after a reload',
+                () => checkCaseFile(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('15 replace-asks: Open asks, Cancel keeps the book, the replaced one is restorable',
