@@ -315,6 +315,7 @@ bool set_budget_from_texts(State& state);
 void draw_statement(State& state);
 // The Collection tab's pages (app/panel_case.cpp, ...).
 void draw_case(State& state);
+void draw_worklist_page(State& state);  // app/panel_worklist.cpp
 void show_case(State& state, arlab::Index customer);  // The Case page on a customer.
 // Brings the Statement tab's statement up to date (customer, period, book, edges).
 void update_statement(State& state);

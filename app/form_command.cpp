@@ -34,7 +34,8 @@ bool form_command(State& state, std::string_view json_text) {
     f.customer = static_cast<int>(c);
   }
   if (!set_field(j, "id", f.id) || !set_field(j, "date", f.date) ||
-      !set_field(j, "amount", f.amount) || !set_field(j, "due", f.due)) {
+      !set_field(j, "amount", f.amount) || !set_field(j, "due", f.due) ||
+      !set_field(j, "override", f.override_reason)) {
     return false;
   }
   if (j.contains("due")) f.due_given = f.due[0] != '\0';

@@ -155,7 +155,7 @@ std::string form_place(const arlab::Book& book, const std::string& place) {
 // takes every allocation's problem).
 std::vector<std::string_view> field_keys(FormKind kind) {
   switch (kind) {
-    case FormKind::Invoice: return {"id", "customer", "date", "due", "amount"};
+    case FormKind::Invoice: return {"id", "customer", "override", "date", "due", "amount"};
     case FormKind::Payment:
     case FormKind::CreditNote: return {"id", "customer", "date", "amount", "allocation"};
     case FormKind::WriteOff: return {"id", "customer", "invoice", "date", "amount"};
@@ -181,6 +181,7 @@ std::string field_label(FormKind kind, std::string_view place) {
   const std::pair<const char*, const char*> labels[] = {
       {"customer", "Customer"},       {"date", "Date"},          {"due", "Due date"},
       {"amount", "Amount"},           {"invoice", "Invoice"},    {"payment", "Payment returned"},
+      {"override", "Deliver anyway"},
       {"name", "Name"},               {"salesperson", "Salesperson"}, {"terms_days", "Terms"},
       {"credit_limit", "Credit limit"}, {"grade", "Credit grade"}};
   for (const auto& [key, text] : labels) {
@@ -352,6 +353,15 @@ bool draw_credit_warning(State& state) {
   return anyway;
 }
 
+// Why the customer is on hold as of the toolbar's date (core's position: over its limit,
+// past the one-third limit, or by hand), or "" when it is not.
+std::string hold_line(const State& state, int customer) {
+  const arlab::CollectionPosition& p = state.figures.position;
+  if (customer < 0 || size_t(customer) >= p.customers.size() || !p.customers[customer].hold)
+    return "";
+  return arlab::hold_reasons_line(state.book, p, arlab::Index(customer));
+}
+
 // True (and the warning set) when the invoice takes its customer over the credit limit.
 bool credit_hold(State& state, const arlab::NewInvoice& inv, int customer,
                  const std::string& form_key) {
@@ -384,6 +394,13 @@ void draw_invoice_form(State& state) {
   field_problems(state, kKind, "id");
   customer_field(state, &f.customer);
   draw_credit_headroom(state, f);
+  const std::string on_hold = hold_line(state, f.customer);
+  if (!on_hold.empty()) {
+    ImGui::SetCursorPosX(ui::px(kLabelWidth));
+    ui::text_fit_colored(ui::palette().bad, "On hold (stop supply): " + on_hold);
+    text_field("Deliver anyway", "##override", "why, recorded in the case", f.override_reason);
+    field_problems(state, kKind, "override");
+  }
   field_problems(state, kKind, "customer");
   date_field(f.date);
   field_problems(state, kKind, "date");
@@ -419,9 +436,27 @@ void draw_invoice_form(State& state) {
   if (f.due_given && read_date(f.due, "due", &due, &local)) inv.due = due;
   read_amount(book, f.amount, "amount", &inv.amount_minor, &local);
   inv.disputed = f.disputed;
+  // A customer on hold gets no new invoice unless the override's reason is given (the
+  // credit warning still comes after it: one says why supply stopped, the other what the
+  // invoice does to the limit).
+  const bool overridden = !on_hold.empty() && f.override_reason[0];
+  if (!on_hold.empty() && !overridden)
+    local.push_back({"override", "the customer is on hold (" + on_hold +
+                                     "): give the reason to deliver anyway, or leave it"});
   auto hold = [&] { return !anyway && credit_hold(state, inv, f.customer, form_key); };
   if (submit(state, kKind, arlab::Edit{inv}, std::move(local), hold)) {
-    f.id[0] = f.amount[0] = '\0';  // Accepted: ready for the next one.
+    if (overridden) {
+      arlab::NewRecord rec;
+      rec.customer_id = inv.customer_id;
+      rec.invoice_ids = {inv.id};
+      rec.record.kind = arlab::RecordKind::Override;
+      rec.record.date = inv.date;
+      rec.record.text = f.override_reason;
+      std::vector<arlab::Problem> problems;
+      if (apply_edit(state, arlab::Edit{rec}, &problems))
+        state.status = "Invoice " + inv.id + " recorded while on hold; the reason is in the case";
+    }
+    f.id[0] = f.amount[0] = f.override_reason[0] = '\0';  // Accepted: ready for the next one.
     f.disputed = false;
   }
 }

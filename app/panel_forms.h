@@ -20,6 +20,9 @@ struct InvoiceForm {
   char due[16] = "";
   char amount[32] = "";
   bool disputed = false;       // kInvoiceDisputed: the customer contests it.
+  // The customer is on hold (stop supply): the invoice is refused unless this says why it is
+  // delivered anyway; the reason is recorded in the case file (an "override" record).
+  char override_reason[200] = "";
 };
 
 struct ReceiptForm {  // A payment or a credit note.

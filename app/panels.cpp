@@ -38,6 +38,8 @@ const PanelDef kPanels[] = {
      .file = {commission_claim_file, commission_open_file, commission_forget_pick}},
     // The collection workflow (issue 11): a host tab and its pages.
     {.id = "collection", .title = "Collection"},
+    {.id = "worklist", .title = "Worklist", .place = PanelPlace::Page, .parent = "collection",
+     .draw = draw_worklist_page},
     {.id = "case", .title = "Case", .place = PanelPlace::Page, .parent = "collection",
      .draw = draw_case},
     // Pages their parent draws: New entry's forms (the Edit menu), Commission's two views.
@@ -159,7 +161,14 @@ void draw_hosted_pages(State& state, const PanelDef& host,
 }  // namespace
 
 void draw_panel_tabs(State& state, std::span<const PanelDef> defs) {
-  if (!ImGui::BeginTabBar("##panels", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+  // The tabs take 3/4 of the frames' padding so that twelve fit at 1024 px: the tab bar keeps
+  // the padding it began with to draw the labels, and each tab its own to size itself, so
+  // both are pushed (the panels inside keep the style's padding).
+  const ImVec2 tab_padding(ImGui::GetStyle().FramePadding.x * 0.75f, ImGui::GetStyle().FramePadding.y);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_padding);
+  const bool bar = ImGui::BeginTabBar("##panels", ImGuiTabBarFlags_FittingPolicyScroll);
+  ImGui::PopStyleVar();
+  if (!bar) return;
   for (const PanelDef& def : defs) {
     if (def.place != PanelPlace::Tab || !panel_shown(state, def.id, defs)) continue;
     std::vector<const PanelDef*> pages;
@@ -168,11 +177,9 @@ void draw_panel_tabs(State& state, std::span<const PanelDef> defs) {
       if (pages.empty()) continue;
     }
     ImGuiTabItemFlags flags = state.select_tab == def.id ? ImGuiTabItemFlags_SetSelected : 0;
-    // No close button on the tabs, and a little less padding than other frames: the twelve
-    // of them fit at 1024 px only so (View shows and hides them). Only the tab itself: the
-    // panel inside keeps the style's padding.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x * 0.75f, ImGui::GetStyle().FramePadding.y));
+    // No close button on the tabs: twelve fit at 1024 px only without (View shows and
+    // hides them).
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_padding);
     const bool open = ImGui::BeginTabItem(def.title, nullptr, flags);
     ImGui::PopStyleVar();
     if (open) {

@@ -77,23 +77,50 @@ AgingReport compute_aging(const Book& book, Date as_of, const std::vector<int32_
     bucket_table[d] = static_cast<uint8_t>(aging_bucket_of(edges, d));
   std::vector<int64_t> table(book.customers.size() * buckets, 0);
   std::vector<int64_t> disputed(book.customers.size(), 0);
-  // Dispute records need the case file's fold; without any, the invoice flag says it all.
+  // Dispute, plan and extension records need the case file's fold; without any, the
+  // invoice flag says it all. An approved extension ages the invoice by its new due date;
+  // invoices in an approved plan age by the plan's instalments (below), as the collection
+  // position does (core/collection.h), so the dashboard's overdue equals aging's.
   bool records = false;
-  for (const CaseRecord& r : book.collection.records) records |= r.kind == RecordKind::Dispute;
-  std::vector<InvoiceCaseState> cases;
-  if (records) cases = case_state(book, as_of).invoices;
+  for (const CaseRecord& r : book.collection.records)
+    records |= r.kind == RecordKind::Dispute || r.kind == RecordKind::Plan ||
+               r.kind == RecordKind::Extension;
+  CaseState state;
+  if (records) state = case_state(book, as_of);
+  const std::vector<InvoiceCaseState>& cases = state.invoices;
+  auto bucket_of = [&](int32_t days) {
+    return days <= 0 ? size_t(0) : days <= table_days ? size_t(bucket_table[days]) : buckets - 1;
+  };
+  std::vector<int64_t> plan_open(state.plans.size(), 0);  // What its invoices have open.
   for (size_t i = 0; i < book.invoices.size(); i++) {
     const Invoice& v = book.invoices[i];
     if (v.date > as_of) continue;
     int64_t open = invoice_open_minor(book, static_cast<Index>(i), as_of);
     if (open == 0) continue;
-    int32_t days = as_of - v.due;
-    size_t bucket = days <= 0 ? 0 : days <= table_days ? bucket_table[days] : buckets - 1;
-    table[size_t(v.customer) * buckets + bucket] += open;
+    if (records && cases[i].plan != kNone) {
+      plan_open[cases[i].plan] += open;
+    } else {
+      const Date due = records ? cases[i].due : v.due;
+      table[size_t(v.customer) * buckets + bucket_of(as_of - due)] += open;
+    }
     if (records) {
       disputed[v.customer] += cases[i].disputed_minor;  // Capped at open by case_state.
     } else if (v.flags & kInvoiceDisputed) {
       disputed[v.customer] += open;
+    }
+  }
+  // Each plan's open amount by its instalments, oldest first; what they do not cover (a plan
+  // for less than was open) goes with the last one.
+  for (size_t k = 0; k < state.plans.size(); k++) {
+    const PlanState& plan = state.plans[k];
+    int64_t left = plan_open[k];
+    if (left == 0 || plan.instalments.empty()) continue;
+    const Index customer = book.collection.records[plan.record].customer;
+    for (size_t n = 0; n < plan.instalments.size() && left > 0; n++) {
+      const InstalmentState& in = plan.instalments[n];
+      int64_t take = n + 1 == plan.instalments.size() ? left : std::min(left, in.open_minor);
+      table[size_t(customer) * buckets + bucket_of(as_of - in.due)] += take;
+      left -= take;
     }
   }
   std::vector<int64_t> unapplied(book.customers.size(), 0);

@@ -9,6 +9,11 @@
 // It stays in the buckets by age (it is still owed and ages); the reports print it as a
 // column of its own ("of which disputed") when the report has any.
 //
+// The case file moves due dates: an approved extension ages its invoice by the new due date,
+// and the invoices of an approved payment plan age by the plan's instalments, each by its own
+// due date (what the payments have not covered, oldest instalment first), as the collection
+// position does: the dashboard's overdue is aging's overdue.
+//
 // Usage:
 //   arlab::AgingReport r = arlab::compute_aging(book, as_of, arlab::kDefaultAgingEdges);
 //   r.bucket_names[1] == "1-30"; r.total_open_minor == sum of r.total_amounts_minor

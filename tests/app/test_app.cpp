@@ -215,7 +215,7 @@ TEST_CASE("a saved book the date-order rule refuses is kept as it was, never sav
     REQUIRE(app::open_book_text(*ui.state, "test.json", kBook));
     app::InvoiceForm& f = ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 0,
                                   "2025-03-20", "10.00");
-    (void)f;
+    set(f.override_reason, sizeof f.override_reason, "agreed");  // Acme is on hold.
     ui.submit();
     CHECK(ui.summary()["invoices"] == 4);
     ui.show(app::Tab::Storage);
@@ -315,6 +315,7 @@ TEST_CASE("forms: a bad amount is caught by the form before the book sees it") {
   app::InvoiceForm& f = ui.state->forms.invoice;
   f.customer = 0;
   set(f.amount, sizeof f.amount, "12.345");
+  set(f.override_reason, sizeof f.override_reason, "agreed");  // Acme is on hold.
   ui.submit();
   REQUIRE(ui.state->forms.problems.size() == 1);
   CHECK(ui.state->forms.problems[0].place == "amount");
@@ -2014,6 +2015,7 @@ TEST_CASE("credit limit: an invoice over it waits for Record anyway; Cancel reco
   // Acme (C1, limit 10,000.00) owes 600.00 + 500.00 = 1,100.00 on 2025-03-20, no credit held.
   app::InvoiceForm& f =
       ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 0, "2025-03-20", "9000.00");
+  set(f.override_reason, sizeof f.override_reason, "agreed");  // Acme is on hold (past 1/3).
   ui.frames(2);
   CHECK(ui.summary()["credit_headroom"] ==
         "Credit limit 10,000.00; owes 1,100.00 on 2025-03-20: 8,900.00 left");
@@ -2040,6 +2042,7 @@ TEST_CASE("credit limit: an invoice over it waits for Record anyway; Cancel reco
   CHECK(ui.summary()["credit_headroom"] ==
         "Credit limit 10,000.00; owes 10,000.00 on 2025-03-20: 0.00 left");
   ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-10", 0, "2025-03-20", "1.00");
+  set(f.override_reason, sizeof f.override_reason, "agreed");
   ui.submit();
   CHECK(ui.summary()["invoices"] == 4);
   CHECK(ui.summary()["credit_warning"] ==
@@ -2050,7 +2053,13 @@ TEST_CASE("credit limit: an invoice over it waits for Record anyway; Cancel reco
   ui.frames(2);
   CHECK(ui.summary()["invoices"] == 5);
   CHECK(ui.summary()["credit_warning"] == "");
-  CHECK(app::platform::fake().save_count == saves + 2);
+  // Each invoice and its override record (Acme is on hold: the reason is in its case).
+  CHECK(app::platform::fake().save_count == saves + 4);
+  REQUIRE(ui.state->book.collection.records.size() == 2);
+  CHECK(ui.state->book.collection.records[1].kind == arlab::RecordKind::Override);
+  CHECK(ui.state->book.collection.records[1].text == "agreed");
+  CHECK(ui.state->book.str(ui.state->book.invoices[ui.state->book.collection.records[1].invoices[0]].id) ==
+        "INV-10");
   // Beta has no limit: no headroom shown, never a warning.
   ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-11", 1, "2025-03-20",
           "99999.00");
@@ -2060,7 +2069,8 @@ TEST_CASE("credit limit: an invoice over it waits for Record anyway; Cancel reco
   CHECK(ui.summary()["invoices"] == 6);
   // The script hook (the browser test's) does the same through the form.
   REQUIRE(app::form_command(*ui.state, R"({"form": "invoice", "id": "INV-12", "customer": "C1",
-                                          "date": "2025-03-20", "amount": "2.00", "submit": true})"));
+                                          "date": "2025-03-20", "amount": "2.00",
+                                          "override": "agreed", "submit": true})"));
   ui.frames(2);
   CHECK(ui.summary()["credit_warning"].get<std::string>().rfind("Acme would owe 10,003.00", 0) == 0);
   REQUIRE(app::form_command(*ui.state, R"({"form": "invoice", "answer": "record-anyway"})"));
@@ -2450,6 +2460,7 @@ TEST_CASE("keys: Tab walks the new invoice's fields in the order they are drawn"
   open_test_book(ui);
   ui.show_form(app::FormKind::Invoice);
   app::InvoiceForm& f = ui.state->forms.invoice;
+  f.customer = 1;  // Beta: not on hold (Acme's form has its "Deliver anyway" field too).
   ImGuiIO& io = ImGui::GetIO();
   // Tab, then a character: a field reached with Tab has its text selected, so the character
   // replaces it; which field holds it tells where Tab went. Id, then date, then amount (the
@@ -2574,4 +2585,30 @@ TEST_CASE("case page: log a contact, record a promise, send a letter; refused wi
   CHECK(rs.size() == 2);
   CHECK_FALSE(app::case_command(*ui.state, R"({"customer": "C9"})"));
   CHECK_FALSE(app::case_command(*ui.state, R"({"form": "party"})"));
+}
+
+TEST_CASE("on hold: a new invoice is refused without a reason; with one, the reason is recorded") {
+  // Acme (C1) is on hold on 2025-03-20: INV-1 is 48 days overdue, past its 10-day limit.
+  Ui ui;
+  open_test_book(ui);
+  app::InvoiceForm& f =
+      ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-9", 0, "2025-03-20", "10.00");
+  ui.submit();
+  CHECK(ui.summary()["invoices"] == 3);
+  REQUIRE(ui.state->forms.problems.size() == 1);
+  CHECK(ui.state->forms.problems[0].place == "override");
+  CHECK(ui.state->forms.problems[0].message.rfind("Deliver anyway: the customer is on hold (", 0) == 0);
+  set(f.override_reason, sizeof f.override_reason, "Urgent spare part; CFO agreed");
+  ui.submit();
+  CHECK(ui.summary()["invoices"] == 4);
+  const std::vector<arlab::CaseRecord>& rs = ui.state->book.collection.records;
+  REQUIRE(rs.size() == 1);
+  CHECK(rs[0].kind == arlab::RecordKind::Override);
+  CHECK(rs[0].text == "Urgent spare part; CFO agreed");
+  CHECK(rs[0].date == kToday);
+  // Beta (C2) is not on hold: no reason asked.
+  ui.fill(app::FormKind::Invoice, ui.state->forms.invoice, "INV-10", 1, "2025-03-20", "10.00");
+  ui.submit();
+  CHECK(ui.summary()["invoices"] == 5);
+  CHECK(rs.size() == 1);
 }
