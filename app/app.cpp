@@ -237,6 +237,10 @@ std::string query_summary_json(const State& state) {
   // Core's collection position (core/collection.h): customers on hold, by invoice stage.
   j["on_hold"] = f->on_hold_count;
   j["worklist_items"] = f->worklist.size();  // What the dashboard lists to do today.
+  nlohmann::ordered_json actions = nlohmann::ordered_json::object();
+  for (const arlab::WorkItem& w : f->worklist)
+    actions[arlab::work_action_name(w.action)] = actions.value(arlab::work_action_name(w.action), 0) + 1;
+  j["worklist_actions"] = actions;  // Items by action ("send": 50, ...).
   // The case file: how many records, and the last five (id, kind, customer, date).
   const std::vector<arlab::CaseRecord>& records = state.book.collection.records;
   j["records"] = records.size();

@@ -271,6 +271,8 @@ void export_book_json(State& state);
 void export_ledger_journal(State& state);
 void export_aging_csv(State& state);
 void select_customer(State& state, arlab::Index customer);  // Drill down.
+// A customer's name in a table cell; on hold: in red, "[hold] " before it, and why on hover.
+void customer_name_cell(const State& state, arlab::Index customer);
 void show_problems(State& state, const std::string& title, std::vector<arlab::Problem> problems,
                    const std::string& file = "");
 

@@ -102,7 +102,7 @@ void draw_row(State& state, const arlab::CustomerAging& ca) {
     state.customer.customer = ca.customer;  // Arrow keys: select, stay on the list.
   }
   ImGui::TableNextColumn();
-  ui::text_fit(c.name);
+  customer_name_cell(state, ca.customer);
   ImGui::TableNextColumn();
   ui::text_fit(salesperson_of(book, ca));
   for (size_t b = 0; b < ca.amounts_minor.size(); ++b) {

@@ -328,4 +328,19 @@ void draw_customer(State& state) {
   if (panel.invoice != arlab::kNone) draw_history(state, panel.invoice);
 }
 
+// Used by every table that names customers (Aging, Invoices, the Worklist).
+void customer_name_cell(const State& state, arlab::Index customer) {
+  const std::string& name = state.book.customers[customer].name;
+  const arlab::CollectionPosition& p = state.figures.position;
+  if (customer >= p.customers.size() || !p.customers[customer].hold) return ui::text_fit(name);
+  ui::text_fit_colored(ui::palette().bad, "[hold] " + name);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetNextWindowSize(ImVec2(ui::px(420), 0));
+    ImGui::BeginTooltip();
+    ImGui::TextWrapped("%s is on hold (stop supply): %s", name.c_str(),
+                       arlab::hold_reasons_line(state.book, p, customer).c_str());
+    ImGui::EndTooltip();
+  }
+}
+
 }  // namespace app

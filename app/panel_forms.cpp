@@ -453,8 +453,9 @@ void draw_invoice_form(State& state) {
       rec.record.date = inv.date;
       rec.record.text = f.override_reason;
       std::vector<arlab::Problem> problems;
+      const std::string recorded = state.status;  // "Recorded: Invoice ..."
       if (apply_edit(state, arlab::Edit{rec}, &problems))
-        state.status = "Invoice " + inv.id + " recorded while on hold; the reason is in the case";
+        state.status = recorded + "; delivered on hold: the reason is in the customer's case";
     }
     f.id[0] = f.amount[0] = f.override_reason[0] = '\0';  // Accepted: ready for the next one.
     f.disputed = false;

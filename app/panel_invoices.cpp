@@ -198,7 +198,7 @@ void draw_row(State& state, arlab::Index i) {
   }
   if (focused) state.invoices.selected = i;  // Arrow keys move the selection.
   ImGui::TableNextColumn();
-  ui::text_fit(book.customers[inv.customer].name);
+  customer_name_cell(state, inv.customer);
   ui::invoice_cells(book, inv, state.figures.position.invoices[i].open_minor);
   ImGui::TableNextColumn();
   InvoiceStatus status = status_of(state, i);

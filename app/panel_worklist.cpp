@@ -126,7 +126,7 @@ void draw_worklist_page(State& state) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(arlab::work_owner_name(w.owner));
     ImGui::TableNextColumn();
-    ui::text_fit(book.customers[w.customer].name);
+    customer_name_cell(state, w.customer);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(when_text(w).c_str());
     ImGui::TableNextColumn();
