@@ -1084,7 +1084,8 @@ async function checkHelp(page) {
 async function checkTextFits(page) {
   const screens = ['dashboard', 'aging', 'customer', 'statement', 'invoices', 'metrics',
                    'invoice', 'payment', 'credit-note', 'write-off', 'new-customer', 'history',
-                   'storage', 'import', 'commission', 'commission-compare', 'case'];
+                   'storage', 'import', 'commission', 'commission-compare', 'case',
+                   'credit-file', 'policy'];
   const cut = [];
   for (const [width, height] of [[1024, 700], [1280, 800], [1920, 1080]]) {
     await page.setViewportSize({width, height});
