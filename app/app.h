@@ -97,5 +97,22 @@ bool form_command(State& state, std::string_view json);
 //  "date", "text", "with", "by", "amount", "until", "level", "submit": true}; the page's own
 // Record button code checks and records it. False for a command it cannot take.
 bool case_command(State& state, std::string_view json);
+// The Credit file page's "Record a review" form filled and submitted from a script
+// (app/panel_credit_file.cpp): {"customer": "C002", "date", "grade", "limit" ("" unchanged),
+// "security": "none"|"guarantee"|"prepayment", "next_review" ("" by the policy), "notes",
+// "by", "submit": true}. False for a command it cannot take.
+bool credit_file_command(State& state, std::string_view json);
+// What the Credit file page shows, as JSON: {"customer", "as_of", "grade", "limit" (minor
+// units, null: none), "next_review", "review_months", "security", "reviews", "score",
+// "reviews_due": [customer ids, oldest first], "problems": ["Field: message"], "done"}.
+std::string credit_file_status_json(const State& state);
+// The Policy page's working copy changed from a script (app/panel_policy.cpp):
+// {"reminder_days", "letter_gap_days", "approval_over" (text as typed), "level": 1-based with
+// "days", "name", "owner", "deadline_days", "action": "apply"|"revert"|"defaults" (the
+// button, pressed on the next frame)}. False for a command it cannot take.
+bool policy_command(State& state, std::string_view json);
+// The Policy page as JSON: {"form_levels": [{"name", "days", "owner", "deadline_days"}],
+// "edited", "problems": ["Field: message"], "done"}.
+std::string policy_status_json(const State& state);
 
 }  // namespace app

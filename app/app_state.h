@@ -319,6 +319,8 @@ void draw_statement(State& state);
 void draw_case(State& state);
 void draw_worklist_page(State& state);  // app/panel_worklist.cpp
 void show_case(State& state, arlab::Index customer);  // The Case page on a customer.
+void draw_credit_file(State& state);  // app/panel_credit_file.cpp
+void draw_policy(State& state);       // app/panel_policy.cpp
 // Brings the Statement tab's statement up to date (customer, period, book, edges).
 void update_statement(State& state);
 void show_statement(State& state, arlab::Index customer);  // Opens the tab on a customer.

@@ -42,6 +42,10 @@ const PanelDef kPanels[] = {
      .draw = draw_worklist_page},
     {.id = "case", .title = "Case", .place = PanelPlace::Page, .parent = "collection",
      .draw = draw_case},
+    {.id = "credit-file", .title = "Credit file", .place = PanelPlace::Page,
+     .parent = "collection", .draw = draw_credit_file},
+    {.id = "policy", .title = "Policy", .place = PanelPlace::Page, .parent = "collection",
+     .draw = draw_policy},
     // Pages their parent draws: New entry's forms (the Edit menu), Commission's two views.
     {.id = "invoice", .title = "Invoice", .place = PanelPlace::Page, .parent = "forms",
      .menu = PanelMenu::Edit, .menu_label = "New invoice...", .select = select_form_page},

@@ -85,6 +85,7 @@ constexpr size_t kGradesMax = 16;
 struct GradeReview {
   std::string grade;   // "A"; "" = customers with no grade.
   int32_t months = 3;  // Re-evaluate the credit file every this many months.
+  bool operator==(const GradeReview&) const = default;  // CollectionPolicy's == needs it.
 };
 
 struct CollectionPolicy {

@@ -2612,3 +2612,124 @@ TEST_CASE("on hold: a new invoice is refused without a reason; with one, the rea
   CHECK(ui.summary()["invoices"] == 5);
   CHECK(rs.size() == 1);
 }
+
+// ---- Issue 11: the credit file page and the policy editor ---------------------------------
+
+TEST_CASE("credit file page: a review changes grade, limit and next review; reviews due") {
+  // The test book: C1 (Acme) has terms 30, limit 10,000.00, no grade, no review; its first
+  // invoice is dated 2025-01-01, so its first review falls 3 months after (the policy's row
+  // for no grade): 2025-04-01. C2's first invoice 2025-03-01: 2025-06-01. As of 2025-04-15
+  // only C1's review is due.
+  Ui ui;
+  open_test_book(ui);
+  app::set_as_of(*ui.state, arlab::date_from_ymd(2025, 4, 15));
+  REQUIRE(app::show_panel(*ui.state, "credit-file"));
+  ui.frames(3);
+  auto status = [&] { return nlohmann::json::parse(app::credit_file_status_json(*ui.state)); };
+  nlohmann::json s = status();
+  CHECK(s["customer"] == "C1");
+  CHECK(s["grade"] == "");
+  CHECK(s["limit"] == 1000000);
+  CHECK(s["next_review"] == "2025-04-01");
+  CHECK(s["review_months"] == 3);
+  CHECK(s["reviews_due"] == nlohmann::json::array({"C1"}));
+  // Grade B, limit 5,000.00, a guarantee; the next review by the policy: B every 6 months,
+  // 2025-04-15 + 6 months = 2025-10-15.
+  REQUIRE(app::credit_file_command(*ui.state, R"({"customer": "C1", "date": "2025-04-15",
+      "grade": "B", "limit": "5,000.00", "security": "guarantee",
+      "notes": "Bank reference good; a guarantee until the arrears are cleared", "by": "Credit",
+      "submit": true})"));
+  ui.frames(3);
+  const std::vector<arlab::CaseRecord>& rs = ui.state->book.collection.records;
+  REQUIRE(rs.size() == 1);
+  CHECK(rs[0].kind == arlab::RecordKind::Review);
+  CHECK(rs[0].grade == "B");
+  CHECK(rs[0].amount_minor == 500000);
+  CHECK(rs[0].security == arlab::Security::Guarantee);
+  CHECK(rs[0].until == arlab::kNoDate);  // By the policy.
+  CHECK(rs[0].by == "Credit");
+  s = status();
+  CHECK(s["problems"].empty());
+  CHECK(s["grade"] == "B");
+  CHECK(s["limit"] == 500000);
+  CHECK(s["next_review"] == "2025-10-15");
+  CHECK(s["review_months"] == 6);
+  CHECK(s["security"] == "guarantee");
+  CHECK(s["reviews"] == 1);
+  CHECK(s["reviews_due"].empty());
+  // Core reads the same: owed 600.00 + 500.00 = 1,100.00 against 5,000.00: 3,900.00 headroom.
+  arlab::CreditFile f = arlab::credit_file(ui.state->book, 0, arlab::date_from_ymd(2025, 4, 15));
+  CHECK(f.credit.headroom_minor == 390000);
+  // A next review before the review and a negative limit: refused, each named by its field.
+  REQUIRE(app::credit_file_command(*ui.state, R"({"date": "2025-04-15", "limit": "-5",
+      "next_review": "2025-04-10", "submit": true})"));
+  ui.frames(3);
+  s = status();
+  REQUIRE(s["problems"].size() == 1);
+  CHECK(s["problems"][0].get<std::string>().rfind("New limit: must not be negative", 0) == 0);
+  REQUIRE(app::credit_file_command(*ui.state, R"({"limit": "", "submit": true})"));
+  ui.frames(3);
+  s = status();
+  REQUIRE(s["problems"].size() == 1);
+  CHECK(s["problems"][0] == "Next review: the next review falls after the review");
+  CHECK(rs.size() == 1);
+  // Undo: the review is gone, C1 is due again.
+  app::undo(*ui.state);
+  ui.frames(2);
+  s = status();
+  CHECK(s["grade"] == "");
+  CHECK(s["limit"] == 1000000);
+  CHECK(s["next_review"] == "2025-04-01");
+  CHECK(s["reviews_due"] == nlohmann::json::array({"C1"}));
+  CHECK_FALSE(app::credit_file_command(*ui.state, R"({"customer": "C9"})"));
+  CHECK_FALSE(app::credit_file_command(*ui.state, R"({"security": "cash"})"));
+}
+
+TEST_CASE("policy page: the warning level to 20 days, undo restores 15; a bad policy refused") {
+  Ui ui;
+  open_test_book(ui);
+  REQUIRE(app::show_panel(*ui.state, "policy"));
+  ui.frames(3);
+  auto status = [&] { return nlohmann::json::parse(app::policy_status_json(*ui.state)); };
+  const arlab::CollectionPolicy& policy = ui.state->book.collection.policy;
+  // The default levels: notice 1, warning 15, lawyer's letter 30 days overdue.
+  REQUIRE(policy.levels.size() == 3);
+  CHECK(status()["form_levels"][1]["days"] == 15);
+  REQUIRE(app::policy_command(*ui.state, R"({"level": 2, "days": 20, "action": "apply"})"));
+  ui.frames(3);
+  nlohmann::json s = status();
+  CHECK(s["problems"].empty());
+  CHECK(policy.levels[1].days == 20);
+  CHECK(policy.levels[1].name == "warning");
+  CHECK(ui.state->book.collection.policy_given);
+  CHECK(s["edited"] == false);
+  app::undo(*ui.state);
+  ui.frames(2);
+  CHECK(policy.levels[1].days == 15);
+  CHECK(status()["form_levels"][1]["days"] == 15);  // The form follows the book.
+  // The lawyer's letter at 10 days, before the warning's 15: refused, named by its field.
+  REQUIRE(app::policy_command(*ui.state, R"({"level": 3, "days": 10, "action": "apply"})"));
+  ui.frames(3);
+  s = status();
+  REQUIRE(s["problems"].size() == 1);
+  CHECK(s["problems"][0] == "Level 3 (lawyer's letter), from days overdue: must be later than "
+                            "the level before (15 days)");
+  CHECK(policy.levels[2].days == 30);
+  CHECK(s["edited"] == true);
+  // An approval threshold that is no amount: named too, and nothing changes.
+  REQUIRE(app::policy_command(*ui.state, R"({"level": 3, "days": 30, "approval_over": "lots",
+      "action": "apply"})"));
+  ui.frames(3);
+  s = status();
+  REQUIRE(s["problems"].size() == 1);
+  CHECK(s["problems"][0].get<std::string>().rfind("Approval over: ", 0) == 0);
+  CHECK(policy.approval_over_minor == 100000);
+  // Revert: the book's policy back in the form.
+  REQUIRE(app::policy_command(*ui.state, R"({"action": "revert"})"));
+  ui.frames(2);
+  s = status();
+  CHECK(s["edited"] == false);
+  CHECK(s["form_levels"][2]["days"] == 30);
+  CHECK_FALSE(app::policy_command(*ui.state, R"({"level": 10, "days": 5})"));
+  CHECK_FALSE(app::policy_command(*ui.state, R"({"action": "party"})"));
+}

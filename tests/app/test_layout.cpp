@@ -24,7 +24,7 @@ const Screen kScreens[] = {
     {"dashboard"}, {"aging"},      {"customer"},   {"statement"},   {"invoices"},
     {"metrics"},   {"invoice"},    {"payment"},    {"credit-note"}, {"write-off"},
     {"new-customer"}, {"history"}, {"storage"},    {"import"},      {"commission"},
-    {"commission-compare"}, {"case"}, {"worklist"}};
+    {"commission-compare"}, {"case"}, {"worklist"}, {"credit-file"}, {"policy"}};
 
 struct Size {
   float width, height;

@@ -1097,7 +1097,8 @@ async function checkHelp(page) {
 async function checkTextFits(page) {
   const screens = ['dashboard', 'aging', 'customer', 'statement', 'invoices', 'metrics',
                    'invoice', 'payment', 'credit-note', 'write-off', 'new-customer', 'history',
-                   'storage', 'import', 'commission', 'commission-compare', 'case', 'worklist'];
+                   'storage', 'import', 'commission', 'commission-compare', 'case', 'worklist',
+                   'credit-file', 'policy'];
   const cut = [];
   for (const [width, height] of [[1024, 700], [1280, 800], [1920, 1080]]) {
     await page.setViewportSize({width, height});
