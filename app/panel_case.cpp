@@ -61,6 +61,11 @@ struct LetterKey {
 struct CasePanel {
   Cached<arlab::CaseView, CaseKey> view;
   Cached<arlab::Letter, LetterKey> letter;  // The letter form's preview.
+  // The letter's text as the user edits it before copying or printing; back to the letter's
+  // own text whenever the letter changes (customer, level, book, date).
+  std::vector<char> letter_edit = std::vector<char>(16384, '\0');
+  uint64_t letter_edit_for = ~0ull;  // The letter cache's compute count it was filled from.
+  bool letter_edited = false;
   char customer_filter[48] = "";
   int form = 0;  // CaseForm.
   // The fields of every form (one set: a form shows those it needs).
@@ -130,6 +135,13 @@ void draw_summary(State& state, const arlab::CaseView& v) {
 // ---- [SECTION] Forms -------------------------------------------------------------------
 
 constexpr float kLabel = 120;
+
+// A note under a form, wrapped to the column (the form is narrow at 1024 px).
+void note(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::palette().text_muted);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
 
 void label(const char* text) {
   ImGui::AlignTextToFramePadding();
@@ -399,22 +411,24 @@ std::vector<arlab::Index> awaiting_approval(const State& state, arlab::Index cus
   return out;
 }
 
-// The letter as it would go: its text (every figure from the case), Copy and Save for
-// printing (HTML, every value escaped); Record marks it sent.
-void draw_letter_preview(State& state, const arlab::Letter& letter) {
+// The letter as it would go: its text (every figure from the case), editable before it is
+// copied or saved for printing (HTML, every value escaped); Record marks it sent.
+void draw_letter_preview(State& state, CasePanel& c, const arlab::Letter& letter) {
   if (!letter.ok) {
     ui::text_fit_colored(ui::palette().warn, "No letter: " + letter.why_none);
     return;
   }
-  const std::string text = arlab::letter_text(state.book, letter);
-  ui::mark("case-letter");
-  // The letter wrapped to the form's width, in a box of its own that scrolls.
-  if (ImGui::BeginChild("##case_letter", ImVec2(0, ImGui::GetTextLineHeight() * 10), true)) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+  if (c.letter_edit_for != c.letter.computes()) {
+    const std::string text = arlab::letter_text(state.book, letter);
+    std::fill(c.letter_edit.begin(), c.letter_edit.end(), '\0');
+    std::copy_n(text.begin(), std::min(text.size(), c.letter_edit.size() - 1), c.letter_edit.begin());
+    c.letter_edit_for = c.letter.computes();
+    c.letter_edited = false;
   }
-  ImGui::EndChild();
+  ui::mark("case-letter");
+  c.letter_edited |= ImGui::InputTextMultiline("##case_letter", c.letter_edit.data(), c.letter_edit.size(),
+                                               ImVec2(-1, ImGui::GetTextLineHeight() * 10));
+  const std::string text(c.letter_edit.data());
   if (ImGui::SmallButton("Copy")) {
     ImGui::SetClipboardText(text.c_str());
     state.status = "Letter copied: paste it into an email or a document.";
@@ -424,12 +438,18 @@ void draw_letter_preview(State& state, const arlab::Letter& letter) {
     std::string name = "letter-" + state.book.customers[letter.customer].id + "-" +
                        arlab::format_date(letter.date) + ".html";
     std::string where, error;
-    state.status = platform::export_file(name, arlab::letter_html(state.book, letter), &where, &error)
+    const std::string html = c.letter_edited ? arlab::letter_html_edited(state.book, letter, text)
+                                             : arlab::letter_html(state.book, letter);
+    state.status = platform::export_file(name, html, &where, &error)
                        ? "Letter saved to " + where + ": open it and print."
                        : "Could not save the letter: " + error;
   }
-  ui::text_muted("Record marks it sent for these invoices (a level is raised only once the "
-                 "one before was sent).");
+  if (c.letter_edited) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Undo my edits")) c.letter_edit_for = ~0ull;
+  }
+  note("Edit the text before you copy or print it. Record marks the letter sent "
+                 "for its invoices (a level is raised only once the one before was sent).");
 }
 
 void draw_form(State& state, CasePanel& c, arlab::Index customer, const arlab::CaseView& v) {
@@ -457,7 +477,7 @@ void draw_form(State& state, CasePanel& c, arlab::Index customer, const arlab::C
       ui::mark("case-amount");
       text_field("Amount", "##case_amount", c.amount, "0.00");
       text_field("Pay by", "##case_until", c.until, date_hint);
-      ui::text_muted("Kept or broken is read from the payments themselves.");
+      note("Kept or broken is read from the payments themselves.");
       break;
     case CaseForm::Letter: {
       const std::vector<arlab::DunningLevel>& levels = state.book.collection.policy.levels;
@@ -477,7 +497,7 @@ void draw_form(State& state, CasePanel& c, arlab::Index customer, const arlab::C
       const arlab::Letter& letter = c.letter.get(
           {{state.book_generation, state.as_of, customer}, c.level},
           [&] { return arlab::make_letter(state.book, customer, state.as_of, c.level); });
-      draw_letter_preview(state, letter);
+      draw_letter_preview(state, c, letter);
       break;
     }
     case CaseForm::Dispute:
@@ -519,7 +539,7 @@ void draw_form(State& state, CasePanel& c, arlab::Index customer, const arlab::C
       ImGui::SetNextItemWidth(field_width());
       ImGui::SliderInt("##case_instalments", &c.instalments, 2, 12);
       text_field("First due", "##case_until", c.until, date_hint);
-      ui::text_muted("Everything open, in equal monthly parts; over the approval threshold it "
+      note("Everything open, in equal monthly parts; over the approval threshold it "
                      "waits for an approval.");
       break;
     case CaseForm::Extension:
@@ -647,7 +667,7 @@ void draw_case(State& state) {
   CasePanel& c = panel_state<CasePanel>(state);
   const arlab::Book& book = state.book;
   if (book.customers.empty()) {
-    ui::text_muted("No customers yet: add one in New entry > Customer.");
+    note("No customers yet: add one in New entry > Customer.");
     return;
   }
   arlab::Index& customer = state.customer.customer;

@@ -158,7 +158,7 @@ std::vector<std::string_view> field_keys(FormKind kind) {
     case FormKind::Invoice: return {"id", "customer", "override", "date", "due", "amount"};
     case FormKind::Payment:
     case FormKind::CreditNote: return {"id", "customer", "date", "amount", "allocation"};
-    case FormKind::WriteOff: return {"id", "customer", "invoice", "date", "amount"};
+    case FormKind::WriteOff: return {"id", "customer", "invoice", "date", "amount", "approved_by"};
     case FormKind::Refund: return {"id", "customer", "date", "amount", "payment"};
     case FormKind::Customer:
       return {"id", "name", "salesperson", "terms_days", "credit_limit", "grade"};
@@ -181,7 +181,7 @@ std::string field_label(FormKind kind, std::string_view place) {
   const std::pair<const char*, const char*> labels[] = {
       {"customer", "Customer"},       {"date", "Date"},          {"due", "Due date"},
       {"amount", "Amount"},           {"invoice", "Invoice"},    {"payment", "Payment returned"},
-      {"override", "Deliver anyway"},
+      {"override", "Deliver anyway"}, {"approved_by", "Approved by"},
       {"name", "Name"},               {"salesperson", "Salesperson"}, {"terms_days", "Terms"},
       {"credit_limit", "Credit limit"}, {"grade", "Credit grade"}};
   for (const auto& [key, text] : labels) {
@@ -676,6 +676,11 @@ void draw_write_off_form(State& state) {
   field_problems(state, kKind, "date");
   text_field("Amount", "##amount", "0.00", f.amount);
   field_problems(state, kKind, "amount");
+  const int64_t threshold = book.collection.policy.approval_over_minor;
+  // Above the collection policy's threshold a write-off is recorded with who approved it.
+  const std::string approval_hint = "needed above " + ui::money(book, threshold);
+  text_field("Approved by", "##approved_by", approval_hint.c_str(), f.approved_by);
+  field_problems(state, kKind, "approved_by");
   if (!submit_button(state, "Write off")) return;
   std::vector<arlab::Problem> local;
   arlab::NewWriteOff w;
@@ -687,8 +692,24 @@ void draw_write_off_form(State& state) {
   }
   read_date(f.date, "date", &w.date, &local);
   read_amount(book, f.amount, "amount", &w.amount_minor, &local);
+  const bool needs_approval = w.amount_minor > threshold;
+  if (needs_approval && !f.approved_by[0])
+    local.push_back({"approved_by", "above " + ui::money(book, threshold) +
+                                        " a write-off needs who approved it"});
   if (submit(state, FormKind::WriteOff, arlab::Edit{w}, std::move(local))) {
-    f.id[0] = f.amount[0] = '\0';
+    if (needs_approval) {
+      arlab::NewRecord rec;
+      rec.customer_id = book.customers[book.invoices[f.invoice].customer].id;
+      rec.record.kind = arlab::RecordKind::Approval;
+      rec.record.date = w.date;
+      rec.record.ref = w.id;
+      rec.record.by = f.approved_by;
+      std::vector<arlab::Problem> problems;
+      const std::string recorded = state.status;
+      if (apply_edit(state, arlab::Edit{rec}, &problems))
+        state.status = recorded + "; approved by " + f.approved_by + " (in the customer's case)";
+    }
+    f.id[0] = f.amount[0] = f.approved_by[0] = '\0';
     f.invoice = -1;
   }
 }

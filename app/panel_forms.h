@@ -49,6 +49,9 @@ struct WriteOffForm {
   int invoice = -1;            // Book invoice index.
   char date[16] = "";
   char amount[32] = "";
+  // Above the policy's approval threshold a write-off needs who approved it; it is recorded
+  // as an "approval" record of the write-off, dated the write-off's date.
+  char approved_by[64] = "";
 };
 
 struct CustomerForm {

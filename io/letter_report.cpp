@@ -149,6 +149,24 @@ std::string letter_html(const Book& book, const Letter& l) {
   return out;
 }
 
+std::string letter_html_edited(const Book& book, const Letter& l, std::string_view text) {
+  const Customer& c = book.customers[l.customer];
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<title>" + esc(l.subject) + " - " + esc(c.id) + " - " + format_date(l.date) +
+         "</title>\n<style>\n" + kCss + "</style>\n</head>\n<body>\n<div class=\"sheet\">\n";
+  // Paragraphs as the user left them: blank lines part them, line breaks stay.
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t blank = text.find("\n\n", from);
+    std::string_view para = text.substr(from, blank == std::string_view::npos ? text.npos : blank - from);
+    if (!para.empty()) out += "<p>" + esc_lines(para) + "</p>\n";
+    if (blank == std::string_view::npos) break;
+    from = blank + 2;
+  }
+  out += "</div>\n</body>\n</html>\n";
+  return out;
+}
+
 // =========================================================================================
 // [SECTION] JSON
 // =========================================================================================

@@ -28,6 +28,9 @@ namespace arlab {
 
 std::string letter_text(const Book& book, const Letter& letter);
 std::string letter_html(const Book& book, const Letter& letter);
+// The letter as the user edited its text (the app's Case page): the same printable page,
+// the text's paragraphs (parted by blank lines) escaped, nothing else added.
+std::string letter_html_edited(const Book& book, const Letter& letter, std::string_view text);
 std::string letter_json(const Book& book, const Letter& letter);
 
 }  // namespace arlab

@@ -296,6 +296,7 @@ TEST_CASE("forms: a write-off larger than the invoice is refused, the book uncha
       ui.fill(app::FormKind::WriteOff, ui.state->forms.write_off, "W-9", 0, "2025-03-20",
               "1200.00");
   f.invoice = 0;  // INV-1: 1000.00, of which P-1 took 400.00 the same day: 600.00 open.
+  set(f.approved_by, sizeof f.approved_by, "CFO");  // Above the 1,000.00 approval threshold.
   int saves = app::platform::fake().save_count;
   ui.submit();
   REQUIRE(ui.state->forms.problems.size() == 1);
@@ -2732,4 +2733,34 @@ TEST_CASE("policy page: the warning level to 20 days, undo restores 15; a bad po
   CHECK(s["form_levels"][2]["days"] == 30);
   CHECK_FALSE(app::policy_command(*ui.state, R"({"level": 10, "days": 5})"));
   CHECK_FALSE(app::policy_command(*ui.state, R"({"action": "party"})"));
+}
+
+TEST_CASE("write-off above the approval threshold: refused without who approved; recorded with it") {
+  // Beta (C2) owes INV-3 2,000.00; the default policy's threshold is 1,000.00.
+  Ui ui;
+  open_test_book(ui);
+  app::WriteOffForm& f =
+      ui.fill(app::FormKind::WriteOff, ui.state->forms.write_off, "W-9", 1, "2025-03-20", "1500.00");
+  f.invoice = 2;
+  ui.submit();
+  REQUIRE(ui.state->forms.problems.size() == 1);
+  CHECK(ui.state->forms.problems[0].place == "approved_by");
+  CHECK(ui.state->forms.problems[0].message ==
+        "Approved by: above 1,000.00 a write-off needs who approved it");
+  CHECK(ui.state->book.write_offs.empty());
+  set(f.approved_by, sizeof f.approved_by, "CFO");
+  ui.submit();
+  REQUIRE(ui.state->book.write_offs.size() == 1);
+  const std::vector<arlab::CaseRecord>& rs = ui.state->book.collection.records;
+  REQUIRE(rs.size() == 1);
+  CHECK(rs[0].kind == arlab::RecordKind::Approval);
+  CHECK(rs[0].ref == "W-9");
+  CHECK(rs[0].by == "CFO");
+  CHECK(rs[0].date == kToday);
+  // 500.00 is under the threshold: nobody needs to approve it.
+  ui.fill(app::FormKind::WriteOff, ui.state->forms.write_off, "W-10", 1, "2025-03-20", "500.00");
+  f.invoice = 2;
+  ui.submit();
+  CHECK(ui.state->book.write_offs.size() == 2);
+  CHECK(rs.size() == 1);
 }
