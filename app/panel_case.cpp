@@ -104,8 +104,8 @@ void draw_summary(State& state, const arlab::CaseView& v) {
   const CustomerFigures& f = state.figures.customers[v.customer];
   ImGui::TextUnformatted(v.case_id.empty() ? "No case opened" : ("Case " + v.case_id).c_str());
   ImGui::SameLine();
-  ui::text_muted(s.has_case ? (std::string("owner ") + arlab::work_owner_name(s.owner)).c_str()
-                            : "owner: not set");
+  ui::text_muted((std::string("owner ") + arlab::work_owner_name(s.owner) +
+                  (s.has_case ? "" : " (by the letters' level until a case names one)")).c_str());
   ImGui::SameLine();
   ui::text_muted((std::string(arlab::cause_label(s.cause)) + ", " + arlab::stance_label(s.stance))
                      .c_str());

@@ -593,6 +593,18 @@ CaseState case_state(const Book& book, Date as_of) {
       c.disputed_minor += v.disputed_minor;
     }
   }
+  // Every overdue account has one owner (002): until a "case" record names one, the owner of
+  // the highest dunning level sent to the customer, else of the first level.
+  if (!p.levels.empty()) {
+    std::vector<int32_t> sent(book.customers.size(), 0);
+    for (size_t i = 0; i < book.invoices.size(); i++)
+      sent[book.invoices[i].customer] = std::max(sent[book.invoices[i].customer], s.invoices[i].level_sent);
+    for (size_t c = 0; c < book.customers.size(); c++) {
+      if (s.customers[c].has_case) continue;
+      size_t level = std::clamp<size_t>(size_t(std::max(sent[c], 1)), 1, p.levels.size());
+      s.customers[c].owner = p.levels[level - 1].owner;
+    }
+  }
   // Reviews: a customer never reviewed is due its first review the policy's months after its
   // first invoice (the account's opening, as far as the book knows).
   for (size_t c = 0; c < book.customers.size(); c++) {

@@ -262,6 +262,8 @@ struct InvoiceCaseState {
 struct CustomerCaseState {
   bool has_case = false;
   Index case_record = kNone;  // The latest "case" record.
+  // The case's one owner: the latest "case" record's; before any, the owner of the highest
+  // dunning level sent (none sent: the first level's).
   WorkOwner owner = WorkOwner::Finance;
   Cause cause = Cause::Unknown;
   Stance stance = Stance::Unknown;

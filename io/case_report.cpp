@@ -41,7 +41,7 @@ std::string case_table(const Book& book, const CaseView& v) {
                     format_date(v.as_of) + " (" + book.currency + ")\n";
   std::vector<std::vector<std::string>> head = {
       {"Case", v.case_id.empty() ? "not opened" : table_text(v.case_id)},
-      {"Owner", s.has_case ? work_owner_name(s.owner) : "-"},
+      {"Owner", std::string(work_owner_name(s.owner)) + (s.has_case ? "" : " (by the letters' level)")},
       {"Cause", cause_label(s.cause)},
       {"Stance", stance_label(s.stance)},
       {"Hold", table_text(hold_text(book, s))},
@@ -99,8 +99,8 @@ std::string case_json(const Book& book, const CaseView& v) {
   if (v.case_id.empty()) out += "null";
   else str(out, v.case_id);
   out += ", \"owner\": ";
-  if (s.has_case) str(out, work_owner_name(s.owner));
-  else out += "null";
+  str(out, work_owner_name(s.owner));
+  out += std::string(", \"owner_by\": \"") + (s.has_case ? "case" : "level") + "\"";
   out += ", \"cause\": ";
   str(out, cause_name(s.cause));
   out += ", \"stance\": ";
