@@ -440,6 +440,29 @@ PromiseState promise_state(const Book& book, Index record, Date as_of) {
   return ps;
 }
 
+namespace {
+
+// A letter naming any invoice of an approved plan in force duns the plan's instalments that
+// were overdue on its date (dunning.h): each is raised to min(the letter's level, its own
+// level due on that date), as an invoice is. Records are folded by date, so a plan dated
+// after the letter is not in force yet: letters before a plan never count for it.
+void plan_letter(const CollectionPolicy& p, CaseState& s, const CaseRecord& r) {
+  std::vector<Index> done;  // Plans already raised by this letter (it names them once each).
+  for (Index inv : r.invoices) {
+    Index plan = s.invoices[inv].plan;
+    if (plan == kNone || std::find(done.begin(), done.end(), plan) != done.end()) continue;
+    done.push_back(plan);
+    for (InstalmentState& in : s.plans[plan].instalments) {
+      if (r.date <= in.due) continue;  // Not overdue on the letter's date: not in it.
+      int32_t due = dunning_level_due(p, r.date - in.due, in.level_sent);
+      in.level_sent = std::max(in.level_sent, std::min(r.level, due));
+      in.last_letter = r.date;
+    }
+  }
+}
+
+}  // namespace
+
 CaseState case_state(const Book& book, Date as_of) {
   CaseState s;
   s.as_of = as_of;
@@ -559,6 +582,7 @@ CaseState case_state(const Book& book, Date as_of) {
           v.level_sent = std::max(v.level_sent, std::min(r.level, due));
           v.last_letter = r.date;
         }
+        plan_letter(p, s, r);
         c.last_letter = r.date;
         c.letters_sent++;
         break;

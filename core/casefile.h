@@ -237,6 +237,11 @@ struct InstalmentState {
   Date due;
   int64_t amount_minor = 0;
   int64_t open_minor = 0;  // What the plan's payments have not yet covered, oldest first.
+  // Dunned on its own (core/dunning.h): the highest letter level sent for it, from the
+  // letters dated after its due date that name any of the plan's invoices (letters before the
+  // plan's date do not count: the plan starts its dunning afresh), and the latest such letter.
+  int32_t level_sent = 0;
+  Date last_letter = kNoDate;
 };
 
 struct PlanState {

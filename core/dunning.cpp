@@ -58,12 +58,59 @@ struct Walker {
   const CaseState& state;
   DunningRun& run;
 
+  // An approved plan's overdue open instalments, as items of their own (dunning.h); none,
+  // and the plan's invoices counted as left out, when one of its invoices is disputed or
+  // blocked.
+  void plan_items(Index plan, Candidates& c) {
+    const CollectionPolicy& p = book.collection.policy;
+    const PlanState& ps = state.plans[plan];
+    const CaseRecord& rec = book.collection.records[ps.record];
+    std::vector<DunningItem> items;
+    for (size_t k = 0; k < ps.instalments.size(); k++) {
+      const InstalmentState& in = ps.instalments[k];
+      if (in.open_minor <= 0 || run.as_of - in.due <= 0) continue;  // Paid, or not due yet.
+      DunningItem it;
+      it.invoice = rec.invoices[0];
+      it.due = in.due;
+      it.days_overdue = run.as_of - in.due;
+      it.open_minor = in.open_minor;
+      it.level_sent = in.level_sent;
+      it.level_due = dunning_level_due(p, it.days_overdue, in.level_sent);
+      it.plan_record = ps.record;
+      it.instalment = int32_t(k);
+      it.instalments = int32_t(ps.instalments.size());
+      items.push_back(it);
+    }
+    if (items.empty()) return;
+    uint32_t disputed = 0, blocked = 0, others = 0;
+    for (Index inv : rec.invoices) {
+      const InvoiceCaseState& v = state.invoices[inv];
+      if (v.plan != plan || invoice_open_minor(book, inv, run.as_of) <= 0) continue;
+      (v.disputed ? disputed : v.blocked ? blocked : others)++;
+    }
+    if (disputed + blocked > 0) {
+      run.disputed_invoices += disputed;
+      run.blocked_invoices += blocked;
+      run.plan_invoices += others;
+      return;
+    }
+    for (const DunningItem& it : items) {
+      if (it.level_due > it.level_sent) c.new_level = true;
+      c.overdue.push_back(it);
+    }
+  }
+
   Candidates candidates(Index customer) {
     const CollectionPolicy& p = book.collection.policy;
     Candidates c;
+    std::vector<Index> plans;  // Approved plans in force over its invoices, as met.
     for (Index inv : customer_invoices(book, customer)) {
       if (book.invoices[inv].date > run.as_of) break;  // By date: the rest do not exist yet.
       const InvoiceCaseState& v = state.invoices[inv];
+      if (v.plan != kNone) {  // Dunned by its plan's instalments below.
+        if (std::find(plans.begin(), plans.end(), v.plan) == plans.end()) plans.push_back(v.plan);
+        continue;
+      }
       DunningItem it;
       it.invoice = inv;
       it.due = v.due;
@@ -73,12 +120,8 @@ struct Walker {
       it.open_minor = invoice_open_minor(book, inv, run.as_of);
       if (it.open_minor <= 0) continue;  // Paid: never dunned.
       bool overdue = it.days_overdue > 0;
-      if (v.disputed || v.blocked || v.plan != kNone) {
-        if (overdue) {
-          (v.disputed ? run.disputed_invoices
-           : v.blocked ? run.blocked_invoices
-                       : run.plan_invoices)++;
-        }
+      if (v.disputed || v.blocked) {
+        if (overdue) (v.disputed ? run.disputed_invoices : run.blocked_invoices)++;
         continue;
       }
       if (!overdue) {
@@ -89,6 +132,7 @@ struct Walker {
       if (it.level_due > it.level_sent) c.new_level = true;
       c.overdue.push_back(it);
     }
+    for (Index plan : plans) plan_items(plan, c);
     auto by_due = [](const DunningItem& a, const DunningItem& b) { return a.due < b.due; };
     std::stable_sort(c.overdue.begin(), c.overdue.end(), by_due);
     std::stable_sort(c.soon.begin(), c.soon.end(), by_due);
@@ -187,6 +231,29 @@ DunningRun dunning_letter_at(const Book& book, Date as_of, Index customer, int32
 
 // ---- [SECTION] Records ---------------------------------------------------------------------
 
+std::vector<Index> dunning_letter_invoices(const Book& book, const DunningItem* first,
+                                           size_t count) {
+  std::vector<Index> out;
+  auto add = [&](Index inv) {
+    if (std::find(out.begin(), out.end(), inv) == out.end()) out.push_back(inv);
+  };
+  for (size_t k = 0; k < count; k++) {
+    const DunningItem& it = first[k];
+    if (!it.is_instalment()) add(it.invoice);
+    else for (Index inv : book.collection.records[it.plan_record].invoices) add(inv);
+  }
+  return out;
+}
+
+std::string dunning_item_label(const Book& book, const DunningItem& it) {
+  std::string out(book.str(book.invoices[it.invoice].id));
+  if (it.is_instalment())
+    out += " (instalment " + std::to_string(it.instalment + 1) + "/" +
+           std::to_string(it.instalments) + " of plan " +
+           book.collection.records[it.plan_record].id + ")";
+  return out;
+}
+
 std::vector<NewRecord> dunning_records(const Book& book, const DunningRun& run,
                                        const std::string& by) {
   std::vector<NewRecord> out;
@@ -203,8 +270,8 @@ std::vector<NewRecord> dunning_records(const Book& book, const DunningRun& run,
     r.record.by = by;
     r.record.text = "dunning run: " + dunning_level_name(book.collection.policy, l.level);
     r.customer_id = book.customers[l.customer].id;
-    for (uint32_t k = l.first; k < l.first + l.count; k++)
-      r.invoice_ids.emplace_back(book.str(book.invoices[run.items[k].invoice].id));
+    for (Index inv : dunning_letter_invoices(book, run.items.data() + l.first, l.count))
+      r.invoice_ids.emplace_back(book.str(book.invoices[inv].id));
     out.push_back(std::move(r));
   }
   return out;

@@ -11,9 +11,22 @@
 //     raised only after the previous one was actually sent (an invoice 40 days overdue that
 //     never had a letter gets the notice first);
 //   - not dunned: paid (nothing open as of), disputed (the invoice's flag or an open dispute
-//     record, any amount of it), blocked, or in an approved instalment plan. Plan invoices are
-//     left out whole: the plan's instalments are followed by the case owner (the worklist and
-//     the case file); a letter per instalment would need instalment letters in the format;
+//     record, any amount of it), blocked, or in an approved instalment plan;
+//   - an approved plan's instalments are dunned on their own instead of its invoices (issue 11,
+//     slice "plan instalments dunned on their own"): an instalment with something open as of
+//     and due before as_of is an item of its own, days overdue by its due date, open its open
+//     amount (case_state: the plan's payments cover the instalments oldest first), its level
+//     due by the same rules against its own level sent. The level sent is kept per instalment
+//     without a new record kind: a letter that lists instalments names the plan's invoices
+//     (they are the documents), and case_state raises every instalment of the plan that was
+//     overdue on the letter's date to min(the letter's level, its level due that day).
+//     Letters dated before the plan do not count for it: a plan is a new agreement, its
+//     dunning starts afresh at the notice. A paid instalment drops out; the next one starts
+//     its own count on the day after its due date. No reminder before an instalment's due
+//     date (the customer agreed the dates). A plan with a disputed or blocked invoice is left
+//     out whole (its disputed and blocked invoices are counted as such, its others as
+//     plan_invoices): the plan is in question until that is settled. A plan superseded by a
+//     later plan for the same invoices is no longer dunned;
 //   - one letter per customer per run: a customer gets a letter when at least one of its
 //     invoices has a level due above the level sent for it; the letter's level is the highest
 //     level due among its invoices, and it lists every dunnable overdue invoice of the
@@ -26,7 +39,7 @@
 //     stage (internal, field, agency, court) is by the oldest invoice the letter lists,
 //     against the policy's escalation days.
 // Booking a run (dunning_records) writes one "letter" record per letter, dated as_of, naming
-// every invoice listed; case_state then raises each invoice's level sent to
+// every invoice listed (for an instalment, every invoice of its plan, each once); case_state then raises each invoice's level sent to
 // min(the letter's level, the invoice's own level due on the letter's date), never above. A
 // second run on the same day finds the letter gap (or, with a gap of 0, the levels sent) and
 // books nothing more.
@@ -71,6 +84,13 @@ struct DunningItem {
   int64_t open_minor = 0;    // As of.
   int32_t level_due = 0;     // 0 for a reminder, or an overdue invoice not at a level yet.
   int32_t level_sent = 0;
+  // An instalment of an approved plan instead of an invoice: the plan record (in
+  // book.collection.records), its 0-based place in the plan and the plan's count. `invoice`
+  // is then the plan's first invoice (what names it), due/open/levels the instalment's own.
+  Index plan_record = kNone;
+  int32_t instalment = -1;
+  int32_t instalments = 0;
+  bool is_instalment() const { return plan_record != kNone; }
 };
 
 struct DunningLetter {
@@ -98,6 +118,8 @@ struct DunningRun {
   std::vector<DunningLevelTotal> levels;  // [0] reminders, [L] level L.
   int64_t total_minor = 0;                // Of the letters (reminders included).
   // What the rules kept out (open overdue invoices, customers): for the report to say so.
+  // plan_invoices: the other invoices of plans left out whole for a disputed or blocked one
+  // (counted while the plan has an overdue instalment open).
   uint32_t disputed_invoices = 0, blocked_invoices = 0, plan_invoices = 0;
   uint32_t gap_customers = 0;  // A letter was due but the last one is too recent.
 };
@@ -110,6 +132,15 @@ DunningRun dunning_run(const Book& book, Date as_of, Index only_customer = kNone
 // written by hand): every dunnable overdue invoice (level 0: every dunnable invoice due within
 // reminder_days with no letter yet). run.letters is empty when there is none to list.
 DunningRun dunning_letter_at(const Book& book, Date as_of, Index customer, int32_t level);
+
+// The invoices a letter listing `count` items from `first` names: each item's invoice, an
+// instalment's every plan invoice; each once, in the order met. (The letter record's.)
+std::vector<Index> dunning_letter_invoices(const Book& book, const DunningItem* first,
+                                           size_t count);
+
+// How reports name an item: the invoice id; an instalment "INV-1 (instalment 2/3 of plan
+// R-12)".
+std::string dunning_item_label(const Book& book, const DunningItem& item);
 
 // One "letter" record per letter of the run, dated run.as_of, naming its invoices, `by` who
 // sent it; ids "R-n" from the next free one on. Apply them in order.

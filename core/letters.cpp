@@ -142,10 +142,31 @@ std::string rule_text(const LetterOptions& o, int32_t rate_bp) {
 
 }  // namespace
 
+std::string letter_instalment_label(const Book& book, const DunningItem& it) {
+  if (!it.is_instalment()) return "";
+  const CaseRecord& plan = book.collection.records[it.plan_record];
+  std::string out = "Instalment " + std::to_string(it.instalment + 1) + " of " +
+                    std::to_string(it.instalments) + " of the plan agreed on " +
+                    format_date(plan.date) +
+                    (plan.invoices.size() == 1 ? " (invoice " : " (invoices ");
+  for (size_t k = 0; k < plan.invoices.size(); k++)
+    out += (k ? ", " : "") + std::string(book.str(book.invoices[plan.invoices[k]].id));
+  return out + ")";
+}
+
 std::string letter_invoice_lines(const Book& book, const Letter& l) {
+  // Invoices in aligned columns; an instalment is a sentence of its own (its plan names the
+  // invoices, too long for a column), in its place by due date.
   std::vector<std::array<std::string, 5>> rows;
   std::array<size_t, 5> width{};
   for (const DunningItem& it : l.invoices) {
+    if (it.is_instalment()) {
+      rows.push_back({letter_instalment_label(book, it) + ": due " + format_date(it.due) + ", " +
+                          days_text(it.days_overdue) + ", open " +
+                          format_amount_grouped(it.open_minor, book.minor_digits),
+                      "", "", "", ""});
+      continue;
+    }
     const Invoice& v = book.invoices[it.invoice];
     std::array<std::string, 5> row = {std::string(book.str(v.id)), "dated " + format_date(v.date),
                                       "due " + format_date(it.due), days_text(it.days_overdue),
@@ -157,6 +178,10 @@ std::string letter_invoice_lines(const Book& book, const Letter& l) {
   for (const auto& row : rows) {
     if (!out.empty()) out += '\n';
     out += "  ";
+    if (row[4].empty()) {  // An instalment's sentence.
+      out += row[0];
+      continue;
+    }
     for (size_t k = 0; k < 4; k++) out += row[k] + std::string(width[k] - row[k].size() + 2, ' ');
     out += std::string(width[4] - row[4].size(), ' ') + row[4];  // Amounts right-aligned.
   }
@@ -242,7 +267,20 @@ void add_interest(const Book& book, Letter& l, const LetterOptions& o) {
   }
   for (const InvoiceCharge& ch : charges.invoices)
     for (const DunningItem& it : l.invoices)
-      if (it.invoice == ch.invoice) l.interest_minor += ch.interest_minor;
+      if (!it.is_instalment() && it.invoice == ch.invoice) l.interest_minor += ch.interest_minor;
+  // Instalments: interest on the overdue amount alone, from the day after the instalment's
+  // due date (Directive 2011/7/EU Art. 5: "where instalments are to be paid, interest and
+  // compensation ... shall be calculated solely on the basis of the overdue amounts"); its
+  // open amount is taken as open all those days (a part paid late is not traced day by day).
+  for (const DunningItem& it : l.invoices) {
+    if (!it.is_instalment()) continue;
+    int64_t i = simple_interest_minor(it.open_minor, it.days_overdue, l.interest_rate_bp);
+    if (i < 0 || l.interest_minor > kChargeMinorMax - i) {
+      l.interest_too_large = true;
+      return;
+    }
+    l.interest_minor += i;
+  }
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // pre-due reminder, notice, warning or lawyer's letter as of a date, filled from its case.
 //
 // The letter lists what core/dunning.h puts in it (every dunnable overdue invoice of the
-// customer with its days overdue and open amount; for the reminder, the invoices due soon),
+// customer with its days overdue and open amount, and every overdue instalment of its plans
+// as a line of its own: "Instalment 2 of 3 of the plan agreed on D (invoices ...): due D2, N
+// days overdue, open X"; for the reminder, the invoices due soon),
 // the total, the deadline (as_of + the level's deadline_days), the consequence of not paying
 // by then, and the late-payment interest accrued so far under the EU statutory rule by default
 // (core/late_charges.h: Directive 2011/7/EU, the ECB reference rate + 8 points a year, simple,
@@ -67,7 +69,9 @@ struct Letter {
   Escalation stage = Escalation::Internal;
   std::string subject;         // "Notice: overdue invoices"
   std::string consequence;     // What happens after the deadline (a sentence).
-  int64_t interest_minor = 0;  // Of the listed invoices, as of; 0 for the reminder.
+  int64_t interest_minor = 0;  // Of the listed invoices, as of; 0 for the reminder. An
+                               // instalment's: its open amount from the day after its due
+                               // date (Directive 2011/7/EU Art. 5: the overdue amount alone).
   int32_t interest_rate_bp = 0;
   std::string interest_rule;   // The rule in words.
   bool interest_too_large = false;
@@ -87,7 +91,11 @@ const char* default_letter_template(const CollectionPolicy& policy, int32_t leve
 // {invoices} as text lines. Unknown "{...}" stay as they are.
 std::string fill_letter_template(const Book& book, const Letter& letter, std::string_view tmpl);
 // The invoices as text lines: "INV-1  dated 2025-01-01  due 2025-01-31  20 days overdue
-// 400.00" (columns aligned).
+// 400.00" (columns aligned); an instalment's line "Instalment 2 of 3 of the plan agreed on
+// 2025-02-25 (invoices INV-1, INV-2): due 2025-04-15, 5 days overdue, open 450.00".
 std::string letter_invoice_lines(const Book& book, const Letter& letter);
+// An instalment's words up to its due date: "Instalment 2 of 3 of the plan agreed on
+// 2025-02-25 (invoices INV-1, INV-2)"; "" for an invoice.
+std::string letter_instalment_label(const Book& book, const DunningItem& item);
 
 }  // namespace arlab

@@ -18,8 +18,18 @@ std::string plain(const Book& book, int64_t minor) {
   return format_amount(minor, book.minor_digits);
 }
 
+// The invoice cell: an instalment "INV-1 (instalment 2/3 of plan R-12)" (core dunning.h).
 std::string invoice_id(const Book& book, const DunningItem& it) {
-  return std::string(book.str(book.invoices[it.invoice].id));
+  return dunning_item_label(book, it);
+}
+
+// The JSON of an instalment item's plan (nothing for an invoice).
+void append_plan_json(std::string& out, const Book& book, const DunningItem& it) {
+  if (!it.is_instalment()) return;
+  out += ", \"plan\": ";
+  append_json_string(out, book.collection.records[it.plan_record].id);
+  out += ", \"instalment\": " + std::to_string(it.instalment + 1) +
+         ", \"instalments\": " + std::to_string(it.instalments);
 }
 
 std::string left_out_text(const DunningRun& run) {
@@ -30,10 +40,10 @@ std::string left_out_text(const DunningRun& run) {
   };
   part(run.disputed_invoices, run.disputed_invoices == 1 ? "invoice disputed" : "invoices disputed");
   part(run.blocked_invoices, run.blocked_invoices == 1 ? "invoice blocked" : "invoices blocked");
-  part(run.plan_invoices, run.plan_invoices == 1 ? "invoice in an instalment plan (its "
-                                                   "instalments are followed in the case)"
-                                                 : "invoices in instalment plans (their "
-                                                   "instalments are followed in the case)");
+  part(run.plan_invoices, run.plan_invoices == 1 ? "invoice in an instalment plan with a "
+                                                   "disputed or blocked invoice"
+                                                 : "invoices in instalment plans with a "
+                                                   "disputed or blocked invoice");
   part(run.gap_customers, run.gap_customers == 1 ? "customer inside the letter gap"
                                                  : "customers inside the letter gap");
   return out;
@@ -122,11 +132,13 @@ std::string dunning_json(const Book& book, const DunningRun& run) {
     for (uint32_t k = l.first; k < l.first + l.count; k++) {
       const DunningItem& it = run.items[k];
       out += k > l.first ? ", {\"id\": " : "{\"id\": ";
-      append_json_string(out, invoice_id(book, it));
+      append_json_string(out, book.str(book.invoices[it.invoice].id));  // Plan: "plan" below.
       out += ", \"due\": \"" + format_date(it.due) + "\", \"days_overdue\": " +
              std::to_string(it.days_overdue) + ", \"open\": \"" + plain(book, it.open_minor) +
              "\", \"level_due\": " + std::to_string(it.level_due) +
-             ", \"level_sent\": " + std::to_string(it.level_sent) + "}";
+             ", \"level_sent\": " + std::to_string(it.level_sent);
+      append_plan_json(out, book, it);
+      out += "}";
     }
     out += "]}";
   }

@@ -116,6 +116,13 @@ void append_invoices_table(std::string& out, const Book& book, const Letter& l) 
   out += "<table>\n<thead><tr><th>Invoice</th><th>Date</th><th>Due</th>"
          "<th class=\"num\">Days overdue</th><th class=\"num\">Open</th></tr></thead>\n<tbody>\n";
   for (const DunningItem& it : l.invoices) {
+    if (it.is_instalment()) {  // Its plan in words across the invoice and date cells.
+      out += "<tr><td colspan=\"2\">" + esc(letter_instalment_label(book, it)) + "</td><td>" +
+             format_date(it.due) + "</td><td class=\"num\">" + std::to_string(it.days_overdue) +
+             "</td><td class=\"num\">" +
+             format_amount_grouped(it.open_minor, book.minor_digits) + "</td></tr>\n";
+      continue;
+    }
     const Invoice& v = book.invoices[it.invoice];
     out += "<tr><td>" + esc(book.str(v.id)) + "</td><td>" + format_date(v.date) + "</td><td>" +
            format_date(it.due) + "</td><td class=\"num\">" + std::to_string(it.days_overdue) +
@@ -205,7 +212,22 @@ std::string letter_json(const Book& book, const Letter& l) {
     out += ", \"date\": \"" + format_date(v.date) + "\", \"due\": \"" + format_date(it.due) +
            "\", \"days_overdue\": " + std::to_string(it.days_overdue) + ", \"open\": \"" +
            format_amount(it.open_minor, digits) +
-           "\", \"level_due\": " + std::to_string(it.level_due) + "}";
+           "\", \"level_due\": " + std::to_string(it.level_due);
+    if (it.is_instalment()) {  // "id"/"date": the plan's first invoice; the plan named here.
+      const CaseRecord& plan = book.collection.records[it.plan_record];
+      out += ", \"plan\": ";
+      append_json_string(out, plan.id);
+      out += ", \"plan_date\": \"" + format_date(plan.date) + "\", \"plan_invoices\": [";
+      for (size_t n = 0; n < plan.invoices.size(); n++) {
+        if (n) out += ", ";
+        append_json_string(out, book.str(book.invoices[plan.invoices[n]].id));
+      }
+      out += "], \"instalment\": " + std::to_string(it.instalment + 1) +
+             ", \"instalments\": " + std::to_string(it.instalments);
+      out += ", \"text\": ";
+      append_json_string(out, letter_instalment_label(book, it));
+    }
+    out += "}";
   }
   out += l.invoices.empty() ? "],\n  \"body\": [" : "\n  ],\n  \"body\": [";
   for (size_t k = 0; k < l.body.size(); k++) {

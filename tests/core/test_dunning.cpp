@@ -260,3 +260,112 @@ TEST_CASE("a reminder is sent once; the letter gap counts it") {
 }
 
 }  // TEST_SUITE
+
+// ---- [SECTION] Plan instalments dunned on their own ----------------------------------------
+// C1's INV-1 (1,000.00 due 01-31) and INV-2 (500.00 due 02-19) go into plan T1 on 2025-02-01:
+// 1,500.00 open that day, three instalments of 500.00 due 03-01, 04-01 and 05-01. It is over
+// the approval threshold (1,000.00): T2 approves it. The invoices are no longer dunned; each
+// instalment is, by its own due date and level sent.
+
+namespace {
+
+std::vector<CaseRecord> c1_plan() {
+  CaseRecord plan = dunning_record(RK::Plan, "2025-02-01", kDC1, {kDInv1, kDInv2});
+  plan.instalments = {{D("2025-03-01"), 50000}, {D("2025-04-01"), 50000}, {D("2025-05-01"), 50000}};
+  CaseRecord approval = dunning_record(RK::Approval, "2025-02-01", kDC1, {});
+  approval.ref = "T1";
+  approval.by = "Credit manager";
+  return {plan, approval};
+}
+
+}  // namespace
+
+TEST_SUITE("dunning") {
+
+TEST_CASE("plan instalments: each dunned on its own, day by day") {
+  std::vector<CaseRecord> rs = c1_plan();
+  BookBuilder b = dunning_book(rs);
+  // 02-20: INV-1 20 days and INV-2 1 day past their own due dates, but in the plan; no
+  // instalment is due yet: nothing, and nothing counted as left out.
+  DunningRun r = run_of(b, "2025-02-20", kDC1);
+  CHECK(r.letters.empty());
+  CHECK(r.plan_invoices == 0);
+  CHECK(run_of(b, "2025-03-01", kDC1).letters.empty());  // Due today: not late, no reminder.
+  // 03-02: instalment 1 is 1 day overdue, nothing sent: the notice, 500.00, pay by 03-12.
+  r = run_of(b, "2025-03-02", kDC1);
+  REQUIRE(r.letters.size() == 1);
+  CHECK(r.letters[0].level == 1);
+  CHECK(r.letters[0].total_minor == 50000);
+  CHECK(r.letters[0].deadline == D("2025-03-12"));
+  REQUIRE(r.items.size() == 1);
+  CHECK(r.items[0].is_instalment());
+  CHECK(r.items[0].plan_record == 0);
+  CHECK(r.items[0].instalment == 0);
+  CHECK(r.items[0].instalments == 3);
+  CHECK(r.items[0].invoice == kDInv1);  // The plan's first invoice names it.
+  CHECK(r.items[0].due == D("2025-03-01"));
+  CHECK(r.items[0].days_overdue == 1);
+  CHECK(r.items[0].open_minor == 50000);
+  CHECK(dunning_item_label(b.book, r.items[0]) == "INV-1 (instalment 1/3 of plan T1)");
+  // Its record names the plan's two invoices, each once.
+  std::vector<NewRecord> add = dunning_records(b.book, r, "Ann");
+  REQUIRE(add.size() == 1);
+  CHECK(add[0].invoice_ids == std::vector<std::string>{"INV-1", "INV-2"});
+  CHECK(add[0].record.level == 1);
+  // Not sent: 19 days on, still the notice (one above none).
+  r = run_of(b, "2025-03-20", kDC1);
+  REQUIRE(r.letters.size() == 1);
+  CHECK(r.letters[0].level == 1);
+
+  // The notice sent on 03-02 (T3, naming the plan's invoices): 03-15 is 14 days, the notice
+  // is its level: nothing new; 03-16 is 15 days: the warning.
+  rs.push_back(letter("2025-03-02", kDC1, {kDInv1, kDInv2}, 1));
+  BookBuilder sent = dunning_book(rs);
+  CHECK(run_of(sent, "2025-03-15", kDC1).letters.empty());
+  r = run_of(sent, "2025-03-16", kDC1);
+  REQUIRE(r.letters.size() == 1);
+  CHECK(r.letters[0].level == 2);
+  CHECK(r.items[0].level_sent == 1);
+  CHECK(r.items[0].level_due == 2);
+
+  // 500.00 paid on 03-20 covers instalment 1: it drops out; instalment 2 (due 04-01) is not
+  // due: nothing until 04-02, when it starts its own count at the notice (it was not overdue
+  // on the 03-02 letter's date, so nothing was sent for it).
+  BookBuilder paid = dunning_book(rs);
+  paid.payment("P-2", kDC1, D("2025-03-20"), 50000);
+  CHECK(run_of(paid, "2025-03-20", kDC1).letters.empty());
+  CHECK(run_of(paid, "2025-04-01", kDC1).letters.empty());
+  r = run_of(paid, "2025-04-02", kDC1);
+  REQUIRE(r.letters.size() == 1);
+  CHECK(r.letters[0].level == 1);
+  REQUIRE(r.items.size() == 1);
+  CHECK(r.items[0].instalment == 1);
+  CHECK(r.items[0].level_sent == 0);
+  CHECK(r.items[0].open_minor == 50000);
+  CHECK(r.letters[0].total_minor == 50000);
+}
+
+TEST_CASE("plan instalments: a letter before the plan does not count; a dispute leaves it out") {
+  // A notice for INV-1 on 02-01 (before the plan of 02-10): the plan starts afresh.
+  CaseRecord plan = dunning_record(RK::Plan, "2025-02-10", kDC1, {kDInv1, kDInv2});
+  plan.instalments = {{D("2025-03-01"), 50000}, {D("2025-04-01"), 50000}, {D("2025-05-01"), 50000}};
+  CaseRecord approval = dunning_record(RK::Approval, "2025-02-10", kDC1, {});
+  approval.ref = "T2";
+  approval.by = "Credit manager";
+  BookBuilder b = dunning_book({letter("2025-02-01", kDC1, {kDInv1}, 1), plan, approval});
+  DunningRun r = run_of(b, "2025-03-20", kDC1);  // 19 days: a warning by days, but nothing sent.
+  REQUIRE(r.letters.size() == 1);
+  CHECK(r.letters[0].level == 1);
+  CHECK(r.items[0].level_sent == 0);
+
+  // INV-2 disputed: the whole plan is left out; INV-2 counted disputed, INV-1 as a plan invoice.
+  std::vector<CaseRecord> rs = c1_plan();
+  rs.push_back(dunning_record(RK::Dispute, "2025-02-15", kDC1, {kDInv2}));
+  BookBuilder disputed = dunning_book(rs);
+  r = run_of(disputed, "2025-03-02", kDC1);
+  CHECK(r.letters.empty());
+  CHECK(r.disputed_invoices == 1);
+  CHECK(r.plan_invoices == 1);
+}
+
+}  // TEST_SUITE("dunning") (plans)

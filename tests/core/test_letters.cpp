@@ -11,6 +11,7 @@
 #include "core/letters.h"
 #include "dunning_book.h"
 #include "io/book_json.h"
+#include "io/letter_report.h"
 
 using namespace arlab;
 using namespace arlab::test;
@@ -155,3 +156,46 @@ TEST_CASE("templates are read, written back byte-stable, and only when given") {
 }
 
 }  // TEST_SUITE
+
+// ---- [SECTION] An instalment line ----------------------------------------------------------
+// C1's INV-1 and INV-2 in plan T1 of 2025-02-01 (approved by T2): 500.00 due 03-01, 04-01 and
+// 05-01. On 03-02 the notice lists instalment 1: 1 day overdue, open 500.00; total 500.00, pay
+// by 03-12. Interest on the instalment alone, from 03-02: 50000 x 1 x 0.125 / 365 = 17.12 ->
+// 0.17.
+
+TEST_SUITE("letters") {
+
+TEST_CASE("an instalment line: the plan, its invoices, due date, days and open amount") {
+  CaseRecord plan = dunning_record(RecordKind::Plan, "2025-02-01", kDC1, {kDInv1, kDInv2});
+  plan.instalments = {{D("2025-03-01"), 50000}, {D("2025-04-01"), 50000}, {D("2025-05-01"), 50000}};
+  CaseRecord approval = dunning_record(RecordKind::Approval, "2025-02-01", kDC1, {});
+  approval.ref = "T1";
+  approval.by = "Credit manager";
+  BookBuilder b = dunning_book({plan, approval});
+  REQUIRE(b.build());
+  Letter l = make_letter(b.book, kDC1, D("2025-03-02"), -1, ecb_450());
+  REQUIRE(l.ok);
+  CHECK(l.level == 1);
+  CHECK(l.total_minor == 50000);
+  CHECK(l.deadline == D("2025-03-12"));
+  CHECK(l.days_overdue_max == 1);
+  CHECK(l.interest_minor == 17);
+  REQUIRE(l.invoices.size() == 1);
+  CHECK(letter_instalment_label(b.book, l.invoices[0]) ==
+        "Instalment 1 of 3 of the plan agreed on 2025-02-01 (invoices INV-1, INV-2)");
+  REQUIRE(l.body.size() >= 3);
+  CHECK(l.body[2].invoices);
+  CHECK(l.body[2].text ==
+        "  Instalment 1 of 3 of the plan agreed on 2025-02-01 (invoices INV-1, INV-2): due "
+        "2025-03-01, 1 day overdue, open 500.00");
+  std::string html = letter_html(b.book, l);
+  CHECK(html.find("<tr><td colspan=\"2\">Instalment 1 of 3 of the plan agreed on 2025-02-01 "
+                  "(invoices INV-1, INV-2)</td><td>2025-03-01</td><td class=\"num\">1</td>"
+                  "<td class=\"num\">500.00</td></tr>") != std::string::npos);
+  std::string json = letter_json(b.book, l);
+  CHECK(json.find("\"plan\": \"T1\", \"plan_date\": \"2025-02-01\", \"plan_invoices\": "
+                  "[\"INV-1\", \"INV-2\"], \"instalment\": 1, \"instalments\": 3") !=
+        std::string::npos);
+}
+
+}  // TEST_SUITE("letters") (instalments)
