@@ -22,6 +22,7 @@
 #include "app/panels.h"
 #include "app/widgets.h"
 #include "core/case_view.h"
+#include "core/dunning.h"
 #include "core/letters.h"
 #include "io/letter_report.h"
 #include "app/platform.h"
@@ -318,8 +319,10 @@ bool build_record(State& state, CasePanel& c, arlab::Index customer, const arlab
       const arlab::Letter& letter = c.letter.get(
           {{state.book_generation, state.as_of, customer}, c.level},
           [&] { return arlab::make_letter(state.book, customer, state.as_of, c.level); });
-      for (const arlab::DunningItem& item : letter.invoices)
-        out->invoice_ids.push_back(std::string(state.book.str(state.book.invoices[item.invoice].id)));
+      // Its items' invoices, an instalment's every plan invoice, each once (core's rule).
+      for (arlab::Index i : arlab::dunning_letter_invoices(state.book, letter.invoices.data(),
+                                                          letter.invoices.size()))
+        out->invoice_ids.push_back(std::string(state.book.str(state.book.invoices[i].id)));
       if (!letter.ok || out->invoice_ids.empty())
         problems.push_back({"Letter", letter.ok ? "nothing to send" : letter.why_none});
       break;
