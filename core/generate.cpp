@@ -19,6 +19,7 @@
 #include "core/generate.h"
 
 #include "core/collection.h"
+#include "core/dunning.h"
 
 #include <algorithm>
 #include <cassert>
@@ -695,7 +696,8 @@ void emit_refunds(Gen& g) {
 //     the invoice was settled (upheld if a credit note took part of it);
 //   - for the partial payers (cash shortage) an instalment plan, approved when over the
 //     threshold; for the customers who stop paying, a hold past the one-third limit, then
-//     legal action.
+//     legal action;
+//   - the letters of a dunning run every Monday (core/dunning.h), booked as they went out.
 namespace case_file {
 
 const char* const kCallNotes[] = {
@@ -865,17 +867,34 @@ void emit_case_file(Gen& g) {
     }
   }
   // File order = date order; ids R-1.. in that order (references renamed to match).
-  std::stable_sort(out.begin(), out.end(),
-                   [](const CaseRecord& x, const CaseRecord& y) { return x.date < y.date; });
-  std::unordered_map<std::string, std::string> renamed;
-  for (size_t i = 0; i < out.size(); ++i) {
-    std::string id = "R-" + std::to_string(i + 1);
-    if (!out[i].id.empty()) renamed[out[i].id] = id;
-    out[i].id = id;
-  }
-  for (CaseRecord& r : out)
-    if (!r.ref.empty()) r.ref = renamed[r.ref];
+  auto number = [](std::vector<CaseRecord>& rs) {
+    std::stable_sort(rs.begin(), rs.end(),
+                     [](const CaseRecord& x, const CaseRecord& y) { return x.date < y.date; });
+    std::unordered_map<std::string, std::string> renamed;
+    for (size_t i = 0; i < rs.size(); ++i) {
+      std::string id = "R-" + std::to_string(i + 1);
+      if (!rs[i].id.empty()) renamed[rs[i].id] = id;
+      rs[i].id = id;
+    }
+    for (CaseRecord& r : rs)
+      if (!r.ref.empty()) r.ref = renamed[r.ref];
+  };
+  number(out);
   b.collection.records = std::move(out);
+  // The letters: a dunning run every Monday, booked as the team would have (core/dunning.h:
+  // a level raised only once the one before was sent, disputes left out, the letter gap).
+  for (Date d = on_or_after_weekday(g.start + 7, 0); d <= g.end; d = d + 7) {
+    const DunningRun run = dunning_run(b, d);
+    for (const NewRecord& nr : dunning_records(b, run, "finance")) {
+      CaseRecord r = nr.record;
+      r.customer = find_customer(b, nr.customer_id);
+      r.invoices.clear();
+      for (const std::string& id : nr.invoice_ids) r.invoices.push_back(find_invoice(b, id));
+      r.id = "L" + std::to_string(b.collection.records.size());
+      b.collection.records.push_back(std::move(r));  // The next run sees it sent.
+    }
+  }
+  number(b.collection.records);
 }
 
 }  // namespace

@@ -118,7 +118,8 @@ TEST_CASE("case file: the same ledger, a valid case file, the same for a seed") 
   for (const CaseRecord& r : rs) kinds[int(r.kind)] = true;
   for (RecordKind k : {RecordKind::Review, RecordKind::Contact, RecordKind::Promise,
                        RecordKind::Case, RecordKind::Dispute, RecordKind::Resolve,
-                       RecordKind::Plan, RecordKind::Hold, RecordKind::Recovery}) {
+                       RecordKind::Plan, RecordKind::Hold, RecordKind::Recovery,
+                       RecordKind::Letter}) {
     INFO(record_kind_name(k));
     CHECK(kinds[int(k)]);
   }
