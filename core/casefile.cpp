@@ -463,15 +463,29 @@ void plan_letter(const CollectionPolicy& p, CaseState& s, const CaseRecord& r) {
 
 }  // namespace
 
-CaseState case_state(const Book& book, Date as_of) {
+namespace {
+CaseState case_state_of(const Book& book, Date as_of, bool invoices);
+}  // namespace
+
+CaseState case_state(const Book& book, Date as_of) { return case_state_of(book, as_of, true); }
+
+CaseState case_state_customers(const Book& book, Date as_of) {
+  return case_state_of(book, as_of, !book.collection.records.empty());
+}
+
+namespace {
+
+CaseState case_state_of(const Book& book, Date as_of, bool with_invoices) {
   CaseState s;
   s.as_of = as_of;
   const CollectionPolicy& p = book.collection.policy;
   const std::vector<CaseRecord>& rs = book.collection.records;
-  s.invoices.resize(book.invoices.size());
-  for (size_t i = 0; i < book.invoices.size(); i++) {
-    s.invoices[i].due = book.invoices[i].due;
-    s.invoices[i].disputed = book.invoices[i].flags & kInvoiceDisputed;
+  if (with_invoices) {
+    s.invoices.resize(book.invoices.size());
+    for (size_t i = 0; i < book.invoices.size(); i++) {
+      s.invoices[i].due = book.invoices[i].due;
+      s.invoices[i].disputed = book.invoices[i].flags & kInvoiceDisputed;
+    }
   }
   s.customers.resize(book.customers.size());
   for (size_t c = 0; c < book.customers.size(); c++) {
@@ -607,6 +621,15 @@ CaseState case_state(const Book& book, Date as_of) {
   }
   // Disputed amounts as of: capped at what is open; customers' totals.
   for (size_t i = 0; i < book.invoices.size(); i++) {
+    if (!with_invoices) {  // No records: the invoice's own flag, all it has open.
+      if (!(book.invoices[i].flags & kInvoiceDisputed)) continue;
+      int64_t open = invoice_open_minor(book, Index(i), as_of);
+      if (open <= 0) continue;
+      CustomerCaseState& c = s.customers[book.invoices[i].customer];
+      c.disputes_open++;
+      c.disputed_minor += open;
+      continue;
+    }
     InvoiceCaseState& v = s.invoices[i];
     if (!v.disputed) continue;
     int64_t open = invoice_open_minor(book, Index(i), as_of);
@@ -621,7 +644,7 @@ CaseState case_state(const Book& book, Date as_of) {
   // the highest dunning level sent to the customer, else of the first level.
   if (!p.levels.empty()) {
     std::vector<int32_t> sent(book.customers.size(), 0);
-    for (size_t i = 0; i < book.invoices.size(); i++)
+    for (size_t i = 0; i < s.invoices.size(); i++)
       sent[book.invoices[i].customer] = std::max(sent[book.invoices[i].customer], s.invoices[i].level_sent);
     for (size_t c = 0; c < book.customers.size(); c++) {
       if (s.customers[c].has_case) continue;
@@ -643,5 +666,7 @@ CaseState case_state(const Book& book, Date as_of) {
   }
   return s;
 }
+
+}  // namespace
 
 }  // namespace arlab

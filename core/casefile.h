@@ -301,6 +301,10 @@ struct CaseState {
 // Needs a built index and a collection that passes check_collection. Linear in the book
 // plus the records.
 CaseState case_state(const Book& book, Date as_of);
+// The same without the per-invoice states (`invoices` left empty) when the book has no case
+// records: the customers' part only (grade, limit, next review, owner). The collection
+// position of a big book without a case file takes this (no 1,000,000-entry vector).
+CaseState case_state_customers(const Book& book, Date as_of);
 
 // One promise record's state as of a date, as case_state folds it (kept, broken, pending and
 // what was paid towards it). Linear in the customer's receipts.

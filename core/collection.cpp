@@ -81,7 +81,13 @@ void position_invoices(const Book& book, CollectionPosition& p,
   for (size_t i = 0; i < book.invoices.size(); ++i) {
     const Invoice& inv = book.invoices[i];
     InvoicePosition& ip = p.invoices[i];
-    const InvoiceCaseState& cs = cases[i];
+    InvoiceCaseState own;  // No case file: the book's due date, the flag's whole amount.
+    if (cases.empty()) {
+      own.due = inv.due;
+      own.disputed = inv.flags & kInvoiceDisputed;
+      own.disputed_minor = INT64_MAX;  // Capped at what is open below.
+    }
+    const InvoiceCaseState& cs = cases.empty() ? own : cases[i];
     ip.due = cs.due;
     ip.blocked = cs.blocked;
     ip.level_sent = cs.level_sent;
@@ -204,7 +210,8 @@ CollectionPosition position_of(const Book& book, Date as_of, const CollectionPol
   CollectionPosition p;
   p.as_of = as_of;
   p.policy = policy;
-  p.cases = case_state(book, as_of);
+  // Without case records, no per-invoice case state: each invoice's own due date and flag.
+  p.cases = case_state_customers(book, as_of);
   std::vector<InvoiceCaseState> invoice_cases = std::move(p.cases.invoices);
   p.cases.invoices.clear();
   p.invoices.assign(book.invoices.size(), InvoicePosition{});
