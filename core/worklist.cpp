@@ -113,7 +113,9 @@ struct Gather {
   void invoices(Index c, const CustomerCaseState& cs) {
     const CollectionPolicy& policy = p.policy;
     WorkItem escalate, remind, confirm;
-    std::vector<WorkItem> send(policy.levels.size());
+    // One letter per customer (core/dunning.h): at the highest level due among its invoices,
+    // for every invoice with a level due.
+    WorkItem send;
     std::unordered_map<Index, std::array<bool, 4>> plan_counted;  // Per plan and action.
     Date contact = cs.last_contact == kNone ? kNoDate
                                             : book.collection.records[cs.last_contact].date;
@@ -135,17 +137,15 @@ struct Gather {
       }
       int32_t level = keeps_case_file ? level_due(policy, ip) : 0;
       if (level > 0 && gap_ok) {
-        add_invoice(send[level - 1], i, ip, chase_amount(p, ip, &counted[3]));
+        add_invoice(send, i, ip, chase_amount(p, ip, &counted[3]));
+        send.letter = std::max(send.letter, level);
       }
     }
-    int32_t top_level = 0;
-    for (size_t k = 0; k < send.size(); ++k) {
-      if (send[k].invoices == 0) continue;
-      top_level = int32_t(k + 1);
-      send[k].action = WorkAction::Send;
-      send[k].owner = policy.levels[k].owner;
-      send[k].letter = int32_t(k + 1);
-      push(c, send[k]);
+    const int32_t top_level = send.letter;
+    if (send.invoices > 0) {
+      send.action = WorkAction::Send;
+      send.owner = policy.levels[size_t(top_level - 1)].owner;
+      push(c, send);
     }
     escalate.action = WorkAction::Escalate;
     escalate.owner = WorkOwner::Credit;
@@ -357,8 +357,8 @@ NewRecord worklist_done_record(const Book& book, const CollectionPosition& p, co
     case WorkAction::Send:
       r.kind = RecordKind::Letter;
       r.level = w.letter;
-      for (Index i : customer_invoices(book, w.customer))
-        if (level_due(p.policy, p.invoices[i]) == w.letter)
+      for (Index i : customer_invoices(book, w.customer))  // Every invoice with a level due.
+        if (level_due(p.policy, p.invoices[i]) > 0)
           n.invoice_ids.push_back(std::string(book.str(book.invoices[i].id)));
       break;
     case WorkAction::Hold:
