@@ -810,11 +810,13 @@ void emit_case_file(Gen& g) {
         k.by = "finance";
         has_case = true;
       }
+      // (A reference into `out` holds only until the next record(): push_back may move it.)
+      const char* caller = work_owner_name(levels.front().owner);
       CaseRecord& k = record(RecordKind::Contact, call, c);
       k.invoices = {inv};
       k.channel = rng.chance(700) ? Channel::Phone : Channel::Email;
       k.with = kContacts[rng.below(4)];
-      k.by = work_owner_name(levels.front().owner);
+      k.by = caller;
       k.text = kCallNotes[rng.below(6)];
       k.next_step = "Check the payment arrived";
       k.next_date = call + 7;
@@ -823,7 +825,7 @@ void emit_case_file(Gen& g) {
         pr.invoices = {inv};
         pr.amount_minor = open;
         pr.until = business_day(call + 7);
-        pr.by = k.by;
+        pr.by = caller;
       }
       // A plan for a customer who can't pay now: the rest in three monthly instalments.
       if (p.habit == Habit::Partial && open < v.amount_minor && call + 10 <= g.end &&
