@@ -12,7 +12,7 @@
 // History = the invoices dated before the fit date that are settled (brought to zero) before
 // it, or open more than never_days past due then. An invoice still open and younger is
 // censored (its end is not known yet) and left out: this leans the model to the quicker
-// payers for the last never_days (docs/SIMULATION.md says by how much on the samples).
+// payers of the last never_days (docs/SIMULATION.md, "Not done yet").
 // Per invoice, not amount-weighted: a profile is drawn per invoice and scaled to its amount.
 //
 // Pools and the fallback for thin history: an invoice draws from its customer's profiles when
