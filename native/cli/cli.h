@@ -91,6 +91,7 @@ int cmd_worklist(int argc, char** argv);
 int cmd_import_csv(int argc, char** argv);
 int cmd_letter(int argc, char** argv);
 int cmd_metrics(int argc, char** argv);
+int cmd_simulate(int argc, char** argv);
 int cmd_statement(int argc, char** argv);
 
 }  // namespace arlab::cli

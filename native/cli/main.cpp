@@ -26,6 +26,7 @@ constexpr const char* kHelp =
     "  import-csv CSV make a book from a spreadsheet export (docs/IMPORT.md)\n"
     "  letter BOOK    a customer's reminder, notice, warning or lawyer's letter (text, HTML)\n"
     "  metrics BOOK   DSO, CEI, days late, interest cost... over a period (docs/METRICS.md)\n"
+    "  simulate BOOK  the behaviour model's cash backtest: simulated vs actual months\n"
     "  statement BOOK a customer's statement of account to print and confirm (HTML, text)\n"
     "  worklist BOOK  what to do today: escalate, hold, remind, confirm; most urgent first\n"
     "\n"
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
   if (!std::strcmp(command, "import-csv")) return cmd_import_csv(argc, argv);
   if (!std::strcmp(command, "letter")) return cmd_letter(argc, argv);
   if (!std::strcmp(command, "metrics")) return cmd_metrics(argc, argv);
+  if (!std::strcmp(command, "simulate")) return cmd_simulate(argc, argv);
   if (!std::strcmp(command, "statement")) return cmd_statement(argc, argv);
   return usage_error("", std::string("unknown command '") + command + "'");
 }
