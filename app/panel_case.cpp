@@ -391,28 +391,6 @@ bool build_record(State& state, CasePanel& c, arlab::Index customer, const arlab
   return problems.empty();
 }
 
-// Records awaiting approval: plans not approved and extensions above the threshold without
-// an approval, of this customer, as of.
-std::vector<arlab::Index> awaiting_approval(const State& state, arlab::Index customer) {
-  const arlab::Book& book = state.book;
-  const std::vector<arlab::CaseRecord>& rs = book.collection.records;
-  std::vector<arlab::Index> out;
-  for (size_t i = 0; i < rs.size(); ++i) {
-    const arlab::CaseRecord& r = rs[i];
-    if (r.customer != customer || r.date > state.as_of) continue;
-    if (r.kind != arlab::RecordKind::Plan && r.kind != arlab::RecordKind::Extension) continue;
-    bool approved = false;
-    for (const arlab::CaseRecord& a : rs)
-      approved |= a.kind == arlab::RecordKind::Approval && a.ref == r.id && a.date <= state.as_of;
-    int64_t amount = 0;
-    if (r.kind == arlab::RecordKind::Plan)
-      for (const arlab::Instalment& in : r.instalments) amount += in.amount_minor;
-    else
-      amount = arlab::invoice_open_minor(book, r.invoices[0], r.date);
-    if (!approved && amount > book.collection.policy.approval_over_minor) out.push_back(arlab::Index(i));
-  }
-  return out;
-}
 
 // The letter as it would go: its text (every figure from the case), editable before it is
 // copied or saved for printing (HTML, every value escaped); Record marks it sent.
@@ -551,7 +529,7 @@ void draw_form(State& state, CasePanel& c, arlab::Index customer, const arlab::C
       text_field("Reason", "##case_text1", c.text, "why the customer gets more time");
       break;
     case CaseForm::Approval: {
-      std::vector<arlab::Index> waiting = awaiting_approval(state, customer);
+      std::vector<arlab::Index> waiting = arlab::awaiting_approval(state.book, customer, state.as_of);
       if (c.approve >= 0 && std::find(waiting.begin(), waiting.end(), arlab::Index(c.approve)) == waiting.end())
         c.approve = -1;
       if (c.approve < 0 && !waiting.empty()) c.approve = int(waiting.front());

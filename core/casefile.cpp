@@ -377,6 +377,33 @@ bool check_collection(const Book& book, std::vector<Problem>* problems) {
   return c.ok;
 }
 
+int64_t approval_amount(const Book& book, const CaseRecord& r) {
+  if (r.kind == RecordKind::Plan) {
+    int64_t total = 0;
+    for (const Instalment& in : r.instalments) total += in.amount_minor;
+    return total;
+  }
+  if (r.kind == RecordKind::Extension && !r.invoices.empty())
+    return invoice_open_minor(book, r.invoices[0], r.date);
+  return 0;
+}
+
+std::vector<Index> awaiting_approval(const Book& book, Index customer, Date as_of) {
+  const std::vector<CaseRecord>& rs = book.collection.records;
+  std::vector<Index> out;
+  for (size_t i = 0; i < rs.size(); ++i) {
+    const CaseRecord& r = rs[i];
+    if (r.customer != customer || r.date > as_of) continue;
+    if (r.kind != RecordKind::Plan && r.kind != RecordKind::Extension) continue;
+    if (approval_amount(book, r) <= book.collection.policy.approval_over_minor) continue;
+    bool approved = false;
+    for (const CaseRecord& a : rs)
+      approved |= a.kind == RecordKind::Approval && a.ref == r.id && a.date <= as_of;
+    if (!approved) out.push_back(Index(i));
+  }
+  return out;
+}
+
 Index find_record(const Book& book, std::string_view id) {
   const std::vector<CaseRecord>& rs = book.collection.records;
   for (size_t i = 0; i < rs.size(); i++)
@@ -559,10 +586,8 @@ CaseState case_state_of(const Book& book, Date as_of, bool with_invoices) {
       case RecordKind::Plan: {
         PlanState ps;
         ps.record = i;
-        int64_t total = 0;
-        for (const Instalment& in : r.instalments) total += in.amount_minor;
-        auto a = approved.find(r.id);
-        ps.approved = total <= p.approval_over_minor || a != approved.end();
+        ps.approved = approval_amount(book, r) <= p.approval_over_minor ||
+                      approved.find(r.id) != approved.end();
         ps.open_at_start_minor = open_on(r, r.date);
         ps.paid_minor = std::max<int64_t>(0, ps.open_at_start_minor - open_on(r, as_of));
         int64_t cum = 0;
@@ -601,8 +626,9 @@ CaseState case_state_of(const Book& book, Date as_of, bool with_invoices) {
         c.letters_sent++;
         break;
       case RecordKind::Extension: {
-        int64_t open = invoice_open_minor(book, r.invoices[0], r.date);
-        if (open > p.approval_over_minor && approved.find(r.id) == approved.end()) break;
+        if (approval_amount(book, r) > p.approval_over_minor &&
+            approved.find(r.id) == approved.end())
+          break;
         InvoiceCaseState& v = s.invoices[r.invoices[0]];
         v.due = r.until;
         v.extended = true;

@@ -217,6 +217,13 @@ struct Collection {
 // most what the plan's invoices had open at its date. Places: "collection.records[3].until".
 bool check_collection(const Book& book, std::vector<Problem>* problems);
 
+// What a record asks approval for (CollectionPolicy::approval_over_minor): a plan's
+// instalments in all, an extension's invoice open on its date; 0 for other kinds.
+int64_t approval_amount(const Book& book, const CaseRecord& r);
+// The customer's plans and extensions dated on or before as_of that are over the threshold
+// and have no approval dated on or before as_of: what the app offers to approve.
+std::vector<Index> awaiting_approval(const Book& book, Index customer, Date as_of);
+
 // Finds a record by id (linear); kNone if absent.
 Index find_record(const Book& book, std::string_view id);
 

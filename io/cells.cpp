@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdio>
 
 namespace arlab {
 
@@ -110,6 +111,30 @@ std::string text_columns(const std::vector<std::vector<std::string>>& rows,
     out += line + '\n';
   }
   return out;
+}
+
+std::string html_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string decimal_text(double x, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  std::string s = buf;
+  if (s == "-0.0" || s == "-0.00" || s == "-0.0000") s.erase(0, 1);  // Never "-0.0".
+  return s;
 }
 
 }  // namespace arlab

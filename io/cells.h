@@ -42,6 +42,14 @@ void append_csv_number(std::string& out, std::string_view number);
 // True when a spreadsheet would read `text` as a formula: append_csv_text prefixes it.
 bool csv_formula_start(std::string_view text);
 
+// ---- HTML ----------------------------------------------------------------------------------
+// `text` for an HTML page: & < > " ' as entities (statements, letters).
+std::string html_text(std::string_view text);
+
+// ---- Numbers -------------------------------------------------------------------------------
+// A double with `decimals` places ("%.*f"), never "-0.0" (scores, backtests).
+std::string decimal_text(double x, int decimals);
+
 // ---- Tables --------------------------------------------------------------------------------
 // `text` with its control characters and backslashes escaped (see above).
 std::string table_text(std::string_view text);

@@ -61,21 +61,7 @@ std::string letter_text(const Book& book, const Letter& l) {
 
 namespace {
 
-std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view text) { return html_text(text); }
 
 // Escaped, line breaks kept.
 std::string esc_lines(std::string_view text) {

@@ -14,13 +14,7 @@ namespace arlab {
 
 namespace {
 
-std::string fixed(double x, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  std::string s = buf;
-  if (s == "-0.0" || s == "-0.00" || s == "-0.0000") s.erase(0, 1);  // Never "-0.0".
-  return s;
-}
+std::string fixed(double x, int decimals) { return decimal_text(x, decimals); }
 
 std::string opt_fixed(const std::optional<double>& x, int decimals) {
   return x ? fixed(*x, decimals) : "null";

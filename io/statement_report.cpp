@@ -249,21 +249,7 @@ std::string statement_csv(const Book& book, const Statement& s) {
 
 namespace {
 
-std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view text) { return html_text(text); }
 
 // Screen: an A4 sheet on grey. Print: A4 with 15 mm margins, rows never split, the
 // confirmation block kept on one page.

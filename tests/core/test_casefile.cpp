@@ -208,6 +208,10 @@ TEST_CASE("plan: instalments age on their own dates and fill oldest first") {
   s = case_state(strict, D("2025-03-20"));
   CHECK_FALSE(s.plans[0].approved);
   CHECK(s.invoices[0].plan == kNone);
+  CHECK(approval_amount(strict, strict.collection.records[5]) == 90000);
+  CHECK(awaiting_approval(strict, 0, D("2025-03-20")) == std::vector<Index>{5});
+  CHECK(awaiting_approval(strict, 0, D("2025-02-24")).empty());  // Before the plan.
+  CHECK(awaiting_approval(book, 0, D("2025-03-20")).empty());    // 900.00: under 1,000.00.
 }
 
 TEST_CASE("extension: moves the due date; above the threshold only once approved") {
@@ -228,6 +232,8 @@ TEST_CASE("extension: moves the due date; above the threshold only once approved
       "\"C2\", \"ref\": \"X1\", \"by\": \"CFO\"}\n    ]\n  }\n}");
   Book ok = cases_book(approved);
   CHECK(case_state(ok, D("2025-02-11")).invoices[2].due == D("2025-03-02"));
+  CHECK(awaiting_approval(ok, 1, D("2025-02-11")) == std::vector<Index>{8});  // X1: 400.00 open.
+  CHECK(awaiting_approval(ok, 1, D("2025-02-12")).empty());
   CHECK(case_state(ok, D("2025-02-12")).invoices[2].due == D("2025-04-01"));
 }
 
