@@ -177,7 +177,7 @@ struct SimPolicy {
 // Every number of a policy, by a dotted name ("discount.rate", "holds.stop_after_days"), for the
 // sweep, the tornado, the CLI's --set and the policy file's places.
 
-enum class ParamUnit : uint8_t { Ppm, Days, Minor, Switch };
+enum class ParamUnit : uint8_t { Ppm, Days, Minor, Switch, Choice };
 
 struct SimParam {
   const char* name;        // "discount.rate"
@@ -186,6 +186,7 @@ struct SimParam {
   int64_t min, max;        // Valid range (inclusive; -1 allowed where the lever says "off").
   bool response;           // A response parameter (an assumption the tornado moves).
   const char* source;      // "003: management before delivery prevents 70% of default risk"
+  const char* choices = nullptr;  // Choice: "salesperson|customer|team" (the value = position).
 };
 
 const std::vector<SimParam>& sim_params();
@@ -193,10 +194,11 @@ const SimParam* find_sim_param(std::string_view name);
 // Read and write by name; false for an unknown name. Grade take-up: "discount.take_up.A".
 bool get_sim_param(const SimPolicy& p, std::string_view name, int64_t* value);
 bool set_sim_param(SimPolicy* p, std::string_view name, int64_t value);
-// "2%", "30" (days), "12.50" (minor units with the book's 2 decimals), "on"/"off".
-std::string format_sim_param(const SimParam& param, int64_t value);
+// "2%", "30" (days), "12.50" (minor units with minor_digits decimals), "on"/"off", a choice's
+// name; "off" for a lever's -1. parse accepts the same forms (and "off" where -1 is allowed).
+std::string format_sim_param(const SimParam& param, int64_t value, int minor_digits = 2);
 bool parse_sim_param(const SimParam& param, std::string_view text, int64_t* value,
-                     std::string* why);
+                     std::string* why, int minor_digits = 2);
 
 // Ranges and cross-field rules, with places ("discount.within_days: must be less than
 // terms.net_days (30)"). False when a problem was added.

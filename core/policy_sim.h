@@ -119,7 +119,7 @@ struct SimResult {
 // ---- [SECTION] Request and plan --------------------------------------------------------------
 
 struct SimRequest {
-  Date from;                    // First day simulated; invalid: the day after the book's last.
+  std::optional<Date> from;     // First day simulated; none: the day after the book's last.
   int32_t horizon_months = 12;  // 1..36.
   int32_t runs = 1000;          // 1..kSimRunsMax.
   uint64_t seed = 1;
@@ -142,10 +142,17 @@ using SimPlanPtr = std::unique_ptr<SimPlan, SimPlanDeleter>;
 // ...", "runs x policies x months: 60,000,000 cells, more than 50,000,000") on a bad request.
 SimPlanPtr prepare_simulation(const Book& book, const SimRequest& request, std::string* why);
 
+// The backtest's form (core/simulate.h simulate_cash): a model already fitted, the invoices to
+// replay as they were issued, months cut at `to`, the baseline policy only.
+SimPlanPtr prepare_replay(const Book& book, const BehaviourModel& model,
+                          const std::vector<Index>& invoices, Date from, Date to, int32_t runs,
+                          uint64_t seed);
+
 // Figures of a plan.
 int32_t sim_runs(const SimPlan& plan);
 int32_t sim_months(const SimPlan& plan);
 size_t sim_policy_count(const SimPlan& plan);
+uint32_t sim_practice_jobs(const SimPlan& plan);  // Jobs with too little history anywhere.
 
 // The per-run outcomes, run-major; written by simulate_runs on disjoint run ranges.
 struct SimRuns {

@@ -5,13 +5,13 @@
 #include <cmath>
 
 #include "generate.h"
+#include "policy_sim.h"
 
 namespace arlab {
 
 namespace {
 
-// The day of a "never paid" event: after every horizon.
-constexpr int32_t kNeverDays = 1 << 28;
+constexpr int32_t kNeverDays = kNeverPaidDays;
 // Tries at a conditional draw from a run's resample before the pool's own candidates.
 constexpr int kResampleTries = 64;
 
@@ -43,11 +43,6 @@ PoolStats pool_stats(const BehaviourModel& m, const std::vector<uint32_t>& pool)
     s.p90_days = days[(days.size() * 9 + 9) / 10 - 1];
   }
   return s;
-}
-
-// Still something to come at `age` days after due (some event after that day).
-bool unsettled_at(const BehaviourModel& m, uint32_t profile, int32_t age) {
-  return m.profiles[profile].settle_days > age;
 }
 
 int32_t month_key(Date d) {
@@ -115,7 +110,8 @@ BehaviourModel fit_behaviour(const Book& book, Date fitted_on, const FitOptions&
       payments += a->kind == ApplicationKind::Payment;
       p.disputed |= a->kind == ApplicationKind::CreditNote;
       p.lost |= a->kind == ApplicationKind::WriteOff;
-      m.events.push_back({a->date - inv.due, a->amount_minor, a->kind == ApplicationKind::Payment});
+      m.events.push_back({a->date - inv.due, a->amount_minor, a->kind == ApplicationKind::Payment,
+                          a->kind == ApplicationKind::WriteOff});
     }
     const int64_t open = inv.amount_minor - applied;
     if (open > 0) {
@@ -124,7 +120,7 @@ BehaviourModel fit_behaviour(const Book& book, Date fitted_on, const FitOptions&
         ++m.censored;
         continue;
       }
-      m.events.push_back({kNeverDays, open, false});
+      m.events.push_back({kNeverDays, open, false, true});
       p.lost = true;
     }
     p.event_count = uint32_t(m.events.size()) - p.event_first;
@@ -186,69 +182,17 @@ std::vector<MonthCash> cash_months(Date from, Date to) {
 }
 
 // ---- [SECTION] Monte Carlo -----------------------------------------------------------------
+// The runs are the policy simulator's (core/policy_sim.h), with the baseline policy alone: one
+// engine for the backtest and the policies. Here: the naive forecasts beside it.
 
 namespace {
 
-// One invoice to simulate: its open amount, the pool it draws from (or none: the practice's
-// recovery by age), and for an invoice open at the start its age.
-struct Job {
-  Index invoice = kNone;
-  int64_t open_minor = 0;
-  Date due;
-  Date base;                    // Earliest cash date: max(from, its date).
-  bool conditional = false;     // Open at `from`: only profiles unsettled at `age`.
-  int32_t age = 0;
-  int32_t due_month = 0;        // month_key(due) - the first job's: the month shock it takes.
-  int32_t pool = -1;            // Index into the pool list; -1: recovery by age.
-  std::vector<uint32_t> candidates;  // Conditional: the pool's profiles unsettled at age.
-};
-
-struct Pools {
-  std::vector<const std::vector<uint32_t>*> list;  // Customers, then grades, then the book.
-  int32_t grade_base = 0, book = 0;
-};
-
-Pools make_pools(const BehaviourModel& m) {
-  Pools p;
-  for (const auto& pool : m.customer_pool) p.list.push_back(&pool);
-  p.grade_base = int32_t(p.list.size());
-  for (const auto& pool : m.grade_pool) p.list.push_back(&pool);
-  p.book = int32_t(p.list.size());
-  p.list.push_back(&m.book_pool);
-  return p;
-}
-
-// The fallback rule: the customer's pool, its grade's, the book's: the first with at least
-// min_history profiles that apply (unsettled at the age, for an invoice open at the start).
-void choose_pool(const Book& book, const BehaviourModel& m, const Pools& pools, Job* job) {
-  const Index c = book.invoices[job->invoice].customer;
-  const int32_t order[3] = {int32_t(c), pools.grade_base + int32_t(m.customer_grade[c]),
-                            pools.book};
-  const size_t k = std::max<size_t>(m.options.min_history, 1);  // A draw needs a profile.
-  for (int32_t id : order) {
-    const std::vector<uint32_t>& pool = *pools.list[size_t(id)];
-    if (!job->conditional) {
-      if (pool.size() >= k) {
-        job->pool = id;
-        return;
-      }
-      continue;
-    }
-    std::vector<uint32_t> cands;
-    for (uint32_t p : pool)
-      if (unsettled_at(m, p, job->age)) cands.push_back(p);
-    if (cands.size() >= k) {
-      job->pool = id;
-      job->candidates = std::move(cands);
-      return;
-    }
-  }
-}
-
-void add_cash(std::vector<int64_t>& month_of_day, Date from, Date to, Date date, int64_t minor,
-              int64_t* totals) {
+void add_cash(const std::vector<MonthCash>& months, Date from, Date to, Date date, int64_t minor,
+              std::vector<int64_t>& totals) {
   if (date < from || date > to || minor == 0) return;
-  totals[month_of_day[size_t(date - from)]] += minor;
+  auto m = std::lower_bound(months.begin(), months.end(), date,
+                            [](const MonthCash& mc, Date d) { return mc.last < d; });
+  totals[size_t(m - months.begin())] += minor;
 }
 
 }  // namespace
@@ -264,139 +208,41 @@ CashForecast simulate_cash(const Book& book, const BehaviourModel& model,
   f.months = cash_months(from, to);
   const size_t month_count = f.months.size();
   if (month_count == 0) return f;
-  std::vector<int64_t> month_of_day(size_t(to - from) + 1);
-  for (size_t k = 0; k < month_count; ++k)
-    for (Date d = f.months[k].first; d <= f.months[k].last; d = d + 1)
-      month_of_day[size_t(d - from)] = int64_t(k);
 
-  // The jobs: open at the start (book order), then the new invoices (as given).
-  const Pools pools = make_pools(model);
-  std::vector<Job> jobs;
+  // The naive forecasts: every open amount on its due date, or on due + the book's average
+  // delay (never before the start, nor before the invoice's date).
+  const int32_t avg = int32_t(std::lround(model.book_mean_days));
+  std::vector<int64_t> naive_due(month_count), naive_avg(month_count);
+  auto naive = [&](Date base, Date due, int64_t open) {
+    add_cash(f.months, from, to, std::max(base, due), open, naive_due);
+    add_cash(f.months, from, to, std::max(base, due + avg), open, naive_avg);
+  };
   for (Index i = 0; i < book.invoices.size(); ++i) {
     const Invoice& inv = book.invoices[i];
     if (inv.date >= from) continue;
     const int64_t open = invoice_open_minor(book, i, from - 1);
     if (open <= 0) continue;
-    Job j;
-    j.invoice = i;
-    j.open_minor = open;
-    j.due = inv.due;
-    j.base = from;
-    j.conditional = true;
-    j.age = (from - 1) - inv.due;
-    jobs.push_back(std::move(j));
+    naive(from, inv.due, open);
     ++f.open_invoices;
   }
   for (Index i : new_invoices) {
     const Invoice& inv = book.invoices[i];
     if (inv.amount_minor <= 0) continue;
-    Job j;
-    j.invoice = i;
-    j.open_minor = inv.amount_minor;
-    j.due = inv.due;
-    j.base = std::max(from, inv.date);
-    jobs.push_back(std::move(j));
+    naive(std::max(from, inv.date), inv.due, inv.amount_minor);
     ++f.new_invoices;
   }
-  for (Job& j : jobs) choose_pool(book, model, pools, &j);
-  int32_t first_month = INT32_MAX, last_month = INT32_MIN;
-  for (const Job& j : jobs) {
-    first_month = std::min(first_month, month_key(j.due));
-    last_month = std::max(last_month, month_key(j.due));
-  }
-  for (Job& j : jobs) j.due_month = month_key(j.due) - first_month;
-  const size_t due_months = jobs.empty() ? 0 : size_t(last_month - first_month) + 1;
 
-  // The naive forecasts: no draw.
-  const int32_t avg = int32_t(std::lround(model.book_mean_days));
-  std::vector<int64_t> naive_due(month_count), naive_avg(month_count);
-  for (const Job& j : jobs) {
-    add_cash(month_of_day, from, to, std::max(j.base, j.due), j.open_minor, naive_due.data());
-    add_cash(month_of_day, from, to, std::max(j.base, j.due + avg), j.open_minor,
-             naive_avg.data());
-  }
-
-  // The runs: a fixed order of draws from one stream.
-  Rng rng{seed};
-  std::vector<int64_t> cash(size_t(f.runs) * month_count);
-  std::vector<std::vector<uint32_t>> resample(pools.list.size());
-  std::vector<int32_t> resampled_in(pools.list.size(), -1);
-  std::vector<int32_t> shock(due_months), shock_in(due_months, -1);
-  for (int32_t run = 0; run < f.runs; ++run) {
-    int64_t* totals = cash.data() + size_t(run) * month_count;
-    for (const Job& j : jobs) {
-      // This run's shock of the month the invoice falls due in, drawn when first needed.
-      int32_t shift = 0;
-      if (!model.month_shocks.empty()) {
-        if (shock_in[size_t(j.due_month)] != run) {
-          shock[size_t(j.due_month)] = model.month_shocks[rng.below(model.month_shocks.size())];
-          shock_in[size_t(j.due_month)] = run;
-        }
-        shift = shock[size_t(j.due_month)];
-      }
-      if (j.pool < 0) {  // Recovery by age (the practice's defaults).
-        const int32_t age = std::max(0, from - j.due);
-        const uint32_t per_mille =
-            age < kRecoveryOldDays ? kRecoveryYoungPerMille : kRecoveryOldPerMille;
-        ++f.practice_draws;
-        const bool paid = rng.chance(per_mille);
-        const Date day = std::max(j.base, j.due) + int32_t(rng.below(365));
-        if (paid) add_cash(month_of_day, from, to, day, j.open_minor, totals);
-        continue;
-      }
-      // The bootstrap: this run's resample of the pool, drawn when first needed.
-      std::vector<uint32_t>& rs = resample[size_t(j.pool)];
-      if (resampled_in[size_t(j.pool)] != run) {
-        const std::vector<uint32_t>& pool = *pools.list[size_t(j.pool)];
-        rs.resize(pool.size());
-        for (uint32_t& p : rs) p = pool[rng.below(pool.size())];
-        resampled_in[size_t(j.pool)] = run;
-      }
-      uint32_t profile = rs[rng.below(rs.size())];
-      if (j.conditional && !unsettled_at(model, profile, j.age)) {
-        bool found = false;
-        for (int t = 0; t < kResampleTries && !found; ++t) {
-          profile = rs[rng.below(rs.size())];
-          found = unsettled_at(model, profile, j.age);
-        }
-        if (!found) profile = j.candidates[rng.below(j.candidates.size())];
-      }
-      // Spread the open amount over what the profile still had to come after `age`.
-      const Profile& pr = model.profiles[profile];
-      const ProfileEvent* ev = model.events.data() + pr.event_first;
-      const ProfileEvent* end = ev + pr.event_count;
-      if (j.conditional)
-        while (ev != end && ev->days <= j.age) ++ev;
-      int64_t rest = 0;
-      for (const ProfileEvent* e = ev; e != end; ++e) rest += e->minor;
-      int64_t left = j.open_minor;
-      for (const ProfileEvent* e = ev; e != end; ++e) {
-        const int64_t part =
-            e + 1 == end ? left
-                         : int64_t(static_cast<__int128>(j.open_minor) * e->minor / rest);
-        left -= part;
-        if (e->cash)
-          add_cash(month_of_day, from, to, std::max(j.base, j.due + (e->days + shift)), part,
-                   totals);
-      }
-    }
-  }
-
-  // Mean and the nearest-rank 5th and 95th percentiles of each month over the runs.
-  const size_t n = size_t(f.runs);
-  const size_t lo = (5 * n + 99) / 100 - 1, hi = (95 * n + 99) / 100 - 1;
-  std::vector<int64_t> column(n);
+  SimPlanPtr plan = prepare_replay(book, model, new_invoices, from, to, f.runs, seed);
+  SimRuns out = make_runs(*plan);
+  simulate_runs(*plan, 0, f.runs, &out);
+  const SimResult r = summarize(*plan, out, f.runs);
+  f.practice_draws = sim_practice_jobs(*plan) * uint32_t(f.runs);
   for (size_t k = 0; k < month_count; ++k) {
-    double sum = 0;
-    for (size_t r = 0; r < n; ++r) {
-      column[r] = cash[r * month_count + k];
-      sum += double(column[r]);
-    }
-    std::sort(column.begin(), column.end());
     MonthCash& mc = f.months[k];
-    mc.mean_minor = sum / double(n);
-    mc.p5_minor = column[lo];
-    mc.p95_minor = column[hi];
+    const Band& b = r.policies[0].months[k].v[kSimCash];
+    mc.mean_minor = b.mean;
+    mc.p5_minor = b.p5;
+    mc.p95_minor = b.p95;
     mc.due_date_minor = naive_due[k];
     mc.average_minor = naive_avg[k];
   }

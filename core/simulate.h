@@ -85,7 +85,11 @@ struct ProfileEvent {
   int32_t days = 0;         // After the due date (negative: before it).
   int64_t minor = 0;        // Of the invoice's amount.
   bool cash = false;        // A payment; else a credit note, a write-off or never paid.
+  bool loss = false;        // A write-off or never paid (not a credit note).
 };
+
+// The day of a "never paid" event: after every horizon.
+constexpr int32_t kNeverPaidDays = 1 << 28;
 
 struct Profile {
   Index invoice = kNone;

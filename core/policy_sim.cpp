@@ -1,0 +1,1242 @@
+// policy_sim.cpp: the policy simulator's Monte Carlo, its summary and its analyses
+// (policy_sim.h). The rules each lever follows are stated in policy.h; the order in which
+// they act on one invoice is in simulate_job() below and in docs/SIMULATION.md.
+#include "policy_sim.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+#include <thread>
+
+#include "money.h"
+
+namespace arlab {
+
+namespace {
+
+// ---- [SECTION] Counter-based draws -----------------------------------------------------------
+// A draw is a hash of (seed, run, stream, counter): no shared stream, so the same draw comes
+// out whatever order the runs, the policies or the threads go in (common random numbers).
+
+inline uint64_t mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+inline uint64_t below(uint64_t h, uint64_t n) {
+  return uint64_t((static_cast<unsigned __int128>(h) * n) >> 64);
+}
+inline bool chance_ppm(uint64_t h, int64_t ppm) {
+  return ppm > 0 && int64_t(below(h, uint64_t(kPpmOne))) < ppm;
+}
+
+// Purposes of a job's draws (the job's own hash is re-mixed with one of these).
+enum Purpose : uint64_t {
+  kDrawProfile = 1,  // + try (0..kTries)
+  kDrawPractice = 100,
+  kDrawPracticeDay = 101,
+  kDrawDip = 102,
+  kDrawPrevent = 103,
+  kDrawRefuse = 104,
+  kDrawHoldLost = 105,
+  kDrawProcess = 106,
+  kDrawTakeUp = 107,
+  kDrawRedraw = 200,  // + try
+};
+constexpr int kTries = 64;
+
+inline uint64_t sub(uint64_t h, uint64_t purpose) { return mix(h ^ (purpose * 0xd1b54a32d192ed03ULL)); }
+
+inline int64_t mul_ppm(int64_t v, int64_t ppm) {
+  return int64_t(static_cast<__int128>(v) * ppm / kPpmOne);
+}
+inline int64_t mul_ppm_round(int64_t v, int64_t ppm) {
+  return int64_t((static_cast<__int128>(v) * ppm + kPpmOne / 2) / kPpmOne);
+}
+
+}  // namespace
+
+// ---- [SECTION] The plan ----------------------------------------------------------------------
+
+struct SimJob {
+  Index customer = kNone;
+  Date date, due;
+  int64_t amount = 0;     // Open amount at the start (open jobs), the whole amount (new ones).
+  int32_t age = 0;        // Open jobs: (from - 1) - due.
+  int32_t pool = -1;      // Into SimPlan::pools; -1: the practice's recovery by age.
+  uint32_t cand = 0;      // Open jobs: the pool's first `cand` profiles (sorted) are unsettled.
+  int32_t due_month = 0;  // Index of its month shock.
+  bool open = false;
+};
+
+struct SimCustomerInfo {
+  std::string grade;
+  Index salesperson = kNone;
+  int32_t person = -1;  // Into SimPlan::people.
+  int64_t credit_limit = -1;
+  uint32_t job_first = 0, job_count = 0;
+};
+
+struct PolicyPre {
+  int32_t late_cut_ppm = 0;  // Combined cut of days late (may be negative: later).
+  int32_t dip_ppm = 0;
+  int32_t follow_ppm = kPpmOne;
+  std::vector<int32_t> take_up;   // By customer.
+  std::vector<int32_t> rate;      // Commission rate by customer (grade rates).
+  int64_t fixed_cost_month = 0;   // Vetting cost.
+  int64_t weight_new_ppm = kPpmOne;  // Share of a new invoice financed by the firm.
+  bool commission = false;
+};
+
+struct SimPlan {
+  Date from, to;
+  int32_t runs = 0;
+  uint64_t seed = 0;
+  std::vector<SimPolicy> policies;
+  std::vector<PolicyPre> pre;
+  BehaviourModel model;
+  std::vector<std::vector<uint32_t>> pools;  // Customers, grades, book; by settle days, desc.
+  std::vector<SimJob> jobs;                  // By customer, then open first, then date.
+  std::vector<SimCustomerInfo> customers;
+  std::vector<Date> month_first, month_last;
+  std::vector<int32_t> month_of_day;         // Day - from -> month.
+  std::vector<int64_t> past_sales;           // Month -1, -2, ... before the start.
+  int32_t due_months = 0;
+  std::vector<std::string> person_id, person_name;
+  std::vector<Index> person_salesperson;
+  int32_t base_first_letter = 1;
+  int32_t growth_ppm = kPpmOne;
+  uint32_t open_invoices = 0, new_invoices = 0;
+  int32_t never_days = 365;
+
+  size_t months() const { return month_first.size(); }
+  int32_t month(Date d) const { return month_of_day[size_t(d - from)]; }
+  bool inside(Date d) const { return d >= from && d <= to; }
+};
+
+void SimPlanDeleter::operator()(SimPlan* p) const { delete p; }
+
+int32_t sim_runs(const SimPlan& plan) { return plan.runs; }
+int32_t sim_months(const SimPlan& plan) { return int32_t(plan.months()); }
+size_t sim_policy_count(const SimPlan& plan) { return plan.policies.size(); }
+uint32_t sim_practice_jobs(const SimPlan& plan) {
+  return uint32_t(std::count_if(plan.jobs.begin(), plan.jobs.end(),
+                                [](const SimJob& j) { return j.pool < 0; }));
+}
+
+namespace {
+
+int32_t month_key(Date d) {
+  const YearMonthDay ymd = ymd_from_date(d);
+  return ymd.year * 12 + ymd.month - 1;
+}
+
+bool has_charge(const Invoice& inv) { return (inv.flags & kInvoiceCharge) != 0; }
+
+// Sales of [first, last] (whole invoices, charges left out).
+int64_t sales_between(const Book& book, Date first, Date last) {
+  int64_t sum = 0;
+  for (const Invoice& inv : book.invoices)
+    if (inv.date >= first && inv.date <= last && !has_charge(inv)) sum += inv.amount_minor;
+  return sum;
+}
+
+PolicyPre make_pre(const SimPlan& plan, const SimPolicy& p) {
+  PolicyPre pre;
+  // Days late: reminders, the first letter's day, the commission plan's push (policy.h).
+  double keep = 1.0;
+  if (p.dunning.reminder_before_due) keep *= 1.0 - p.dunning.reminder_late_cut_ppm / 1e6;
+  if (p.dunning.first_letter_days >= 0) {
+    const double weeks = (plan.base_first_letter - p.dunning.first_letter_days) / 7.0;
+    keep *= 1.0 - std::clamp(weeks * p.dunning.late_cut_per_week_ppm / 1e6, -0.5, 0.5);
+  }
+  const double points = commission_tie_points(p.commission);
+  keep *= 1.0 - std::min(0.5, points * p.commission.late_cut_per_point_ppm / 1e6);
+  pre.late_cut_ppm = int32_t(std::lround((1.0 - keep) * kPpmOne));
+  pre.dip_ppm = int32_t(std::lround(std::min(0.5, points * p.commission.sales_dip_per_point_ppm / 1e6) * kPpmOne));
+  pre.follow_ppm = p.terms.follow_ppm;
+  pre.take_up.resize(plan.customers.size());
+  pre.rate.resize(plan.customers.size());
+  for (size_t c = 0; c < plan.customers.size(); ++c) {
+    pre.take_up[c] = discount_take_up_ppm(p.discount, plan.customers[c].grade);
+    int32_t rate = std::max(0, p.commission.plan.rate_ppm);
+    for (const CommissionGradeRate& g : p.commission.plan.grades)
+      if (g.grade == plan.customers[c].grade) rate = g.rate_ppm;
+    pre.rate[c] = rate;
+  }
+  if (p.prevention.on)
+    pre.fixed_cost_month = p.prevention.cost_per_customer_minor *
+                           int64_t(plan.customers.size()) / 12;
+  pre.weight_new_ppm =
+      kPpmOne - mul_ppm(p.financing.factored_ppm, p.financing.advance_ppm);
+  pre.commission = p.commission.on;
+  return pre;
+}
+
+std::string check_request(const SimRequest& r) {
+  if (r.horizon_months < 1 || r.horizon_months > kSimHorizonMax)
+    return "horizon: " + std::to_string(r.horizon_months) + " months; 1 to " +
+           std::to_string(kSimHorizonMax) + " months";
+  if (r.runs < 1 || r.runs > kSimRunsMax)
+    return "runs: " + std::to_string(r.runs) + "; 1 to " + std::to_string(kSimRunsMax);
+  if (r.policies.empty()) return "policies: at least one (the first is the baseline)";
+  if (r.policies.size() > kSimPoliciesMax)
+    return "policies: " + std::to_string(r.policies.size()) + "; at most " +
+           std::to_string(kSimPoliciesMax);
+  for (size_t i = 0; i < r.policies.size(); ++i) {
+    std::vector<Problem> problems;
+    if (!validate_sim_policy(r.policies[i], &problems))
+      return "policies[" + std::to_string(i) + "] (" + r.policies[i].name +
+             ")." + problems[0].place + ": " + problems[0].message;
+  }
+  const int64_t cells = int64_t(r.runs) * int64_t(r.policies.size()) * r.horizon_months *
+                        int64_t(kSimMetricCount);
+  if (cells > kSimCellsMax)
+    return "runs x policies x months x metrics: " + std::to_string(cells) +
+           " cells, more than " + std::to_string(kSimCellsMax) + ": fewer runs";
+  return "";
+}
+
+// Lays the plan out: the model's pools sorted for conditional draws, the jobs, the months.
+SimPlanPtr build_plan(const Book& book, const SimRequest& request, BehaviourModel model,
+                      const std::vector<Index>* replay, Date to) {
+  SimPlanPtr plan(new SimPlan);
+  SimPlan& p = *plan;
+  p.from = *request.from;
+  p.to = to;
+  p.runs = request.runs;
+  p.seed = request.seed;
+  p.policies = request.policies;
+  p.never_days = model.options.never_days;
+  p.model = std::move(model);
+  const BehaviourModel& m = p.model;
+
+  // Pools: customers, grades, book; each sorted by settle days, latest first, so that the
+  // profiles unsettled at an age are a prefix.
+  for (const auto& pool : m.customer_pool) p.pools.push_back(pool);
+  for (const auto& pool : m.grade_pool) p.pools.push_back(pool);
+  p.pools.push_back(m.book_pool);
+  for (auto& pool : p.pools)
+    std::stable_sort(pool.begin(), pool.end(), [&](uint32_t a, uint32_t b) {
+      return m.profiles[a].settle_days > m.profiles[b].settle_days;
+    });
+  const int32_t grade_base = int32_t(m.customer_pool.size());
+  const int32_t book_pool = int32_t(p.pools.size()) - 1;
+
+  // Months.
+  for (const MonthCash& mc : cash_months(p.from, p.to)) {
+    p.month_first.push_back(mc.first);
+    p.month_last.push_back(mc.last);
+  }
+  p.month_of_day.resize(size_t(p.to - p.from) + 1);
+  for (size_t k = 0; k < p.months(); ++k)
+    for (Date d = p.month_first[k]; d <= p.month_last[k]; d = d + 1)
+      p.month_of_day[size_t(d - p.from)] = int32_t(k);
+  for (int32_t k = 1; k <= 36; ++k)
+    p.past_sales.push_back(
+        sales_between(book, add_months(p.from, -k), add_months(p.from, -k + 1) - 1));
+
+  // Customers and people.
+  p.customers.resize(book.customers.size());
+  std::vector<int32_t> person_of(book.salespeople.size(), -1);
+  for (Index c = 0; c < book.customers.size(); ++c) {
+    const Customer& cu = book.customers[c];
+    SimCustomerInfo& info = p.customers[c];
+    info.grade = cu.grade;
+    info.salesperson = cu.salesperson;
+    info.credit_limit = cu.credit_limit_minor;
+    if (cu.salesperson != kNone) {
+      int32_t& person = person_of[cu.salesperson];
+      if (person < 0) person = int32_t(p.person_id.size()), p.person_id.push_back(""),
+                      p.person_salesperson.push_back(cu.salesperson);
+      info.person = person;
+    }
+  }
+  // People in the book's order (not the order customers name them).
+  {
+    std::vector<Index> order = p.person_salesperson;
+    std::sort(order.begin(), order.end());
+    for (size_t i = 0; i < order.size(); ++i) person_of[order[i]] = int32_t(i);
+    p.person_salesperson = order;
+    p.person_id.clear();
+    for (Index s : order) {
+      p.person_id.push_back(book.salespeople[s].id);
+      p.person_name.push_back(book.salespeople[s].name);
+    }
+    for (SimCustomerInfo& info : p.customers)
+      if (info.salesperson != kNone) info.person = person_of[info.salesperson];
+  }
+  if (!book.collection.policy.levels.empty())
+    p.base_first_letter = book.collection.policy.levels.front().days;
+
+  // Jobs: open at the start, then new (replayed, or last year's moved on).
+  std::vector<SimJob> jobs;
+  for (Index i = 0; i < book.invoices.size(); ++i) {
+    const Invoice& inv = book.invoices[i];
+    if (inv.date >= p.from) continue;
+    const int64_t open = invoice_open_minor(book, i, p.from - 1);
+    if (open <= 0) continue;
+    SimJob j;
+    j.customer = inv.customer;
+    j.date = inv.date;
+    j.due = inv.due;
+    j.amount = open;
+    j.open = true;
+    j.age = (p.from - 1) - inv.due;
+    jobs.push_back(j);
+    ++p.open_invoices;
+  }
+  auto add_new = [&](Index customer, Date date, Date due, int64_t amount) {
+    if (amount <= 0 || date > p.to) return;
+    SimJob j;
+    j.customer = customer;
+    j.date = date;
+    j.due = due;
+    j.amount = amount;
+    jobs.push_back(j);
+    ++p.new_invoices;
+  };
+  if (replay) {
+    for (Index i : *replay) {
+      const Invoice& inv = book.invoices[i];
+      add_new(inv.customer, std::max(inv.date, p.from), inv.due, inv.amount_minor);
+    }
+  } else {
+    const Date year_ago = add_months(p.from, -12);
+    const int64_t s1 = sales_between(book, year_ago, p.from - 1);
+    const int64_t s0 = sales_between(book, add_months(p.from, -24), year_ago - 1);
+    if (s1 > 0 && s0 > 0)
+      p.growth_ppm = int32_t(std::clamp<int64_t>(
+          int64_t(static_cast<__int128>(s1) * kPpmOne / s0), kPpmOne / 2, kPpmOne * 3 / 2));
+    for (int32_t year = 1; add_months(year_ago, 12 * year) <= p.to; ++year) {
+      int64_t factor = kPpmOne;
+      for (int32_t y = 0; y < year; ++y) factor = mul_ppm(factor, p.growth_ppm);
+      for (const Invoice& inv : book.invoices) {
+        if (inv.date < year_ago || inv.date >= p.from || has_charge(inv)) continue;
+        const Date date = add_months(inv.date, 12 * year);
+        if (date < p.from) continue;
+        add_new(inv.customer, date, date + (inv.due - inv.date), mul_ppm(inv.amount_minor, factor));
+      }
+    }
+  }
+  std::stable_sort(jobs.begin(), jobs.end(), [](const SimJob& a, const SimJob& b) {
+    if (a.customer != b.customer) return a.customer < b.customer;
+    if (a.open != b.open) return a.open;
+    return a.date < b.date;
+  });
+
+  // Pools and shocks' months.
+  const size_t k = std::max<size_t>(m.options.min_history, 1);
+  int32_t first_month = INT32_MAX;
+  for (const SimJob& j : jobs) first_month = std::min(first_month, month_key(j.due));
+  for (SimJob& j : jobs) {
+    j.due_month = month_key(j.due) - first_month;
+    p.due_months = std::max(p.due_months, j.due_month + 1);
+    const int32_t order[3] = {int32_t(j.customer),
+                              grade_base + int32_t(m.customer_grade[j.customer]), book_pool};
+    for (int32_t id : order) {
+      const std::vector<uint32_t>& pool = p.pools[size_t(id)];
+      if (!j.open) {
+        if (pool.size() >= k) {
+          j.pool = id;
+          break;
+        }
+        continue;
+      }
+      // Unsettled at the age: a prefix of the sorted pool.
+      const auto end = std::partition_point(pool.begin(), pool.end(), [&](uint32_t q) {
+        return m.profiles[q].settle_days > j.age;
+      });
+      const size_t n = size_t(end - pool.begin());
+      if (n >= k) {
+        j.pool = id;
+        j.cand = uint32_t(n);
+        break;
+      }
+    }
+  }
+  p.jobs = std::move(jobs);
+  for (size_t i = 0; i < p.jobs.size(); ++i) {
+    SimCustomerInfo& info = p.customers[p.jobs[i].customer];
+    if (info.job_count == 0) info.job_first = uint32_t(i);
+    ++info.job_count;
+  }
+  for (const SimPolicy& pol : p.policies) p.pre.push_back(make_pre(p, pol));
+  return plan;
+}
+
+}  // namespace
+
+SimPlanPtr prepare_simulation(const Book& book, const SimRequest& request, std::string* why) {
+  SimRequest r = request;
+  if (!r.from) r.from = book_last_date(book) + 1;
+  if (const std::string bad = check_request(r); !bad.empty()) {
+    *why = bad;
+    return nullptr;
+  }
+  const Date from = *r.from;
+  const Date to = add_months(from, r.horizon_months) - 1;
+  BehaviourModel model = fit_behaviour(book, from, r.fit);
+  if (r.replay) {
+    std::vector<Index> replay;
+    for (Index i = 0; i < book.invoices.size(); ++i)
+      if (book.invoices[i].date >= from && book.invoices[i].date <= to) replay.push_back(i);
+    return build_plan(book, r, std::move(model), &replay, to);
+  }
+  return build_plan(book, r, std::move(model), nullptr, to);
+}
+
+SimPlanPtr prepare_replay(const Book& book, const BehaviourModel& model,
+                          const std::vector<Index>& invoices, Date from, Date to, int32_t runs,
+                          uint64_t seed) {
+  SimRequest r;
+  r.from = from;
+  r.runs = std::max(runs, 1);
+  r.seed = seed;
+  r.policies = {SimPolicy::defaults()};
+  return build_plan(book, r, model, &invoices, to);
+}
+
+// ---- [SECTION] One run -----------------------------------------------------------------------
+
+namespace {
+
+enum class EvKind : uint8_t { Cash, Credit, Discount, Loss };
+struct Ev {
+  Date date;          // When it leaves the open balance (a loss: written off).
+  int64_t minor = 0;
+  EvKind kind = EvKind::Cash;
+};
+
+// What a policy did with one job in one run (the customer's earlier jobs, for holds).
+struct Issued {
+  Date due;
+  int64_t amount = 0;
+  uint32_t ev_first = 0, ev_count = 0;
+};
+
+// Per run and policy: the month sums the finish turns into metrics.
+struct Acc {
+  std::vector<int64_t> sales, cash, bad, disc, coll, fees, lost_sales, ar_delta, current,
+      bd_partial, bd_level;
+  std::vector<int64_t> cust_sales, cust_cash;  // [customer][month], commission plans only.
+  void reset(size_t months, size_t customers, bool commission) {
+    for (auto* v : {&sales, &cash, &bad, &disc, &coll, &fees, &lost_sales, &ar_delta, &current,
+                    &bd_partial, &bd_level})
+      v->assign(months, 0);
+    if (commission) {
+      cust_sales.assign(months * customers, 0);
+      cust_cash.assign(months * customers, 0);
+    }
+  }
+};
+
+struct Draw {
+  uint64_t h = 0;      // The job's own hash in this run.
+  int32_t profile = -1;
+  int32_t shift = 0;
+};
+
+struct RunScratch {
+  std::vector<uint64_t> pool_seed;
+  std::vector<int32_t> shock;
+  std::vector<Draw> draws;
+  std::vector<Ev> evs, job_evs;
+  std::vector<Issued> issued;
+  std::vector<Acc> acc;
+};
+
+// Slot `slot` of this run's bootstrap resample of pool `pool`.
+inline uint32_t resampled(const SimPlan& p, const RunScratch& s, int32_t pool, uint64_t slot) {
+  const std::vector<uint32_t>& v = p.pools[size_t(pool)];
+  return v[below(mix(s.pool_seed[size_t(pool)] ^ slot), v.size())];
+}
+
+inline bool unsettled(const SimPlan& p, uint32_t profile, int32_t age) {
+  return p.model.profiles[profile].settle_days > age;
+}
+
+// The profile a job draws (policy-independent): from the run's resample of its pool; an open
+// job only from profiles unsettled at its age (tries, then the pool's own unsettled prefix).
+int32_t draw_profile(const SimPlan& p, const RunScratch& s, const SimJob& j, uint64_t h,
+                     uint64_t purpose, bool need_paid) {
+  const std::vector<uint32_t>& pool = p.pools[size_t(j.pool)];
+  for (int t = 0; t < kTries; ++t) {
+    const uint32_t q = resampled(p, s, j.pool, below(sub(h, purpose + uint64_t(t)), pool.size()));
+    if (j.open && !unsettled(p, q, j.age)) continue;
+    if (need_paid && p.model.profiles[q].lost) continue;
+    return int32_t(q);
+  }
+  if (need_paid) return -1;
+  return int32_t(pool[below(sub(h, purpose + kTries), j.open ? j.cand : pool.size())]);
+}
+
+struct JobOut {
+  bool issued = true;
+  Date due;
+  int64_t recovery_fee = 0;
+  Date recovery_date;
+};
+
+// One job under one policy: its events into s.job_evs. The levers act in this order: the
+// commission plan's sales dip, vetting, holds (the caller), terms, process control, days late,
+// recovery, the discount (docs/SIMULATION.md "One invoice, step by step").
+JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre,
+                    const SimJob& j, const Draw& d, RunScratch& s, bool stopped) {
+  JobOut out;
+  s.job_evs.clear();
+  const bool is_new = !j.open;
+  const Date base = std::max(p.from, j.date);
+  int32_t profile = d.profile;
+  const bool lost_profile = profile >= 0 && p.model.profiles[size_t(profile)].lost;
+  if (is_new) {
+    if (chance_ppm(sub(d.h, kDrawDip), pre.dip_ppm)) return out.issued = false, out;
+    if (pol.prevention.on) {
+      const bool bad = profile >= 0 ? lost_profile
+                                    : !chance_ppm(sub(d.h, kDrawPractice), kRecoveryYoungPerMille * 1000);
+      if (bad ? chance_ppm(sub(d.h, kDrawPrevent), pol.prevention.avoided_ppm)
+              : chance_ppm(sub(d.h, kDrawRefuse), pol.prevention.refused_good_ppm))
+        return out.issued = false, out;
+    }
+    if (stopped && chance_ppm(sub(d.h, kDrawHoldLost), pol.holds.lost_ppm))
+      return out.issued = false, out;
+  }
+  Date due = j.due;
+  int32_t terms_shift = 0;  // Days the payment moves relative to the new due date.
+  if (is_new && pol.terms.net_days >= 0) {
+    const Date new_due = j.date + pol.terms.net_days;
+    terms_shift = -int32_t(int64_t(new_due - due) * (kPpmOne - pre.follow_ppm) / kPpmOne);
+    due = new_due;
+  }
+  out.due = due;
+  const bool process = pol.dunning.reminder_before_due && due >= p.from &&
+                       chance_ppm(sub(d.h, kDrawProcess), pol.dunning.avoided_ppm);
+
+  if (profile < 0) {  // The practice's recovery by age.
+    const int32_t age = std::max(0, p.from - due);
+    const uint32_t per_mille = age < kRecoveryOldDays ? kRecoveryYoungPerMille : kRecoveryOldPerMille;
+    const bool paid = process || chance_ppm(sub(d.h, kDrawPractice), int64_t(per_mille) * 1000);
+    const Date day = std::max(base, due) + int32_t(below(sub(d.h, kDrawPracticeDay), 365));
+    if (paid) s.job_evs.push_back({day, j.amount, EvKind::Cash});
+    else s.job_evs.push_back({std::max(base, due + p.never_days), j.amount, EvKind::Loss});
+  } else {
+    if (process && lost_profile) {
+      const int32_t again = draw_profile(p, s, j, d.h, kDrawRedraw, true);
+      if (again >= 0) profile = again;
+    }
+    const Profile& pr = p.model.profiles[size_t(profile)];
+    const ProfileEvent* ev = p.model.events.data() + pr.event_first;
+    const ProfileEvent* end = ev + pr.event_count;
+    if (j.open)
+      while (ev != end && ev->days <= j.age) ++ev;
+    int64_t rest = 0;
+    for (const ProfileEvent* e = ev; e != end; ++e) rest += e->minor;
+    int64_t left = j.amount;
+    for (const ProfileEvent* e = ev; e != end; ++e) {
+      const int64_t part = e + 1 == end ? left
+                                        : int64_t(static_cast<__int128>(j.amount) * e->minor / rest);
+      left -= part;
+      if (part == 0) continue;
+      if (e->days >= kNeverPaidDays) {
+        s.job_evs.push_back({std::max(base, due + p.never_days), part, EvKind::Loss});
+        continue;
+      }
+      int32_t day = e->days;
+      if (e->cash) {
+        if (day > 0) day -= int32_t(int64_t(day) * pre.late_cut_ppm / kPpmOne);
+        day += terms_shift + d.shift;
+      }
+      const Date date = std::max(base, due + day);
+      s.job_evs.push_back({date, part, e->cash ? EvKind::Cash : e->loss ? EvKind::Loss : EvKind::Credit});
+    }
+  }
+
+  // Recovery after the fact, on what would be lost.
+  if (pol.recovery.on) {
+    const size_t n = s.job_evs.size();
+    for (size_t i = 0; i < n; ++i) {
+      Ev& e = s.job_evs[i];
+      if (e.kind != EvKind::Loss) continue;
+      const int64_t got = mul_ppm(e.minor, pol.recovery.recovered_ppm);
+      if (got <= 0) continue;
+      e.minor -= got;
+      const Date when = std::max(base, due + pol.recovery.delay_days);
+      s.job_evs.push_back({when, got, EvKind::Cash});
+      out.recovery_fee += mul_ppm(got, pol.recovery.fee_ppm);
+      out.recovery_date = when;
+    }
+  }
+
+  // The discount, on new invoices.
+  if (is_new && pol.discount.rate_ppm > 0) {
+    const Date deadline = j.date + pol.discount.within_days;
+    bool all_cash = true;
+    Date settle = base;
+    for (const Ev& e : s.job_evs) {
+      all_cash &= e.kind == EvKind::Cash;
+      settle = std::max(settle, e.date);
+    }
+    const int64_t disc = mul_ppm_round(j.amount, pol.discount.rate_ppm);
+    if (all_cash && settle <= deadline) {
+      // Pays within the days anyway: takes the discount, pays that much less on the last day.
+      int64_t cut = disc;
+      for (size_t i = s.job_evs.size(); i-- > 0 && cut > 0;) {
+        const int64_t c = std::min(cut, s.job_evs[i].minor);
+        s.job_evs[i].minor -= c;
+        cut -= c;
+      }
+      s.job_evs.push_back({settle, disc, EvKind::Discount});
+    } else if (all_cash && chance_ppm(sub(d.h, kDrawTakeUp), pre.take_up[j.customer])) {
+      const Date day = std::max(base, deadline);
+      s.job_evs.clear();
+      s.job_evs.push_back({day, j.amount - disc, EvKind::Cash});
+      s.job_evs.push_back({day, disc, EvKind::Discount});
+    }
+  }
+  return out;
+}
+
+// Open at t of an issued job.
+int64_t open_at(const Issued& job, const std::vector<Ev>& evs, Date t) {
+  int64_t open = job.amount;
+  for (uint32_t i = 0; i < job.ev_count; ++i)
+    if (evs[job.ev_first + i].date <= t) open -= evs[job.ev_first + i].minor;
+  return open;
+}
+
+bool on_hold(const SimPolicy& pol, const SimCustomerInfo& info, const RunScratch& s, Date t) {
+  if (pol.holds.stop_after_days < 0 && pol.holds.limit_ppm < 0) return false;
+  int64_t balance = 0;
+  for (const Issued& job : s.issued) {
+    const int64_t open = open_at(job, s.evs, t);
+    if (open <= 0) continue;
+    if (pol.holds.stop_after_days >= 0 && t - job.due > pol.holds.stop_after_days) return true;
+    balance += open;
+  }
+  return pol.holds.limit_ppm >= 0 && info.credit_limit >= 0 &&
+         balance > mul_ppm(info.credit_limit, pol.holds.limit_ppm);
+}
+
+void add_balance(const SimPlan& p, Acc& a, Date t, int64_t delta) {
+  if (t > p.to) return;
+  const int32_t k = p.month(t);
+  a.bd_partial[size_t(k)] += delta * (p.month_last[size_t(k)] - t + 1);
+  if (size_t(k) + 1 < p.months()) a.bd_level[size_t(k) + 1] += delta;
+}
+
+void account_job(const SimPlan& p, const PolicyPre& pre, const SimJob& j, const JobOut& o,
+                 const std::vector<Ev>& evs, Acc& a) {
+  const size_t months = p.months();
+  const Date issue = std::max(p.from, j.date);
+  const int64_t weight = j.open ? kPpmOne : pre.weight_new_ppm;
+  const size_t km = size_t(p.month(issue));
+  if (!j.open) {
+    a.sales[km] += j.amount;
+    if (pre.commission) a.cust_sales[size_t(j.customer) * months + km] += j.amount;
+  }
+  a.ar_delta[km] += j.amount;
+  add_balance(p, a, issue, mul_ppm(j.amount, weight));
+  for (const Ev& e : evs) {
+    if (e.kind == EvKind::Loss) {
+      const Date incurred = std::max(p.from, o.due);
+      if (incurred <= p.to) a.bad[size_t(p.month(incurred))] += e.minor;
+    }
+    if (e.date > p.to) continue;
+    const size_t k = size_t(p.month(e.date));
+    a.ar_delta[k] -= e.minor;
+    add_balance(p, a, e.date, -mul_ppm(e.minor, weight));
+    if (e.kind == EvKind::Cash) {
+      a.cash[k] += e.minor;
+      if (pre.commission) a.cust_cash[size_t(j.customer) * months + k] += e.minor;
+    } else if (e.kind == EvKind::Discount) {
+      a.disc[k] += e.minor;
+    }
+  }
+  if (o.recovery_fee > 0 && o.recovery_date <= p.to)
+    a.coll[size_t(p.month(o.recovery_date))] += o.recovery_fee;
+  // Not yet due at a month's end: the months from the issue while the due date is ahead.
+  for (size_t k = km; k < months && p.month_last[k] <= o.due; ++k) {
+    int64_t open = j.amount;
+    for (const Ev& e : evs)
+      if (e.date <= p.month_last[k]) open -= e.minor;
+    a.current[k] += open;
+  }
+}
+
+// Commission of one run and policy, per month and person (policy.h CommissionLever).
+void commission_month(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre,
+                      const Acc& a, size_t k, std::vector<int64_t>& person_comm,
+                      std::vector<int64_t>& person_cash, std::vector<int64_t>& person_sales,
+                      int64_t* total) {
+  const size_t months = p.months();
+  const size_t people = p.person_id.size();
+  const CommissionPlan& plan = pol.commission.plan;
+  std::vector<int64_t> sales(people), cash(people), base(people), flat(people);
+  int64_t team_sales = 0, team_cash = 0;
+  for (size_t c = 0; c < p.customers.size(); ++c) {
+    const int32_t person = p.customers[c].person;
+    if (person < 0) continue;
+    sales[size_t(person)] += a.cust_sales[c * months + k];
+    cash[size_t(person)] += a.cust_cash[c * months + k];
+  }
+  for (size_t i = 0; i < people; ++i) team_sales += sales[i], team_cash += cash[i];
+  const int64_t min = plan.gates.collection_rate_min_ppm;
+  auto rate_ok = [&](int64_t c, int64_t s) {
+    return min < 0 || s <= 0 || static_cast<__int128>(c) * kPpmOne >= static_cast<__int128>(s) * min;
+  };
+  for (size_t c = 0; c < p.customers.size(); ++c) {
+    const int32_t person = p.customers[c].person;
+    if (person < 0) continue;
+    const int64_t cs = a.cust_sales[c * months + k], cc = a.cust_cash[c * months + k];
+    if (pol.commission.gate_scope == GateScope::Customer && !rate_ok(cc, cs)) continue;
+    int64_t b = 0;
+    switch (plan.basis) {
+      case CommissionBasis::Invoiced: b = cs; break;
+      case CommissionBasis::Collected: b = cc; break;
+      case CommissionBasis::Split:
+        b = mul_ppm(cs, plan.on_invoice_ppm) + mul_ppm(cc, kPpmOne - plan.on_invoice_ppm);
+        break;
+    }
+    base[size_t(person)] += b;
+    flat[size_t(person)] += mul_ppm_round(b, pre.rate[c]);
+  }
+  for (size_t i = 0; i < people; ++i) {
+    int64_t target = plan.gates.sales_target_minor;
+    for (const CommissionTarget& t : plan.gates.sales_targets)
+      if (t.salesperson == p.person_id[i]) target = t.target_minor;
+    bool ok = target < 0 || sales[i] >= target;
+    if (pol.commission.gate_scope == GateScope::Salesperson) ok &= rate_ok(cash[i], sales[i]);
+    if (pol.commission.gate_scope == GateScope::Team) ok &= rate_ok(team_cash, team_sales);
+    int64_t comm = 0;
+    if (ok) {
+      if (!plan.tiers.empty()) {
+        for (size_t t = 0; t < plan.tiers.size(); ++t) {
+          const int64_t lo = plan.tiers[t].from_minor;
+          const int64_t hi = t + 1 < plan.tiers.size() ? plan.tiers[t + 1].from_minor : INT64_MAX;
+          const int64_t part = std::max<int64_t>(0, std::min(base[i], hi) - lo);
+          comm += mul_ppm_round(part, plan.tiers[t].rate_ppm);
+        }
+      } else {
+        comm = flat[i];
+      }
+    }
+    if (pol.commission.collection_target_minor >= 0 &&
+        cash[i] >= pol.commission.collection_target_minor)
+      comm += pol.commission.target_bonus_minor;
+    person_comm[i] += comm;
+    person_cash[i] += cash[i];
+    person_sales[i] += sales[i];
+    *total += comm;
+  }
+}
+
+int64_t ratio_ppm(int64_t num, int64_t den) {
+  return den > 0 ? int64_t(static_cast<__int128>(num) * kPpmOne / den) : 0;
+}
+
+// Countback DSO at the end of month k: walk back through the months' sales (then the book's
+// before the start) until they cover the open balance.
+int64_t countback_centidays(const SimPlan& p, const std::vector<int64_t>& sales, size_t k,
+                            int64_t ar) {
+  if (ar <= 0) return 0;
+  double days = 0;
+  int64_t left = ar;
+  for (int64_t j = int64_t(k); j >= -int64_t(p.past_sales.size()); --j) {
+    const int64_t s = j >= 0 ? sales[size_t(j)] : p.past_sales[size_t(-j - 1)];
+    const int32_t len = j >= 0 ? p.month_last[size_t(j)] - p.month_first[size_t(j)] + 1
+                               : add_months(p.from, int32_t(j) + 1) - add_months(p.from, int32_t(j));
+    if (s >= left) {
+      days += double(left) / double(s) * len;
+      left = 0;
+      break;
+    }
+    days += len;
+    left -= s;
+  }
+  return int64_t(std::llround(days * 100));
+}
+
+}  // namespace
+
+SimRuns make_runs(const SimPlan& plan) {
+  SimRuns r;
+  r.runs = plan.runs;
+  r.policies = plan.policies.size();
+  r.months = plan.months();
+  r.people = plan.person_id.size();
+  r.cells.assign(size_t(r.runs) * r.policies * r.months * kSimMetricCount, 0);
+  r.person.assign(size_t(r.runs) * r.policies * r.people * 3, 0);
+  return r;
+}
+
+void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
+  RunScratch s;
+  const size_t months = p.months(), policies = p.policies.size(), people = p.person_id.size();
+  s.acc.resize(policies);
+  s.pool_seed.resize(p.pools.size());
+  s.shock.resize(size_t(p.due_months));
+  std::vector<int64_t> pc(people), pcash(people), psales(people);
+  for (int32_t run = begin; run < end; ++run) {
+    const uint64_t run_seed = mix(p.seed ^ mix(uint64_t(run) + 0x632be59bd9b4e019ULL));
+    for (size_t q = 0; q < p.pools.size(); ++q) s.pool_seed[q] = mix(run_seed ^ mix(q + 1));
+    const std::vector<int32_t>& shocks = p.model.month_shocks;
+    for (size_t m = 0; m < s.shock.size(); ++m)
+      s.shock[m] = shocks.empty() ? 0
+                                  : shocks[below(mix(run_seed ^ mix(m + 0x100000001ULL)), shocks.size())];
+    for (size_t i = 0; i < policies; ++i) s.acc[i].reset(months, p.customers.size(), p.pre[i].commission);
+
+    for (const SimCustomerInfo& info : p.customers) {
+      if (info.job_count == 0) continue;
+      s.draws.resize(info.job_count);
+      for (uint32_t i = 0; i < info.job_count; ++i) {
+        const uint32_t ji = info.job_first + i;
+        const SimJob& j = p.jobs[ji];
+        Draw& d = s.draws[i];
+        d.h = mix(run_seed ^ mix(uint64_t(ji) + 0x9e3779b97f4a7c15ULL));
+        d.shift = s.shock[size_t(j.due_month)];
+        d.profile = j.pool < 0 ? -1 : draw_profile(p, s, j, d.h, kDrawProfile, false);
+      }
+      for (size_t pi = 0; pi < policies; ++pi) {
+        const SimPolicy& pol = p.policies[pi];
+        const PolicyPre& pre = p.pre[pi];
+        s.issued.clear();
+        s.evs.clear();
+        for (uint32_t i = 0; i < info.job_count; ++i) {
+          const SimJob& j = p.jobs[info.job_first + i];
+          const bool stopped = !j.open && on_hold(pol, info, s, j.date);
+          const JobOut o = simulate_job(p, pol, pre, j, s.draws[i], s, stopped);
+          if (!o.issued) {
+            s.acc[pi].lost_sales[size_t(p.month(std::max(p.from, j.date)))] += j.amount;
+            continue;
+          }
+          account_job(p, pre, j, o, s.job_evs, s.acc[pi]);
+          Issued is;
+          is.due = o.due;
+          is.amount = j.amount;
+          is.ev_first = uint32_t(s.evs.size());
+          is.ev_count = uint32_t(s.job_evs.size());
+          s.evs.insert(s.evs.end(), s.job_evs.begin(), s.job_evs.end());
+          s.issued.push_back(is);
+        }
+      }
+    }
+
+    // Finish: metrics per policy and month.
+    for (size_t pi = 0; pi < policies; ++pi) {
+      const SimPolicy& pol = p.policies[pi];
+      const PolicyPre& pre = p.pre[pi];
+      Acc& a = s.acc[pi];
+      int64_t* cells = out->cells.data() + ((size_t(run) * policies + pi) * months) * kSimMetricCount;
+      std::fill(pc.begin(), pc.end(), 0);
+      std::fill(pcash.begin(), pcash.end(), 0);
+      std::fill(psales.begin(), psales.end(), 0);
+      int64_t ar = 0, level = 0;
+      const int64_t rate = mul_ppm(pol.financing.cost_of_capital_ppm, kPpmOne - pol.financing.pledged_ppm) +
+                           mul_ppm(pol.financing.pledge_rate_ppm, pol.financing.pledged_ppm);
+      for (size_t k = 0; k < months; ++k) {
+        int64_t* c = cells + k * kSimMetricCount;
+        const int32_t days = p.month_last[k] - p.month_first[k] + 1;
+        ar += a.ar_delta[k];
+        level += a.bd_level[k];
+        const int64_t balance_days = a.bd_partial[k] + level * days;
+        int64_t commission = 0;
+        if (pre.commission) commission_month(p, pol, pre, a, k, pc, pcash, psales, &commission);
+        // Fees of factoring, on the new invoices made this month.
+        const int64_t fees = mul_ppm(mul_ppm(a.sales[k], pol.financing.factored_ppm),
+                                     pol.financing.factoring_fee_ppm);
+        const int64_t financing =
+            int64_t(static_cast<__int128>(balance_days) * rate / (int64_t(365) * kPpmOne)) + fees;
+        const int64_t collection = a.coll[k] + pre.fixed_cost_month;
+        c[kSimSales] = a.sales[k];
+        c[kSimCash] = a.cash[k];
+        c[kSimArEnd] = ar;
+        c[kSimOverdueEnd] = ar - a.current[k];
+        c[kSimBadDebt] = a.bad[k];
+        c[kSimDiscountCost] = a.disc[k];
+        c[kSimCommissionCost] = commission;
+        c[kSimFinancingCost] = financing;
+        c[kSimCollectionCost] = collection;
+        c[kSimMarginLost] = mul_ppm(a.lost_sales[k], pol.margin_ppm);
+        c[kSimProfit] = mul_ppm(a.sales[k], pol.margin_ppm) - a.disc[k] - a.bad[k] - commission -
+                        financing - collection;
+        c[kSimDso] = a.sales[k] > 0 ? int64_t(static_cast<__int128>(ar) * days * 100 / a.sales[k]) : 0;
+        c[kSimCountbackDso] = countback_centidays(p, a.sales, k, ar);
+        c[kSimOverdueRatio] = ratio_ppm(c[kSimOverdueEnd], ar);
+        c[kSimCollectionRate] = ratio_ppm(a.cash[k], a.sales[k]);
+      }
+      int64_t* pr = out->person.data() + ((size_t(run) * policies + pi) * people) * 3;
+      for (size_t i = 0; i < people; ++i) {
+        pr[i * 3 + 0] = pc[i];
+        pr[i * 3 + 1] = pcash[i];
+        pr[i * 3 + 2] = psales[i];
+      }
+    }
+  }
+}
+
+// ---- [SECTION] Summary -----------------------------------------------------------------------
+
+const char* sim_metric_name(SimMetric m) {
+  static const char* const names[kSimMetricCount] = {
+      "sales", "cash", "ar_end", "overdue_end", "bad_debt", "discount_cost", "commission_cost",
+      "financing_cost", "collection_cost", "margin_lost", "profit", "dso", "countback_dso",
+      "overdue_ratio", "collection_rate"};
+  return m < kSimMetricCount ? names[m] : "";
+}
+
+const char* sim_metric_label(SimMetric m) {
+  static const char* const labels[kSimMetricCount] = {
+      "Sales", "Cash collected", "Receivables at month end", "Overdue at month end",
+      "Bad debt", "Discount cost", "Commission cost", "Financing cost", "Collection cost",
+      "Margin lost on sales not made", "Profit effect", "DSO", "Countback DSO",
+      "Overdue ratio", "Collection rate"};
+  return m < kSimMetricCount ? labels[m] : "";
+}
+
+bool sim_metric_is_money(SimMetric m) { return m <= kSimProfit; }
+
+bool parse_sim_metric(std::string_view text, SimMetric* out) {
+  for (int i = 0; i < kSimMetricCount; ++i)
+    if (text == sim_metric_name(SimMetric(i))) {
+      *out = SimMetric(i);
+      return true;
+    }
+  return false;
+}
+
+namespace {
+
+Band band_of(std::vector<int64_t>& values) {
+  Band b;
+  const size_t n = values.size();
+  if (n == 0) return b;
+  double sum = 0;
+  for (int64_t v : values) sum += double(v);
+  b.mean = sum / double(n);
+  const size_t lo = (5 * n + 99) / 100 - 1, hi = (95 * n + 99) / 100 - 1;
+  std::nth_element(values.begin(), values.begin() + lo, values.end());
+  b.p5 = values[lo];
+  std::nth_element(values.begin(), values.begin() + hi, values.end());
+  b.p95 = values[hi];
+  return b;
+}
+
+// A run's figure for the whole horizon: flows summed, stocks at the end, ratios of the sums.
+int64_t horizon_value(const SimPlan& p, const int64_t* cells, SimMetric m) {
+  const size_t months = p.months();
+  const int64_t* last = cells + (months - 1) * kSimMetricCount;
+  auto sum = [&](SimMetric x) {
+    int64_t t = 0;
+    for (size_t k = 0; k < months; ++k) t += cells[k * kSimMetricCount + x];
+    return t;
+  };
+  switch (m) {
+    case kSimArEnd:
+    case kSimOverdueEnd:
+    case kSimCountbackDso:
+    case kSimOverdueRatio:
+      return last[m];
+    case kSimDso: {
+      const int64_t sales = sum(kSimSales);
+      const int64_t days = p.to - p.from + 1;
+      return sales > 0 ? int64_t(static_cast<__int128>(last[kSimArEnd]) * days * 100 / sales) : 0;
+    }
+    case kSimCollectionRate:
+      return ratio_ppm(sum(kSimCash), sum(kSimSales));
+    default:
+      return sum(m);
+  }
+}
+
+std::string param_value_text(const SimParam& param, const std::vector<SimPolicy>& policies) {
+  int64_t v0 = 0;
+  get_sim_param(policies[0], param.name, &v0);
+  std::string text = format_sim_param(param, v0);
+  for (size_t i = 1; i < policies.size(); ++i) {
+    int64_t v = 0;
+    get_sim_param(policies[i], param.name, &v);
+    if (v != v0) text += "; " + policies[i].name + ": " + format_sim_param(param, v);
+  }
+  return text;
+}
+
+}  // namespace
+
+SimResult summarize(const SimPlan& p, const SimRuns& runs, int32_t runs_done) {
+  SimResult r;
+  const size_t n = size_t(std::clamp(runs_done, 0, p.runs));
+  const size_t months = p.months(), policies = p.policies.size(), people = p.person_id.size();
+  r.runs_done = int32_t(n);
+  r.runs = p.runs;
+  r.seed = p.seed;
+  r.from = p.from;
+  r.to = p.to;
+  r.open_invoices = p.open_invoices;
+  r.new_invoices = p.new_invoices;
+  r.customers_own = p.model.customers_own;
+  r.customers_grade = p.model.customers_grade;
+  r.customers_book = p.model.customers_book;
+  r.growth_ppm = p.growth_ppm;
+  std::vector<int64_t> column(n), base_total(n);
+  auto cells_of = [&](size_t run, size_t pi) {
+    return runs.cells.data() + ((run * policies + pi) * months) * kSimMetricCount;
+  };
+  for (size_t pi = 0; pi < policies; ++pi) {
+    SimPolicyResult pr;
+    pr.name = p.policies[pi].name;
+    for (size_t k = 0; k < months; ++k) {
+      SimMonthResult mr;
+      mr.first = p.month_first[k];
+      mr.last = p.month_last[k];
+      for (int m = 0; m < kSimMetricCount; ++m) {
+        for (size_t run = 0; run < n; ++run) column[run] = cells_of(run, pi)[k * kSimMetricCount + m];
+        mr.v[size_t(m)] = band_of(column);
+      }
+      pr.months.push_back(mr);
+    }
+    for (int m = 0; m < kSimMetricCount; ++m) {
+      for (size_t run = 0; run < n; ++run) {
+        column[run] = horizon_value(p, cells_of(run, pi), SimMetric(m));
+        base_total[run] = horizon_value(p, cells_of(run, 0), SimMetric(m));
+      }
+      std::vector<int64_t> diff(n);
+      for (size_t run = 0; run < n; ++run) diff[run] = column[run] - base_total[run];
+      pr.total[size_t(m)] = band_of(column);
+      pr.diff_total[size_t(m)] = band_of(diff);
+    }
+    for (size_t i = 0; i < people; ++i) {
+      SimPersonResult person;
+      person.salesperson = p.person_salesperson[i];
+      person.id = p.person_id[i];
+      person.name = p.person_name[i];
+      std::vector<int64_t> comm(n), cash(n), sales(n), rate(n);
+      for (size_t run = 0; run < n; ++run) {
+        const int64_t* v = runs.person.data() + ((run * policies + pi) * people + i) * 3;
+        comm[run] = v[0];
+        cash[run] = v[1];
+        sales[run] = v[2];
+        rate[run] = ratio_ppm(v[1], v[2]);
+      }
+      person.commission = band_of(comm);
+      person.cash = band_of(cash);
+      person.sales = band_of(sales);
+      person.collection_rate = band_of(rate);
+      pr.people.push_back(std::move(person));
+    }
+    r.policies.push_back(std::move(pr));
+  }
+
+  // What the figures stand on.
+  auto add = [&](std::string name, std::string label, std::string value, std::string source) {
+    r.assumptions.push_back({std::move(name), std::move(label), std::move(value), std::move(source)});
+  };
+  add("model.pools", "Payment habits drawn from",
+      std::to_string(p.model.customers_own) + " customers their own, " +
+          std::to_string(p.model.customers_grade) + " their grade's, " +
+          std::to_string(p.model.customers_book) + " the book's",
+      "fitted on the documents before " + format_date(p.from) + " (min history " +
+          std::to_string(p.model.options.min_history) + ")");
+  add("model.recovery_by_age", "Recovery by age where the book has too little history",
+      "80% under two years past due, 20% older", "002: recovery depends on age, not amount");
+  add("model.never_days", "Open longer than this past due: never paid",
+      std::to_string(p.never_days) + " days", "docs/SIMULATION.md (the history)");
+  add("sales.growth", "Sales ahead: last year's invoices, moved a year on, grown by",
+      format_ppm_percent(p.growth_ppm), "the last 12 months' sales over the 12 before (50% to 150%)");
+  for (const SimParam& param : sim_params())
+    if (param.response) add(param.name, param.label, param_value_text(param, p.policies), param.source);
+  return r;
+}
+
+// ---- [SECTION] Analysis ----------------------------------------------------------------------
+
+std::vector<WaterfallStep> profit_waterfall(const SimResult& r, size_t a, size_t b) {
+  std::vector<WaterfallStep> steps;
+  if (a >= r.policies.size() || b >= r.policies.size()) return steps;
+  const auto& A = r.policies[a].total;
+  const auto& B = r.policies[b].total;
+  auto d = [&](SimMetric m) { return B[m].mean - A[m].mean; };
+  const double gross = d(kSimProfit) + d(kSimDiscountCost) + d(kSimBadDebt) +
+                       d(kSimCommissionCost) + d(kSimFinancingCost) + d(kSimCollectionCost);
+  steps.push_back({"Margin on sales", gross});
+  steps.push_back({"Discounts", -d(kSimDiscountCost)});
+  steps.push_back({"Bad debt", -d(kSimBadDebt)});
+  steps.push_back({"Commission", -d(kSimCommissionCost)});
+  steps.push_back({"Financing", -d(kSimFinancingCost)});
+  steps.push_back({"Collection costs", -d(kSimCollectionCost)});
+  return steps;
+}
+
+std::optional<SimRequest> sweep_request(const SimRequest& request, const SimPolicy& base,
+                                        const std::string& param,
+                                        const std::vector<int64_t>& values, std::string* why) {
+  const SimParam* sp = find_sim_param(param);
+  if (!sp) {
+    *why = "sweep: no parameter \"" + param + "\" (arlab simulate --list-params)";
+    return std::nullopt;
+  }
+  if (values.empty() || values.size() > kSimPoliciesMax - 1) {
+    *why = "sweep: 1 to " + std::to_string(kSimPoliciesMax - 1) + " values";
+    return std::nullopt;
+  }
+  SimRequest r = request;
+  r.policies = {base};
+  for (int64_t v : values) {
+    if (v < sp->min || v > sp->max) {
+      *why = "sweep: " + param + " " + format_sim_param(*sp, v) + " is out of range";
+      return std::nullopt;
+    }
+    SimPolicy q = base;
+    set_sim_param(&q, param, v);
+    q.name = std::string(sp->label) + " " + format_sim_param(*sp, v);
+    r.policies.push_back(std::move(q));
+  }
+  return r;
+}
+
+SweepResult sweep_result(const SimResult& r, const std::string& param,
+                         const std::vector<int64_t>& values, SimMetric metric, bool diff) {
+  SweepResult s;
+  s.param = param;
+  s.metric = metric;
+  s.diff = diff;
+  for (size_t i = 0; i < values.size() && i + 1 < r.policies.size(); ++i) {
+    const SimPolicyResult& pr = r.policies[i + 1];
+    s.points.push_back({values[i], diff ? pr.diff_total[metric] : pr.total[metric]});
+  }
+  return s;
+}
+
+bool parse_sweep_values(const SimParam& param, std::string_view text,
+                        std::vector<int64_t>* values, std::string* why) {
+  values->clear();
+  auto one = [&](std::string_view t, int64_t* v) {
+    std::string inner;
+    if (parse_sim_param(param, t, v, &inner)) return true;
+    *why = std::string(param.name) + ": " + inner;
+    return false;
+  };
+  if (text.find(':') != std::string_view::npos) {
+    const size_t c1 = text.find(':'), c2 = text.find(':', c1 + 1);
+    if (c2 == std::string_view::npos) {
+      *why = "sweep: write FROM:TO:STEPS (\"0:3%:7\") or a list (\"0,1%,2%\")";
+      return false;
+    }
+    int64_t lo = 0, hi = 0;
+    if (!one(text.substr(0, c1), &lo) || !one(text.substr(c1 + 1, c2 - c1 - 1), &hi)) return false;
+    const std::string steps(text.substr(c2 + 1));
+    const int n = steps.size() <= 2 && !steps.empty() &&
+                          std::all_of(steps.begin(), steps.end(), [](char c) { return c >= '0' && c <= '9'; })
+                      ? std::stoi(steps)
+                      : 0;
+    if (n < 2 || n > int(kSimPoliciesMax) - 1) {
+      *why = "sweep: STEPS must be 2 to " + std::to_string(kSimPoliciesMax - 1) + ", not \"" + steps + "\"";
+      return false;
+    }
+    for (int i = 0; i < n; ++i) values->push_back(lo + (hi - lo) * i / (n - 1));
+    return true;
+  }
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    int64_t v = 0;
+    if (!one(text.substr(0, comma), &v)) return false;
+    values->push_back(v);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  if (values->empty() || values->size() > kSimPoliciesMax - 1) {
+    *why = "sweep: 1 to " + std::to_string(kSimPoliciesMax - 1) + " values";
+    return false;
+  }
+  return true;
+}
+
+std::vector<TornadoCase> tornado_cases(const SimRequest& request, size_t a, size_t b,
+                                       int32_t runs) {
+  std::vector<TornadoCase> cases;
+  if (a >= request.policies.size() || b >= request.policies.size()) return cases;
+  for (const SimParam& param : sim_params()) {
+    if (!param.response) continue;
+    int64_t v = 0;
+    get_sim_param(request.policies[b], param.name, &v);
+    const int64_t lo = std::max(param.min, v / 2), hi = std::min(param.max, v + v / 2);
+    if (lo == hi) continue;
+    for (int side = 0; side < 2; ++side) {
+      TornadoCase c;
+      c.param = param.name;
+      c.high = side == 1;
+      c.value = side ? hi : lo;
+      c.request = request;
+      c.request.runs = runs;
+      c.request.policies = {request.policies[a], request.policies[b]};
+      for (SimPolicy& q : c.request.policies) set_sim_param(&q, param.name, c.value);
+      cases.push_back(std::move(c));
+    }
+  }
+  return cases;
+}
+
+TornadoResult tornado_result(const std::vector<TornadoCase>& cases,
+                             const std::vector<SimResult>& results, double base,
+                             SimMetric metric) {
+  TornadoResult t;
+  t.metric = metric;
+  t.base = base;
+  for (size_t i = 0; i < cases.size() && i < results.size(); ++i) {
+    const TornadoCase& c = cases[i];
+    if (results[i].policies.size() < 2) continue;
+    auto bar = std::find_if(t.bars.begin(), t.bars.end(),
+                            [&](const TornadoBar& x) { return x.param == c.param; });
+    if (bar == t.bars.end()) {
+      TornadoBar nb;
+      nb.param = c.param;
+      const SimParam* sp = find_sim_param(c.param);
+      nb.label = sp ? sp->label : c.param;
+      t.bars.push_back(nb);
+      bar = t.bars.end() - 1;
+    }
+    const double v = results[i].policies[1].diff_total[metric].mean;
+    if (c.high) bar->high_value = c.value, bar->high = v;
+    else bar->low_value = c.value, bar->low = v;
+  }
+  std::stable_sort(t.bars.begin(), t.bars.end(), [](const TornadoBar& x, const TornadoBar& y) {
+    return std::fabs(x.high - x.low) > std::fabs(y.high - y.low);
+  });
+  return t;
+}
+
+// ---- [SECTION] Running -----------------------------------------------------------------------
+
+std::optional<SimResult> run_simulation(const Book& book, const SimRequest& request,
+                                        int threads, std::string* why) {
+  SimPlanPtr plan = prepare_simulation(book, request, why);
+  if (!plan) return std::nullopt;
+  SimRuns runs = make_runs(*plan);
+#ifdef __EMSCRIPTEN__
+  threads = 1;  // No threads in the browser build: its worker runs slices.
+#endif
+  const int32_t total = plan->runs;
+  constexpr int32_t kChunk = 32;
+  threads = std::clamp(threads, 1, std::max(1, (total + kChunk - 1) / kChunk));
+  if (threads == 1) {
+    simulate_runs(*plan, 0, total, &runs);
+  } else {
+    std::atomic<int32_t> next{0};
+    auto work = [&] {
+      for (;;) {
+        const int32_t b = next.fetch_add(kChunk);
+        if (b >= total) return;
+        simulate_runs(*plan, b, std::min(total, b + kChunk), &runs);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+  }
+  return summarize(*plan, runs, total);
+}
+
+}  // namespace arlab
