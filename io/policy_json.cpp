@@ -418,6 +418,29 @@ std::string indented(std::string text, size_t spaces) {
   return out;
 }
 
+// An inline object {"a": 1, "b": {"c": 2}} with its top members a line each (the template).
+std::string one_per_line(const std::string& obj, const std::string& pad) {
+  std::string out = "{\n" + pad + "  ";
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 1; i + 1 < obj.size(); ++i) {
+    const char c = obj[i];
+    out += c;
+    if (in_string) {
+      if (c == '\\') out += obj[++i];  // The escaped character, whatever it is.
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '}') {
+      depth += c == '{' ? 1 : -1;
+    } else if (c == ',' && depth == 0) {
+      ++i;  // The space after it.
+      out += "\n" + pad + "  ";
+    }
+  }
+  return out + "\n" + pad + "}";
+}
+
 // The policy's members after format and name, each group on one line ("discount": {...}); the
 // commission group with a plan on several, the plan written by the plan writer.
 std::string policy_members(const SimPolicy& p, int digits, size_t indent, bool all = false) {
@@ -439,6 +462,8 @@ std::string policy_members(const SimPolicy& p, int digits, size_t indent, bool a
     auto top = std::find_if(members.begin(), members.end(), [&](const Written& m) { return m.name == g; });
     if (top != members.end()) {
       out += top->value;
+    } else if (all && (g != "commission" || !has_plan)) {
+      out += one_per_line(inline_object(members, g), pad);
     } else if (g != "commission" || !has_plan) {
       out += inline_object(members, g);
     } else {

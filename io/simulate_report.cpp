@@ -335,7 +335,7 @@ std::string assumptions_table(const SimResult& r) {
   std::vector<std::vector<std::string>> rows = {{"Assumption", "Value", "Source"}};
   for (const SimAssumption& a : r.assumptions)
     rows.push_back({table_text(a.name), table_text(a.value), table_text(a.source)});
-  return text_columns(rows, {false, true, false});
+  return text_columns(rows, {false, false, false});
 }
 
 }  // namespace
@@ -347,7 +347,12 @@ std::string policy_table(const Book& book, const SimResult& r) {
     out += "\nMonth by month: " + table_text(p.name) + " (means; cash with its band)\n" +
            months_table(p, d);
   for (const SimPolicyResult& p : r.policies) {
-    if (p.people.empty()) continue;
+    // The engine counts a salesperson's figures where the policy pays commission: a table of
+    // zeros says nothing.
+    bool any = std::any_of(p.people.begin(), p.people.end(), [](const SimPersonResult& s) {
+      return s.sales.mean != 0 || s.cash.mean != 0 || s.commission.mean != 0;
+    });
+    if (!any) continue;
     out += "\nBy salesperson: " + table_text(p.name) + " (over the horizon)\n" +
            people_table(p, d);
   }
@@ -506,10 +511,10 @@ std::string param_label(std::string_view name) {
 std::string sweep_table(const Book& book, const SweepResult& s, const std::string& policy) {
   const int d = book.minor_digits;
   std::string out = "Sweep of " + table_text(s.param) + " (" + table_text(param_label(s.param)) +
-                    ") on " + table_text(policy) + ": " + sim_metric_label(s.metric) +
+                    ") on " + table_text(policy) + "\n" + sim_metric_label(s.metric) +
                     " over the horizon" +
                     (s.diff ? ", the difference with the policy as given" : std::string()) +
-                    " (mean, 5th-95th percentile)\n";
+                    "; mean and 5th-95th percentile band\n";
   std::vector<std::vector<std::string>> rows = {{"Value", "Mean", "p5", "p95"}};
   for (const SweepPoint& p : s.points)
     rows.push_back({param_value(s.param, p.value, d), shown_value(s.metric, p.metric.mean, d),
@@ -562,10 +567,10 @@ std::string tornado_table(const Book& book, const TornadoResult& t, const std::s
                           const std::string& against) {
   const int d = book.minor_digits;
   std::string out = "Tornado: what moves " + std::string(sim_metric_label(t.metric)) + " of " +
-                    table_text(policy) + " against " + table_text(against) +
-                    " most (means over the runs)\nAt the policies' own values: " +
+                    table_text(policy) + " against " + table_text(against) + " most\n" +
+                    "Means over the runs; at the policies' own values " +
                     shown_value(t.metric, t.base, d) +
-                    "; each assumption moved to half and one and a half times its value\n";
+                    "; each assumption at half and one and a half times its value\n";
   std::vector<std::vector<std::string>> rows = {
       {"Assumption", "Low", "High", "At low", "At high", "Swing"}};
   for (const TornadoBar& b : t.bars)
@@ -643,8 +648,8 @@ const char* param_unit_name(ParamUnit u) {
 std::string range_of(const SimParam& p, int digits) {
   if (p.unit == ParamUnit::Switch) return "on, off";
   if (p.unit == ParamUnit::Choice) {
-    std::string list = p.choices ? p.choices : "";
-    std::replace(list.begin(), list.end(), '|', ',');
+    std::string list;
+    for (char c : std::string(p.choices ? p.choices : "")) list += c == '|' ? std::string(", ") : std::string(1, c);
     return list;
   }
   std::string low = p.min < 0 ? "off, " + format_sim_param(p, 0, digits)
