@@ -50,23 +50,28 @@ enum class CommissionBasis : uint8_t { Invoiced, Collected, Split };
 struct CommissionTier {
   int64_t from_minor = 0;  // Cumulative base of the period where this rate starts.
   int32_t rate_ppm = 0;
+  bool operator==(const CommissionTier&) const = default;
 };
 struct CommissionGradeRate {
   std::string grade;  // Customer::grade ("A").
   int32_t rate_ppm = 0;
+  bool operator==(const CommissionGradeRate&) const = default;
 };
 struct CommissionLateFactor {
   int32_t after_days_late = 0;  // Applies when days late > this.
   int32_t factor_ppm = 0;
+  bool operator==(const CommissionLateFactor&) const = default;
 };
 struct CommissionTarget {
   std::string salesperson;  // Salesperson id.
   int64_t target_minor = 0;
+  bool operator==(const CommissionTarget&) const = default;
 };
 
 struct CommissionEarlyBonus {
   int32_t days_before_due = -1;  // -1: no bonus. Paid when due - payment date >= this.
   int32_t rate_ppm = 0;
+  bool operator==(const CommissionEarlyBonus&) const = default;
 };
 
 // Every gate is off when negative (not given).
@@ -76,11 +81,13 @@ struct CommissionGates {
   int32_t collection_rate_min_ppm = -1;
   int32_t dso_max_centidays = -1;  // 60 days -> 6000.
   int32_t overdue_ratio_max_ppm = -1;
+  bool operator==(const CommissionGates&) const = default;
 };
 
 struct CommissionPenalties {
   int32_t bad_debt_rate_ppm = 0;      // x written off, deducted in the write-off's period.
   int32_t overdue_warning_days = -1;  // -1: no warning flag.
+  bool operator==(const CommissionPenalties&) const = default;
 };
 
 struct CommissionHolds {
@@ -88,6 +95,7 @@ struct CommissionHolds {
   std::vector<std::string> invoices;  // And on these invoice ids.
   int32_t period_percent_ppm = 0;     // Share of each period's positive net held back...
   int32_t release_after_periods = 3;  // ...and released this many periods later.
+  bool operator==(const CommissionHolds&) const = default;
 };
 
 struct CommissionPlan {
@@ -105,6 +113,7 @@ struct CommissionPlan {
   CommissionHolds holds;
   int32_t payout_lag_periods = 1;       // Net of period p is payable in period p + lag.
   int32_t clawback_window_months = -1;  // -1: clawbacks at any time.
+  bool operator==(const CommissionPlan&) const = default;
 };
 
 // Limits the validation enforces (the editor's fields can use them too).

@@ -454,10 +454,13 @@ struct Acc {
   std::vector<int64_t> sales, cash, bad, disc, coll, fees, lost_sales, ar_delta, current,
       bd_partial, bd_level;
   std::vector<int64_t> cust_sales, cust_cash;  // [customer][month], commission plans only.
-  void reset(size_t months, size_t customers, bool commission) {
+  std::vector<int64_t> person_sales, person_cash;  // [person][month].
+  void reset(size_t months, size_t customers, size_t people, bool commission) {
     for (auto* v : {&sales, &cash, &bad, &disc, &coll, &fees, &lost_sales, &ar_delta, &current,
                     &bd_partial, &bd_level})
       v->assign(months, 0);
+    person_sales.assign(months * people, 0);
+    person_cash.assign(months * people, 0);
     if (commission) {
       cust_sales.assign(months * customers, 0);
       cust_cash.assign(months * customers, 0);
@@ -673,8 +676,10 @@ void account_job(const SimPlan& p, const PolicyPre& pre, const SimJob& j, const 
   const Date issue = std::max(p.from, j.date);
   const int64_t weight = j.open ? kPpmOne : pre.weight_new_ppm;
   const size_t km = size_t(p.month(issue));
+  const int32_t person = p.customers[j.customer].person;
   if (!j.open) {
     a.sales[km] += j.amount;
+    if (person >= 0) a.person_sales[size_t(person) * months + km] += j.amount;
     if (pre.commission) a.cust_sales[size_t(j.customer) * months + km] += j.amount;
   }
   a.ar_delta[km] += j.amount;
@@ -690,6 +695,7 @@ void account_job(const SimPlan& p, const PolicyPre& pre, const SimJob& j, const 
     add_balance(p, a, e.date, -mul_ppm(e.minor, weight));
     if (e.kind == EvKind::Cash) {
       a.cash[k] += e.minor;
+      if (person >= 0) a.person_cash[size_t(person) * months + k] += e.minor;
       if (pre.commission) a.cust_cash[size_t(j.customer) * months + k] += e.minor;
     } else if (e.kind == EvKind::Discount) {
       a.disc[k] += e.minor;
@@ -709,20 +715,18 @@ void account_job(const SimPlan& p, const PolicyPre& pre, const SimJob& j, const 
 // Commission of one run and policy, per month and person (policy.h CommissionLever).
 void commission_month(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre,
                       const Acc& a, size_t k, std::vector<int64_t>& person_comm,
-                      std::vector<int64_t>& person_cash, std::vector<int64_t>& person_sales,
                       int64_t* total) {
   const size_t months = p.months();
   const size_t people = p.person_id.size();
   const CommissionPlan& plan = pol.commission.plan;
   std::vector<int64_t> sales(people), cash(people), base(people), flat(people);
   int64_t team_sales = 0, team_cash = 0;
-  for (size_t c = 0; c < p.customers.size(); ++c) {
-    const int32_t person = p.customers[c].person;
-    if (person < 0) continue;
-    sales[size_t(person)] += a.cust_sales[c * months + k];
-    cash[size_t(person)] += a.cust_cash[c * months + k];
+  for (size_t i = 0; i < people; ++i) {
+    sales[i] = a.person_sales[i * months + k];
+    cash[i] = a.person_cash[i * months + k];
+    team_sales += sales[i];
+    team_cash += cash[i];
   }
-  for (size_t i = 0; i < people; ++i) team_sales += sales[i], team_cash += cash[i];
   const int64_t min = plan.gates.collection_rate_min_ppm;
   auto rate_ok = [&](int64_t c, int64_t s) {
     return min < 0 || s <= 0 || static_cast<__int128>(c) * kPpmOne >= static_cast<__int128>(s) * min;
@@ -767,8 +771,6 @@ void commission_month(const SimPlan& p, const SimPolicy& pol, const PolicyPre& p
         cash[i] >= pol.commission.collection_target_minor)
       comm += pol.commission.target_bonus_minor;
     person_comm[i] += comm;
-    person_cash[i] += cash[i];
-    person_sales[i] += sales[i];
     *total += comm;
   }
 }
@@ -826,7 +828,7 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
     for (size_t m = 0; m < s.shock.size(); ++m)
       s.shock[m] = shocks.empty() ? 0
                                   : shocks[below(mix(run_seed ^ mix(m + 0x100000001ULL)), shocks.size())];
-    for (size_t i = 0; i < policies; ++i) s.acc[i].reset(months, p.customers.size(), p.pre[i].commission);
+    for (size_t i = 0; i < policies; ++i) s.acc[i].reset(months, p.customers.size(), people, p.pre[i].commission);
 
     for (const SimCustomerInfo& info : p.customers) {
       if (info.job_count == 0) continue;
@@ -886,7 +888,11 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
         level += a.bd_level[k];
         const int64_t balance_days = a.bd_partial[k] + level * days;
         int64_t commission = 0;
-        if (pre.commission) commission_month(p, pol, pre, a, k, pc, pcash, psales, &commission);
+        if (pre.commission) commission_month(p, pol, pre, a, k, pc, &commission);
+        for (size_t i = 0; i < people; ++i) {
+          pcash[i] += a.person_cash[i * months + k];
+          psales[i] += a.person_sales[i * months + k];
+        }
         // Fees of factoring, on the new invoices made this month.
         const int64_t fees = mul_ppm(mul_ppm(a.sales[k], pol.financing.factored_ppm),
                                      pol.financing.factoring_fee_ppm);
@@ -1076,10 +1082,10 @@ SimResult summarize(const SimPlan& p, const SimRuns& runs, int32_t runs_done) {
   auto add = [&](std::string name, std::string label, std::string value, std::string source) {
     r.assumptions.push_back({std::move(name), std::move(label), std::move(value), std::move(source)});
   };
-  add("model.pools", "Payment habits drawn from",
-      std::to_string(p.model.customers_own) + " customers their own, " +
-          std::to_string(p.model.customers_grade) + " their grade's, " +
-          std::to_string(p.model.customers_book) + " the book's",
+  add("model.pools", "Customers' payment habits drawn from",
+      "own history " + std::to_string(p.model.customers_own) + ", grade " +
+          std::to_string(p.model.customers_grade) + ", book " +
+          std::to_string(p.model.customers_book),
       "fitted on the documents before " + format_date(p.from) + " (min history " +
           std::to_string(p.model.options.min_history) + ")");
   add("model.recovery_by_age", "Recovery by age where the book has too little history",
