@@ -679,20 +679,28 @@ inline void add_balance(const SimPlan& p, Acc& a, Date t, int64_t delta) {
   if (size_t(k) + 1 < p.months()) a.bd_level[size_t(k) + 1] += delta;
 }
 
-void account_job(const SimPlan& p, const PolicyPre& pre, const SimJob& j, const JobOut& o,
-                 const std::vector<Ev>& evs, Acc& a) {
+// A job enters the book: its sale (new ones), its open amount; returns its month.
+inline size_t account_issue(const SimPlan& p, const PolicyPre& pre, const SimJob& j,
+                            int32_t person, int64_t weighted, Acc& a) {
   const size_t months = p.months();
   const Date issue = std::max(p.from, j.date);
-  const int64_t weight = j.open ? kPpmOne : pre.weight_new_ppm;
   const size_t km = size_t(p.month(issue));
-  const int32_t person = p.customers[j.customer].person;
   if (!j.open) {
     a.sales[km] += j.amount;
     if (person >= 0) a.person_sales[size_t(person) * months + km] += j.amount;
     if (pre.commission) a.cust_sales[size_t(j.customer) * months + km] += j.amount;
   }
   a.ar_delta[km] += j.amount;
-  add_balance(p, a, issue, mul_ppm(j.amount, weight));
+  add_balance(p, a, issue, weighted);
+  return km;
+}
+
+void account_job(const SimPlan& p, const PolicyPre& pre, const SimJob& j, const JobOut& o,
+                 const std::vector<Ev>& evs, Acc& a) {
+  const size_t months = p.months();
+  const int64_t weight = weight_of(pre, j);
+  const int32_t person = p.customers[j.customer].person;
+  const size_t km = account_issue(p, pre, j, person, mul_ppm(j.amount, weight), a);
   for (const Ev& e : evs) {
     if (e.kind == EvKind::Loss) {
       const Date incurred = std::max(p.from, o.due);
@@ -725,18 +733,10 @@ void account_job(const SimPlan& p, const PolicyPre& pre, const SimJob& j, const 
 inline void account_simple(const SimPlan& p, const PolicyPre& pre, const SimJob& j, Date due,
                            Date paid, int64_t discount, Acc& a) {
   const size_t months = p.months();
-  const Date issue = std::max(p.from, j.date);
   const int64_t weighted = j.open || pre.weight_new_ppm == kPpmOne
                                ? j.amount : mul_ppm(j.amount, pre.weight_new_ppm);
-  const size_t km = size_t(p.month(issue));
   const int32_t person = p.customers[j.customer].person;
-  if (!j.open) {
-    a.sales[km] += j.amount;
-    if (person >= 0) a.person_sales[size_t(person) * months + km] += j.amount;
-    if (pre.commission) a.cust_sales[size_t(j.customer) * months + km] += j.amount;
-  }
-  a.ar_delta[km] += j.amount;
-  add_balance(p, a, issue, weighted);
+  const size_t km = account_issue(p, pre, j, person, weighted, a);
   if (paid <= p.to) {
     const size_t k = size_t(p.month(paid));
     const int64_t cash = j.amount - discount;
