@@ -4,6 +4,8 @@
 //   arlab_bench run BOOK.json [--as-of YYYY-MM-DD] [--loads N] [--agings N] [--json]
 //   arlab_bench ledger BOOK.json OUT.journal     (the ledger-cli journal of the book)
 //   arlab_bench smoke                            (tiny book, checks only: the CTest `bench`)
+//   arlab_bench append BOOK.json [--appends N]   (the event stream's build, and documents
+//                                                 appended in place vs build_index)
 //
 // `run` times exactly what a user waits for: read file + parse + validate + index (that is
 // io's read_book_json), aging of every invoice at one date, and writing the book again.
@@ -20,6 +22,7 @@
 // [SECTION] run: measurements
 // [SECTION] run: report (table or JSON)
 // [SECTION] smoke
+// [SECTION] append: the event stream and documents appended in place
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -43,6 +46,7 @@
 #include "core/worklist.h"
 #include "core/policy_sim.h"
 #include "core/dunning.h"
+#include "core/events.h"
 #include "io/book_json.h"
 #include "io/commission_plan.h"
 #include "io/file.h"
@@ -123,6 +127,7 @@ struct Options {
   int agings = 10;   // Timed aging runs.
   int runs = 10000;  // simulate: Monte Carlo runs.
   int threads = 0;   // simulate: 0 = every core.
+  int appends = 2000;  // `append`: documents appended in place.
   bool json = false;
 };
 
@@ -156,6 +161,7 @@ bool parse_options(int argc, char** argv, Options* o) {
     else if (a == "--plan") o->plan = v, ok = true;
     else if (a == "--runs") o->runs = int(n), ok = ok && n > 0 && n <= 100000;
     else if (a == "--threads") o->threads = int(n), ok = ok && n <= 256;
+    else if (a == "--appends") o->appends = int(n), ok = ok && n > 0;
     else return std::fprintf(stderr, "arlab_bench: unknown option %s\n", a.c_str()), false;
     if (!ok) return std::fprintf(stderr, "arlab_bench: bad value %s for %s\n", v, a.c_str()), false;
   }
@@ -169,7 +175,8 @@ const char* kUsage =
     "       arlab_bench ledger BOOK.json OUT.journal\n"
     "       arlab_bench simulate [--customers N] [--invoices N] [--months N] [--runs N]\n"
     "                      [--threads N] [--json]\n"
-    "       arlab_bench smoke\n";
+    "       arlab_bench smoke\n"
+    "       arlab_bench append BOOK.json [--appends N]\n";
 
 // ---- [SECTION] generate / ledger ---------------------------------------------------------------
 
@@ -592,6 +599,108 @@ int cmd_simulate(Options o) {
     (void)first;
   }
   return same ? 0 : 1;
+// ---- [SECTION] append: the event stream and documents appended in place -------------------
+
+// What a user's day adds after the book's last date, 19 documents a day: 8 invoices, each
+// followed by a payment of 90% of it (an explicit allocation), a payment on account (its
+// remainder oldest due first over the customer's open invoices), a write-off of one
+// invoice's last 10%, and a refund of what the payment on account left unapplied (else one
+// more invoice). Each is appended with index_appended and timed; build_index from scratch is
+// what each append cost before. The result is checked against a build from scratch.
+int cmd_append(const Options& o) {
+  if (o.positional.size() != 1) return std::fputs(kUsage, stderr), 2;
+  LoadResult r;
+  if (!load_or_complain(o.positional[0], &r)) return 1;
+  Book& book = r.book;
+  const size_t events = book.index.events.size(), invoices = book.invoices.size();
+  std::vector<double> stream_ms, build_ms;
+  for (int k = 0; k < 5; ++k) {
+    std::vector<BookEvent> stream;
+    const double t0 = now_ms();
+    build_event_stream(book, &stream);
+    stream_ms.push_back(now_ms() - t0);
+    if (stream != book.index.events) return std::fputs("append: stream differs\n", stderr), 1;
+  }
+  for (int k = 0; k < 3; ++k) {
+    const double t0 = now_ms();
+    if (!build_index(book, nullptr)) return std::fputs("append: build_index failed\n", stderr), 1;
+    build_ms.push_back(now_ms() - t0);
+  }
+  const Date last = event_date(book, book.index.events.back());
+  const size_t customers = book.customers.size();
+  std::vector<double> append_ms;
+  size_t in_place = 0, rebuilt = 0;
+  Index customer = 0, paid_invoice = kNone, on_account = kNone;
+  for (int k = 0; k < o.appends; ++k) {
+    const int slot = k % 19;
+    const Date day = last + 1 + k / 19;
+    const std::string id = "BENCH-" + std::to_string(k);
+    DocKind kind;
+    if (slot < 16 && slot % 2 == 0) {
+      customer = Index((customer + 7919) % customers);
+      book.invoices.push_back({book.intern(id), customer, day, day + 30, 100000, 0});
+      kind = DocKind::Invoice;
+    } else if (slot < 16) {
+      paid_invoice = Index(book.invoices.size() - 1);
+      Receipt p{
+          book.intern(id), customer, day, 90000, uint32_t(book.payment_allocations.size()), 1};
+      book.payment_allocations.push_back({paid_invoice, 90000});
+      book.payments.push_back(p);
+      kind = DocKind::Payment;
+    } else if (slot == 16) {
+      customer = Index((customer + 7919) % customers);
+      book.payments.push_back(
+          {book.intern(id), customer, day, 50000, uint32_t(book.payment_allocations.size()), 0});
+      on_account = Index(book.payments.size() - 1);
+      kind = DocKind::Payment;
+    } else if (slot == 17) {
+      book.write_offs.push_back({book.intern(id), paid_invoice, day, 10000});
+      kind = DocKind::WriteOff;
+    } else if (book.index.payment_unapplied_minor[on_account] > 0) {
+      book.refunds.push_back({book.intern(id), book.payments[on_account].customer, day,
+                              book.index.payment_unapplied_minor[on_account], on_account});
+      kind = DocKind::Refund;
+    } else {  // Another customer's: the one paying on account has a remainder today.
+      customer = Index((customer + 7919) % customers);
+      book.invoices.push_back({book.intern(id), customer, day, day + 30, 100000, 0});
+      kind = DocKind::Invoice;
+    }
+    std::vector<Problem> problems;
+    const double t0 = now_ms();
+    const IndexUpdate how = index_appended(book, kind, &problems);
+    append_ms.push_back(now_ms() - t0);
+    if (how == IndexUpdate::Failed) {
+      std::fputs(format_problems(o.positional[0], problems).c_str(), stderr);
+      return 1;
+    }
+    (how == IndexUpdate::Incremental ? in_place : rebuilt)++;
+  }
+  Book fresh = book;
+  fresh.index = BookIndex{};
+  if (!index_ids(fresh, nullptr) || !build_index(fresh, nullptr) ||
+      fresh.index.events != book.index.events ||
+      fresh.index.applications.size() != book.index.applications.size() ||
+      fresh.index.payment_unapplied_minor != book.index.payment_unapplied_minor ||
+      fresh.index.customer_invoices != book.index.customer_invoices ||
+      fresh.index.invoice_application_first != book.index.invoice_application_first) {
+    return std::fputs("append: the index appended in place differs from a rebuild\n", stderr), 1;
+  }
+  double total = 0;
+  for (double v : append_ms) total += v;
+  std::sort(append_ms.begin(), append_ms.end());
+  std::printf("book: %zu invoices, %zu events (%.1f MB of stream, %.1f B an invoice)\n", invoices,
+              events, mb(int64_t(events * sizeof(BookEvent))),
+              double(events * sizeof(BookEvent)) / double(invoices));
+  std::printf("event stream build: %.2f ms (median of 5)\n", median(stream_ms));
+  std::printf("build_index from scratch: %.1f ms (median of 3)\n", median(build_ms));
+  std::printf(
+      "%d appends: %zu in place, %zu rebuilt; per append median %.3f ms, p99 %.3f ms,"
+      " max %.3f ms, mean %.3f ms\n",
+      o.appends, in_place, rebuilt, append_ms[append_ms.size() / 2],
+      append_ms[std::min(append_ms.size() - 1, append_ms.size() * 99 / 100)], append_ms.back(),
+      total / double(append_ms.size()));
+  std::puts("append: the index equals a build from scratch");
+  return 0;
 }
 
 }  // namespace
@@ -609,6 +718,7 @@ int main(int argc, char** argv) {
   if (command == "ledger") return cmd_ledger(o);
   if (command == "smoke") return cmd_smoke();
   if (command == "simulate") return cmd_simulate(o);
+  if (command == "append") return cmd_append(o);
   std::fprintf(stderr, "arlab_bench: unknown command %s\n%s", command.c_str(), kUsage);
   return 2;
 }

@@ -6,6 +6,7 @@
 // [SECTION] Automatic allocation (oldest due first)
 // [SECTION] Index assembly
 // [SECTION] Refunds: covered by unapplied credit
+// [SECTION] Appending a document (index_appended)
 // [SECTION] Queries
 
 #include "book.h"
@@ -178,9 +179,10 @@ struct Checker {
     if (id.empty()) add(place + ".id", "id must not be empty");
   }
 
-  // Every sum of amounts stays below kBookTotalMax, far inside int64.
+  // Every sum of amounts stays below kBookTotalMax, far inside int64 (kept in the index, so
+  // that a document appended checks its list's total alone).
+  int64_t invoiced = 0, received = 0, refunded = 0;
   void totals() {
-    int64_t invoiced = 0, received = 0, refunded = 0;
     for (const Invoice& v : b.invoices)
       invoiced = add_saturated(invoiced, std::max<int64_t>(v.amount_minor, 0));
     for (const Receipt& r : b.payments)
@@ -205,8 +207,10 @@ struct Checker {
     if (!budget_valid(b.budget, &p)) add(p.place, p.message);
   }
 
-  void customers() {
-    for (size_t i = 0; i < b.customers.size() && !full(); i++) {
+  // Each list's checks take a range (default: all), so that a document appended
+  // (index_appended) is checked alone by the same code.
+  void customers(size_t from = 0, size_t to = SIZE_MAX) {
+    for (size_t i = from; i < std::min(to, b.customers.size()) && !full(); i++) {
       const Customer& c = b.customers[i];
       check_ids(c.id, at("customers", i));
       if (c.salesperson != kNone && c.salesperson >= b.salespeople.size())
@@ -230,8 +234,8 @@ struct Checker {
                      std::to_string(characters));
   }
 
-  void invoices() {
-    for (size_t i = 0; i < b.invoices.size() && !full(); i++) {
+  void invoices(size_t from = 0, size_t to = SIZE_MAX) {
+    for (size_t i = from; i < std::min(to, b.invoices.size()) && !full(); i++) {
       const Invoice& v = b.invoices[i];
       std::string place = at("invoices", i);
       check_ids(b.str(v.id), place);
@@ -249,8 +253,8 @@ struct Checker {
   }
 
   void receipts(const std::vector<Receipt>& list, const std::vector<Allocation>& allocations,
-                const char* name) {
-    for (size_t i = 0; i < list.size() && !full(); i++) {
+                const char* name, size_t from = 0, size_t to = SIZE_MAX) {
+    for (size_t i = from; i < std::min(to, list.size()) && !full(); i++) {
       const Receipt& r = list[i];
       std::string place = at(name, i);
       check_ids(b.str(r.id), place);
@@ -289,8 +293,8 @@ struct Checker {
     }
   }
 
-  void write_offs() {
-    for (size_t i = 0; i < b.write_offs.size() && !full(); i++) {
+  void write_offs(size_t from = 0, size_t to = SIZE_MAX) {
+    for (size_t i = from; i < std::min(to, b.write_offs.size()) && !full(); i++) {
       const WriteOff& w = b.write_offs[i];
       std::string place = at("write_offs", i);
       check_ids(b.str(w.id), place);
@@ -312,34 +316,39 @@ struct Checker {
   void refunds() {
     std::vector<int64_t> by_payment;  // Refunded per payment, for those named.
     for (size_t i = 0; i < b.refunds.size() && !full(); i++) {
-      const Refund& r = b.refunds[i];
-      std::string place = at("refunds", i);
-      check_ids(b.str(r.id), place);
-      bool customer_ok = r.customer < b.customers.size();
-      if (!customer_ok) add(place + ".customer", "unknown customer");
-      if (r.amount_minor <= 0)
-        add(place + ".amount", "amount must be positive, not " + money(r.amount_minor));
-      if (r.payment == kNone) continue;
-      if (r.payment >= b.payments.size()) {
-        add(place + ".payment", "unknown payment");
-        continue;
-      }
-      const Receipt& p = b.payments[r.payment];
-      std::string pid = shown(b.str(p.id));
-      if (customer_ok && p.customer != r.customer && p.customer < b.customers.size())
-        add(place + ".payment", "payment " + pid + " is from customer " +
-                                    shown(b.customers[p.customer].id) + ", not " +
-                                    shown(b.customers[r.customer].id));
-      else if (p.date > r.date)
-        add(place + ".payment", "payment " + pid + " is dated " + format_date(p.date) +
-                                    ", after this refund (" + format_date(r.date) + ")");
-      if (by_payment.empty()) by_payment.assign(b.payments.size(), 0);
-      int64_t& total = by_payment[r.payment];
-      total = add_saturated(total, std::max<int64_t>(r.amount_minor, 0));
-      if (total > p.amount_minor && total - std::max<int64_t>(r.amount_minor, 0) <= p.amount_minor)
-        add(place + ".payment", "refunds of payment " + pid + " total " + money(total) +
-                                    ", more than its amount " + money(p.amount_minor));
+      Index p = b.refunds[i].payment;
+      if (p < b.payments.size() && by_payment.empty()) by_payment.assign(b.payments.size(), 0);
+      refund(i, p < b.payments.size() ? &by_payment[p] : nullptr);
     }
+  }
+  // `refunded`: what the refunds before this one naming its payment total (this one is added).
+  void refund(size_t i, int64_t* refunded) {
+    const Refund& r = b.refunds[i];
+    std::string place = at("refunds", i);
+    check_ids(b.str(r.id), place);
+    bool customer_ok = r.customer < b.customers.size();
+    if (!customer_ok) add(place + ".customer", "unknown customer");
+    if (r.amount_minor <= 0)
+      add(place + ".amount", "amount must be positive, not " + money(r.amount_minor));
+    if (r.payment == kNone) return;
+    if (r.payment >= b.payments.size()) {
+      add(place + ".payment", "unknown payment");
+      return;
+    }
+    const Receipt& p = b.payments[r.payment];
+    std::string pid = shown(b.str(p.id));
+    if (customer_ok && p.customer != r.customer && p.customer < b.customers.size())
+      add(place + ".payment", "payment " + pid + " is from customer " +
+                                  shown(b.customers[p.customer].id) + ", not " +
+                                  shown(b.customers[r.customer].id));
+    else if (p.date > r.date)
+      add(place + ".payment", "payment " + pid + " is dated " + format_date(p.date) +
+                                  ", after this refund (" + format_date(r.date) + ")");
+    int64_t& total = *refunded;
+    total = add_saturated(total, std::max<int64_t>(r.amount_minor, 0));
+    if (total > p.amount_minor && total - std::max<int64_t>(r.amount_minor, 0) <= p.amount_minor)
+      add(place + ".payment", "refunds of payment " + pid + " total " + money(total) +
+                                  ", more than its amount " + money(p.amount_minor));
   }
 };
 
@@ -632,6 +641,29 @@ struct DateOrder {
 // [SECTION] Index assembly
 //-----------------------------------------------------------------------------
 
+// An invoice's applications by (date, kind, source); equal keys (one receipt's allocation
+// and remainder to one invoice) keep the date order's order, so that a document appended
+// (index_appended) goes where a build from scratch puts it. Most invoices have a few: an
+// insertion sort, which is stable (what std::sort did for up to 16 in libstdc++).
+static bool application_before(const Application& p, const Application& q) {
+  if (p.date != q.date) return p.date < q.date;
+  if (p.kind != q.kind) return p.kind < q.kind;
+  return p.source < q.source;
+}
+
+static void sort_applications(Application* from, Application* to) {
+  if (to - from > 16) {
+    std::stable_sort(from, to, application_before);
+    return;
+  }
+  for (Application* i = from + 1; i < to; ++i) {
+    Application a = *i;
+    Application* j = i;
+    for (; j != from && application_before(a, *(j - 1)); --j) *j = *(j - 1);
+    *j = a;
+  }
+}
+
 static void assemble(Book& b, std::vector<Application>&& apps) {
   BookIndex& x = b.index;
   std::vector<uint32_t> by_invoice;
@@ -641,14 +673,9 @@ static void assemble(Book& b, std::vector<Application>&& apps) {
   x.applications.resize(apps.size());
   for (size_t k = 0; k < by_invoice.size(); k++) x.applications[k] = apps[by_invoice[k]];
   for (size_t i = 0; i < b.invoices.size(); i++) {
-    auto from = x.applications.begin() + x.invoice_application_first[i];
-    auto to = x.applications.begin() + x.invoice_application_first[i + 1];
-    if (to - from > 1)
-      std::sort(from, to, [](const Application& p, const Application& q) {
-        if (p.date != q.date) return p.date < q.date;
-        if (p.kind != q.kind) return p.kind < q.kind;
-        return p.source < q.source;
-      });
+    Application* from = x.applications.data() + x.invoice_application_first[i];
+    Application* to = x.applications.data() + x.invoice_application_first[i + 1];
+    if (to - from > 1) sort_applications(from, to);
   }
   group_by(
       b.customers.size(), b.invoices.size(), [&](size_t i) { return b.invoices[i].customer; },
@@ -764,6 +791,19 @@ static void drop_zero_documents(Book& b) {
   b.index = BookIndex{};
 }
 
+// The event stream holds a document's index in 29 bits (events.h).
+static void check_event_capacity(const Book& b, Checker* check) {
+  const std::pair<const char*, size_t> lists[] = {{"invoices", b.invoices.size()},
+                                                  {"payments", b.payments.size()},
+                                                  {"credit_notes", b.credit_notes.size()},
+                                                  {"write_offs", b.write_offs.size()},
+                                                  {"refunds", b.refunds.size()}};
+  for (const auto& [name, size] : lists)
+    if (size > size_t(kEventDocMax) + 1)
+      check->add(name, "more than " + std::to_string(size_t(kEventDocMax) + 1) +
+                           " documents in one list, more than arlab can index");
+}
+
 size_t fit_to_date_order(Book& b) {
   if (!(b.index.ids_built_for == ids_fingerprint(b)) && !index_ids(b, nullptr)) return 0;
   std::vector<Application> apps;
@@ -789,6 +829,7 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
   check.write_offs();
   check.refunds();
   check.budget();
+  check_event_capacity(b, &check);
   if (check.count > 0) return false;
   std::vector<Application> apps;
   apps.reserve(b.payment_allocations.size() + b.credit_allocations.size() + b.write_offs.size() +
@@ -800,8 +841,390 @@ bool build_index(Book& b, std::vector<Problem>* problems) {
   if (check.count > 0) return false;
   // The case file names invoices and write-offs by index and id: checked once they stand.
   if (!b.collection.empty() && !check_collection(b, out)) return false;
+  build_event_stream(b, &b.index.events);
+  b.index.invoiced_minor = check.invoiced;
+  b.index.received_minor = check.received;
+  b.index.refunded_minor = check.refunded;
   b.index.built = true;
   return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Appending a document (index_appended)
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Adds the last id of a list (index count - 1) to its hash as build_id_index would have
+// (the same probe after the same inserts, so the table is the one a build from scratch
+// makes); when the list outgrows the table, the table is built again at the size
+// build_id_index gives it. The id is known to be new.
+template <typename Key>
+void add_last_id(IdIndex* index, size_t count, Key key) {
+  size_t capacity = 16;
+  while (capacity < count * 2) capacity *= 2;
+  if (index->slots.size() != capacity) {
+    build_id_index(index, count, key, "", nullptr);
+    return;
+  }
+  const size_t mask = capacity - 1;
+  const uint32_t i = uint32_t(count - 1);
+  uint64_t hash = hash_id(key(i));
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    if (index->slots[slot] != kNone) continue;
+    index->slots[slot] = i;
+    index->tags[slot] = static_cast<uint32_t>(hash >> 32);
+    return;
+  }
+}
+
+// The steps of a receipt in the date order (Step), as a bit set.
+unsigned receipt_steps(const Receipt& r, const std::vector<Allocation>& allocs, bool credit) {
+  unsigned steps = 0;
+  if (r.allocation_count)
+    steps |= 1u << (credit ? kStepCreditAllocations : kStepPaymentAllocations);
+  if (DateOrder::remainder_of(r, allocs) > 0)
+    steps |= 1u << (credit ? kStepCreditRemainder : kStepPaymentRemainder);
+  return steps;
+}
+
+// A document appended to a book whose index stands for the book without it: checks it as
+// build_index would and, when it takes effect after every other document, updates the
+// index in place. Every check comes before the first change, so that a document that
+// cannot be added this way leaves the index as it was for build_index to start afresh.
+struct InPlace {
+  Book& b;
+  BookIndex& x;
+  Date date;                      // The document's.
+  std::vector<Application> apps;  // Its applications, in the date order's order.
+  int64_t unapplied = 0;          // A receipt's: what its remainder left.
+
+  // The book's last date (that of the stream's last event), INT32_MIN when it has none.
+  Date last_date() const {
+    return x.events.empty() ? Date{INT32_MIN} : event_date(b, x.events.back());
+  }
+  // The events dated on the book's last date (the stream's tail).
+  EventSpan last_day() const {
+    const BookEvent* base = x.events.data();
+    size_t from = x.events.empty() ? 0 : first_event_on_or_after(b, last_date());
+    return {base + from, base + x.events.size()};
+  }
+
+  // Checks of the document alone, as build_index's Checker makes them.
+  template <typename F>
+  static bool passes(const Book& book, F f) {
+    Checker check{book, nullptr};
+    f(check);
+    return check.count == 0;
+  }
+
+  // What an invoice has open after every document and the applications gathered so far.
+  int64_t open_now(Index invoice) const {
+    int64_t open = b.invoices[invoice].amount_minor;
+    ApplicationRange r = invoice_applications(b, invoice);
+    for (const Application* a = r.first; a != r.last; ++a) open -= a->amount_minor;
+    for (const Application& a : apps)
+      if (a.invoice == invoice) open -= a.amount_minor;
+    return open;
+  }
+
+  // The largest step of the book's last day, -1 for none (only invoices and refunds).
+  int max_step_on_last_day() const {
+    int top = -1;
+    for (BookEvent e : last_day()) {
+      unsigned steps = 0;
+      switch (e.kind()) {
+        case EventKind::Payment:
+          steps = receipt_steps(b.payments[e.doc()], b.payment_allocations, false);
+          break;
+        case EventKind::CreditNote:
+          steps = receipt_steps(b.credit_notes[e.doc()], b.credit_allocations, true);
+          break;
+        case EventKind::WriteOff:
+          steps = 1u << kStepWriteOff;
+          break;
+        default:
+          break;
+      }
+      for (int s = kStepWriteOff; s > top; s--)
+        if (steps & (1u << s)) top = s;
+    }
+    return top;
+  }
+
+  // ---- Checks (no change yet) ----
+
+  bool check_total(int64_t total, int64_t amount) const {
+    return add_saturated(total, std::max<int64_t>(amount, 0)) <= kBookTotalMax;
+  }
+
+  bool customer(Index i) {
+    return passes(b, [&](Checker& c) { c.customers(i, i + 1); }) &&
+           find_customer(b, b.customers[i].id) == kNone;
+  }
+
+  bool invoice(Index i) {
+    const Invoice& v = b.invoices[i];
+    if (i > kEventDocMax || !passes(b, [&](Checker& c) { c.invoices(i, i + 1); })) return false;
+    if (find_invoice(b, b.str(v.id)) != kNone || !check_total(x.invoiced_minor, v.amount_minor))
+      return false;
+    date = v.date;
+    if (date < last_date()) return false;
+    if (date > last_date()) return true;
+    // The same day: a remainder of its customer that day would have been applied to it too.
+    for (BookEvent e : last_day()) {
+      bool credit = e.kind() == EventKind::CreditNote;
+      if (e.kind() != EventKind::Payment && !credit) continue;
+      const Receipt& r = credit ? b.credit_notes[e.doc()] : b.payments[e.doc()];
+      if (r.customer == v.customer &&
+          DateOrder::remainder_of(r, credit ? b.credit_allocations : b.payment_allocations) > 0)
+        return false;
+    }
+    return true;
+  }
+
+  bool receipt(Index i, bool credit) {
+    const std::vector<Receipt>& list = credit ? b.credit_notes : b.payments;
+    const std::vector<Allocation>& allocs = credit ? b.credit_allocations : b.payment_allocations;
+    const char* name = credit ? "credit_notes" : "payments";
+    const Receipt& r = list[i];
+    if (i > kEventDocMax ||
+        !passes(b, [&](Checker& c) { c.receipts(list, allocs, name, i, i + 1); }))
+      return false;
+    Index same = credit ? find_credit_note(b, b.str(r.id)) : find_payment(b, b.str(r.id));
+    if (same != kNone || !check_total(x.received_minor, r.amount_minor)) return false;
+    date = r.date;
+    if (date < last_date()) return false;
+    if (date == last_date()) {  // No step of the day may come after its first one.
+      unsigned steps = receipt_steps(r, allocs, credit);
+      int first = __builtin_ctz(steps);
+      if (max_step_on_last_day() > first) return false;
+    }
+    // Its explicit allocations, each at most what its invoice has open now...
+    ApplicationKind kind = credit ? ApplicationKind::CreditNote : ApplicationKind::Payment;
+    for (uint32_t k = 0; k < r.allocation_count; k++) {
+      const Allocation& a = allocs[r.allocation_first + k];
+      if (a.amount_minor > open_now(a.invoice)) return false;
+      apps.push_back({r.date, kind, false, i, a.invoice, a.amount_minor});
+    }
+    // ...then its remainder, oldest due first (AutoAllocator's order): every invoice of the
+    // customer is dated on or before it.
+    int64_t rest = DateOrder::remainder_of(r, allocs);
+    if (rest > 0) {
+      struct Open {
+        Index invoice;
+        int64_t open;
+      };
+      std::vector<Open> open;
+      for (Index v : customer_invoices(b, r.customer)) {
+        int64_t left = open_now(v);
+        if (left > 0) open.push_back({v, left});
+      }
+      auto rank = [](const Invoice& v) {
+        return (v.flags & kInvoiceChargeCosts) ? 0 : (v.flags & kInvoiceChargeInterest) ? 1 : 2;
+      };
+      std::sort(open.begin(), open.end(), [&](const Open& x_, const Open& y_) {
+        const Invoice &p = b.invoices[x_.invoice], &q = b.invoices[y_.invoice];
+        if (rank(p) != rank(q)) return rank(p) < rank(q);
+        if (p.due != q.due) return p.due < q.due;
+        if (p.date != q.date) return p.date < q.date;
+        return b.str(p.id) < b.str(q.id);
+      });
+      for (size_t k = 0; k < open.size() && rest > 0; k++) {
+        int64_t take = std::min(open[k].open, rest);
+        rest -= take;
+        apps.push_back({r.date, kind, true, i, open[k].invoice, take});
+      }
+    }
+    unapplied = rest;
+    return true;
+  }
+
+  bool write_off(Index i) {
+    const WriteOff& w = b.write_offs[i];
+    if (i > kEventDocMax || !passes(b, [&](Checker& c) { c.write_offs(i, i + 1); })) return false;
+    if (find_write_off(b, b.str(w.id)) != kNone) return false;
+    date = w.date;  // Write-offs are the last step of a day.
+    if (date < last_date() || w.amount_minor > open_now(w.invoice)) return false;
+    apps.push_back({w.date, ApplicationKind::WriteOff, false, i, w.invoice, w.amount_minor});
+    return true;
+  }
+
+  bool refund(Index i) {
+    const Refund& r = b.refunds[i];
+    if (i > kEventDocMax) return false;
+    int64_t refunded = 0;  // By the refunds before it naming its payment.
+    if (r.payment < b.payments.size() && r.customer < b.customers.size())
+      for (Index k : customer_refunds(b, r.customer))
+        if (b.refunds[k].payment == r.payment) refunded += b.refunds[k].amount_minor;
+    if (!passes(b, [&](Checker& c) { c.refund(i, &refunded); })) return false;
+    if (find_refund(b, b.str(r.id)) != kNone || !check_total(x.refunded_minor, r.amount_minor))
+      return false;
+    date = r.date;  // Refunds come after every step, in (date, file order).
+    if (date < last_date()) return false;
+    // Covered by the customer's unapplied credit: every receipt is dated on or before it.
+    return r.amount_minor <= -customer_unapplied_minor(b, r.customer, date);
+  }
+
+  // ---- Changes ----
+
+  // Inserts `apps` into the applications grouped by invoice, each after those of its invoice
+  // that sort before it or with it (a stable sort's place), and moves the groups' starts.
+  void insert_applications() {
+    if (apps.empty()) return;
+    struct Placed {
+      size_t at;  // Position in the old array it goes before.
+      Application a;
+    };
+    std::vector<Placed> placed;
+    for (const Application& a : apps) {
+      Application* from = x.applications.data() + x.invoice_application_first[a.invoice];
+      Application* to = x.applications.data() + x.invoice_application_first[a.invoice + 1];
+      Application* at = std::upper_bound(from, to, a, application_before);
+      placed.push_back({size_t(at - x.applications.data()), a});
+    }
+    std::stable_sort(placed.begin(), placed.end(),
+                     [](const Placed& p, const Placed& q) { return p.at < q.at; });
+    // One pass from the back: each old element moves up by the new ones placed before it.
+    size_t old_size = x.applications.size();
+    x.applications.resize(old_size + placed.size());
+    size_t write = x.applications.size(), read = old_size;
+    for (size_t k = placed.size(); k-- > 0;) {
+      while (read > placed[k].at) x.applications[--write] = x.applications[--read];
+      x.applications[--write] = placed[k].a;
+    }
+    // Starts: invoice j's group moves up by the new applications of invoices before j.
+    std::vector<Index> of(placed.size());
+    for (size_t k = 0; k < placed.size(); k++) of[k] = placed[k].a.invoice;
+    std::sort(of.begin(), of.end());
+    uint32_t added = 0;
+    size_t k = 0;
+    for (size_t j = of.front() + 1; j < x.invoice_application_first.size(); j++) {
+      while (k < of.size() && of[k] < j) k++, added++;
+      x.invoice_application_first[j] += added;
+    }
+  }
+
+  // Inserts `value` at position `at` of one customer's group of a CSR list and moves the
+  // starts of the customers after it.
+  static void insert_grouped(std::vector<uint32_t>* first, std::vector<uint32_t>* items,
+                             Index customer, size_t at, uint32_t value) {
+    items->insert(items->begin() + ptrdiff_t(at), value);
+    for (size_t c = size_t(customer) + 1; c < first->size(); c++) (*first)[c]++;
+  }
+
+  void add_event(EventKind kind, Index i) {
+    BookEvent e = BookEvent::of(kind, i);
+    x.events.insert(x.events.begin() + ptrdiff_t(event_position(b, date, e)), e);
+  }
+};
+
+}  // namespace
+
+// Is the index built for the book without the last document of `kind`?
+static bool index_for_all_but_last(const Book& b, DocKind kind) {
+  if (!b.index.built || !b.index.ids_built_for.valid) return false;
+  IdsBuiltFor now = ids_fingerprint(b), then = b.index.ids_built_for;
+  size_t* count = kind == DocKind::Customer     ? &now.customers
+                  : kind == DocKind::Invoice    ? &now.invoices
+                  : kind == DocKind::Payment    ? &now.payments
+                  : kind == DocKind::CreditNote ? &now.credit_notes
+                  : kind == DocKind::WriteOff   ? &now.write_offs
+                  : kind == DocKind::Refund     ? &now.refunds
+                                                : nullptr;
+  if (!count || *count == 0) return false;
+  --*count;
+  now.strings = then.strings;  // The new id was interned.
+  return now == then;
+}
+
+static bool append_in_place(Book& b, DocKind kind) {
+  if (!index_for_all_but_last(b, kind)) return false;
+  BookIndex& x = b.index;
+  InPlace in{b, x, {}, {}};
+  switch (kind) {
+    case DocKind::Customer: {
+      Index c = Index(b.customers.size() - 1);
+      if (!in.customer(c)) return false;
+      add_last_id(&x.customers, b.customers.size(),
+                  [&](size_t i) { return std::string_view(b.customers[i].id); });
+      x.customer_invoice_first.push_back(x.customer_invoice_first.back());
+      x.customer_receipt_first.push_back(x.customer_receipt_first.back());
+      x.customer_refund_first.push_back(x.customer_refund_first.back());
+      break;
+    }
+    case DocKind::Invoice: {
+      Index i = Index(b.invoices.size() - 1);
+      if (!in.invoice(i)) return false;
+      const Invoice& v = b.invoices[i];
+      add_last_id(&x.invoices, b.invoices.size(),
+                  [&](size_t k) { return b.str(b.invoices[k].id); });
+      x.invoice_application_first.push_back(x.invoice_application_first.back());
+      // Last of its customer's invoices by (date, file order): its date is the latest.
+      InPlace::insert_grouped(&x.customer_invoice_first, &x.customer_invoices, v.customer,
+                              x.customer_invoice_first[v.customer + 1], i);
+      in.add_event(EventKind::Invoice, i);
+      x.invoiced_minor += v.amount_minor;
+      break;
+    }
+    case DocKind::Payment:
+    case DocKind::CreditNote: {
+      bool credit = kind == DocKind::CreditNote;
+      std::vector<Receipt>& list = credit ? b.credit_notes : b.payments;
+      Index i = Index(list.size() - 1);
+      if (!in.receipt(i, credit)) return false;
+      const Receipt& r = list[i];
+      if (credit)
+        add_last_id(&x.credit_notes, list.size(),
+                    [&](size_t k) { return b.str(b.credit_notes[k].id); });
+      else
+        add_last_id(&x.payments, list.size(), [&](size_t k) { return b.str(b.payments[k].id); });
+      in.insert_applications();
+      (credit ? x.credit_unapplied_minor : x.payment_unapplied_minor).push_back(in.unapplied);
+      // A customer's receipts: its payments, then its credit notes, each in file order; the
+      // codes ascend, so the new one goes after those below it.
+      uint32_t code = credit ? (i | BookIndex::kCreditBit) : i;
+      auto from = x.customer_receipts.begin() + x.customer_receipt_first[r.customer];
+      auto to = x.customer_receipts.begin() + x.customer_receipt_first[r.customer + 1];
+      size_t at = size_t(std::upper_bound(from, to, code) - x.customer_receipts.begin());
+      InPlace::insert_grouped(&x.customer_receipt_first, &x.customer_receipts, r.customer, at,
+                              code);
+      in.add_event(credit ? EventKind::CreditNote : EventKind::Payment, i);
+      x.received_minor += r.amount_minor;
+      break;
+    }
+    case DocKind::WriteOff: {
+      Index i = Index(b.write_offs.size() - 1);
+      if (!in.write_off(i)) return false;
+      add_last_id(&x.write_offs, b.write_offs.size(),
+                  [&](size_t k) { return b.str(b.write_offs[k].id); });
+      in.insert_applications();
+      in.add_event(EventKind::WriteOff, i);
+      break;
+    }
+    case DocKind::Refund: {
+      Index i = Index(b.refunds.size() - 1);
+      if (!in.refund(i)) return false;
+      const Refund& r = b.refunds[i];
+      add_last_id(&x.refunds, b.refunds.size(), [&](size_t k) { return b.str(b.refunds[k].id); });
+      InPlace::insert_grouped(&x.customer_refund_first, &x.customer_refunds, r.customer,
+                              x.customer_refund_first[r.customer + 1], i);
+      in.add_event(EventKind::Refund, i);
+      x.refunded_minor += r.amount_minor;
+      break;
+    }
+    default:
+      return false;
+  }
+  x.ids_built_for = ids_fingerprint(b);
+  return true;
+}
+
+IndexUpdate index_appended(Book& b, DocKind kind, std::vector<Problem>* problems) {
+  // The case file names documents by index: one appended changes none of its references, so
+  // it stays valid as it was when the index was built.
+  if (append_in_place(b, kind)) return IndexUpdate::Incremental;
+  return build_index(b, problems) ? IndexUpdate::Rebuilt : IndexUpdate::Failed;
 }
 
 //-----------------------------------------------------------------------------

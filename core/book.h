@@ -29,6 +29,8 @@
 //   std::vector<arlab::Problem> problems;
 //   if (!arlab::build_index(book, &problems)) ...  // problems[i].place == "invoices[3].due"
 //   int64_t open = arlab::invoice_open_minor(book, 7, arlab::date_from_ymd(2025, 6, 30));
+//   book.invoices.push_back(today);                 // A document appended (id interned):
+//   arlab::index_appended(book, arlab::DocKind::Invoice, &problems);  // in place if it can
 #pragma once
 #include <cstdint>
 #include <string>
@@ -37,6 +39,7 @@
 
 #include "casefile.h"
 #include "date.h"
+#include "events.h"
 #include "index.h"
 
 namespace arlab {
@@ -205,6 +208,11 @@ struct BookIndex {
   std::vector<uint32_t> customer_refund_first;      // Size customers+1: CSR into below.
   std::vector<Index> customer_refunds;              // Per customer, by (date, file order).
   static constexpr uint32_t kCreditBit = 0x80000000u;
+  // Every document as one stream by (date, kind, file order): events.h.
+  std::vector<BookEvent> events;
+  // What the invoices, the receipts (payments and credit notes) and the refunds total (each
+  // at most kBookTotalMax): a document appended checks its list's total with them.
+  int64_t invoiced_minor = 0, received_minor = 0, refunded_minor = 0;
 };
 
 struct Book {
@@ -260,6 +268,39 @@ bool build_index(Book& book, std::vector<Problem>* problems);
 // lowered. The book must pass every other rule. Never used on a user's book: there, such a
 // document is a problem to show (Problem::date_order), not something to change silently.
 size_t fit_to_date_order(Book& book);
+
+// ---- Appending a document without rebuilding the index ----------------------------------
+// How index_appended() brought the index up to date.
+enum class IndexUpdate : uint8_t {
+  Incremental,  // The new document's own checks and steps only.
+  Rebuilt,      // build_index() from scratch (the result is the same).
+  Failed,       // The book with the document breaks a rule: problems say which, as
+                // build_index() words them; book.index.built is false.
+};
+// The last document of one list (`kind`: Customer, Invoice, Payment, CreditNote, WriteOff or
+// Refund) was just appended (push_back; a receipt's allocations at the end of its pool, its
+// id interned) to a book whose index was built before. Brings book.index to what
+// build_index() would derive, member for member, checking the same rules.
+// In place when the document takes effect after every document already in the book: its
+// date is on or after the book's last date and, on that last date,
+//   - an invoice: no payment or credit note of its customer that day has a remainder
+//     (which would have been applied to it too);
+//   - a payment or credit note: no step of that day comes after its own first one in the
+//     date order above (its allocations would go before another receipt's remainder, a
+//     credit note's allocations or a write-off of that day; a credit note's before a
+//     payment's remainder);
+//   - a write-off, a refund, a customer: always.
+// In place costs its own checks and steps (O(its allocations); a remainder: O(its
+// customer's invoices and their applications)), O(log n) for the id hash and the event
+// stream, and one move of the tail of the arrays grouped by invoice or customer that it
+// joins in the middle (applications, customer_invoices, customer_receipts, customer_refunds:
+// a memmove and an increment of the later groups' starts, no sort, no walk). Measured
+// (arlab_bench append): 0.003 ms a document on a 100,000-invoice book (build_index: 20 to
+// 70 ms), 0.025 ms on 1,000,000 (build_index: 0.4 to 0.7 s).
+// Otherwise (an earlier date, such a same-day conflict, an index not built for the book
+// less this document, or a document that breaks a rule, whose problems are then
+// build_index()'s own): build_index(). Other kinds (a salesperson): build_index().
+IndexUpdate index_appended(Book& book, DocKind kind, std::vector<Problem>* problems);
 
 // ---- Queries (need a built index) --------------------------------------------------------
 int64_t invoice_open_minor(const Book& book, Index invoice, Date as_of);  // 0 if dated after.

@@ -418,14 +418,6 @@ bool check_commission_plan_for_book(const CommissionPlan& plan, const Book& book
 
 namespace {
 
-// Same-day order of documents: invoices, payments, credit notes, write-offs, refunds.
-enum EventKind : uint8_t { kEvInvoice, kEvPayment, kEvCredit, kEvWriteOff, kEvRefund };
-struct Event {
-  Date date;
-  uint8_t kind;
-  Index index;
-};
-
 struct InvoiceState {
   int64_t open = 0;
   int64_t advance = 0;   // Booking / advance commission counted (not voided).
@@ -630,32 +622,6 @@ class Engine {
   // earn()'s (base, rate) parts, kept to spare an allocation a line.
   std::vector<std::pair<int64_t, int32_t>> parts_;
 };
-
-// Sorts by (date, kind, index). Events come by kind and, within a kind, by index: a stable
-// counting sort on (date, kind) gives that order in linear time when the dates span a range
-// comparable to the number of events (any book of real dates); otherwise std::sort.
-void sort_events(std::vector<Event>& events) {
-  if (events.empty()) return;
-  auto [lo, hi] = std::minmax_element(
-      events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
-  int64_t buckets = (int64_t(hi->date.days) - lo->date.days + 1) * (kEvRefund + 1);
-  if (buckets > int64_t(events.size()) * 4 + 4096) {
-    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-      return std::tie(a.date, a.kind, a.index) < std::tie(b.date, b.kind, b.index);
-    });
-    return;
-  }
-  const int32_t first_day = lo->date.days;
-  auto bucket = [&](const Event& e) {
-    return size_t(e.date.days - first_day) * (kEvRefund + 1) + e.kind;
-  };
-  std::vector<uint32_t> start(size_t(buckets) + 1, 0);
-  for (const Event& e : events) start[bucket(e) + 1] += 1;
-  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  std::vector<Event> sorted(events.size());
-  for (const Event& e : events) sorted[start[bucket(e)]++] = e;
-  events.swap(sorted);
-}
 
 // Application indices grouped by source document (CSR), in the index's order.
 void group_applications(const Book& book, ApplicationKind kind, size_t sources,
@@ -1325,42 +1291,39 @@ void Engine::paid_adjustments() {
 
 CommissionStatement Engine::run() {
   if (!book_.index.built || to_ < st_.requested_from) return st_;
-  std::vector<Event> events;
-  auto push = [&](Date d, uint8_t kind, size_t i) {
-    if (d <= to_) events.push_back({d, kind, Index(i)});
-  };
-  for (size_t i = 0; i < book_.invoices.size(); ++i) push(book_.invoices[i].date, kEvInvoice, i);
-  for (size_t i = 0; i < book_.payments.size(); ++i) push(book_.payments[i].date, kEvPayment, i);
-  for (size_t i = 0; i < book_.credit_notes.size(); ++i)
-    push(book_.credit_notes[i].date, kEvCredit, i);
-  for (size_t i = 0; i < book_.write_offs.size(); ++i)
-    push(book_.write_offs[i].date, kEvWriteOff, i);
-  for (size_t i = 0; i < book_.refunds.size(); ++i) push(book_.refunds[i].date, kEvRefund, i);
-  sort_events(events);
+  // The book's event stream (events.h) up to `to`: documents by (date, kind: invoices,
+  // payments, credit notes, write-offs, refunds, then file order).
+  const EventSpan events = events_through(book_, to_);
   int32_t first_key = window_first_;
   if (!events.empty())
-    first_key = std::min(first_key, commission_period_key(plan_.period, events.front().date));
+    first_key = std::min(first_key,
+                         commission_period_key(plan_.period, event_date(book_, *events.begin())));
   gate_metrics(first_key);
-  size_t next = 0;
+  const BookEvent* next = events.begin();
   for (int32_t key = first_key; key <= last_key_; ++key) {
     begin_period(key);
-    for (; next < events.size() && events[next].date <= end_; ++next) {
-      const Event& e = events[next];
-      switch (e.kind) {
-        case kEvInvoice:
-          on_invoice(e.index);
+    // The period's events: up to its end (a binary search from where the last one stopped).
+    const BookEvent* stop =
+        end_ >= to_ ? events.end() : std::partition_point(next, events.end(), [&](BookEvent e) {
+          return event_date(book_, e) <= end_;
+        });
+    for (; next != stop; ++next) {
+      const Index i = next->doc();
+      switch (next->kind()) {
+        case EventKind::Invoice:
+          on_invoice(i);
           break;
-        case kEvPayment:
-          on_payment(e.index);
+        case EventKind::Payment:
+          on_payment(i);
           break;
-        case kEvCredit:
-          on_credit_note(e.index);
+        case EventKind::CreditNote:
+          on_credit_note(i);
           break;
-        case kEvWriteOff:
-          on_write_off(e.index);
+        case EventKind::WriteOff:
+          on_write_off(i);
           break;
-        case kEvRefund:
-          on_refund(e.index);
+        case EventKind::Refund:
+          on_refund(i);
           break;
       }
     }

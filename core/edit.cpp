@@ -124,6 +124,31 @@ struct Remover {
 
 }  // namespace
 
+// The list an edit appends a document to (DocKind::Book: none, SetBudget).
+static DocKind appended_kind(const Edit& edit) {
+  struct Kind {
+    DocKind operator()(const NewCustomer&) { return DocKind::Customer; }
+    DocKind operator()(const NewInvoice&) { return DocKind::Invoice; }
+    DocKind operator()(const NewReceipt& e) {
+      return e.credit_note ? DocKind::CreditNote : DocKind::Payment;
+    }
+    DocKind operator()(const NewWriteOff&) { return DocKind::WriteOff; }
+    DocKind operator()(const NewRefund&) { return DocKind::Refund; }
+    DocKind operator()(const SetBudget&) { return DocKind::Book; }
+    DocKind operator()(const NewRecord&) { return DocKind::Book; }
+    DocKind operator()(const SetPolicy&) { return DocKind::Book; }
+  };
+  return std::visit(Kind{}, edit);
+}
+
+// The index after an edit of the ledger: a document appended updates it in place when it
+// can (book.h, index_appended: today's entries), the budget rebuilds it.
+static bool index_after(Book& book, const Edit& edit, std::vector<Problem>* problems) {
+  DocKind kind = appended_kind(edit);
+  if (kind == DocKind::Book) return build_index(book, problems);
+  return index_appended(book, kind, problems) != IndexUpdate::Failed;
+}
+
 bool case_file_edit(const Edit& edit) {
   return std::holds_alternative<NewRecord>(edit) || std::holds_alternative<SetPolicy>(edit);
 }
@@ -255,7 +280,8 @@ bool History::apply(Book& book, const Edit& given, std::vector<Problem>* problem
   bool appended = append_edit(book, edit, problems);
   // The case file leaves the ledger's index as it was: only its own rules are checked.
   bool case_file = case_file_edit(edit);
-  bool valid = appended && (case_file ? check_collection(book, problems) : build_index(book, problems));
+  bool valid = appended && (case_file ? check_collection(book, problems)
+                                      : index_after(book, edit, problems));
   if (!valid) {
     if (appended) remove_last(book, edit);
     book.strings.resize(strings_before);  // The ids it interned.
@@ -283,7 +309,7 @@ void History::redo(Book& book) {
   if (!can_redo()) return;
   const Edit& edit = edits_[done_count_++];
   append_edit(book, edit, nullptr);
-  if (!case_file_edit(edit)) build_index(book, nullptr);
+  if (!case_file_edit(edit)) index_after(book, edit, nullptr);
 }
 
 }  // namespace arlab

@@ -3,6 +3,8 @@
 // Posted documents are never edited in place: every change appends a document, and undo
 // removes it again. A command is accepted only if the book still passes build_index() with
 // it (the same rules as the loader); otherwise it is reverted and the problems returned.
+// The index is brought up to date by index_appended (book.h): in place when the document
+// comes after every other (today's entries), else rebuilt; undo rebuilds it.
 // The budget is the one value changed in place: SetBudget keeps the budget it replaced
 // (History::apply records it), and undo puts that back.
 //
@@ -88,7 +90,8 @@ std::string describe(const Edit& edit,
 
 class History {
  public:
-  // Applies and rebuilds the index; on problems reverts (book unchanged) and returns false.
+  // Applies and updates the index (index_appended); on problems reverts (book unchanged)
+  // and returns false.
   bool apply(Book& book, const Edit& edit, std::vector<Problem>* problems);
   bool can_undo() const { return done_count_ > 0; }
   bool can_redo() const { return done_count_ < edits_.size(); }

@@ -491,9 +491,10 @@ bool consecutive(const std::vector<MetricsPeriod>& periods) {
 
 constexpr uint32_t kNoGroup = 0xFFFFFFFFu;
 
-// Few invoices (one customer): visit their customers' documents. Many: visit every invoice
-// and payment in book order, which reads memory in sequence (the sums do not depend on the
-// order: they are exact integers).
+// Few invoices (one customer): visit their customers' documents. Many: visit the book's
+// event stream (events.h) up to the last period's end: the invoices and payments dated
+// after it count in no period, and a binary search leaves them out (the sums do not depend
+// on the order: they are exact integers).
 void walk_documents(const Book& book, const std::vector<uint32_t>& group_of, PeriodWalk& walk) {
   const BookIndex& x = book.index;
   size_t selected = 0;
@@ -516,14 +517,16 @@ void walk_documents(const Book& book, const std::vector<uint32_t>& group_of, Per
     }
     return;
   }
-  for (Index i = 0; i < book.invoices.size(); ++i) {
-    const Invoice& v = book.invoices[i];
-    if (v.customer >= group_of.size() || group_of[v.customer] == kNoGroup) continue;
-    if (v.date <= walk.last()) walk.add_invoice(i, walk.group(group_of[v.customer]));
-  }
-  for (const Receipt& p : book.payments) {  // Credit notes are not cash.
-    if (p.customer >= group_of.size() || group_of[p.customer] == kNoGroup) continue;
-    walk.add_payment(p, walk.group(group_of[p.customer]));
+  for (const BookEvent& e : events_through(book, walk.last())) {
+    if (e.kind() == EventKind::Invoice) {
+      const Invoice& v = book.invoices[e.doc()];
+      if (v.customer >= group_of.size() || group_of[v.customer] == kNoGroup) continue;
+      walk.add_invoice(e.doc(), walk.group(group_of[v.customer]));
+    } else if (e.kind() == EventKind::Payment) {  // Credit notes are not cash.
+      const Receipt& p = book.payments[e.doc()];
+      if (p.customer >= group_of.size() || group_of[p.customer] == kNoGroup) continue;
+      walk.add_payment(p, walk.group(group_of[p.customer]));
+    }
   }
 }
 
