@@ -599,6 +599,8 @@ int cmd_simulate(Options o) {
     (void)first;
   }
   return same ? 0 : 1;
+}
+
 // ---- [SECTION] append: the event stream and documents appended in place -------------------
 
 // What a user's day adds after the book's last date, 19 documents a day: 8 invoices, each
