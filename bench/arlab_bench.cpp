@@ -26,6 +26,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -40,6 +41,7 @@
 #include "core/metrics.h"
 #include "core/money.h"
 #include "core/worklist.h"
+#include "core/policy_sim.h"
 #include "core/dunning.h"
 #include "io/book_json.h"
 #include "io/commission_plan.h"
@@ -119,6 +121,8 @@ struct Options {
   std::string plan;  // Commission plan file; "" = the built-in plan.
   int loads = 3;     // Timed loads; memory is measured on the first.
   int agings = 10;   // Timed aging runs.
+  int runs = 10000;  // simulate: Monte Carlo runs.
+  int threads = 0;   // simulate: 0 = every core.
   bool json = false;
 };
 
@@ -150,6 +154,8 @@ bool parse_options(int argc, char** argv, Options* o) {
     else if (a == "--agings") o->agings = int(n), ok = ok && n > 0;
     else if (a == "--as-of") o->as_of = v, ok = true;
     else if (a == "--plan") o->plan = v, ok = true;
+    else if (a == "--runs") o->runs = int(n), ok = ok && n > 0 && n <= 100000;
+    else if (a == "--threads") o->threads = int(n), ok = ok && n <= 256;
     else return std::fprintf(stderr, "arlab_bench: unknown option %s\n", a.c_str()), false;
     if (!ok) return std::fprintf(stderr, "arlab_bench: bad value %s for %s\n", v, a.c_str()), false;
   }
@@ -161,6 +167,8 @@ const char* kUsage =
     "       arlab_bench run BOOK.json [--as-of YYYY-MM-DD] [--loads N] [--agings N]\n"
     "                      [--plan PLAN.json] [--json]\n"
     "       arlab_bench ledger BOOK.json OUT.journal\n"
+    "       arlab_bench simulate [--customers N] [--invoices N] [--months N] [--runs N]\n"
+    "                      [--threads N] [--json]\n"
     "       arlab_bench smoke\n";
 
 // ---- [SECTION] generate / ledger ---------------------------------------------------------------
@@ -506,6 +514,86 @@ int cmd_smoke() {
   return ok ? 0 : 1;
 }
 
+// ---- [SECTION] simulate ----------------------------------------------------------------------
+// The policy simulator (core/policy_sim.h) on a generated book: by default 1,000 customers
+// with one invoice a month each over 24 months of history, 12 months ahead, 10,000 runs, two
+// policies (as today, and 2/10 net 30 with holds at 10 days: every lever's code path).
+
+uint64_t cells_hash(const std::vector<int64_t>& cells) {  // FNV-1a over the bytes.
+  uint64_t h = 1469598103934665603ULL;
+  for (int64_t v : cells)
+    for (int i = 0; i < 8; ++i) h = (h ^ uint64_t((v >> (8 * i)) & 0xff)) * 1099511628211ULL;
+  return h;
+}
+
+int cmd_simulate(Options o) {
+  if (o.gen.customers == 40) o.gen.customers = 1000;   // The generator's default: not given.
+  if (o.gen.months == 18) o.gen.months = 24;
+  if (o.gen.invoices == 0) o.gen.invoices = int64_t(o.gen.customers) * o.gen.months;
+  const double t0 = now_ms();
+  const Book book = generate_book(o.gen);
+  const double t1 = now_ms();
+  SimPolicy two;
+  two.name = "2/10 net 30, holds";
+  two.discount.rate_ppm = 20000;
+  two.terms.net_days = 30;
+  two.holds.stop_after_days = 10;
+  two.dunning.reminder_before_due = true;
+  SimRequest req;
+  req.horizon_months = 12;
+  req.runs = o.runs;
+  req.seed = 1;
+  req.policies = {SimPolicy::defaults(), two};
+  std::string why;
+  SimPlanPtr plan = prepare_simulation(book, req, &why);
+  if (!plan) return std::fprintf(stderr, "arlab_bench: %s\n", why.c_str()), 1;
+  const double t2 = now_ms();
+  SimRuns runs = make_runs(*plan);
+  // The first 100 runs alone: what a screen can show first.
+  simulate_runs(*plan, 0, std::min(100, o.runs), &runs);
+  const double t3 = now_ms();
+  SimResult first = summarize(*plan, runs, std::min(100, o.runs));
+  const double t4 = now_ms();
+  // All runs on one thread, then on every core (run_simulation, as the CLI does).
+  simulate_runs(*plan, 0, o.runs, &runs);
+  const double t5 = now_ms();
+  SimResult all = summarize(*plan, runs, o.runs);
+  const double t6 = now_ms();
+  int threads = o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+#ifdef __EMSCRIPTEN__
+  threads = 1;
+#endif
+  const double t7 = now_ms();
+  std::optional<SimResult> par = run_simulation(book, req, threads, &why);
+  const double t8 = now_ms();
+  const bool same = par && std::memcmp(&par->policies[1].total, &all.policies[1].total,
+                                       sizeof all.policies[1].total) == 0;
+  const double cash = all.policies[0].total[kSimCash].mean / 100.0;
+  if (o.json) {
+    std::printf("{\"customers\": %d, \"invoices\": %zu, \"open_invoices\": %u, \"new_invoices\": %u,"
+                " \"runs\": %d, \"policies\": 2, \"months\": 12, \"generate_ms\": %.1f,"
+                " \"prepare_ms\": %.1f, \"first100_ms\": %.1f, \"runs_1thread_ms\": %.1f,"
+                " \"summarize_ms\": %.1f, \"threads\": %d, \"run_simulation_ms\": %.1f,"
+                " \"same_bytes\": %s, \"cells_hash\": \"%016llx\", \"peak_rss_mb\": %.1f}\n",
+                o.gen.customers, book.invoices.size(), all.open_invoices, all.new_invoices, o.runs,
+                t1 - t0, t2 - t1, (t3 - t2) + (t4 - t3), t5 - t4, t6 - t5, threads, t8 - t7,
+                same ? "true" : "false", (unsigned long long)cells_hash(runs.cells), mb(peak_bytes()));
+  } else {
+    std::printf("simulate: %d customers, %zu invoices in the book (%u open at the start, %u ahead),"
+                " %d runs x 2 policies x 12 months\n", o.gen.customers, book.invoices.size(),
+                all.open_invoices, all.new_invoices, o.runs);
+    std::printf("  %-44s %9.1f ms\n", "prepare (fit + jobs)", t2 - t1);
+    std::printf("  %-44s %9.1f ms\n", "first 100 runs + their summary", (t3 - t2) + (t4 - t3));
+    std::printf("  %-44s %9.1f ms\n", "all runs, one thread", t5 - t4);
+    std::printf("  %-44s %9.1f ms\n", "summary of all runs", t6 - t5);
+    std::printf("  %-44s %9.1f ms (%d threads; same bytes: %s)\n", "run_simulation (prepare + runs + summary)",
+                t8 - t7, threads, same ? "yes" : "NO");
+    std::printf("  cash ahead, as today: %.2f mean; peak memory %.1f MB\n", cash, mb(peak_bytes()));
+    (void)first;
+  }
+  return same ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -520,6 +608,7 @@ int main(int argc, char** argv) {
   if (command == "run") return cmd_run(o);
   if (command == "ledger") return cmd_ledger(o);
   if (command == "smoke") return cmd_smoke();
+  if (command == "simulate") return cmd_simulate(o);
   std::fprintf(stderr, "arlab_bench: unknown command %s\n%s", command.c_str(), kUsage);
   return 2;
 }

@@ -8,7 +8,8 @@
 #           ledger journal and time `ledger -f X bal Receivable` and `arlab aging` as whole
 #           processes; 5. print the table for the README (docs/BENCHMARKS.md explains it).
 # Environment: INVOICES, CUSTOMERS, SEED, LOADS (timed loads), AGINGS (timed agings),
-# RUNS (process runs of ledger / arlab, best taken), SKIP_WASM=1, SKIP_LEDGER=1, JOBS.
+# RUNS (process runs of ledger / arlab, best taken), SIM_RUNS (simulator runs, 10,000),
+# SKIP_WASM=1, SKIP_LEDGER=1, JOBS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -64,6 +65,13 @@ if [ -z "${SKIP_WASM:-}" ]; then
   step "arlab_bench WASM (node $(node --version))"
   node "$wasm/bench/arlab_bench.js" run "$book" --loads "$LOADS" --agings "$AGINGS" --plan "$plan" --json \
     >"$data/wasm.json"
+fi
+
+step "arlab_bench simulate (policy simulator: 1,000 customers, 10,000 runs)"
+"$bench_native" simulate --runs "${SIM_RUNS:-10000}" --json >"$data/sim-native.json"
+rm -f "$data/sim-wasm.json"
+if [ -z "${SKIP_WASM:-}" ]; then
+  node "$wasm/bench/arlab_bench.js" simulate --runs "${SIM_RUNS:-10000}" --json >"$data/sim-wasm.json"
 fi
 
 # A whole process, RUNS times: "best-wall-seconds best-cpu-seconds peak-kilobytes" (CPU =

@@ -106,6 +106,23 @@ def main():
         same = all(nat[k] == wasm[k] for k in ("open", "unapplied", "buckets", "as_of",
                                                 "commission_payable", "commission_lines"))
         print(f"Native and WASM aging totals and commission payable identical: {'yes' if same else 'NO'}.")
+    sim_n = load(os.path.join(data, "sim-native.json"))
+    sim_w = load(os.path.join(data, "sim-wasm.json"))
+    if sim_n:
+        print(f"\nPolicy simulator (`arlab_bench simulate`): {sim_n['customers']:,} customers, "
+              f"{sim_n['open_invoices']:,} invoices open at the start and {sim_n['new_invoices']:,} "
+              f"ahead, {sim_n['runs']:,} runs x {sim_n['policies']} policies x {sim_n['months']} months.\n")
+        print("| Measure | arlab native | arlab WASM (node) | Note |")
+        print("|---|---:|---:|---|")
+        print(f"| All runs, prepare + runs + summary | {ms(sim_n['run_simulation_ms'])} "
+              f"({sim_n['threads']} threads) | {ms(g(sim_w, 'run_simulation_ms'))} (1 thread) | aim < 2 s native on 2 cores |")
+        print(f"| All runs, one thread | {ms(sim_n['runs_1thread_ms'])} | {ms(g(sim_w, 'runs_1thread_ms'))} | |")
+        print(f"| First 100 runs and their summary | {ms(sim_n['first100_ms'])} | "
+              f"{ms(g(sim_w, 'first100_ms'))} | what the screen shows first; aim < 1 s in the browser |")
+        print(f"| Prepare (fit + jobs) | {ms(sim_n['prepare_ms'])} | {ms(g(sim_w, 'prepare_ms'))} | |")
+        same = sim_w is None or sim_n.get("cells_hash") == sim_w.get("cells_hash")
+        print(f"\nThreads and one thread give the same bytes: {'yes' if sim_n['same_bytes'] else 'NO'}; "
+              f"native and WASM cells identical: {'yes' if same and sim_w else ('—' if not sim_w else 'NO')}.")
     print(f"Round trip (load, save) byte-identical: "
           f"{'yes' if nat['round_trip_identical'] else 'NO'}. "
           f"Open {nat['open']} + unapplied {nat['unapplied']} as of {nat['as_of']}.")

@@ -50,10 +50,17 @@ constexpr int kTries = 64;
 
 inline uint64_t sub(uint64_t h, uint64_t purpose) { return mix(h ^ (purpose * 0xd1b54a32d192ed03ULL)); }
 
+// v x ppm / 10^6 (toward zero; _round: half up). 64-bit when the product fits (the common
+// case: a 128-bit division is a library call), else 128-bit: the same result either way.
+constexpr int64_t kFits64 = INT64_MAX / (4 * int64_t(kPpmOne)) ;
 inline int64_t mul_ppm(int64_t v, int64_t ppm) {
+  if (v < kFits64 && v > -kFits64 && ppm <= 4 * int64_t(kPpmOne) && ppm >= -4 * int64_t(kPpmOne))
+    return v * ppm / kPpmOne;
   return int64_t(static_cast<__int128>(v) * ppm / kPpmOne);
 }
 inline int64_t mul_ppm_round(int64_t v, int64_t ppm) {
+  if (v < kFits64 && v > -kFits64 && ppm <= 4 * int64_t(kPpmOne) && ppm >= -4 * int64_t(kPpmOne))
+    return (v * ppm + kPpmOne / 2) / kPpmOne;
   return int64_t((static_cast<__int128>(v) * ppm + kPpmOne / 2) / kPpmOne);
 }
 
@@ -70,6 +77,17 @@ struct SimJob {
   uint32_t cand = 0;      // Open jobs: the pool's first `cand` profiles (sorted) are unsettled.
   int32_t due_month = 0;  // Index of its month shock.
   bool open = false;
+  uint64_t key = 0;       // mix(position): its draws in a run hash run ^ key.
+};
+
+// A profile as a draw sees it, 8 bytes, next to its pool's others (a draw is a random read:
+// the profiles and their events scattered over the model would miss the cache each time).
+// Most profiles are one payment in full: `days` after due says it all.
+constexpr uint32_t kEntrySimple = 0xfffffffe;  // One payment of the whole amount, on due + days.
+constexpr uint32_t kEntryNone = 0xffffffff;    // No profile: the practice's recovery by age.
+struct PoolEntry {
+  int32_t days = 0;
+  uint32_t ref = kEntryNone;  // kEntrySimple, or the profile (its events, its `lost`).
 };
 
 struct SimCustomerInfo {
@@ -99,6 +117,7 @@ struct SimPlan {
   std::vector<PolicyPre> pre;
   BehaviourModel model;
   std::vector<std::vector<uint32_t>> pools;  // Customers, grades, book; by settle days, desc.
+  std::vector<std::vector<PoolEntry>> entries;  // The same, compact: what a draw reads.
   std::vector<SimJob> jobs;                  // By customer, then open first, then date.
   std::vector<SimCustomerInfo> customers;
   std::vector<Date> month_first, month_last;
@@ -223,6 +242,16 @@ SimPlanPtr build_plan(const Book& book, const SimRequest& request, BehaviourMode
     std::stable_sort(pool.begin(), pool.end(), [&](uint32_t a, uint32_t b) {
       return m.profiles[a].settle_days > m.profiles[b].settle_days;
     });
+  for (const auto& pool : p.pools) {
+    std::vector<PoolEntry> entries;
+    for (uint32_t q : pool) {
+      const Profile& pr = m.profiles[q];
+      const ProfileEvent& e = m.events[pr.event_first];
+      const bool simple = pr.event_count == 1 && e.cash && !pr.lost;
+      entries.push_back(simple ? PoolEntry{e.days, kEntrySimple} : PoolEntry{pr.settle_days, q});
+    }
+    p.entries.push_back(std::move(entries));
+  }
   const int32_t grade_base = int32_t(m.customer_pool.size());
   const int32_t book_pool = int32_t(p.pools.size()) - 1;
 
@@ -359,6 +388,7 @@ SimPlanPtr build_plan(const Book& book, const SimRequest& request, BehaviourMode
     }
   }
   p.jobs = std::move(jobs);
+  for (size_t i = 0; i < p.jobs.size(); ++i) p.jobs[i].key = mix(uint64_t(i) + 0x9e3779b97f4a7c15ULL);
   for (size_t i = 0; i < p.jobs.size(); ++i) {
     SimCustomerInfo& info = p.customers[p.jobs[i].customer];
     if (info.job_count == 0) info.job_first = uint32_t(i);
@@ -414,6 +444,7 @@ struct Ev {
 // What a policy did with one job in one run (the customer's earlier jobs, for holds).
 struct Issued {
   Date due;
+  Date settled;  // Its last event: open (> 0) exactly before this day.
   int64_t amount = 0;
   uint32_t ev_first = 0, ev_count = 0;
 };
@@ -436,7 +467,7 @@ struct Acc {
 
 struct Draw {
   uint64_t h = 0;      // The job's own hash in this run.
-  int32_t profile = -1;
+  PoolEntry entry;     // The profile drawn.
   int32_t shift = 0;
 };
 
@@ -449,29 +480,22 @@ struct RunScratch {
   std::vector<Acc> acc;
 };
 
-// Slot `slot` of this run's bootstrap resample of pool `pool`.
-inline uint32_t resampled(const SimPlan& p, const RunScratch& s, int32_t pool, uint64_t slot) {
-  const std::vector<uint32_t>& v = p.pools[size_t(pool)];
-  return v[below(mix(s.pool_seed[size_t(pool)] ^ slot), v.size())];
-}
-
-inline bool unsettled(const SimPlan& p, uint32_t profile, int32_t age) {
-  return p.model.profiles[profile].settle_days > age;
-}
-
-// The profile a job draws (policy-independent): from the run's resample of its pool; an open
-// job only from profiles unsettled at its age (tries, then the pool's own unsettled prefix).
-int32_t draw_profile(const SimPlan& p, const RunScratch& s, const SimJob& j, uint64_t h,
-                     uint64_t purpose, bool need_paid) {
-  const std::vector<uint32_t>& pool = p.pools[size_t(j.pool)];
+// The profile a job draws (policy-independent): from the run's bootstrap resample of its pool.
+// An open job draws from the profiles unsettled at its age (a prefix of the sorted pool),
+// resampled the same way: the resample of that prefix, for this run. need_paid (a redraw for
+// process control): only profiles paid in full, by tries; -1 when none turns up.
+PoolEntry draw_profile(const SimPlan& p, const RunScratch& s, const SimJob& j, uint64_t h,
+                       uint64_t purpose, bool need_paid) {
+  const std::vector<PoolEntry>& pool = p.entries[size_t(j.pool)];
+  const uint64_t n = j.open ? j.cand : pool.size();
+  const uint64_t seed = s.pool_seed[size_t(j.pool)] ^ (j.open ? mix(n) : 0);
+  auto slot = [&](uint64_t k) { return pool[below(mix(seed ^ k), n)]; };
+  if (!need_paid) return slot(below(sub(h, purpose), n));
   for (int t = 0; t < kTries; ++t) {
-    const uint32_t q = resampled(p, s, j.pool, below(sub(h, purpose + uint64_t(t)), pool.size()));
-    if (j.open && !unsettled(p, q, j.age)) continue;
-    if (need_paid && p.model.profiles[q].lost) continue;
-    return int32_t(q);
+    const PoolEntry e = slot(below(sub(h, purpose + uint64_t(t)), n));
+    if (e.ref == kEntrySimple || !p.model.profiles[e.ref].lost) return e;
   }
-  if (need_paid) return -1;
-  return int32_t(pool[below(sub(h, purpose + kTries), j.open ? j.cand : pool.size())]);
+  return PoolEntry{};
 }
 
 struct JobOut {
@@ -490,12 +514,15 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
   s.job_evs.clear();
   const bool is_new = !j.open;
   const Date base = std::max(p.from, j.date);
-  int32_t profile = d.profile;
-  const bool lost_profile = profile >= 0 && p.model.profiles[size_t(profile)].lost;
+  PoolEntry entry = d.entry;
+  const bool no_profile = entry.ref == kEntryNone;
+  const bool lost_profile =
+      entry.ref < kEntrySimple && p.model.profiles[entry.ref].lost;
   if (is_new) {
-    if (chance_ppm(sub(d.h, kDrawDip), pre.dip_ppm)) return out.issued = false, out;
+    if (pre.dip_ppm > 0 && chance_ppm(sub(d.h, kDrawDip), pre.dip_ppm))
+      return out.issued = false, out;
     if (pol.prevention.on) {
-      const bool bad = profile >= 0 ? lost_profile
+      const bool bad = !no_profile ? lost_profile
                                     : !chance_ppm(sub(d.h, kDrawPractice), kRecoveryYoungPerMille * 1000);
       if (bad ? chance_ppm(sub(d.h, kDrawPrevent), pol.prevention.avoided_ppm)
               : chance_ppm(sub(d.h, kDrawRefuse), pol.prevention.refused_good_ppm))
@@ -513,9 +540,10 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
   }
   out.due = due;
   const bool process = pol.dunning.reminder_before_due && due >= p.from &&
+                       (no_profile || lost_profile) &&
                        chance_ppm(sub(d.h, kDrawProcess), pol.dunning.avoided_ppm);
 
-  if (profile < 0) {  // The practice's recovery by age.
+  if (no_profile) {  // The practice's recovery by age.
     const int32_t age = std::max(0, p.from - due);
     const uint32_t per_mille = age < kRecoveryOldDays ? kRecoveryYoungPerMille : kRecoveryOldPerMille;
     const bool paid = process || chance_ppm(sub(d.h, kDrawPractice), int64_t(per_mille) * 1000);
@@ -523,11 +551,20 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
     if (paid) s.job_evs.push_back({day, j.amount, EvKind::Cash});
     else s.job_evs.push_back({std::max(base, due + p.never_days), j.amount, EvKind::Loss});
   } else {
-    if (process && lost_profile) {
-      const int32_t again = draw_profile(p, s, j, d.h, kDrawRedraw, true);
-      if (again >= 0) profile = again;
+    if (process) {
+      const PoolEntry again = draw_profile(p, s, j, d.h, kDrawRedraw, true);
+      if (again.ref != kEntryNone) entry = again;
     }
-    const Profile& pr = p.model.profiles[size_t(profile)];
+  }
+  if (no_profile) {
+    // Done above.
+  } else if (entry.ref == kEntrySimple) {
+    int32_t day = entry.days;
+    if (day > 0) day -= int32_t(int64_t(day) * pre.late_cut_ppm / kPpmOne);
+    day += terms_shift + d.shift;
+    s.job_evs.push_back({std::max(base, due + day), j.amount, EvKind::Cash});
+  } else {
+    const Profile& pr = p.model.profiles[entry.ref];
     const ProfileEvent* ev = p.model.events.data() + pr.event_first;
     const ProfileEvent* end = ev + pr.event_count;
     if (j.open)
@@ -607,17 +644,20 @@ int64_t open_at(const Issued& job, const std::vector<Ev>& evs, Date t) {
   return open;
 }
 
-bool on_hold(const SimPolicy& pol, const SimCustomerInfo& info, const RunScratch& s, Date t) {
+// Stop supply at t? The customer's earlier jobs still open at t (s.issued holds only those
+// that may be: dates only grow within a customer, so a job settled by t is dropped for good).
+bool on_hold(const SimPolicy& pol, const SimCustomerInfo& info, RunScratch& s, Date t) {
   if (pol.holds.stop_after_days < 0 && pol.holds.limit_ppm < 0) return false;
+  s.issued.erase(std::remove_if(s.issued.begin(), s.issued.end(),
+                                [&](const Issued& job) { return job.settled <= t; }),
+                 s.issued.end());
+  if (pol.holds.stop_after_days >= 0)
+    for (const Issued& job : s.issued)
+      if (t - job.due > pol.holds.stop_after_days) return true;
+  if (pol.holds.limit_ppm < 0 || info.credit_limit < 0) return false;
   int64_t balance = 0;
-  for (const Issued& job : s.issued) {
-    const int64_t open = open_at(job, s.evs, t);
-    if (open <= 0) continue;
-    if (pol.holds.stop_after_days >= 0 && t - job.due > pol.holds.stop_after_days) return true;
-    balance += open;
-  }
-  return pol.holds.limit_ppm >= 0 && info.credit_limit >= 0 &&
-         balance > mul_ppm(info.credit_limit, pol.holds.limit_ppm);
+  for (const Issued& job : s.issued) balance += open_at(job, s.evs, t);
+  return balance > mul_ppm(info.credit_limit, pol.holds.limit_ppm);
 }
 
 void add_balance(const SimPlan& p, Acc& a, Date t, int64_t delta) {
@@ -795,9 +835,9 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
         const uint32_t ji = info.job_first + i;
         const SimJob& j = p.jobs[ji];
         Draw& d = s.draws[i];
-        d.h = mix(run_seed ^ mix(uint64_t(ji) + 0x9e3779b97f4a7c15ULL));
+        d.h = mix(run_seed ^ j.key);
         d.shift = s.shock[size_t(j.due_month)];
-        d.profile = j.pool < 0 ? -1 : draw_profile(p, s, j, d.h, kDrawProfile, false);
+        d.entry = j.pool < 0 ? PoolEntry{} : draw_profile(p, s, j, d.h, kDrawProfile, false);
       }
       for (size_t pi = 0; pi < policies; ++pi) {
         const SimPolicy& pol = p.policies[pi];
@@ -813,8 +853,11 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
             continue;
           }
           account_job(p, pre, j, o, s.job_evs, s.acc[pi]);
+          if (pol.holds.stop_after_days < 0 && pol.holds.limit_ppm < 0) continue;
           Issued is;
           is.due = o.due;
+          is.settled = Date{INT32_MIN};
+          for (const Ev& e : s.job_evs) is.settled = std::max(is.settled, e.date + 1);
           is.amount = j.amount;
           is.ev_first = uint32_t(s.evs.size());
           is.ev_count = uint32_t(s.job_evs.size());

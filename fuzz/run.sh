@@ -2,11 +2,11 @@
 # run.sh: fuzz a reader by hand for longer than CI does, and report the cost.
 #   fuzz/run.sh [--target T] [--minutes N] [--jobs J] [--binary PATH] [--out DIR]
 # T is fuzz_book_json (the book loader, default), fuzz_csv_import (the CSV reader and import),
-# fuzz_csv_map (the CSV mapping), fuzz_commission_plan (the commission plan) or
-# fuzz_commission_paid (a statement paid earlier). Builds T with clang++ in build-fuzz/
-# (unless --binary is given), runs libFuzzer in fork mode for N minutes (default 10) on J
-# processes (default 1), keeping going after a crash, and prints the CPU-minutes spent and
-# the crashing inputs found.
+# fuzz_csv_map (the CSV mapping), fuzz_commission_plan (the commission plan),
+# fuzz_commission_paid (a statement paid earlier) or fuzz_policy (simulator policies). Builds
+# T with clang++ in build-fuzz/ (unless --binary is given), runs libFuzzer in fork mode for N
+# minutes (default 10) on J processes (default 1), keeping going after a crash, and prints the
+# CPU-minutes spent and the crashing inputs found.
 # The corpus grows in build-fuzz/corpus (corpus-T for the other targets); crashes land in
 # build-fuzz/artifacts/ (--out: another folder). Reproduce one with:
 #   build-fuzz/fuzz/T build-fuzz/artifacts/crash-<hash>
@@ -40,6 +40,7 @@ case "$target" in
     reader=${target#fuzz_commission_}
     corpus=$out/corpus-$target dict=fuzz/commission_$reader.dict
     seeds=(fuzz/corpus/commission-$reader) ;;
+  fuzz_policy) corpus=$out/corpus-$target dict=fuzz/policy.dict seeds=(fuzz/corpus/policy) ;;
   *) echo "run.sh: unknown target $target (try --help)" >&2; exit 2 ;;
 esac
 mkdir -p "$corpus" "$out/artifacts"

@@ -33,6 +33,9 @@ namespace arlab {
 bool read_sim_policy(std::string_view text, int minor_digits, SimPolicy* out,
                      std::vector<Problem>* problems);
 std::string write_sim_policy(const SimPolicy& policy, int minor_digits);
+// Every member written, defaults included: a file to start from (`arlab simulate BOOK
+// --policy-template`). Reads back to the same policy.
+std::string write_sim_policy_template(const SimPolicy& policy, int minor_digits);
 
 // The whole request (from, horizon, runs, seed, fit options, replay, policies), for the
 // browser's worker and for saving a comparison: {"format": "arlab-sim-request/1", ...}.

@@ -26,7 +26,7 @@ constexpr const char* kHelp =
     "  import-csv CSV make a book from a spreadsheet export (docs/IMPORT.md)\n"
     "  letter BOOK    a customer's reminder, notice, warning or lawyer's letter (text, HTML)\n"
     "  metrics BOOK   DSO, CEI, days late, interest cost... over a period (docs/METRICS.md)\n"
-    "  simulate BOOK  the behaviour model's cash backtest: simulated vs actual months\n"
+    "  simulate BOOK  policies compared over the months ahead (Monte Carlo); cash backtest\n"
     "  statement BOOK a customer's statement of account to print and confirm (HTML, text)\n"
     "  worklist BOOK  what to do today: escalate, hold, remind, confirm; most urgent first\n"
     "\n"

@@ -21,6 +21,7 @@ command as one argument (for helper scripts such as ledger_agrees.py). Exit code
     run_tests.py --arlab "build/arlab" tests/cli/*.test
     run_tests.py --arlab "node build-web/arlab.js" tests/cli/cmd-aging.test
     run_tests.py --arlab build/arlab --error-fixture tests/errors/bad_date.json
+    run_tests.py --arlab build/arlab --policy-fixture tests/errors/policies/rate_number.json
 """
 import argparse
 import difflib
@@ -130,18 +131,39 @@ def run_error_fixture(path, arlab):
     return 1, 0 if ok else 1
 
 
+def run_policy_fixture(path, arlab):
+    """`arlab simulate book.json --policy NAME.json` (the book beside it) must exit 1, print
+    nothing on stdout and exactly NAME.err."""
+    folder, name = os.path.split(os.path.abspath(path))
+    with open(os.path.splitext(path)[0] + ".err", encoding="utf-8") as f:
+        expected = f.read()
+    code, out, err = run(arlab + ["simulate", "book.json", "--policy", name, "--runs", "1"],
+                         folder)
+    ok = compare("stderr", expected, err) and compare("stdout", "", out)
+    if code != 1:
+        print(f"exit code {code}, expected 1")
+        ok = False
+    if not ok:
+        print(f"FAIL {path}")
+    return 1, 0 if ok else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--arlab", required=True, help="how to run arlab, e.g. 'node arlab.js'")
     parser.add_argument("--error-fixture", action="store_true",
                         help="the files are malformed books with a .err file beside each")
+    parser.add_argument("--policy-fixture", action="store_true",
+                        help="the files are malformed simulator policies with a .err file "
+                             "beside each and a book.json in their folder")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     arlab = shlex.split(args.arlab)
     arlab[0] = os.path.abspath(arlab[0]) if os.path.exists(arlab[0]) else arlab[0]
     if len(arlab) > 1 and os.path.exists(arlab[1]):
         arlab[1] = os.path.abspath(arlab[1])  # node path/to/arlab.js
-    runner = run_error_fixture if args.error_fixture else run_test_file
+    runner = (run_error_fixture if args.error_fixture else
+              run_policy_fixture if args.policy_fixture else run_test_file)
     results = [runner(path, arlab) for path in args.files]
     total, failures = sum(r[0] for r in results), sum(r[1] for r in results)
     print(f"{total - failures} passed, {failures} failed")

@@ -22,4 +22,16 @@ if(TARGET arlab)
     set_tests_properties(${_arlab_errors_prefix}${name} PROPERTIES
                          LABELS "${_arlab_errors_labels}" ENVIRONMENT "NODE_PATH=/usr/share/nodejs")
   endforeach()
+  # policies/: one malformed simulator policy per error, NAME.json and NAME.err, each run as
+  # `arlab simulate book.json --policy NAME.json` (book.json is the folder's book).
+  file(GLOB _arlab_error_policies CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/policies/*.json)
+  list(FILTER _arlab_error_policies EXCLUDE REGEX "/book\\.json$")
+  foreach(policy ${_arlab_error_policies})
+    get_filename_component(name ${policy} NAME_WE)
+    add_test(NAME ${_arlab_errors_prefix}policy.${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/../cli/run_tests.py
+                     --arlab ${_arlab_errors_command} --policy-fixture ${policy})
+    set_tests_properties(${_arlab_errors_prefix}policy.${name} PROPERTIES
+                         LABELS "${_arlab_errors_labels}" ENVIRONMENT "NODE_PATH=/usr/share/nodejs")
+  endforeach()
 endif()
