@@ -19,7 +19,7 @@
 // [SECTION] Results
 // [SECTION] Sweep
 // [SECTION] Tornado
-// [SECTION] Exports
+// [SECTION] Exports (the CLI's writers)
 // [SECTION] Page, polling and file routing
 // [SECTION] Scripts (simulation_command, simulation_status_json)
 #include <algorithm>
@@ -42,7 +42,7 @@
 #include "core/policy.h"
 #include "core/policy_sim.h"
 #include "imgui.h"
-#include "io/cells.h"
+#include "io/simulate_report.h"
 #include "io/policy_json.h"
 
 namespace app {
@@ -784,8 +784,10 @@ void draw_results(State& state, SimulationPanel& p) {
                arlab::format_date(r->from) + " to " + arlab::format_date(r->to) +
                (r->runs_done < r->runs ? " (partial)" : ""));
   if (ImGui::SmallButton("Export CSV")) export_results(state, p, false);
+  ui::mark("sim-export-csv");
   ImGui::SameLine();
   if (ImGui::SmallButton("Export JSON")) export_results(state, p, true);
+  ui::mark("sim-export-json");
   compare_combo(p, *r);
   const float chart_h = std::max(ui::px(200), ImGui::GetContentRegionAvail().y * 0.45f);
   ui::heading("Cash collected by month");
@@ -1045,98 +1047,8 @@ void draw_tornado(State& state, SimulationPanel& p) {
 
 // ---- [SECTION] Exports -----------------------------------------------------------------
 
-// Figures as exact text: money in the book's digits, centidays and ppm as they are.
-std::string raw_text(const arlab::Book& book, arlab::SimMetric m, double v) {
-  if (arlab::sim_metric_is_money(m)) return arlab::format_amount(std::llround(v), book.minor_digits);
-  char text[40];
-  std::snprintf(text, sizeof text, "%.2f", v);
-  return text;
-}
-
-std::string results_csv(const arlab::Book& book, const arlab::SimResult& r) {
-  std::string out = "policy,period,from,to,metric,mean,p5,p95\n";
-  auto row = [&](const std::string& policy, const std::string& period, const std::string& from,
-                 const std::string& to, int mi, const arlab::Band& b) {
-    arlab::SimMetric m = arlab::SimMetric(mi);
-    arlab::append_csv_text(out, policy);  // A name the user typed: made harmless.
-    out += "," + period + "," + from + "," + to + "," + arlab::sim_metric_name(m) + ",";
-    arlab::append_csv_number(out, raw_text(book, m, b.mean));
-    out += ',';
-    arlab::append_csv_number(out, raw_text(book, m, double(b.p5)));
-    out += ',';
-    arlab::append_csv_number(out, raw_text(book, m, double(b.p95)));
-    out += '\n';
-  };
-  for (const arlab::SimPolicyResult& p : r.policies) {
-    for (size_t i = 0; i < p.months.size(); ++i) {
-      const arlab::SimMonthResult& month = p.months[i];
-      for (int mi = 0; mi < arlab::kSimMetricCount; ++mi)
-        row(p.name, arlab::format_date(month.first).substr(0, 7), arlab::format_date(month.first),
-            arlab::format_date(month.last), mi, month.v[size_t(mi)]);
-    }
-    for (int mi = 0; mi < arlab::kSimMetricCount; ++mi)
-      row(p.name, "total", arlab::format_date(r.from), arlab::format_date(r.to), mi, p.total[size_t(mi)]);
-    for (int mi = 0; mi < arlab::kSimMetricCount; ++mi)
-      row(p.name, "difference", arlab::format_date(r.from), arlab::format_date(r.to), mi,
-          p.diff_total[size_t(mi)]);
-  }
-  return out;
-}
-
-nlohmann::ordered_json band_json(const arlab::Book& book, arlab::SimMetric m, const arlab::Band& b) {
-  return {{"mean", raw_text(book, m, b.mean)}, {"p5", raw_text(book, m, double(b.p5))},
-          {"p95", raw_text(book, m, double(b.p95))}};
-}
-
-std::string results_json(const arlab::Book& book, const arlab::SimResult& r) {
-  nlohmann::ordered_json j;
-  j["format"] = "arlab-sim-result/1";
-  j["from"] = arlab::format_date(r.from);
-  j["to"] = arlab::format_date(r.to);
-  j["seed"] = r.seed;
-  j["runs"] = r.runs;
-  j["runs_done"] = r.runs_done;
-  j["partial"] = r.runs_done < r.runs;
-  nlohmann::ordered_json policies = nlohmann::ordered_json::array();
-  for (const arlab::SimPolicyResult& p : r.policies) {
-    nlohmann::ordered_json pj;
-    pj["name"] = p.name;
-    nlohmann::ordered_json months = nlohmann::ordered_json::array();
-    for (const arlab::SimMonthResult& month : p.months) {
-      nlohmann::ordered_json mj;
-      mj["from"] = arlab::format_date(month.first);
-      mj["to"] = arlab::format_date(month.last);
-      for (int mi = 0; mi < arlab::kSimMetricCount; ++mi)
-        mj[arlab::sim_metric_name(arlab::SimMetric(mi))] = band_json(book, arlab::SimMetric(mi), month.v[size_t(mi)]);
-      months.push_back(mj);
-    }
-    pj["months"] = months;
-    for (const char* key : {"total", "difference"}) {
-      nlohmann::ordered_json tj;
-      const auto& bands = std::string(key) == "total" ? p.total : p.diff_total;
-      for (int mi = 0; mi < arlab::kSimMetricCount; ++mi)
-        tj[arlab::sim_metric_name(arlab::SimMetric(mi))] = band_json(book, arlab::SimMetric(mi), bands[size_t(mi)]);
-      pj[key] = tj;
-    }
-    nlohmann::ordered_json people = nlohmann::ordered_json::array();
-    for (const arlab::SimPersonResult& s : p.people) {
-      people.push_back({{"id", s.id}, {"name", s.name},
-                        {"commission", band_json(book, arlab::kSimCommissionCost, s.commission)},
-                        {"cash", band_json(book, arlab::kSimCash, s.cash)},
-                        {"sales", band_json(book, arlab::kSimSales, s.sales)},
-                        {"collection_rate", band_json(book, arlab::kSimCollectionRate, s.collection_rate)}});
-    }
-    pj["salespeople"] = people;
-    policies.push_back(pj);
-  }
-  j["policies"] = policies;
-  nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
-  for (const arlab::SimAssumption& a : r.assumptions)
-    assumptions.push_back({{"name", a.name}, {"label", a.label}, {"value", a.value}, {"source", a.source}});
-  j["assumptions"] = assumptions;
-  return j.dump(2) + "\n";
-}
-
+// The CLI's bytes (io/simulate_report.h, `arlab simulate --format json|csv`): a partial result
+// says so by its runs_done under runs.
 bool export_results(State& state, SimulationPanel& p, bool json) {
   const std::optional<arlab::SimResult>& r = p.runner.result();
   if (!r) {
@@ -1144,7 +1056,7 @@ bool export_results(State& state, SimulationPanel& p, bool json) {
     return false;
   }
   std::string name = json ? "simulation.json" : "simulation.csv";
-  std::string data = json ? results_json(state.book, *r) : results_csv(state.book, *r);
+  std::string data = json ? arlab::policy_json(state.book, *r) : arlab::policy_csv(state.book, *r);
   std::string where, error;
   if (!platform::export_file(name, data, &where, &error)) {
     p.done = "Could not export: " + error;

@@ -5,6 +5,8 @@
 // [SECTION] Poll
 #include "app/sim_runner.h"
 
+#include <algorithm>
+
 #include "app/platform.h"
 #include "io/book_json.h"
 #include "io/policy_json.h"
@@ -76,9 +78,11 @@ void SimRunner::summarize_now() {
     summarized_ = 0;
     return;
   }
+  auto begin = std::chrono::steady_clock::now();
   result_ = arlab::summarize(*plan_, runs_, runs_done_);
   summarized_ = runs_done_;
   last_summary_ = std::chrono::steady_clock::now();
+  last_summary_cost_ms_ = ms_between(begin, last_summary_);
 }
 
 // ---- [SECTION] Poll ----------------------------------------------------------------------
@@ -113,7 +117,8 @@ bool SimRunner::poll() {
     finish();
     return true;
   }
-  if (runs_done_ > summarized_ && ms_between(last_summary_, now) >= summary_ms) {
+  if (runs_done_ > summarized_ &&
+      ms_between(last_summary_, now) >= std::max(summary_ms, 4 * last_summary_cost_ms_)) {
     summarize_now();
     return true;
   }

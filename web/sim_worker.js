@@ -5,20 +5,23 @@
 // or {error} in words. The page terminates it to cancel.
 'use strict';
 
-var pending = null;   // The message, if it came before the module was ready.
-var ready = false;
+// Every name of ours starts with `sim`: arlab-sim-worker.js, loaded below into the same global
+// scope, declares its own globals (`run`, `ready`...) and would replace ours.
+
+var simPending = null;   // The message, if it came before the module was ready.
+var simReady = false;
 
 self.Module = {
   print: function(text) { console.log(text); },
   printErr: function(text) { console.error(text); },
   onAbort: function(what) { self.postMessage({error: 'the simulator stopped: ' + what}); },
   onRuntimeInitialized: function() {
-    ready = true;
-    if (pending) run(pending);
+    simReady = true;
+    if (simPending) simRun(simPending);
   },
 };
 
-function withString(text, fn) {
+function simWithString(text, fn) {
   var bytes = new TextEncoder().encode(text);
   var ptr = Module._malloc(bytes.length + 1);
   Module.HEAPU8.set(bytes, ptr);
@@ -31,15 +34,15 @@ function withString(text, fn) {
 }
 
 // The int64 values of runs [begin, end) as a new ArrayBuffer (a copy: the heap stays).
-function slice(which, begin, end) {
+function simSlice(which, begin, end) {
   var perRun = Module._sim_worker_per_run(which);
   var ptr = Module._sim_worker_data(which, begin);
   return Module.HEAPU8.slice(ptr, ptr + perRun * (end - begin) * 8).buffer;
 }
 
-function run(m) {
-  var ok = withString(m.book, function(bookPtr, bookSize) {
-    return withString(m.request, function(reqPtr, reqSize) {
+function simRun(m) {
+  var ok = simWithString(m.book, function(bookPtr, bookSize) {
+    return simWithString(m.request, function(reqPtr, reqSize) {
       return Module._sim_worker_prepare(bookPtr, bookSize, reqPtr, reqSize);
     });
   });
@@ -55,14 +58,14 @@ function run(m) {
   for (var begin = 0; begin < runs; begin += m.chunk) {
     var end = Math.min(runs, begin + m.chunk);
     Module._sim_worker_run(begin, end);
-    var cells = slice(0, begin, end), person = slice(1, begin, end);
+    var cells = simSlice(0, begin, end), person = simSlice(1, begin, end);
     self.postMessage({begin: begin, end: end, cells: cells, person: person}, [cells, person]);
   }
 }
 
 self.onmessage = function(e) {
-  if (ready) run(e.data);
-  else pending = e.data;
+  if (simReady) simRun(e.data);
+  else simPending = e.data;
 };
 
 importScripts('arlab-sim-worker.js');
