@@ -149,6 +149,7 @@ void frame(State& state) {
   update_today(state);  // Past midnight: today moves on.
   handle_shortcuts(state);
   update_figures(state);
+  poll_simulation(state);  // The simulator's runs go on behind any tab.
   draw_menus(state);
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -362,6 +363,8 @@ std::string query_summary_json(const State& state) {
                {"doc", help_doc_name(help.doc)},
                {"chars", help.open && help.drawn_frame == state.frame_count ? help.drawn_chars : 0},
                {"shortcuts", shortcuts().size()}};
+  // The Simulation page (issue 12): its runs, policies and results; {} before it is drawn.
+  j["simulation"] = nlohmann::ordered_json::parse(simulation_status_json(state));
   return j.dump();
 }
 

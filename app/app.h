@@ -18,6 +18,10 @@
 #include <string>
 #include <string_view>
 
+namespace arlab {
+struct SimResult;  // core/policy_sim.h
+}  // namespace arlab
+
 namespace app {
 
 struct State;  // app_state.h; opaque to the shells.
@@ -114,5 +118,25 @@ bool policy_command(State& state, std::string_view json);
 // The Policy page as JSON: {"form_levels": [{"name", "days", "owner", "deadline_days"}],
 // "edited", "problems": ["Field: message"], "done"}.
 std::string policy_status_json(const State& state);
+// The Simulation page from a script (app/panel_simulation.cpp), what its buttons and fields do:
+// {"action": "add-policy", "name"} | {"action": "select" | "remove-policy" | "rename", "policy":
+// index or name, "name"} | {"action": "set-param", "policy", "param": "discount.rate", "value":
+// "2%" (as typed)} | {"action": "run", "runs", "horizon", "seed"} | {"action": "cancel"} |
+// {"action": "sweep", "param", "values": "0:3%:7", "metric": "profit", "diff"} |
+// {"action": "tornado", "runs", "metric"} | {"action": "compare", "policy"} |
+// {"action": "show", "view": "results" | "sweep" | "tornado"} |
+// {"action": "export", "format": "csv" | "json"}. A run the page refuses is refused in words
+// (simulation_status_json's "problems"). False for a command it cannot take.
+bool simulation_command(State& state, std::string_view json);
+// The page as JSON (query_summary_json's "simulation"): {"running", "runs_done", "runs",
+// "cancelled", "where", "error", "elapsed_ms", "selected", "policies": [{"name", "problems",
+// "fields": {param: text}}], "problems", "done", "result": {"runs_done", "partial", "from", "to",
+// "policies": [{"name", "cash", "profit", "dso" (horizon means, minor units / centidays),
+// "cash_by_month": [means], "cash_text"}]}, "sweep": {..., "points"}, "tornado": {..., "bars"}};
+// {} before the page was first drawn.
+std::string simulation_status_json(const State& state);
+// The Simulation page's result as summarized last (nullptr before one): tests compare it with
+// a direct run of core's engine.
+const arlab::SimResult* simulation_result(const State& state);
 
 }  // namespace app

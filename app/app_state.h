@@ -321,6 +321,13 @@ void draw_worklist_page(State& state);  // app/panel_worklist.cpp
 void show_case(State& state, arlab::Index customer);  // The Case page on a customer.
 void draw_credit_file(State& state);  // app/panel_credit_file.cpp
 void draw_policy(State& state);       // app/panel_policy.cpp
+// The Simulation page (app/panel_simulation.cpp): drawn, polled every frame (its runs go on
+// while another tab is in front), and its policy files (panels.h FileRoute).
+void draw_simulation(State& state);
+void poll_simulation(State& state);
+int simulation_claim_file(const State& state, std::string_view name, std::string_view text);
+bool simulation_open_file(State& state, std::string_view name, std::string_view text);
+void simulation_forget_pick(State& state);
 // Brings the Statement tab's statement up to date (customer, period, book, edges).
 void update_statement(State& state);
 void show_statement(State& state, arlab::Index customer);  // Opens the tab on a customer.

@@ -3,6 +3,8 @@
 // [SECTION] Axes (plot frame, ticks, labels, legend, hover)
 // [SECTION] Line chart
 // [SECTION] Stacked bar chart
+// [SECTION] Band chart
+// [SECTION] Horizontal bars (waterfall, tornado)
 #include "app/charts.h"
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <cstdio>
 
 #include "app/widgets.h"
+#include "imgui_internal.h"  // RenderTextEllipsis: the bars' labels.
 
 namespace app::ui {
 
@@ -39,10 +42,11 @@ std::string tick_label(double value, const char* unit) {
 
 struct Plot {
   ImVec2 min, max;    // The plot area (inside the axes).
-  double top = 1;     // Value at max.y's opposite edge (min.y); the bottom is 0.
+  double top = 1;     // Value at max.y's opposite edge (min.y).
+  double bottom = 0;  // Value at max.y: 0 but for a signed axis (band_chart).
   float slot = 1;     // Width of one period.
   int hovered = -1;   // Period under the mouse, or -1.
-  float y(double v) const { return max.y - float(v / top) * (max.y - min.y); }
+  float y(double v) const { return max.y - float((v - bottom) / (top - bottom)) * (max.y - min.y); }
   float x(size_t i) const { return min.x + slot * (float(i) + 0.5f); }
 };
 
@@ -68,7 +72,7 @@ void draw_legend(ImDrawList* draw, ImVec2 at, float right, const std::vector<std
 // Lays out and draws the frame: grid, y ticks, period labels and legend; tracks hover.
 Plot draw_frame(const char* id, const std::vector<std::string>& labels, double max_value,
                 const char* unit, ImVec2 size, const std::vector<std::string>& legend_names,
-                const std::vector<ImVec4>& legend_colors) {
+                const std::vector<ImVec4>& legend_colors, double min_value = 0) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImVec2 origin = ImGui::GetCursorScreenPos();
   float line = ImGui::GetTextLineHeight();
@@ -82,11 +86,16 @@ Plot draw_frame(const char* id, const std::vector<std::string>& labels, double m
   // As many ticks as fit a line and a half apart: the step doubles until they do.
   float plot_height = size.y - line * 2.5f - px(14);
   double max_ticks = std::max(1.0, std::floor(double(plot_height) / (line * 1.5)));
-  double step = nice_step(max_value);
-  while (std::ceil(max_value / step - 1e-9) > max_ticks) step *= 2;
+  min_value = std::min(min_value, 0.0);  // The axis always holds 0.
+  double step = nice_step(max_value - min_value);
+  auto intervals = [&] {
+    return std::ceil(max_value / step - 1e-9) - std::floor(min_value / step + 1e-9);
+  };
+  while (intervals() > max_ticks) step *= 2;
   p.top = std::max(step, std::ceil(max_value / step - 1e-9) * step);
+  p.bottom = std::floor(min_value / step + 1e-9) * step;
   float label_w = 0;
-  for (double v = 0; v <= p.top + step / 2; v += step) {
+  for (double v = p.bottom; v <= p.top + step / 2; v += step) {
     label_w = std::max(label_w, ImGui::CalcTextSize(tick_label(v, unit).c_str()).x);
   }
   // Room on top for the legend and for half of the top tick's label.
@@ -95,7 +104,8 @@ Plot draw_frame(const char* id, const std::vector<std::string>& labels, double m
   p.slot = labels.empty() ? 1 : (p.max.x - p.min.x) / float(labels.size());
   ImU32 grid = ImGui::GetColorU32(palette().chart_grid);
   ImU32 muted = ImGui::GetColorU32(palette().text_muted);
-  for (double v = 0; v <= p.top + step / 2; v += step) {
+  for (double v = p.bottom; v <= p.top + step / 2; v += step) {
+    if (std::fabs(v) < step * 1e-6) v = 0;  // Not -0 or 1e-17 from the sums.
     float y = p.y(v);
     draw->AddLine(ImVec2(p.min.x, y), ImVec2(p.max.x, y), grid, v == 0 ? 1.5f : 1.0f);
     std::string t = tick_label(v, unit);
@@ -230,6 +240,207 @@ void stacked_bar_chart(const char* id, const std::vector<std::string>& labels,
     }
   }
   hover_tooltip(p, tooltip);
+}
+
+// ---- [SECTION] Band chart --------------------------------------------------------------
+
+void band_chart(const char* id, const std::vector<std::string>& labels,
+                const std::vector<BandSeries>& series, const char* unit, ImVec2 size,
+                const TooltipText& tooltip) {
+  double max_value = 0, min_value = 0;
+  std::vector<std::string> names;
+  std::vector<ImVec4> colors;
+  for (const BandSeries& s : series) {
+    names.push_back(s.name);
+    colors.push_back(s.color);
+    for (const std::vector<double>* values : {&s.mean, &s.low, &s.high}) {
+      for (double v : *values) {
+        if (!std::isfinite(v)) continue;
+        max_value = std::max(max_value, v);
+        min_value = std::min(min_value, v);
+      }
+    }
+  }
+  if (max_value <= min_value) max_value = min_value + 1;
+  Plot p = draw_frame(id, labels, max_value, unit, size, names, colors, min_value);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (p.hovered >= 0) {
+    draw->AddLine(ImVec2(p.x(size_t(p.hovered)), p.min.y), ImVec2(p.x(size_t(p.hovered)), p.max.y),
+                  ImGui::GetColorU32(palette().chart_grid), 2.0f);
+  }
+  draw->PushClipRect(ImVec2(p.min.x, p.min.y - px(4)), ImVec2(p.max.x, p.max.y + px(4)), true);
+  // Bands first, every series' under every line: a band never hides another's line.
+  for (const BandSeries& s : series) {
+    ImVec4 c = s.color;
+    c.w *= 0.2f;
+    ImU32 fill = ImGui::GetColorU32(c);
+    size_t n = std::min({s.low.size(), s.high.size(), labels.size()});
+    for (size_t i = 0; i + 1 < n; ++i) {
+      double l0 = s.low[i], h0 = s.high[i], l1 = s.low[i + 1], h1 = s.high[i + 1];
+      if (!std::isfinite(l0) || !std::isfinite(h0) || !std::isfinite(l1) || !std::isfinite(h1))
+        continue;
+      // A trapezoid with vertical sides: convex while high >= low at both ends.
+      ImVec2 quad[4] = {ImVec2(p.x(i), p.y(std::max(h0, l0))), ImVec2(p.x(i + 1), p.y(std::max(h1, l1))),
+                        ImVec2(p.x(i + 1), p.y(std::min(h1, l1))), ImVec2(p.x(i), p.y(std::min(h0, l0)))};
+      draw->AddConvexPolyFilled(quad, 4, fill);
+    }
+    if (n == 1 && std::isfinite(s.low[0]) && std::isfinite(s.high[0])) {  // One period: a bar.
+      draw->AddRectFilled(ImVec2(p.x(0) - px(6), p.y(s.high[0])), ImVec2(p.x(0) + px(6), p.y(s.low[0])),
+                          fill);
+    }
+  }
+  for (const BandSeries& s : series) {
+    ImU32 color = ImGui::GetColorU32(s.color);
+    size_t n = std::min(s.mean.size(), labels.size());
+    for (size_t i = 0; i < n; ++i) {
+      if (!std::isfinite(s.mean[i])) continue;
+      ImVec2 at(p.x(i), p.y(s.mean[i]));
+      if (i + 1 < n && std::isfinite(s.mean[i + 1]))
+        draw->AddLine(at, ImVec2(p.x(i + 1), p.y(s.mean[i + 1])), color, px(2.2f));
+      draw->AddCircleFilled(at, int(i) == p.hovered ? px(4.5f) : px(3.0f), color);
+    }
+  }
+  draw->PopClipRect();
+  hover_tooltip(p, tooltip);
+}
+
+// ---- [SECTION] Horizontal bars ---------------------------------------------------------
+
+namespace {
+
+// Rows of horizontal bars: the labels in a column on the left (cut with "..." past a third of
+// the width), a value axis under the rows, and the hovered row.
+struct HBars {
+  ImVec2 min, max;  // The bars' area.
+  double lo = 0, hi = 1;
+  float row = 1;
+  int hovered = -1;
+  float x(double v) const { return min.x + float((v - lo) / (hi - lo)) * (max.x - min.x); }
+  float y(size_t i) const { return min.y + row * float(i); }
+};
+
+HBars draw_hbar_frame(const char* id, const std::vector<std::string>& labels, double lo, double hi,
+                      const char* unit, float width, float legend_height) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float line = ImGui::GetTextLineHeight();
+  HBars b;
+  b.row = line * 1.6f;
+  width = std::max(width, px(160));
+  ImVec2 size(width, legend_height + b.row * float(labels.size()) + line + px(10));
+  ImGui::InvisibleButton(id, size);
+  bool hovered = ImGui::IsItemHovered();
+  float label_w = 0;
+  for (const std::string& l : labels) label_w = std::max(label_w, ImGui::CalcTextSize(l.c_str()).x);
+  label_w = std::min(label_w, width / 3);
+  lo = std::min(lo, 0.0);
+  hi = std::max(hi, 0.0);
+  if (hi <= lo) hi = lo + 1;
+  // Ticks: a nice step over the range, about as many as fit 80 px apart.
+  b.min = ImVec2(origin.x + label_w + px(10), origin.y + legend_height);
+  b.max = ImVec2(origin.x + width - px(8), b.min.y + b.row * float(labels.size()));
+  double max_ticks = std::max(1.0, double(std::floor((b.max.x - b.min.x) / px(80))));
+  double step = nice_step(hi - lo);
+  while ((std::ceil(hi / step - 1e-9) - std::floor(lo / step + 1e-9)) > max_ticks) step *= 2;
+  b.lo = std::floor(lo / step + 1e-9) * step;
+  b.hi = std::max(b.lo + step, std::ceil(hi / step - 1e-9) * step);
+  ImU32 grid = ImGui::GetColorU32(palette().chart_grid);
+  ImU32 muted = ImGui::GetColorU32(palette().text_muted);
+  for (double v = b.lo; v <= b.hi + step / 2; v += step) {
+    if (std::fabs(v) < step * 1e-6) v = 0;
+    float x = b.x(v);
+    draw->AddLine(ImVec2(x, b.min.y), ImVec2(x, b.max.y), grid, v == 0 ? 1.5f : 1.0f);
+    std::string t = tick_label(v, unit);
+    float w = ImGui::CalcTextSize(t.c_str()).x;
+    float tx = std::clamp(x - w / 2, b.min.x - px(4), origin.x + width - w);
+    draw->AddText(ImVec2(tx, b.max.y + px(4)), muted, t.c_str());
+  }
+  float my = ImGui::GetIO().MousePos.y;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    ImVec2 at(origin.x, b.y(i) + (b.row - line) / 2);
+    ImGui::RenderTextEllipsis(draw, at, ImVec2(origin.x + label_w, at.y + line), origin.x + label_w,
+                              origin.x + label_w, labels[i].c_str(), nullptr, nullptr);
+  }
+  if (hovered && my >= b.min.y && my < b.max.y && !labels.empty()) {
+    b.hovered = std::clamp(int((my - b.min.y) / b.row), 0, int(labels.size()) - 1);
+    const ImVec4& g = palette().chart_grid;
+    draw->AddRectFilled(ImVec2(origin.x, b.y(size_t(b.hovered))),
+                        ImVec2(b.max.x, b.y(size_t(b.hovered)) + b.row),
+                        ImGui::GetColorU32(ImVec4(g.x, g.y, g.z, g.w * 0.5f)));
+  }
+  return b;
+}
+
+void hbar(ImDrawList* draw, const HBars& b, size_t i, double from, double to, const ImVec4& color) {
+  float x0 = b.x(std::min(from, to)), x1 = b.x(std::max(from, to));
+  if (x1 - x0 < 1) x1 = x0 + 1;  // Visible even when tiny.
+  float pad = b.row * 0.18f;
+  draw->AddRectFilled(ImVec2(x0, b.y(i) + pad), ImVec2(x1, b.y(i) + b.row - pad),
+                      ImGui::GetColorU32(color), 2.0f);
+}
+
+void hbar_tooltip(const HBars& b, const TooltipText& tooltip) {
+  if (b.hovered < 0 || !tooltip) return;
+  std::string text = tooltip(size_t(b.hovered));
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void waterfall_chart(const char* id, const std::vector<WaterfallBar>& steps,
+                     const std::string& total_label, const char* unit, float width,
+                     const TooltipText& tooltip) {
+  std::vector<std::string> labels;
+  double run = 0, lo = 0, hi = 0;
+  for (const WaterfallBar& s : steps) {
+    labels.push_back(s.label);
+    run += s.delta;
+    lo = std::min(lo, run);
+    hi = std::max(hi, run);
+  }
+  labels.push_back(total_label);
+  HBars b = draw_hbar_frame(id, labels, lo, hi, unit, width, 0);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const Palette& pal = palette();
+  double at = 0;
+  for (size_t i = 0; i < steps.size(); ++i) {
+    double next = at + steps[i].delta;
+    hbar(draw, b, i, at, next, steps[i].delta >= 0 ? pal.good : pal.bad);
+    // A thin connector to the next row's start, as waterfalls draw them.
+    float x = b.x(next);
+    draw->AddLine(ImVec2(x, b.y(i) + b.row * 0.82f), ImVec2(x, b.y(i + 1) + b.row * 0.18f),
+                  ImGui::GetColorU32(pal.text_muted), 1.0f);
+    at = next;
+  }
+  hbar(draw, b, steps.size(), 0, at, pal.accent);
+  hbar_tooltip(b, tooltip);
+}
+
+void tornado_chart(const char* id, const std::vector<TornadoRow>& rows, double base,
+                   const char* unit, float width, const TooltipText& tooltip) {
+  std::vector<std::string> labels;
+  double lo = base, hi = base;
+  for (const TornadoRow& r : rows) {
+    labels.push_back(r.label);
+    lo = std::min({lo, r.low, r.high});
+    hi = std::max({hi, r.low, r.high});
+  }
+  const Palette& pal = palette();
+  const ImVec4 low_color = pal.warn, high_color = pal.accent;
+  float legend = ImGui::GetTextLineHeight() * 1.5f;
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  HBars b = draw_hbar_frame(id, labels, lo, hi, unit, width, legend);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw_legend(draw, origin, b.max.x, {"Parameter low", "Parameter high"}, {low_color, high_color});
+  for (size_t i = 0; i < rows.size(); ++i) {
+    hbar(draw, b, i, base, rows[i].low, low_color);
+    hbar(draw, b, i, base, rows[i].high, high_color);
+  }
+  float x = b.x(base);
+  draw->AddLine(ImVec2(x, b.min.y), ImVec2(x, b.max.y), ImGui::GetColorU32(ImGuiCol_Text), px(1.5f));
+  hbar_tooltip(b, tooltip);
 }
 
 }  // namespace app::ui

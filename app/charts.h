@@ -49,6 +49,41 @@ void stacked_bar_chart(const char* id, const std::vector<std::string>& labels,
                        const std::vector<ImVec4>& part_colors, int minor_digits, ImVec2 size,
                        const TooltipText& tooltip);
 
+// ---- [SECTION] Bands and horizontal bars (the policy simulator) ------------------------
+
+// A mean with its band (p5..p95, say) per period, on a signed axis (a difference may be
+// negative). NaN in mean: no point (a gap); NaN in low or high: no band there.
+struct BandSeries {
+  std::string name;
+  ImVec4 color;
+  std::vector<double> mean, low, high;  // One per label.
+};
+// Lines with their bands shaded under them, the axis from min(0, lowest) to the highest.
+void band_chart(const char* id, const std::vector<std::string>& labels,
+                const std::vector<BandSeries>& series, const char* unit, ImVec2 size,
+                const TooltipText& tooltip);
+
+// A waterfall drawn as rows (labels never collide at any width): each step a bar from the
+// running total before it to the one after it (green up, red down), then the total from 0.
+// `tooltip(i)`: step i, or the total for i == steps.size().
+struct WaterfallBar {
+  std::string label;
+  double delta = 0;
+};
+void waterfall_chart(const char* id, const std::vector<WaterfallBar>& steps,
+                     const std::string& total_label, const char* unit, float width,
+                     const TooltipText& tooltip);
+
+// A tornado: one row a parameter, a bar from its low value's result to its high value's,
+// split at `base` (the result at the policies' own values, a line across); widest first as
+// given. The low half in one colour, the high half in another (the legend names them).
+struct TornadoRow {
+  std::string label;
+  double low = 0, high = 0;
+};
+void tornado_chart(const char* id, const std::vector<TornadoRow>& rows, double base,
+                   const char* unit, float width, const TooltipText& tooltip);
+
 // "2025-03" -> "Mar 25"; other text unchanged.
 std::string short_month(const std::string& key);
 

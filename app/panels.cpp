@@ -46,6 +46,9 @@ const PanelDef kPanels[] = {
      .parent = "collection", .draw = draw_credit_file},
     {.id = "policy", .title = "Policy", .place = PanelPlace::Page, .parent = "collection",
      .draw = draw_policy},
+    {.id = "simulation", .title = "Simulation", .place = PanelPlace::Page, .parent = "collection",
+     .draw = draw_simulation,
+     .file = {simulation_claim_file, simulation_open_file, simulation_forget_pick}},
     // Pages their parent draws: New entry's forms (the Edit menu), Commission's two views.
     {.id = "invoice", .title = "Invoice", .place = PanelPlace::Page, .parent = "forms",
      .menu = PanelMenu::Edit, .menu_label = "New invoice...", .select = select_form_page},

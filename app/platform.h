@@ -3,12 +3,18 @@
 // (IndexedDB through IDBFS, browser file picker and downloads). No #ifdef in app/.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/snapshots.h"
 #include "core/date.h"
+
+namespace app {
+class SimWork;         // app/sim_runner.h
+struct SimWorkInput;
+}  // namespace app
 
 namespace app::platform {
 
@@ -66,8 +72,9 @@ inline bool valid_setting_name(const std::string& name) {
 }
 
 // What a file is asked for: the picker shows files of that kind (web: its `accept`).
-// Plan: a commission plan; Paid: a commission statement paid out earlier (JSON with lines).
-enum class OpenKind : uint8_t { Book, Csv, CsvMap, Plan, Paid };
+// Plan: a commission plan; Paid: a commission statement paid out earlier (JSON with lines);
+// Policy: a simulator policy (io/policy_json.h).
+enum class OpenKind : uint8_t { Book, Csv, CsvMap, Plan, Paid, Policy };
 // Open a file. Web: the browser's file picker; the shell later calls app::open_file_text,
 // which routes the file by its name and by what the app asked for. Native: returns false
 // and the UI asks for a path instead.
@@ -79,6 +86,11 @@ bool read_path(const std::string& path, std::string* text, std::string* error); 
 // (or to the current directory); returns where it went in *where.
 bool export_file(const std::string& file_name, const std::string& data, std::string* where,
                  std::string* error);
+
+// The policy simulator's runs off the UI thread (app/sim_runner.h): native std::threads, one a
+// core; the browser's Web Worker. nullptr where there is none (no Worker, the tests' fake
+// platform): the runner then fills the runs in slices across frames.
+std::unique_ptr<SimWork> start_sim_work(const SimWorkInput& input);
 
 // Called every frame (web: finishes async saves; native: nothing).
 void poll();

@@ -33,6 +33,7 @@ struct Options {
   bool demo_edits = false; // --demo-edits: a few changes, so History has lines (screenshots).
   int width = 1440, height = 900;
   std::vector<std::string> forms;  // --form: app::form_command texts, one every 5 frames.
+  std::vector<std::string> sims;   // --sim: app::simulation_command texts, one every 5 frames.
 };
 
 void usage(FILE* out) {
@@ -51,7 +52,9 @@ void usage(FILE* out) {
       "  --demo-edits       record a payment, an invoice and an undone credit note\n"
       "                     (screenshots of the History panel; saved like any change)\n"
       "  --form JSON        fill or submit the New invoice form (app::form_command),\n"
-      "                     one every 5 frames (repeatable; screenshots of its messages)\n");
+      "                     one every 5 frames (repeatable; screenshots of its messages)\n"
+      "  --sim JSON         a Simulation page command (app::simulation_command), one every\n"
+      "                     5 frames (repeatable; screenshots of its results)\n");
 }
 
 bool parse_options(int argc, char** argv, Options* o) {
@@ -74,6 +77,8 @@ bool parse_options(int argc, char** argv, Options* o) {
       o->panel = argv[++i];
     } else if (arg == "--form" && has_value) {
       o->forms.push_back(argv[++i]);
+    } else if (arg == "--sim" && has_value) {
+      o->sims.push_back(argv[++i]);
     } else if (arg == "--demo-edits") {
       o->demo_edits = true;
     } else if (arg == "--size" && has_value) {
@@ -224,6 +229,7 @@ int main(int argc, char** argv) {
     if (n % 5 == 0 && form <= options.forms.size()) {
       app::form_command(*state, options.forms[form - 1]);
     }
+    if (n % 5 == 0 && form <= options.sims.size()) app::simulation_command(*state, options.sims[form - 1]);
     double start = glfwGetTime();
     render_frame(window, *state);
     frame_ms_last = (glfwGetTime() - start) * 1000.0;

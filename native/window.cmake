@@ -2,7 +2,7 @@
 # glfw / opengl3 backends of Dear ImGui, around the shared UI (arlab_app).
 #   ./build/arlab-gui [--book PATH] [--frames N --screenshot OUT.ppm]
 find_package(OpenGL REQUIRED)
-find_package(Threads REQUIRED)  # The save writer thread.
+find_package(Threads REQUIRED)  # The save writer thread, the simulator's workers.
 find_package(PkgConfig QUIET)
 find_package(glfw3 QUIET)
 if(NOT TARGET glfw AND PkgConfig_FOUND)
@@ -16,6 +16,7 @@ endif()
 add_executable(arlab-gui
   ${CMAKE_CURRENT_LIST_DIR}/main.cpp
   ${CMAKE_CURRENT_LIST_DIR}/platform_native.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sim_work_native.cpp
   ${ARLAB_IMGUI_DIR}/backends/imgui_impl_glfw.cpp
   ${ARLAB_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 # Next to the CLI at the top of the build folder: ./build/arlab-gui.

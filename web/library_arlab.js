@@ -5,7 +5,9 @@
 //
 // C functions called back (EMSCRIPTEN_KEEPALIVE in platform_web.cpp):
 //   arlab_web_storage_loaded(error), arlab_web_persist_result(granted),
-//   arlab_web_sync_done(error), arlab_web_save_due(), arlab_web_flush().
+//   arlab_web_sync_done(error), arlab_web_save_due(), arlab_web_flush(); the simulator's
+//   arlab_web_sim_target(job, begin, end, which, bytes), arlab_web_sim_chunk_done(job, begin),
+//   arlab_web_sim_failed(job, why).
 
 mergeInto(LibraryManager.library, {
   // [SECTION] helpers
@@ -101,6 +103,59 @@ mergeInto(LibraryManager.library, {
     a.remove();
     setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
     return 1;
+  },
+
+  // [SECTION] the simulator's Web Worker (web/sim_work_web.cpp, web/sim_worker.js)
+  // One Worker a job, sent the book and the request as text; each message a finished chunk of
+  // runs, its int64 cells copied straight into the SimRuns at arlab_web_sim_target (0: the
+  // job is gone or the chunk is not the plan's: dropped). arlab_js_sim_stop terminates it.
+  $arlabSimWorkers: {},
+  arlab_js_sim_start__deps: ['$arlabSimWorkers', '$arlabCallWithString'],
+  arlab_js_sim_start: function(job, book_ptr, book_size, request_ptr, request_size, runs, chunk) {
+    if (typeof Worker === 'undefined') return 0;
+    var worker;
+    try {
+      worker = new Worker('sim_worker.js');
+    } catch (e) {
+      return 0;  // Refused (a file:// page, a policy): the runner works in frame slices.
+    }
+    var fail = function(text) {
+      arlabCallWithString(function(ptr) { _arlab_web_sim_failed(job, ptr); }, String(text));
+    };
+    var copy = function(begin, end, which, buffer) {
+      var ptr = _arlab_web_sim_target(job, begin, end, which, buffer.byteLength);
+      if (!ptr) return false;
+      HEAPU8.set(new Uint8Array(buffer), ptr);  // HEAPU8 read now: memory may have grown.
+      return true;
+    };
+    worker.onmessage = function(e) {
+      var m = e.data;
+      if (!arlabSimWorkers[job]) return;
+      if (m.error) { fail(m.error); return; }
+      if (copy(m.begin, m.end, 0, m.cells) && copy(m.begin, m.end, 1, m.person)) {
+        _arlab_web_sim_chunk_done(job, m.begin);
+      } else {
+        fail('the Web Worker sent runs ' + m.begin + ' to ' + m.end + ' of another size');
+      }
+    };
+    worker.onerror = function(e) {
+      e.preventDefault();
+      fail('the Web Worker stopped: ' + (e.message || 'an error'));
+    };
+    var decoder = new TextDecoder();
+    worker.postMessage({
+      book: decoder.decode(HEAPU8.subarray(book_ptr, book_ptr + book_size)),
+      request: decoder.decode(HEAPU8.subarray(request_ptr, request_ptr + request_size)),
+      runs: runs, chunk: chunk});
+    arlabSimWorkers[job] = worker;
+    return 1;
+  },
+  arlab_js_sim_stop__deps: ['$arlabSimWorkers'],
+  arlab_js_sim_stop: function(job) {
+    var worker = arlabSimWorkers[job];
+    if (!worker) return;
+    worker.terminate();
+    delete arlabSimWorkers[job];
   },
 
   // [SECTION] canvas

@@ -187,6 +187,13 @@ EMSCRIPTEN_KEEPALIVE int arlab_web_form_command(const char* json) {
   return app::form_command(*shell().state, json) ? 1 : 0;
 }
 
+// The Simulation page from a script (app::simulation_command): 1 if taken. Its state is in
+// arlab_web_summary_json's "simulation".
+EMSCRIPTEN_KEEPALIVE int arlab_web_simulation_command(const char* json) {
+  if (!shell().running || !json) return 0;
+  return app::simulation_command(*shell().state, json) ? 1 : 0;
+}
+
 }  // extern "C"
 
 int main(int, char**) {

@@ -13,6 +13,8 @@
 //   arlab.showPanel(name)    brings a panel to the front ("aging", "storage", ...)
 //   arlab.caseCommand(obj)   fills and records the Case page's form (app::case_command)
 //   arlab.formCommand(obj)   fills, submits or answers the New invoice form (app::form_command)
+//   arlab.simulation(obj)    the Simulation page's actions (app::simulation_command); its state
+//                            is summary().simulation
 //   arlab.lastOpen()         {count, name, ok}: the last file picked or dropped, once read
 'use strict';
 
@@ -128,6 +130,15 @@
       var ptr = allocString(JSON.stringify(command));
       try {
         return Module._arlab_web_case_command(ptr) === 1;
+      } finally {
+        Module._free(ptr);
+      }
+    },
+    simulation: function(command) {
+      if (!exported('_arlab_web_simulation_command') || !Module._arlab_web_ready()) return false;
+      var ptr = allocString(JSON.stringify(command));
+      try {
+        return Module._arlab_web_simulation_command(ptr) === 1;
       } finally {
         Module._free(ptr);
       }

@@ -7,6 +7,7 @@ if(TARGET arlab_app AND NOT EMSCRIPTEN)
     ${CMAKE_CURRENT_LIST_DIR}/test_app.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_layout.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test_panels.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test_simulation.cpp
     ${CMAKE_CURRENT_LIST_DIR}/platform_fake.cpp)
   target_include_directories(arlab_app_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${ARLAB_TP_INCLUDE})
   target_link_libraries(arlab_app_tests PRIVATE arlab_app)

@@ -3,6 +3,8 @@
 // that outlives a State, as files outlive a session.
 #include "platform_fake.h"
 
+#include "app/sim_runner.h"
+
 namespace app::platform {
 
 FakePlatform& fake() {
@@ -120,5 +122,9 @@ bool export_file(const std::string& file_name, const std::string& data, std::str
 void poll() { ++fake().poll_count; }
 
 arlab::Date today() { return fake().today; }
+
+// No threads and no worker here: the simulator's runner fills its runs in slices across
+// frames, the browser's fallback, which the tests check against a direct run.
+std::unique_ptr<SimWork> start_sim_work(const SimWorkInput&) { return nullptr; }
 
 }  // namespace app::platform

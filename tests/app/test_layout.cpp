@@ -24,7 +24,8 @@ const Screen kScreens[] = {
     {"dashboard"}, {"aging"},      {"customer"},   {"statement"},   {"invoices"},
     {"metrics"},   {"invoice"},    {"payment"},    {"credit-note"}, {"write-off"},
     {"new-customer"}, {"history"}, {"storage"},    {"import"},      {"commission"},
-    {"commission-compare"}, {"case"}, {"worklist"}, {"credit-file"}, {"policy"}};
+    {"commission-compare"}, {"case"}, {"worklist"}, {"credit-file"}, {"policy"},
+    {"simulation"}};
 
 struct Size {
   float width, height;

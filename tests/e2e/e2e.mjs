@@ -45,6 +45,9 @@
 //                   (shortcuts, storage, formulas offline, practice notes, about); F1 closes
 //  25 fits         every screen at 1024x700, 1280x800 and 1920x1080: the UI's own measure of
 //                   cut text (summary "overflows", app/layout_check.h) is empty
+//  27 simulation   two policies run in a Web Worker while frames go on, the progress reaches
+//                   the total, "Export JSON" is `arlab simulate --format json`'s bytes; Cancel
+//                   keeps the runs done, labelled partial
 // Screenshots go to tests/e2e/artifacts/. Exit 0 all passed, 1 a failure, 77 skipped.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -1152,6 +1155,97 @@ async function glFailed(browser) {
   return failed();
 }
 
+// The Simulation page (issue 12): two policies run in the page's Web Worker while the page
+// keeps drawing; the progress reaches the total; the exported result is the CLI's
+// `arlab simulate ... --format json` for the same book, policy, horizon, runs and seed; Cancel
+// stops a long run and keeps its runs done, labelled partial.
+const kTwoTen = {format: 'arlab-policy/1', name: '2/10 net 30', discount: {rate: '2%', within_days: 10},
+                 terms: {net_days: 30}};
+
+async function simState(page) {
+  return (await summaryOf(page)).simulation;
+}
+
+async function checkSimulation(page) {
+  await ensureSample(page);
+  expect(await page.evaluate(() => window.arlab.showPanel('simulation')), 'no Simulation page');
+  await nextFrames(page);
+  // The policy as a file, as the user would load it (routed by its format to the page).
+  const policyText = JSON.stringify(kTwoTen, null, 2);
+  expect(await page.evaluate((t) => window.arlab.openText('two-ten.json', t), policyText),
+         'the policy file was not taken');
+  await nextFrames(page);
+  let sim = await simState(page);
+  expect(sim.policies.length === 2 && sim.policies[1].name === '2/10 net 30',
+         `policies: ${JSON.stringify(sim.policies.map((p) => p.name))}`);
+  // Frames a second when idle (software GL in a headless browser draws few): the yardstick.
+  const idle0 = await page.evaluate(() => window.arlab.frames());
+  await new Promise((r) => setTimeout(r, 1500));
+  const idleFps = ((await page.evaluate(() => window.arlab.frames())) - idle0) / 1.5;
+  const runs = 10000, seed = 11, horizon = 12;
+  expect(await page.evaluate((c) => window.arlab.simulation(c),
+                             {action: 'run', runs, seed, horizon}), 'run refused');
+  sim = await simState(page);
+  expect(sim.running, `not running: ${JSON.stringify(sim.problems)}`);
+  expect(sim.where === 'a Web Worker', `runs on "${sim.where}", not a Web Worker`);
+  // Responsive: frames go on while the worker runs; the progress moves to the total.
+  let frames0 = await page.evaluate(() => window.arlab.frames());
+  let sawPartial = false, framesWhileRunning = 0;
+  const t0 = Date.now();
+  while ((sim = await simState(page)).running) {
+    expect(Date.now() - t0 < WAIT_MS, `still running after ${WAIT_MS} ms: ${sim.runs_done}`);
+    if (sim.runs_done > 0 && sim.runs_done < runs) sawPartial = true;
+    await new Promise((r) => setTimeout(r, 100));
+    const frames = await page.evaluate(() => window.arlab.frames());
+    framesWhileRunning += frames - frames0;
+    frames0 = frames;
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  console.log(`     ${runs} runs in ${seconds.toFixed(1)} s on ${sim.where}, ` +
+              `${framesWhileRunning} frames drawn meanwhile (idle: ${idleFps.toFixed(1)} a second)`);
+  expect(!sim.error, `the run stopped: ${sim.error}`);
+  expect(sim.runs_done === runs && !sim.cancelled, `done ${sim.runs_done} of ${runs}`);
+  // The page's own work while the worker runs (copying chunks, summaries) costs frames, but
+  // it never stops drawing: at least a third of the idle rate.
+  expect(framesWhileRunning >= Math.max(2, seconds * idleFps / 3),
+         `only ${framesWhileRunning} frames in ${seconds.toFixed(1)} s (idle ` +
+         `${idleFps.toFixed(1)} a second): the page froze`);
+  expect(sawPartial || seconds < 0.3, 'no result arrived before the end');
+  await nextFrames(page);
+  await shot(page, '27-simulation.png');
+  // The export is the CLI's bytes for the same request.
+  const at = await centreOf(page, 'sim-export-json');
+  const exported = await downloadByClick(page, [at.x, at.y]);
+  const policyFile = path.join(opts.artifacts, 'two-ten.json');
+  fs.writeFileSync(policyFile, policyText);
+  const cli = execFileSync(opts.cli, ['simulate', opts.sample, '--policy', policyFile,
+                                      '--runs', String(runs), '--seed', String(seed),
+                                      '--horizon', String(horizon), '--format', 'json'],
+                           {encoding: 'utf8'});
+  const a = JSON.parse(exported.text), b = JSON.parse(cli);
+  for (let k = 0; k < 2; ++k) {
+    const pa = a.policies[k].months.map((m) => m.cash.mean);
+    const pb = b.policies[k].months.map((m) => m.cash.mean);
+    expect(JSON.stringify(pa) === JSON.stringify(pb),
+           `policy ${k} cash by month: page ${pa.join(' ')}, CLI ${pb.join(' ')}`);
+  }
+  expect(exported.text === cli, 'the exported JSON differs from the CLI\'s');
+  // Cancel: a long run stops, keeps its runs done, says partial; the page goes on.
+  expect(await page.evaluate(() => window.arlab.simulation({action: 'run', runs: 100000})),
+         'long run refused');
+  await page.waitForFunction(() => window.arlab.summary().simulation.runs_done > 0,
+                             null, {timeout: WAIT_MS});
+  expect(await page.evaluate(() => window.arlab.simulation({action: 'cancel'})), 'cancel refused');
+  sim = await simState(page);
+  expect(!sim.running && sim.cancelled, `after cancel: running ${sim.running}`);
+  expect(sim.runs_done > 0 && sim.runs_done < 100000, `cancelled at ${sim.runs_done}`);
+  expect(sim.result && sim.result.partial && sim.result.runs_done === sim.runs_done,
+         `result after cancel: ${JSON.stringify(sim.result && sim.result.runs_done)}`);
+  await nextFrames(page, 5);
+  expect((await simState(page)).runs_done === sim.runs_done, 'runs went on after cancel');
+  await shot(page, '27-simulation-cancelled.png');
+}
+
 async function main() {
   if (!fs.existsSync(path.join(opts.web, 'arlab.js'))) skip(`no web build in ${opts.web}`);
   if (!fs.existsSync(opts.chromium)) skip(`no chromium at ${opts.chromium}`);
@@ -1207,6 +1301,8 @@ async function main() {
                 () => checkTextFits(page));
     await check('26 case file: a contact, a promise and a letter are there after a reload',
                 () => checkCaseFile(page));
+    await check('27 simulation: two policies in a Web Worker, the page drawing; the CLI\'s result; cancel',
+                () => checkSimulation(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('15 replace-asks: Open asks, Cancel keeps the book, the replaced one is restorable',
