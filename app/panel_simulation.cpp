@@ -1,4 +1,4 @@
-// panel_simulation.cpp: the Collection tab's Simulation page (issue 12): policies a manager
+// panel_simulation.cpp: the Simulation tab (issue 12): policies a manager
 // could adopt (core/policy.h), run on the behaviour model fitted from the book, compared on the
 // same draws (core/policy_sim.h), off the UI thread (app/sim_runner.h).
 //
@@ -80,6 +80,7 @@ struct TornadoState {
   int metric = arlab::kSimProfit;
   int runs = 200;
   SimRunner runner;
+  arlab::SimPlanPtr fitted;             // The one fit every case runs on (core's replan).
   arlab::SimRequest base_request;       // The two policies as they are.
   std::vector<arlab::TornadoCase> cases;
   std::vector<arlab::SimResult> results;
@@ -947,7 +948,8 @@ bool start_tornado(State& state, SimulationPanel& p) {
   t.next = 0;
   t.metric_run = t.metric;
   std::string why;
-  if (!t.runner.start(state.book, t.base_request, &why)) {
+  t.fitted = arlab::prepare_simulation(state.book, t.base_request, &why);
+  if (!t.fitted || !t.runner.start_from(*t.fitted, state.book, t.base_request, &why)) {
     t.problem = why;
     return false;
   }
@@ -980,7 +982,7 @@ void poll_tornado(State& state, TornadoState& t) {
     return;
   }
   std::string why;
-  if (!t.runner.start(state.book, t.cases[t.next].request, &why)) {
+  if (!t.runner.start_from(*t.fitted, state.book, t.cases[t.next].request, &why)) {
     t.problem = why;
     t.running = false;
     return;

@@ -18,8 +18,8 @@ namespace app {
 
 namespace {
 
-// In tab order. The first twelve are the tabs that fit at 1024 px (no close buttons: View
-// shows and hides them); new screens go under a host tab (PanelPlace::Page, panels.h).
+// In tab order. These thirteen tabs fit at 1024 px (no close buttons: View shows and hides
+// them; Import starts hidden); new screens go under a host tab (PanelPlace::Page, panels.h).
 // clang-format off
 ARLAB_PANEL_TABLE_BEGIN
 const PanelDef kPanels[] = {
@@ -32,7 +32,7 @@ const PanelDef kPanels[] = {
     {.id = "forms", .title = "New entry", .draw = draw_forms},
     {.id = "history", .title = "History", .draw = draw_history},
     {.id = "storage", .title = "Storage", .draw = draw_storage},
-    {.id = "import", .title = "Import CSV", .shown_at_start = false, .draw = draw_import,
+    {.id = "import", .title = "Import", .menu_label = "Import CSV", .shown_at_start = false, .draw = draw_import,
      .file = {import_claim_file, import_open_file, import_forget_pick}},
     {.id = "commission", .title = "Commission", .draw = draw_commission,
      .file = {commission_claim_file, commission_open_file, commission_forget_pick}},
@@ -46,8 +46,8 @@ const PanelDef kPanels[] = {
      .parent = "collection", .draw = draw_credit_file},
     {.id = "policy", .title = "Policy", .place = PanelPlace::Page, .parent = "collection",
      .draw = draw_policy},
-    {.id = "simulation", .title = "Simulation", .place = PanelPlace::Page, .parent = "collection",
-     .draw = draw_simulation,
+    // The policy simulator (issue 12): its own tab, the twelfth shown at the start.
+    {.id = "simulation", .title = "Simulation", .draw = draw_simulation,
      .file = {simulation_claim_file, simulation_open_file, simulation_forget_pick}},
     // Pages their parent draws: New entry's forms (the Edit menu), Commission's two views.
     {.id = "invoice", .title = "Invoice", .place = PanelPlace::Page, .parent = "forms",
@@ -168,10 +168,10 @@ void draw_hosted_pages(State& state, const PanelDef& host,
 }  // namespace
 
 void draw_panel_tabs(State& state, std::span<const PanelDef> defs) {
-  // The tabs take 3/4 of the frames' padding so that twelve fit at 1024 px: the tab bar keeps
+  // The tabs take half the frames' padding so that all thirteen fit at 1024 px: the tab bar keeps
   // the padding it began with to draw the labels, and each tab its own to size itself, so
   // both are pushed (the panels inside keep the style's padding).
-  const ImVec2 tab_padding(ImGui::GetStyle().FramePadding.x * 0.75f, ImGui::GetStyle().FramePadding.y);
+  const ImVec2 tab_padding(ImGui::GetStyle().FramePadding.x * 0.5f, ImGui::GetStyle().FramePadding.y);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_padding);
   const bool bar = ImGui::BeginTabBar("##panels", ImGuiTabBarFlags_FittingPolicyScroll);
   ImGui::PopStyleVar();

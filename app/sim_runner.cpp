@@ -29,6 +29,21 @@ bool SimRunner::start(const arlab::Book& book, const arlab::SimRequest& request,
   reset();
   arlab::SimPlanPtr plan = arlab::prepare_simulation(book, request, why);
   if (!plan) return false;
+  launch(std::move(plan), book, request);
+  return true;
+}
+
+bool SimRunner::start_from(const arlab::SimPlan& fitted, const arlab::Book& book,
+                           const arlab::SimRequest& request, std::string* why) {
+  arlab::SimPlanPtr plan = arlab::replan(fitted, request.policies, request.runs, why);
+  reset();  // After replan: `fitted` may be this runner's own plan.
+  if (!plan) return false;
+  launch(std::move(plan), book, request);
+  return true;
+}
+
+void SimRunner::launch(arlab::SimPlanPtr plan, const arlab::Book& book,
+                       const arlab::SimRequest& request) {
   request_ = request;
   plan_ = std::move(plan);
   runs_ = arlab::make_runs(*plan_);
@@ -45,7 +60,6 @@ bool SimRunner::start(const arlab::Book& book, const arlab::SimRequest& request,
   input.request_json = [this, &book] { return arlab::write_sim_request(request_, book.minor_digits); };
   work_ = platform::start_sim_work(input);
   progress_.where = work_ ? work_->where() : "slices of frames on this page";
-  return true;
 }
 
 void SimRunner::cancel() {

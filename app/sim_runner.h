@@ -79,6 +79,10 @@ class SimRunner {
   // Prepares the plan on this thread and starts the runs; false and *why (core's words) for a
   // request prepare_simulation refuses. A run under way is cancelled first.
   bool start(const arlab::Book& book, const arlab::SimRequest& request, std::string* why);
+  // The same on the fit of `fitted` (core's replan: no second fit on this thread), for a request
+  // on the same book, start and horizon with other policies or runs (the tornado's cases).
+  bool start_from(const arlab::SimPlan& fitted, const arlab::Book& book,
+                  const arlab::SimRequest& request, std::string* why);
   // Takes what has been done since the last poll (and in the slices fallback, does some); the
   // result is summarized again when more runs are done and at least `summary_ms` passed since
   // the last summary, and always at the end. True when result() changed.
@@ -106,6 +110,7 @@ class SimRunner {
  private:
   void summarize_now();
   void finish();
+  void launch(arlab::SimPlanPtr plan, const arlab::Book& book, const arlab::SimRequest& request);
 
   arlab::SimRequest request_;
   arlab::SimPlanPtr plan_;

@@ -424,6 +424,25 @@ SimPlanPtr prepare_simulation(const Book& book, const SimRequest& request, std::
   return build_plan(book, r, std::move(model), nullptr, to);
 }
 
+SimPlanPtr replan(const SimPlan& base, const std::vector<SimPolicy>& policies, int32_t runs,
+                  std::string* why) {
+  SimRequest r;
+  r.from = base.from;
+  r.horizon_months = int32_t(base.months());
+  r.runs = runs;
+  r.policies = policies;
+  if (const std::string bad = check_request(r); !bad.empty()) {
+    *why = bad;
+    return nullptr;
+  }
+  SimPlanPtr plan(new SimPlan(base));
+  plan->runs = runs;
+  plan->policies = policies;
+  plan->pre.clear();
+  for (const SimPolicy& pol : plan->policies) plan->pre.push_back(make_pre(*plan, pol));
+  return plan;
+}
+
 SimPlanPtr prepare_replay(const Book& book, const BehaviourModel& model,
                           const std::vector<Index>& invoices, Date from, Date to, int32_t runs,
                           uint64_t seed) {

@@ -148,6 +148,13 @@ SimPlanPtr prepare_replay(const Book& book, const BehaviourModel& model,
                           const std::vector<Index>& invoices, Date from, Date to, int32_t runs,
                           uint64_t seed);
 
+// A plan for `policies` and `runs` on another plan's fit, jobs and months (no second fit: the
+// tornado's cases, a sweep after a run). The same as prepare_simulation with the request's
+// policies and runs changed, on the book as it was when `base` was prepared. nullptr and *why
+// on bad policies or runs.
+SimPlanPtr replan(const SimPlan& base, const std::vector<SimPolicy>& policies, int32_t runs,
+                  std::string* why);
+
 // Figures of a plan.
 int32_t sim_runs(const SimPlan& plan);
 int32_t sim_months(const SimPlan& plan);

@@ -258,6 +258,20 @@ TEST_SUITE("policy") {
     const SimResult one = *run_simulation(book, req, 1, &why);
     const SimResult two = *run_simulation(book, req, 2, &why);
     CHECK(std::memcmp(&one.policies[2].total, &two.policies[2].total, sizeof one.policies[2].total) == 0);
+    // A plan on another's fit (the tornado's cases) is the plan prepare_simulation makes.
+    SimRequest other = req;
+    other.policies = {disc, hold};
+    other.runs = 10;
+    SimPlanPtr direct = prepare_simulation(book, other, &why);
+    SimPlanPtr again = replan(*plan, other.policies, other.runs, &why);
+    REQUIRE(direct);
+    REQUIRE(again);
+    SimRuns a = make_runs(*direct), b = make_runs(*again);
+    simulate_runs(*direct, 0, 10, &a);
+    simulate_runs(*again, 0, 10, &b);
+    CHECK(a.cells == b.cells);
+    CHECK(!replan(*plan, {}, 10, &why));
+    CHECK(why == "policies: at least one (the first is the baseline)");
     // The golden hash: the same bytes natively and in WebAssembly (this suite runs in both).
     CHECK(fnv(whole.cells) == 0x13bcfad57c6cc3ecULL);
   }
