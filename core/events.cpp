@@ -114,6 +114,13 @@ EventSpan events_between(const Book& b, Date from, Date to) {
   return {base + first, base + std::max(first, last)};
 }
 
+std::vector<Index> invoices_between(const Book& b, Date from, Date to) {
+  std::vector<Index> out;
+  for (BookEvent e : events_between(b, from, to))
+    if (e.kind() == EventKind::Invoice) out.push_back(e.doc());
+  return out;
+}
+
 EventSpan events_through(const Book& b, Date to) {
   const BookEvent* base = b.index.events.data();
   size_t last = to.days == INT32_MAX ? b.index.events.size() : first_event_on_or_after(b, to + 1);

@@ -78,6 +78,9 @@ size_t first_event_on_or_after(const Book& book, Date d);
 EventSpan events_between(const Book& book, Date from, Date to);
 // The events dated on or before `to`.
 EventSpan events_through(const Book& book, Date to);
+// The invoices dated from..to (both included), by date then file order (the simulator's
+// replay and sales ahead, its past sales).
+std::vector<Index> invoices_between(const Book& book, Date from, Date to);
 
 // Core-internal (book.cpp): the stream of the book's documents in the order above, from
 // scratch (a counting sort by day), and the position where an event belongs.

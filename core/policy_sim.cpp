@@ -10,6 +10,7 @@
 #include <numeric>
 #include <thread>
 
+#include "events.h"
 #include "money.h"
 
 namespace arlab {
@@ -160,8 +161,8 @@ bool has_charge(const Invoice& inv) { return (inv.flags & kInvoiceCharge) != 0; 
 // Sales of [first, last] (whole invoices, charges left out).
 int64_t sales_between(const Book& book, Date first, Date last) {
   int64_t sum = 0;
-  for (const Invoice& inv : book.invoices)
-    if (inv.date >= first && inv.date <= last && !has_charge(inv)) sum += inv.amount_minor;
+  for (Index i : invoices_between(book, first, last))
+    if (!has_charge(book.invoices[i])) sum += book.invoices[i].amount_minor;
   return sum;
 }
 
@@ -308,9 +309,10 @@ SimPlanPtr build_plan(const Book& book, const SimRequest& request, BehaviourMode
 
   // Jobs: open at the start, then new (replayed, or last year's moved on).
   std::vector<SimJob> jobs;
-  for (Index i = 0; i < book.invoices.size(); ++i) {
+  for (BookEvent e : events_through(book, p.from - 1)) {
+    if (e.kind() != EventKind::Invoice) continue;
+    const Index i = e.doc();
     const Invoice& inv = book.invoices[i];
-    if (inv.date >= p.from) continue;
     const int64_t open = invoice_open_minor(book, i, p.from - 1);
     if (open <= 0) continue;
     SimJob j;
@@ -348,8 +350,9 @@ SimPlanPtr build_plan(const Book& book, const SimRequest& request, BehaviourMode
     for (int32_t year = 1; add_months(year_ago, 12 * year) <= p.to; ++year) {
       int64_t factor = kPpmOne;
       for (int32_t y = 0; y < year; ++y) factor = mul_ppm(factor, p.growth_ppm);
-      for (const Invoice& inv : book.invoices) {
-        if (inv.date < year_ago || inv.date >= p.from || has_charge(inv)) continue;
+      for (Index i : invoices_between(book, year_ago, p.from - 1)) {
+        const Invoice& inv = book.invoices[i];
+        if (has_charge(inv)) continue;
         const Date date = add_months(inv.date, 12 * year);
         if (date < p.from) continue;
         add_new(inv.customer, date, date + (inv.due - inv.date), mul_ppm(inv.amount_minor, factor));
@@ -416,9 +419,7 @@ SimPlanPtr prepare_simulation(const Book& book, const SimRequest& request, std::
   const Date to = add_months(from, r.horizon_months) - 1;
   BehaviourModel model = fit_behaviour(book, from, r.fit);
   if (r.replay) {
-    std::vector<Index> replay;
-    for (Index i = 0; i < book.invoices.size(); ++i)
-      if (book.invoices[i].date >= from && book.invoices[i].date <= to) replay.push_back(i);
+    const std::vector<Index> replay = invoices_between(book, from, to);
     return build_plan(book, r, std::move(model), &replay, to);
   }
   return build_plan(book, r, std::move(model), nullptr, to);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "events.h"
 #include "generate.h"
 #include "policy_sim.h"
 
@@ -273,19 +274,18 @@ Backtest backtest(const Book& book, Date from, Date to, int32_t runs, uint64_t s
                   const FitOptions& options) {
   Backtest t;
   t.model = fit_behaviour(book, from, options);
-  std::vector<Index> replay;
-  for (Index i = 0; i < book.invoices.size(); ++i) {
-    const Date d = book.invoices[i].date;
-    if (d >= from && d <= to) replay.push_back(i);
-  }
+  const std::vector<Index> replay = invoices_between(book, from, to);
   t.forecast = simulate_cash(book, t.model, replay, from, to, runs, seed);
   std::vector<MonthCash>& months = t.forecast.months;
   t.month_count = uint32_t(months.size());
-  for (const Application& a : book.index.applications) {
-    if (a.kind != ApplicationKind::Payment || a.date < from || a.date > to) continue;
-    auto m = std::lower_bound(months.begin(), months.end(), a.date,
+  // Cash: what each payment of the period applied to invoices (its amount less what it left
+  // unapplied), by its date.
+  for (BookEvent e : events_between(book, from, to)) {
+    if (e.kind() != EventKind::Payment) continue;
+    const Receipt& pay = book.payments[e.doc()];
+    auto m = std::lower_bound(months.begin(), months.end(), pay.date,
                               [](const MonthCash& mc, Date d) { return mc.last < d; });
-    m->actual_minor += a.amount_minor;
+    m->actual_minor += pay.amount_minor - book.index.payment_unapplied_minor[e.doc()];
   }
   for (const MonthCash& mc : months)
     t.inside_band += mc.p5_minor <= mc.actual_minor && mc.actual_minor <= mc.p95_minor;
