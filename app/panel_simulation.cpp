@@ -92,6 +92,18 @@ struct TornadoState {
   std::string problem;
 };
 
+// The Backtest: the model fitted on the documents before a date, the months after it replayed
+// (the invoices actually issued, their payments drawn) against the cash actually collected,
+// beside the two naive forecasts (core/simulate.h backtest_of: arlab simulate --backtest-from).
+struct BacktestState {
+  char from[16] = "";                   // "" until first drawn: 12 months before the book's end.
+  int runs = 500;
+  SimRunner runner;
+  std::optional<arlab::Backtest> result;
+  bool scored = false;                  // result is of the runner's last result.
+  std::string problem;
+};
+
 struct SimulationPanel {
   bool started = false;                 // The policies were made from a book.
   std::vector<PolicyEntry> policies;    // [0]: "As today", the baseline.
@@ -106,15 +118,16 @@ struct SimulationPanel {
   int compare = 1;                      // The policy the waterfall and table hold against [0].
   std::vector<std::string> problems;    // Why the last Run was refused.
   std::string done;                     // The last load, save or export.
-  int view = 0;                         // 0 Results, 1 Sweep, 2 Tornado.
+  int view = 0;                         // 0 Results, 1 Sweep, 2 Tornado, 3 Backtest.
   bool select_view = false;
   SweepState sweep;
   TornadoState tornado;
+  BacktestState backtest;
   bool picking = false;                 // The file picker was opened for a policy.
   char path[512] = "";                  // Natively: a policy file's path.
 };
 
-const char* const kViews[] = {"Results", "Sweep", "Tornado"};
+const char* const kViews[] = {"Results", "Sweep", "Tornado", "Backtest"};
 
 // ---- [SECTION] Policies and their fields -----------------------------------------------
 
@@ -1051,6 +1064,169 @@ void draw_tornado(State& state, SimulationPanel& p) {
 
 // The CLI's bytes (io/simulate_report.h, `arlab simulate --format json|csv`): a partial result
 // says so by its runs_done under runs.
+// ---- [SECTION] Backtest ----------------------------------------------------------------
+
+void default_backtest_from(const arlab::Book& book, BacktestState& b) {
+  if (b.from[0]) return;
+  const arlab::Date from = arlab::add_months(arlab::book_last_date(book) + 1, -12);
+  std::snprintf(b.from, sizeof b.from, "%s", arlab::format_date(from).c_str());
+}
+
+// Whole months from the date that the book's documents cover (the last one may not pass it).
+int backtest_months(const arlab::Book& book, arlab::Date from) {
+  const arlab::Date last = arlab::book_last_date(book);
+  int months = 0;
+  while (months < arlab::kSimHorizonMax && arlab::add_months(from, months + 1) - 1 <= last) ++months;
+  return months;
+}
+
+bool start_backtest(State& state, SimulationPanel& p) {
+  BacktestState& b = p.backtest;
+  default_backtest_from(state.book, b);
+  b.problem.clear();
+  b.result.reset();
+  b.scored = false;
+  arlab::Date from;
+  if (!arlab::parse_date(b.from, &from)) {
+    b.problem = "From: \"" + std::string(b.from) + "\" is not a date YYYY-MM-DD";
+    return false;
+  }
+  const int months = backtest_months(state.book, from);
+  if (months < 1) {
+    b.problem = "From: the book's documents end on " +
+                arlab::format_date(arlab::book_last_date(state.book)) +
+                "; a backtest needs at least one whole month after the date";
+    return false;
+  }
+  if (!seed_ok(p.seed)) {
+    b.problem = "Seed: a whole number, 0 or more";
+    return false;
+  }
+  arlab::SimRequest req;
+  req.from = from;
+  req.horizon_months = months;
+  req.runs = std::clamp(b.runs, 1, arlab::kSimRunsMax);
+  req.seed = std::strtoull(p.seed, nullptr, 10);
+  req.policies = {arlab::SimPolicy::defaults()};  // The model alone, no lever.
+  req.replay = true;
+  std::string why;
+  if (!b.runner.start(state.book, req, &why)) {
+    b.problem = why;
+    return false;
+  }
+  return true;
+}
+
+// The comparison once the runs are done (or cancelled with some done): core's, on the book.
+void poll_backtest(State& state, BacktestState& b) {
+  b.runner.poll();
+  const SimProgress& g = b.runner.progress();
+  if (g.running || b.scored || !b.runner.result() || !b.runner.plan()) return;
+  b.result = arlab::backtest_of(state.book, *b.runner.plan(), *b.runner.result());
+  b.scored = true;
+}
+
+std::string percent_text(const std::optional<double>& v) {
+  if (!v) return "n/a";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f%%", *v * 100);
+  return text;
+}
+
+void draw_backtest(State& state, SimulationPanel& p) {
+  BacktestState& b = p.backtest;
+  const arlab::Book& book = state.book;
+  default_backtest_from(book, b);
+  ImGui::PushTextWrapPos(0.0f);
+  ui::text_muted("How well the model predicts on this book: fitted on the documents before the "
+                 "date only, it replays the invoices actually issued after it and draws their "
+                 "payments; each month's simulated cash (mean and 5th-95th percentile band) "
+                 "against what was actually collected, beside two naive forecasts.");
+  ImGui::PopTextWrapPos();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("From");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui::px(120));
+  ImGui::InputText("##sim_bt_from", b.from, sizeof b.from);
+  ui::same_line_if_fits(ImGui::CalcTextSize("Runs").x + ui::px(130));
+  ImGui::TextUnformatted("Runs");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui::px(120));
+  ImGui::InputInt("##sim_bt_runs", &b.runs, 100, 500);
+  b.runs = std::clamp(b.runs, 1, arlab::kSimRunsMax);
+  ui::same_line_if_fits(ui::px(150));
+  const bool running = b.runner.progress().running;
+  ImGui::BeginDisabled(running);
+  if (ImGui::Button("Run backtest")) start_backtest(state, p);
+  ImGui::EndDisabled();
+  ui::mark("sim-backtest-run");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!running);
+  if (ImGui::Button("Cancel##bt")) b.runner.cancel();
+  ImGui::EndDisabled();
+  if (!b.problem.empty()) ui::text_fit_colored(ui::palette().bad, b.problem);
+  progress_bar(b.runner, "sim-backtest-progress");
+  if (!b.result) return;
+  const arlab::Backtest& t = *b.result;
+  const std::vector<arlab::MonthCash>& months = t.forecast.months;
+  if (months.empty()) return;
+  const double unit = std::pow(10.0, book.minor_digits);
+  std::vector<std::string> labels;
+  ui::BandSeries sim{"Simulated", policy_color(1), {}, {}, {}};
+  ui::BandSeries actual{"Actual", ui::palette().good, {}, {}, {}};
+  ui::BandSeries due{"Due date", policy_color(2), {}, {}, {}};
+  ui::BandSeries avg{"Average delay", policy_color(4), {}, {}, {}};
+  const double nan = std::nan("");
+  for (const arlab::MonthCash& m : months) {
+    labels.push_back(ui::short_month(arlab::format_date(m.first).substr(0, 7)));
+    sim.mean.push_back(m.mean_minor / unit);
+    sim.low.push_back(double(m.p5_minor) / unit);
+    sim.high.push_back(double(m.p95_minor) / unit);
+    actual.mean.push_back(double(m.actual_minor) / unit);
+    due.mean.push_back(double(m.due_date_minor) / unit);
+    avg.mean.push_back(double(m.average_minor) / unit);
+    for (ui::BandSeries* s : {&actual, &due, &avg}) {
+      s->low.push_back(nan);
+      s->high.push_back(nan);
+    }
+  }
+  ImGui::TextUnformatted("Cash by month: actual and forecasts");
+  ui::band_chart("##sim_bt_chart", labels, {sim, actual, due, avg}, "",
+                 ImVec2(ImGui::GetContentRegionAvail().x, ui::px(230)), [&](size_t i) {
+                   const arlab::MonthCash& m = months[i];
+                   return labels[i] + "\nActual: " + ui::money(book, m.actual_minor) +
+                          "\nSimulated: " + ui::money(book, std::llround(m.mean_minor)) + " (" +
+                          ui::money(book, m.p5_minor) + " to " + ui::money(book, m.p95_minor) +
+                          ")\nDue date: " + ui::money(book, m.due_date_minor) +
+                          "\nAverage delay: " + ui::money(book, m.average_minor);
+                 });
+  if (ImGui::BeginTable("##sim_bt_errors", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("Forecast");
+    ImGui::TableSetupColumn("Mean absolute % error by month");
+    ImGui::TableHeadersRow();
+    char avg_label[64];
+    std::snprintf(avg_label, sizeof avg_label, "Due date + the book's average delay (%.1f days)",
+                  t.model.book_mean_days);
+    const std::pair<const char*, const arlab::ForecastError*> rows[] = {
+        {"Simulated mean", &t.simulated}, {"Every invoice paid on its due date", &t.due_date},
+        {avg_label, &t.average}};
+    for (const auto& [label, e] : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(label);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(percent_text(e->mape).c_str());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::Text("Actual inside the 5th-95th percentile band: %u of %u months (the band claims "
+              "about 90%%). %d runs; %u invoices open at the start, %u issued after.",
+              t.inside_band, t.month_count, t.forecast.runs, t.forecast.open_invoices,
+              t.forecast.new_invoices);
+  ImGui::PopTextWrapPos();
+}
+
 bool export_results(State& state, SimulationPanel& p, bool json) {
   const std::optional<arlab::SimResult>& r = p.runner.result();
   if (!r) {
@@ -1078,6 +1254,7 @@ void poll_simulation(State& state) {
   p->runner.poll();
   poll_sweep(p->sweep);
   poll_tornado(state, p->tornado);
+  poll_backtest(state, p->backtest);
 }
 
 void draw_simulation(State& state) {
@@ -1093,14 +1270,15 @@ void draw_simulation(State& state) {
   ImGui::BeginChild("##sim_right", ImVec2(0, 0), false);
   draw_run_settings(state, p);
   if (ImGui::BeginTabBar("##sim_views", ImGuiTabBarFlags_FittingPolicyScroll)) {
-    for (int v = 0; v < 3; ++v) {
+    for (int v = 0; v < 4; ++v) {
       ImGuiTabItemFlags flags = p.select_view && p.view == v ? ImGuiTabItemFlags_SetSelected : 0;
       if (!ImGui::BeginTabItem(kViews[v], nullptr, flags)) continue;
       if (!p.select_view) p.view = v;
       ImGui::BeginChild("##sim_view", ImVec2(0, 0), false);
       if (v == 0) draw_results(state, p);
       else if (v == 1) draw_sweep(state, p);
-      else draw_tornado(state, p);
+      else if (v == 2) draw_tornado(state, p);
+      else draw_backtest(state, p);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
@@ -1258,6 +1436,7 @@ bool simulation_command(State& state, std::string_view json_text) {
   } else if (action == "cancel") {
     p.runner.cancel();
     p.sweep.runner.cancel();
+    p.backtest.runner.cancel();
     if (p.tornado.running) {
       p.tornado.runner.cancel();
       p.tornado.running = false;
@@ -1270,11 +1449,22 @@ bool simulation_command(State& state, std::string_view json_text) {
     p.view = 2;
     p.select_view = true;
     start_tornado(state, p);
+  } else if (action == "backtest") {  // {"from": "YYYY-MM-DD", "runs": N}
+    if (j.contains("from")) {
+      if (!j["from"].is_string()) return false;
+      std::snprintf(p.backtest.from, sizeof p.backtest.from, "%s",
+                    j["from"].get<std::string>().c_str());
+    }
+    if (!command_int(j, "runs", &p.backtest.runs)) return false;
+    p.view = 3;
+    p.select_view = true;
+    start_backtest(state, p);
   } else if (action == "export") {
     if (!export_results(state, p, j.value("format", std::string("csv")) == "json")) return false;
   } else if (action == "show") {  // {"view": "results" | "sweep" | "tornado"}
     const std::string view = j.value("view", std::string());
-    int v = view == "results" ? 0 : view == "sweep" ? 1 : view == "tornado" ? 2 : -1;
+    int v = view == "results" ? 0 : view == "sweep" ? 1 : view == "tornado" ? 2
+          : view == "backtest" ? 3 : -1;
     if (v < 0) return false;
     p.view = v;
     p.select_view = true;
@@ -1361,6 +1551,24 @@ std::string simulation_status_json(const State& state) {
     sweep["points"] = points;
   }
   j["sweep"] = sweep;
+  nlohmann::ordered_json bt = progress_json(p->backtest.runner);
+  bt["from"] = p->backtest.from;
+  bt["problem"] = p->backtest.problem;
+  if (p->backtest.result) {
+    const arlab::Backtest& r = *p->backtest.result;
+    auto mape = [](const arlab::ForecastError& e) {
+      return e.mape ? nlohmann::ordered_json(*e.mape) : nlohmann::ordered_json(nullptr);
+    };
+    nlohmann::ordered_json months = nlohmann::ordered_json::array();
+    for (const arlab::MonthCash& m : r.forecast.months)
+      months.push_back({{"from", arlab::format_date(m.first)}, {"actual", m.actual_minor},
+                        {"mean", m.mean_minor}, {"p5", m.p5_minor}, {"p95", m.p95_minor}});
+    bt["result"] = {{"mape", {{"simulated", mape(r.simulated)}, {"due_date", mape(r.due_date)},
+                              {"average", mape(r.average)}}},
+                    {"inside_band", r.inside_band}, {"month_count", r.month_count},
+                    {"months", months}};
+  }
+  j["backtest"] = bt;
   const TornadoState& t = p->tornado;
   nlohmann::ordered_json tornado = {{"running", t.running}, {"cancelled", t.cancelled},
                                     {"cases", t.cases.size()}, {"next", t.next}, {"problem", t.problem}};

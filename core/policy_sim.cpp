@@ -144,6 +144,7 @@ void SimPlanDeleter::operator()(SimPlan* p) const { delete p; }
 int32_t sim_runs(const SimPlan& plan) { return plan.runs; }
 int32_t sim_months(const SimPlan& plan) { return int32_t(plan.months()); }
 size_t sim_policy_count(const SimPlan& plan) { return plan.policies.size(); }
+const BehaviourModel& sim_model(const SimPlan& plan) { return plan.model; }
 uint32_t sim_practice_jobs(const SimPlan& plan) {
   return uint32_t(std::count_if(plan.jobs.begin(), plan.jobs.end(),
                                 [](const SimJob& j) { return j.pool < 0; }));

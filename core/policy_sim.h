@@ -160,6 +160,7 @@ int32_t sim_runs(const SimPlan& plan);
 int32_t sim_months(const SimPlan& plan);
 size_t sim_policy_count(const SimPlan& plan);
 uint32_t sim_practice_jobs(const SimPlan& plan);  // Jobs with too little history anywhere.
+const BehaviourModel& sim_model(const SimPlan& plan);  // The fitted model.
 
 // The per-run outcomes, run-major; written by simulate_runs on disjoint run ranges.
 struct SimRuns {

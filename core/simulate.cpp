@@ -198,9 +198,11 @@ void add_cash(const std::vector<MonthCash>& months, Date from, Date to, Date dat
 
 }  // namespace
 
-CashForecast simulate_cash(const Book& book, const BehaviourModel& model,
-                           const std::vector<Index>& new_invoices, Date from, Date to,
-                           int32_t runs, uint64_t seed) {
+// The months of [from, to], the two naive forecasts and the counts: everything of a cash
+// forecast but the runs' figures.
+CashForecast naive_forecast(const Book& book, const BehaviourModel& model,
+                            const std::vector<Index>& new_invoices, Date from, Date to,
+                            int32_t runs, uint64_t seed) {
   CashForecast f;
   f.from = from;
   f.to = to;
@@ -218,9 +220,10 @@ CashForecast simulate_cash(const Book& book, const BehaviourModel& model,
     add_cash(f.months, from, to, std::max(base, due), open, naive_due);
     add_cash(f.months, from, to, std::max(base, due + avg), open, naive_avg);
   };
-  for (Index i = 0; i < book.invoices.size(); ++i) {
+  for (BookEvent e : events_through(book, from - 1)) {
+    if (e.kind() != EventKind::Invoice) continue;
+    const Index i = e.doc();
     const Invoice& inv = book.invoices[i];
-    if (inv.date >= from) continue;
     const int64_t open = invoice_open_minor(book, i, from - 1);
     if (open <= 0) continue;
     naive(from, inv.due, open);
@@ -232,21 +235,38 @@ CashForecast simulate_cash(const Book& book, const BehaviourModel& model,
     naive(std::max(from, inv.date), inv.due, inv.amount_minor);
     ++f.new_invoices;
   }
+  for (size_t k = 0; k < month_count; ++k) {
+    f.months[k].due_date_minor = naive_due[k];
+    f.months[k].average_minor = naive_avg[k];
+  }
+  return f;
+}
 
+namespace {
+
+// The runs' cash (policy 0 of a replay result) into the forecast's months.
+void take_runs(const SimPlan& plan, const SimResult& r, CashForecast* f) {
+  f->practice_draws = sim_practice_jobs(plan) * uint32_t(r.runs_done);
+  f->runs = r.runs_done;
+  for (size_t k = 0; k < f->months.size() && k < r.policies[0].months.size(); ++k) {
+    const Band& b = r.policies[0].months[k].v[kSimCash];
+    f->months[k].mean_minor = b.mean;
+    f->months[k].p5_minor = b.p5;
+    f->months[k].p95_minor = b.p95;
+  }
+}
+
+}  // namespace
+
+CashForecast simulate_cash(const Book& book, const BehaviourModel& model,
+                           const std::vector<Index>& new_invoices, Date from, Date to,
+                           int32_t runs, uint64_t seed) {
+  CashForecast f = naive_forecast(book, model, new_invoices, from, to, runs, seed);
+  if (f.months.empty()) return f;
   SimPlanPtr plan = prepare_replay(book, model, new_invoices, from, to, f.runs, seed);
   SimRuns out = make_runs(*plan);
   simulate_runs(*plan, 0, f.runs, &out);
-  const SimResult r = summarize(*plan, out, f.runs);
-  f.practice_draws = sim_practice_jobs(*plan) * uint32_t(f.runs);
-  for (size_t k = 0; k < month_count; ++k) {
-    MonthCash& mc = f.months[k];
-    const Band& b = r.policies[0].months[k].v[kSimCash];
-    mc.mean_minor = b.mean;
-    mc.p5_minor = b.p5;
-    mc.p95_minor = b.p95;
-    mc.due_date_minor = naive_due[k];
-    mc.average_minor = naive_avg[k];
-  }
+  take_runs(*plan, summarize(*plan, out, f.runs), &f);
   return f;
 }
 
@@ -270,17 +290,16 @@ ForecastError forecast_error(const std::vector<MonthCash>& months, double MonthC
 
 }  // namespace
 
-Backtest backtest(const Book& book, Date from, Date to, int32_t runs, uint64_t seed,
-                  const FitOptions& options) {
-  Backtest t;
-  t.model = fit_behaviour(book, from, options);
-  const std::vector<Index> replay = invoices_between(book, from, to);
-  t.forecast = simulate_cash(book, t.model, replay, from, to, runs, seed);
-  std::vector<MonthCash>& months = t.forecast.months;
-  t.month_count = uint32_t(months.size());
+namespace {
+
+// The actual cash of the forecast's months, each forecast's error, the months inside the band.
+void score(const Book& book, Backtest* t) {
+  std::vector<MonthCash>& months = t->forecast.months;
+  t->month_count = uint32_t(months.size());
+  if (months.empty()) return;
   // Cash: what each payment of the period applied to invoices (its amount less what it left
   // unapplied), by its date.
-  for (BookEvent e : events_between(book, from, to)) {
+  for (BookEvent e : events_between(book, t->forecast.from, t->forecast.to)) {
     if (e.kind() != EventKind::Payment) continue;
     const Receipt& pay = book.payments[e.doc()];
     auto m = std::lower_bound(months.begin(), months.end(), pay.date,
@@ -288,10 +307,32 @@ Backtest backtest(const Book& book, Date from, Date to, int32_t runs, uint64_t s
     m->actual_minor += pay.amount_minor - book.index.payment_unapplied_minor[e.doc()];
   }
   for (const MonthCash& mc : months)
-    t.inside_band += mc.p5_minor <= mc.actual_minor && mc.actual_minor <= mc.p95_minor;
-  t.simulated = forecast_error(months, &MonthCash::mean_minor, nullptr);
-  t.due_date = forecast_error(months, nullptr, &MonthCash::due_date_minor);
-  t.average = forecast_error(months, nullptr, &MonthCash::average_minor);
+    t->inside_band += mc.p5_minor <= mc.actual_minor && mc.actual_minor <= mc.p95_minor;
+  t->simulated = forecast_error(months, &MonthCash::mean_minor, nullptr);
+  t->due_date = forecast_error(months, nullptr, &MonthCash::due_date_minor);
+  t->average = forecast_error(months, nullptr, &MonthCash::average_minor);
+}
+
+}  // namespace
+
+Backtest backtest(const Book& book, Date from, Date to, int32_t runs, uint64_t seed,
+                  const FitOptions& options) {
+  Backtest t;
+  t.model = fit_behaviour(book, from, options);
+  const std::vector<Index> replay = invoices_between(book, from, to);
+  t.forecast = simulate_cash(book, t.model, replay, from, to, runs, seed);
+  score(book, &t);
+  return t;
+}
+
+Backtest backtest_of(const Book& book, const SimPlan& plan, const SimResult& result) {
+  Backtest t;
+  t.model = sim_model(plan);
+  const std::vector<Index> replay = invoices_between(book, result.from, result.to);
+  t.forecast = naive_forecast(book, t.model, replay, result.from, result.to, result.runs_done,
+                              result.seed);
+  take_runs(plan, result, &t.forecast);
+  score(book, &t);
   return t;
 }
 

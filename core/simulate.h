@@ -186,4 +186,17 @@ struct Backtest {
 Backtest backtest(const Book& book, Date from, Date to, int32_t runs, uint64_t seed,
                   const FitOptions& options = {});
 
+// The months of [from, to] with the two naive forecasts and the counts filled, no runs yet.
+CashForecast naive_forecast(const Book& book, const BehaviourModel& model,
+                            const std::vector<Index>& new_invoices, Date from, Date to,
+                            int32_t runs, uint64_t seed);
+
+// The same comparison for a replay run done elsewhere (core/policy_sim.h: a request with
+// `replay`, run in slices, threads or a worker, as the app does): the result's runs done so
+// far, policy 0, against the book's cash. With the request {from, horizon h, runs, seed,
+// {SimPolicy{}}, replay} it equals backtest(book, from, add_months(from, h) - 1, runs, seed).
+struct SimPlan;
+struct SimResult;
+Backtest backtest_of(const Book& book, const SimPlan& plan, const SimResult& result);
+
 }  // namespace arlab

@@ -259,7 +259,39 @@ TEST_CASE("a bad value is shown next to its field and a run is refused in words"
 
 }  // TEST_SUITE
 
-TEST_CASE("layout: results, sweep and tornado fit at 1024x700, 1280x800 and 1920x1080") {
+TEST_CASE("the Backtest view: core's backtest of the book, run in frame slices") {
+  SimUi ui;
+  REQUIRE(ui.command({{"action", "backtest"}, {"from", "2025-01-01"}, {"runs", 40}}));
+  for (int k = 0; k < 20000 && ui.sim()["backtest"]["running"] == true; ++k) ui.frames(1);
+  ui.frames(1);
+  const nlohmann::json bt = ui.sim()["backtest"];
+  REQUIRE(bt.contains("result"));
+  // The whole months from 2025-01-01 the book covers, as the page counts them.
+  const arlab::Book& book = ui.state->book;
+  const arlab::Date from = arlab::date_from_ymd(2025, 1, 1);
+  int months = 0;
+  while (arlab::add_months(from, months + 1) - 1 <= arlab::book_last_date(book)) ++months;
+  REQUIRE(months >= 1);
+  const arlab::Backtest cli =
+      arlab::backtest(book, from, arlab::add_months(from, months) - 1, 40, 1);
+  CHECK(bt["result"]["month_count"] == cli.month_count);
+  CHECK(bt["result"]["inside_band"] == cli.inside_band);
+  CHECK(bt["result"]["mape"]["simulated"].get<double>() == *cli.simulated.mape);
+  CHECK(bt["result"]["mape"]["due_date"].get<double>() == *cli.due_date.mape);
+  REQUIRE(bt["result"]["months"].size() == cli.forecast.months.size());
+  for (size_t k = 0; k < cli.forecast.months.size(); ++k) {
+    CHECK(bt["result"]["months"][k]["actual"] == cli.forecast.months[k].actual_minor);
+    CHECK(bt["result"]["months"][k]["p95"] == cli.forecast.months[k].p95_minor);
+  }
+  // A date after the book's end is refused in words.
+  REQUIRE(ui.command({{"action", "backtest"}, {"from", "2026-06-01"}, {"runs", 10}}));
+  CHECK(ui.sim()["backtest"]["problem"].get<std::string>().find(
+            "a backtest needs at least one whole month after the date") != std::string::npos);
+  REQUIRE(ui.command({{"action", "backtest"}, {"from", "2025-13-01"}, {"runs", 10}}));
+  CHECK(ui.sim()["backtest"]["problem"] == "From: \"2025-13-01\" is not a date YYYY-MM-DD");
+}
+
+TEST_CASE("layout: results, sweep, tornado and backtest fit at 1024x700, 1280x800 and 1920x1080") {
   SimUi ui;
   add_two_ten(ui);
   REQUIRE(ui.command({{"action", "run"}, {"runs", 30}, {"horizon", 12}, {"seed", 1}}));
@@ -272,9 +304,13 @@ TEST_CASE("layout: results, sweep and tornado fit at 1024x700, 1280x800 and 1920
   for (int k = 0; k < 20000 && ui.sim()["tornado"]["running"] == true; ++k) ui.frames(1);
   REQUIRE(ui.sim()["tornado"].contains("bars"));
   CHECK(!ui.sim()["tornado"]["bars"].empty());
+  REQUIRE(ui.command({{"action", "backtest"}, {"from", "2025-01-01"}, {"runs", 20}}));
+  for (int k = 0; k < 20000 && ui.sim()["backtest"]["running"] == true; ++k) ui.frames(1);
+  ui.frames(1);
+  REQUIRE(ui.sim()["backtest"].contains("result"));
   std::vector<std::string> all;
   const ImVec2 sizes[] = {{1920, 1080}, {1024, 700}, {1280, 800}};
-  const char* views[] = {"sweep", "tornado", "results"};
+  const char* views[] = {"sweep", "tornado", "backtest", "results"};
   for (ImVec2 size : sizes) {
     for (const char* view : views) {
       // Bring the view to the front as its command does (a tornado or sweep already done stays).

@@ -8,6 +8,7 @@
 
 #include "book_builder.h"
 #include "core/generate.h"
+#include "core/policy_sim.h"
 #include "core/simulate.h"
 
 using namespace arlab;
@@ -152,6 +153,47 @@ TEST_CASE("month shocks: how much a month of due dates ran late against its cust
   CHECK(m.month_shocks == std::vector<int32_t>{-5, 5});
   o.month_shocks = false;
   CHECK(fit_behaviour(b.book, D("2025-06-01"), o).month_shocks.empty());
+}
+
+TEST_CASE("a replay run done elsewhere (the app's) gives the backtest's comparison") {
+  // The generated book: months with shocks, practice draws and partial payers; the app's path
+  // (a replay request, runs in slices) against arlab simulate --backtest-from's.
+  GenerateParams g;
+  g.seed = 2;
+  const Book book = generate_book(g);
+  const Date from = D("2025-07-01");
+  SimRequest req;
+  req.from = from;
+  req.horizon_months = 4;
+  req.runs = 30;
+  req.seed = 9;
+  req.policies = {SimPolicy::defaults()};
+  req.replay = true;
+  std::string why;
+  SimPlanPtr plan = prepare_simulation(book, req, &why);
+  REQUIRE(plan);
+  SimRuns runs = make_runs(*plan);
+  simulate_runs(*plan, 10, 30, &runs);
+  simulate_runs(*plan, 0, 10, &runs);
+  const Backtest app = backtest_of(book, *plan, summarize(*plan, runs, 30));
+  const Backtest cli = backtest(book, from, D("2025-10-31"), 30, 9);
+  REQUIRE(app.forecast.months.size() == 4);
+  REQUIRE(cli.forecast.months.size() == 4);
+  for (size_t k = 0; k < 4; ++k) {
+    const MonthCash& a = app.forecast.months[k];
+    const MonthCash& c = cli.forecast.months[k];
+    CHECK(a.actual_minor == c.actual_minor);
+    CHECK(a.mean_minor == c.mean_minor);
+    CHECK(a.p5_minor == c.p5_minor);
+    CHECK(a.p95_minor == c.p95_minor);
+    CHECK(a.due_date_minor == c.due_date_minor);
+    CHECK(a.average_minor == c.average_minor);
+    CHECK(a.actual_minor > 0);
+  }
+  CHECK(app.inside_band == cli.inside_band);
+  CHECK(*app.simulated.mape == *cli.simulated.mape);
+  CHECK(app.forecast.practice_draws == cli.forecast.practice_draws);
+  CHECK(app.forecast.open_invoices == cli.forecast.open_invoices);
 }
 
 TEST_CASE("same seed, same result bit for bit; another seed, another draw") {
