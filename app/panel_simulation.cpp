@@ -110,6 +110,7 @@ struct SimulationPanel {
   int selected = 0;
   char rename[64] = "";
   bool renaming = false;
+  char from[16] = "";                   // The first day simulated; "": the day after the book.
   int horizon_months = 12;
   int runs = 1000;
   char seed[24] = "1";
@@ -548,6 +549,8 @@ void draw_left(State& state, SimulationPanel& p) {
 
 arlab::SimRequest make_request(const SimulationPanel& p) {
   arlab::SimRequest r;
+  arlab::Date from;
+  if (p.from[0] && arlab::parse_date(p.from, &from)) r.from = from;
   r.horizon_months = p.horizon_months;
   r.runs = p.runs;
   r.seed = std::strtoull(p.seed, nullptr, 10);
@@ -566,6 +569,10 @@ bool seed_ok(const char* text) {
 bool start_run(State& state, SimulationPanel& p) {
   p.problems = typed_problems(p);
   if (!seed_ok(p.seed)) p.problems.push_back("Seed: a whole number, 0 or more");
+  arlab::Date from;
+  if (p.from[0] && !arlab::parse_date(p.from, &from))
+    p.problems.push_back("From: \"" + std::string(p.from) +
+                         "\" is not a date YYYY-MM-DD (or leave it empty: the day after the book)");
   if (!p.problems.empty()) return false;
   std::string why;
   if (!p.runner.start(state.book, make_request(p), &why)) {
@@ -596,6 +603,14 @@ void progress_bar(const SimRunner& runner, const char* id) {
 
 void draw_run_settings(State& state, SimulationPanel& p) {
   ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("From");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui::px(120));
+  ImGui::InputTextWithHint("##sim_from", "after the book", p.from, sizeof p.from);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The first day simulated, YYYY-MM-DD; empty: the day after the book's last "
+                      "document. The model is fitted on the documents before it.");
+  ui::same_line_if_fits(ImGui::CalcTextSize("Months").x + ui::px(100));
   ImGui::TextUnformatted("Months");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ui::px(90));
@@ -1359,6 +1374,10 @@ bool command_metric(const nlohmann::json& j, int* out) {
 
 bool command_settings(SimulationPanel& p, const nlohmann::json& j) {
   if (!command_int(j, "runs", &p.runs) || !command_int(j, "horizon", &p.horizon_months)) return false;
+  if (j.contains("from")) {  // "" for the day after the book.
+    if (!j["from"].is_string()) return false;
+    std::snprintf(p.from, sizeof p.from, "%s", j["from"].get<std::string>().c_str());
+  }
   p.runs = std::clamp(p.runs, 1, arlab::kSimRunsMax);
   p.horizon_months = std::clamp(p.horizon_months, 1, arlab::kSimHorizonMax);
   if (j.contains("seed")) {

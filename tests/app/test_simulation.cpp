@@ -259,6 +259,22 @@ TEST_CASE("a bad value is shown next to its field and a run is refused in words"
 
 }  // TEST_SUITE
 
+TEST_CASE("a run from a date of one's choosing; a date that is none is refused in words") {
+  SimUi ui;
+  REQUIRE(ui.command({{"action", "run"}, {"runs", 10}, {"horizon", 3}, {"from", "2025-07-01"}}));
+  ui.run_to_end();
+  CHECK(ui.sim()["result"]["from"] == "2025-07-01");
+  CHECK(ui.sim()["result"]["to"] == "2025-09-30");
+  REQUIRE(ui.command({{"action", "run"}, {"runs", 10}, {"from", "July"}}));
+  REQUIRE(ui.sim()["problems"].size() == 1);
+  CHECK(ui.sim()["problems"][0] ==
+        "From: \"July\" is not a date YYYY-MM-DD (or leave it empty: the day after the book)");
+  REQUIRE(ui.command({{"action", "run"}, {"runs", 10}, {"horizon", 3}, {"from", ""}}));
+  ui.run_to_end();
+  const arlab::Date after = arlab::book_last_date(ui.state->book) + 1;
+  CHECK(ui.sim()["result"]["from"] == arlab::format_date(after));
+}
+
 TEST_CASE("the Backtest view: core's backtest of the book, run in frame slices") {
   SimUi ui;
   REQUIRE(ui.command({{"action", "backtest"}, {"from", "2025-01-01"}, {"runs", 40}}));
