@@ -127,6 +127,7 @@ struct Options {
   int agings = 10;   // Timed aging runs.
   int runs = 10000;  // simulate: Monte Carlo runs.
   int threads = 0;   // simulate: 0 = every core.
+  int policies = 2;  // simulate: 1 (As today alone) or 2 (and 2/10 net 30 with holds).
   int appends = 2000;  // `append`: documents appended in place.
   bool json = false;
 };
@@ -161,6 +162,7 @@ bool parse_options(int argc, char** argv, Options* o) {
     else if (a == "--plan") o->plan = v, ok = true;
     else if (a == "--runs") o->runs = int(n), ok = ok && n > 0 && n <= 100000;
     else if (a == "--threads") o->threads = int(n), ok = ok && n <= 256;
+    else if (a == "--policies") o->policies = int(n), ok = ok && (n == 1 || n == 2);
     else if (a == "--appends") o->appends = int(n), ok = ok && n > 0;
     else return std::fprintf(stderr, "arlab_bench: unknown option %s\n", a.c_str()), false;
     if (!ok) return std::fprintf(stderr, "arlab_bench: bad value %s for %s\n", v, a.c_str()), false;
@@ -174,7 +176,7 @@ const char* kUsage =
     "                      [--plan PLAN.json] [--json]\n"
     "       arlab_bench ledger BOOK.json OUT.journal\n"
     "       arlab_bench simulate [--customers N] [--invoices N] [--months N] [--runs N]\n"
-    "                      [--threads N] [--json]\n"
+    "                      [--threads N] [--policies 1|2] [--json]\n"
     "       arlab_bench smoke\n"
     "       arlab_bench append BOOK.json [--appends N]\n";
 
@@ -550,7 +552,8 @@ int cmd_simulate(Options o) {
   req.horizon_months = 12;
   req.runs = o.runs;
   req.seed = 1;
-  req.policies = {SimPolicy::defaults(), two};
+  req.policies = {SimPolicy::defaults()};
+  if (o.policies == 2) req.policies.push_back(two);
   std::string why;
   SimPlanPtr plan = prepare_simulation(book, req, &why);
   if (!plan) return std::fprintf(stderr, "arlab_bench: %s\n", why.c_str()), 1;
@@ -573,22 +576,23 @@ int cmd_simulate(Options o) {
   const double t7 = now_ms();
   std::optional<SimResult> par = run_simulation(book, req, threads, &why);
   const double t8 = now_ms();
-  const bool same = par && std::memcmp(&par->policies[1].total, &all.policies[1].total,
-                                       sizeof all.policies[1].total) == 0;
+  const size_t last = all.policies.size() - 1;
+  const bool same = par && std::memcmp(&par->policies[last].total, &all.policies[last].total,
+                                       sizeof all.policies[last].total) == 0;
   const double cash = all.policies[0].total[kSimCash].mean / 100.0;
   if (o.json) {
     std::printf("{\"customers\": %d, \"invoices\": %zu, \"open_invoices\": %u, \"new_invoices\": %u,"
-                " \"runs\": %d, \"policies\": 2, \"months\": 12, \"generate_ms\": %.1f,"
+                " \"runs\": %d, \"policies\": %d, \"months\": 12, \"generate_ms\": %.1f,"
                 " \"prepare_ms\": %.1f, \"first100_ms\": %.1f, \"runs_1thread_ms\": %.1f,"
                 " \"summarize_ms\": %.1f, \"threads\": %d, \"run_simulation_ms\": %.1f,"
                 " \"same_bytes\": %s, \"cells_hash\": \"%016llx\", \"peak_rss_mb\": %.1f}\n",
                 o.gen.customers, book.invoices.size(), all.open_invoices, all.new_invoices, o.runs,
-                t1 - t0, t2 - t1, (t3 - t2) + (t4 - t3), t5 - t4, t6 - t5, threads, t8 - t7,
+                o.policies, t1 - t0, t2 - t1, (t3 - t2) + (t4 - t3), t5 - t4, t6 - t5, threads, t8 - t7,
                 same ? "true" : "false", (unsigned long long)cells_hash(runs.cells), mb(peak_bytes()));
   } else {
     std::printf("simulate: %d customers, %zu invoices in the book (%u open at the start, %u ahead),"
-                " %d runs x 2 policies x 12 months\n", o.gen.customers, book.invoices.size(),
-                all.open_invoices, all.new_invoices, o.runs);
+                " %d runs x %d policies x 12 months\n", o.gen.customers, book.invoices.size(),
+                all.open_invoices, all.new_invoices, o.runs, o.policies);
     std::printf("  %-44s %9.1f ms\n", "prepare (fit + jobs)", t2 - t1);
     std::printf("  %-44s %9.1f ms\n", "first 100 runs + their summary", (t3 - t2) + (t4 - t3));
     std::printf("  %-44s %9.1f ms\n", "all runs, one thread", t5 - t4);

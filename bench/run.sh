@@ -69,9 +69,12 @@ fi
 
 step "arlab_bench simulate (policy simulator: 1,000 customers, 10,000 runs)"
 "$bench_native" simulate --runs "${SIM_RUNS:-10000}" --json >"$data/sim-native.json"
-rm -f "$data/sim-wasm.json"
+"$bench_native" simulate --runs "${SIM_RUNS:-10000}" --policies 1 --json >"$data/sim1-native.json"
+rm -f "$data/sim-wasm.json" "$data/sim1-wasm.json"
 if [ -z "${SKIP_WASM:-}" ]; then
   node "$wasm/bench/arlab_bench.js" simulate --runs "${SIM_RUNS:-10000}" --json >"$data/sim-wasm.json"
+  node "$wasm/bench/arlab_bench.js" simulate --runs "${SIM_RUNS:-10000}" --policies 1 --json \
+    >"$data/sim1-wasm.json"
 fi
 
 # A whole process, RUNS times: "best-wall-seconds best-cpu-seconds peak-kilobytes" (CPU =

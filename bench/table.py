@@ -117,6 +117,12 @@ def main():
         print(f"| All runs, prepare + runs + summary | {ms(sim_n['run_simulation_ms'])} "
               f"({sim_n['threads']} threads) | {ms(g(sim_w, 'run_simulation_ms'))} (1 thread) | aim < 2 s native on 2 cores |")
         print(f"| All runs, one thread | {ms(sim_n['runs_1thread_ms'])} | {ms(g(sim_w, 'runs_1thread_ms'))} | |")
+        one_n = load(os.path.join(data, "sim1-native.json"))
+        one_w = load(os.path.join(data, "sim1-wasm.json"))
+        if one_n:
+            print(f"| As today alone (1 policy): prepare + runs + summary | "
+                  f"{ms(one_n['run_simulation_ms'])} ({one_n['threads']} threads) | "
+                  f"{ms(g(one_w, 'run_simulation_ms'))} (1 thread) | aim < 2 s native on 2 cores |")
         print(f"| First 100 runs and their summary | {ms(sim_n['first100_ms'])} | "
               f"{ms(g(sim_w, 'first100_ms'))} | what the screen shows first; aim < 1 s in the browser |")
         print(f"| Prepare (fit + jobs) | {ms(sim_n['prepare_ms'])} | {ms(g(sim_w, 'prepare_ms'))} | |")
