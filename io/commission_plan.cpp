@@ -76,15 +76,7 @@ class PlanReader {
 
 void PlanReader::only(const json& obj, const std::string& path,
                       std::initializer_list<const char*> known) {
-  for (const auto& item : obj.items()) {
-    const std::string& key = item.key();
-    bool found = std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
-    if (!found) {
-      std::string list;
-      for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      add(join_path(path, key), "unknown member (known here: " + list + ")");
-    }
-  }
+  check_known_members(obj, path, known, &problems_);
 }
 
 bool PlanReader::object(const json& v, const std::string& place, const char* what) {

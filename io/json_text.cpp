@@ -279,6 +279,21 @@ bool check_json(std::string_view text, bool duplicates, std::vector<Problem>* pr
   return json_sax_parse(text, &sax);
 }
 
+void check_known_members(const nlohmann::json& obj, const std::string& path,
+                         std::initializer_list<const char*> known,
+                         std::vector<Problem>* problems) {
+  for (const auto& item : obj.items()) {
+    const std::string& key = item.key();
+    if (std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+      continue;
+    if (problems->size() >= kProblemsMax) return;
+    std::string list;
+    for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+    const std::string place = path.empty() ? json_path_key(key) : path + "." + json_path_key(key);
+    problems->push_back({place, "unknown member (known here: " + list + ")"});
+  }
+}
+
 std::string json_described(const nlohmann::json& v) {
   if (v.is_object()) return "an object";
   if (v.is_array()) return "an array";

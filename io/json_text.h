@@ -30,6 +30,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -151,5 +152,12 @@ bool check_json(std::string_view text, bool duplicates, std::vector<Problem>* pr
 
 // "an object", "an array", a string quoted and cut, or a scalar's JSON text, cut.
 std::string json_described(const nlohmann::json& v);
+
+// For the strict DOM readers (plans, policies, requests): each member of `obj` not among
+// `known` is "PATH.KEY: unknown member (known here: a, b, ...)" (the key cut, json_path_key;
+// no "PATH." at the top), at most kProblemsMax problems in all.
+void check_known_members(const nlohmann::json& obj, const std::string& path,
+                         std::initializer_list<const char*> known,
+                         std::vector<Problem>* problems);
 
 }  // namespace arlab

@@ -49,7 +49,7 @@ std::string dotted(std::string_view prefix, std::string_view member) {
   return prefix.empty() ? std::string(member) : std::string(prefix) + "." + std::string(member);
 }
 
-// A member's place under `base` ("", "policies[1]"); a long key is cut (json_text.h).
+// A member's place under `base` ("", "policies[1]"); callers cut a long key (json_path_key).
 std::string place_of(const std::string& base, std::string_view dotted_name) {
   return base.empty() ? std::string(dotted_name) : base + "." + std::string(dotted_name);
 }
@@ -527,13 +527,7 @@ class RequestReader {
 
 void RequestReader::only(const json& obj, const std::string& path,
                          std::initializer_list<const char*> known) {
-  for (const auto& item : obj.items()) {
-    if (std::any_of(known.begin(), known.end(), [&](const char* k) { return item.key() == k; }))
-      continue;
-    std::string list;
-    for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-    add(place_of(path, json_path_key(item.key())), "unknown member (known here: " + list + ")");
-  }
+  check_known_members(obj, path, known, &problems_);
 }
 
 bool RequestReader::whole(const json& v, const std::string& place, int64_t lo, int64_t hi,
