@@ -527,6 +527,33 @@ PoolEntry draw_profile(const SimPlan& p, const RunScratch& s, const SimJob& j, u
   return PoolEntry{};
 }
 
+// A new invoice's sale: made unless the commission plan's dip, credit vetting (`bad`: its
+// drawn profile never pays in full) or a hold (`stopped`) takes it, in that order.
+inline bool sale_made(const SimPolicy& pol, const PolicyPre& pre, uint64_t h, bool bad,
+                      bool stopped) {
+  if (pre.dip_ppm > 0 && chance_ppm(sub(h, kDrawDip), pre.dip_ppm)) return false;
+  if (pol.prevention.on && (bad ? chance_ppm(sub(h, kDrawPrevent), pol.prevention.avoided_ppm)
+                                : chance_ppm(sub(h, kDrawRefuse), pol.prevention.refused_good_ppm)))
+    return false;
+  return !(stopped && chance_ppm(sub(h, kDrawHoldLost), pol.holds.lost_ppm));
+}
+
+// A new invoice's due date under the policy's terms; *shift: the days its payment moves
+// against that date (the part of the change it does not follow).
+inline Date terms_due(const SimPolicy& pol, const PolicyPre& pre, const SimJob& j,
+                      int32_t* shift) {
+  *shift = 0;
+  if (j.open || pol.terms.net_days < 0) return j.due;
+  const Date new_due = j.date + pol.terms.net_days;
+  *shift = -int32_t(int64_t(new_due - j.due) * (kPpmOne - pre.follow_ppm) / kPpmOne);
+  return new_due;
+}
+
+// Days after due, cut by the policy's push on late payers (payments before due unchanged).
+inline int32_t late_cut(const PolicyPre& pre, int32_t day) {
+  return day > 0 ? day - int32_t(int64_t(day) * pre.late_cut_ppm / kPpmOne) : day;
+}
+
 struct JobOut {
   bool issued = true;
   Date due;
@@ -548,25 +575,14 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
   const bool lost_profile =
       entry.ref < kEntrySimple && p.model.profiles[entry.ref].lost;
   if (is_new) {
-    if (pre.dip_ppm > 0 && chance_ppm(sub(d.h, kDrawDip), pre.dip_ppm))
-      return out.issued = false, out;
-    if (pol.prevention.on) {
-      const bool bad = !no_profile ? lost_profile
-                                    : !chance_ppm(sub(d.h, kDrawPractice), kRecoveryYoungPerMille * 1000);
-      if (bad ? chance_ppm(sub(d.h, kDrawPrevent), pol.prevention.avoided_ppm)
-              : chance_ppm(sub(d.h, kDrawRefuse), pol.prevention.refused_good_ppm))
-        return out.issued = false, out;
-    }
-    if (stopped && chance_ppm(sub(d.h, kDrawHoldLost), pol.holds.lost_ppm))
+    const bool bad = pol.prevention.on &&
+                     (!no_profile ? lost_profile
+                                  : !chance_ppm(sub(d.h, kDrawPractice), kRecoveryYoungPerMille * 1000));
+    if (!sale_made(pol, pre, d.h, bad, stopped))
       return out.issued = false, out;
   }
-  Date due = j.due;
   int32_t terms_shift = 0;  // Days the payment moves relative to the new due date.
-  if (is_new && pol.terms.net_days >= 0) {
-    const Date new_due = j.date + pol.terms.net_days;
-    terms_shift = -int32_t(int64_t(new_due - due) * (kPpmOne - pre.follow_ppm) / kPpmOne);
-    due = new_due;
-  }
+  const Date due = terms_due(pol, pre, j, &terms_shift);
   out.due = due;
   const bool process = pol.dunning.reminder_before_due && due >= p.from &&
                        (no_profile || lost_profile) &&
@@ -588,9 +604,7 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
   if (no_profile) {
     // Done above.
   } else if (entry.ref == kEntrySimple) {
-    int32_t day = entry.days;
-    if (day > 0) day -= int32_t(int64_t(day) * pre.late_cut_ppm / kPpmOne);
-    day += terms_shift + d.shift;
+    const int32_t day = late_cut(pre, entry.days) + terms_shift + d.shift;
     s.job_evs.push_back({std::max(base, due + day), j.amount, EvKind::Cash});
   } else {
     const Profile& pr = p.model.profiles[entry.ref];
@@ -611,10 +625,7 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
         continue;
       }
       int32_t day = e->days;
-      if (e->cash) {
-        if (day > 0) day -= int32_t(int64_t(day) * pre.late_cut_ppm / kPpmOne);
-        day += terms_shift + d.shift;
-      }
+      if (e->cash) day = late_cut(pre, day) + terms_shift + d.shift;
       const Date date = std::max(base, due + day);
       s.job_evs.push_back({date, part, e->cash ? EvKind::Cash : e->loss ? EvKind::Loss : EvKind::Credit});
     }
@@ -919,26 +930,14 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
           // event list; the profiles that lose money or pay in parts take the general path.
           if (d.entry.ref == kEntrySimple) {
             const Date base = std::max(p.from, j.date);
-            Date due = j.due;
-            int32_t terms_shift = 0;
-            if (!j.open && pre.touches_new) {
-              bool made = !(pre.dip_ppm > 0 && chance_ppm(sub(d.h, kDrawDip), pre.dip_ppm));
-              if (made && pol.prevention.on)
-                made = !chance_ppm(sub(d.h, kDrawRefuse), pol.prevention.refused_good_ppm);
-              if (made && on_hold(pol, info, s, j.date))
-                made = !chance_ppm(sub(d.h, kDrawHoldLost), pol.holds.lost_ppm);
-              if (!made) {
-                s.acc[pi].lost_sales[size_t(p.month(base))] += j.amount;
-                continue;
-              }
-              if (pol.terms.net_days >= 0) {
-                const Date new_due = j.date + pol.terms.net_days;
-                terms_shift = -int32_t(int64_t(new_due - due) * (kPpmOne - pre.follow_ppm) / kPpmOne);
-                due = new_due;
-              }
+            if (!j.open && pre.touches_new &&
+                !sale_made(pol, pre, d.h, false, on_hold(pol, info, s, j.date))) {
+              s.acc[pi].lost_sales[size_t(p.month(base))] += j.amount;
+              continue;
             }
-            int32_t day = d.entry.days;
-            if (day > 0) day -= int32_t(int64_t(day) * pre.late_cut_ppm / kPpmOne);
+            int32_t terms_shift = 0;
+            const Date due = terms_due(pol, pre, j, &terms_shift);
+            const int32_t day = late_cut(pre, d.entry.days);
             Date paid = std::max(base, due + (day + terms_shift + d.shift));
             int64_t discount = 0;
             if (!j.open && pol.discount.rate_ppm > 0) {
