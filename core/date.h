@@ -41,4 +41,12 @@ std::string format_date(Date d);  // "YYYY-MM-DD"
 // d + n calendar months, the day clamped to the month's length (2025-01-31 + 1 = 2025-02-28).
 Date add_months(Date d, int32_t months);
 
+// 0 = Monday .. 6 = Sunday (1970-01-01 was a Thursday).
+constexpr int weekday(Date d) { return ((d.days % 7) + 7 + 3) % 7; }
+// d, or the Monday after it when it falls on a weekend.
+constexpr Date business_day(Date d) {
+  const int w = weekday(d);
+  return w >= 5 ? d + (7 - w) : d;
+}
+
 }  // namespace arlab

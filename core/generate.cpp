@@ -174,11 +174,7 @@ std::string numbered_id(const char* prefix, uint64_t number, uint64_t count, int
 
 // ---- [SECTION] Calendar helpers -------------------------------------------------------------
 
-int weekday(Date d) { return ((d.days % 7) + 7 + 3) % 7; }  // 0 = Monday (1970-01-01: Thu).
-
 Date on_or_after_weekday(Date d, int wanted) { return d + (wanted - weekday(d) + 7) % 7; }
-
-Date business_day(Date d) { return weekday(d) >= 5 ? on_or_after_weekday(d, 0) : d; }
 
 // ---- [SECTION] Customers: size, terms, credit limit, payment habit ---------------------------
 

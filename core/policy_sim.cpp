@@ -127,6 +127,14 @@ struct SimPlan {
   std::vector<int32_t> month_of_day;         // Day - from -> month.
   std::vector<int64_t> past_sales;           // Month -1, -2, ... before the start.
   int32_t due_months = 0;
+  int32_t first_due_key = 0;  // Month key (year x 12 + month - 1) of due month 0.
+  // The trend (simulate.h "Trend"), in integers: t' = month key - trend_key0, n months,
+  // T0 = sum t', w_k = n t'_k - T0, sxx = sum w_k t'_k (= n sum t'^2 - T0^2 > 0), slope_num =
+  // sum w_k y_k (the slope is slope_num / sxx hundredths of a day a month), resid_k = y_k -
+  // the line at t'_k (hundredths). Empty trend_w: no trend.
+  std::vector<int64_t> trend_w, trend_resid;
+  int64_t trend_sxx = 0, trend_slope_num = 0, trend_t0 = 0;
+  int32_t trend_key0 = 0;
   std::vector<std::string> person_id, person_name;
   std::vector<Index> person_salesperson;
   int32_t base_first_letter = 1;
@@ -165,6 +173,15 @@ int64_t sales_between(const Book& book, Date first, Date last) {
   for (Index i : invoices_between(book, first, last))
     if (!has_charge(book.invoices[i])) sum += book.invoices[i].amount_minor;
   return sum;
+}
+
+// The trend line at a month key, in hundredths of a day: slope_num / sxx x (t - mean t), where
+// t - mean t = (n t' - T0) / n; rounded half away from zero.
+int64_t trend_centidays(const SimPlan& p, int64_t slope_num, int32_t key) {
+  const int64_t n = int64_t(p.trend_w.size());
+  const __int128 num = static_cast<__int128>(slope_num) * (n * (key - p.trend_key0) - p.trend_t0);
+  const __int128 den = static_cast<__int128>(p.trend_sxx) * n;
+  return int64_t(num >= 0 ? (num + den / 2) / den : -((-num + den / 2) / den));
 }
 
 PolicyPre make_pre(const SimPlan& plan, const SimPolicy& p) {
@@ -224,6 +241,30 @@ std::string check_request(const SimRequest& r) {
     return "runs x policies x months x metrics: " + std::to_string(cells) +
            " cells, more than " + std::to_string(kSimCellsMax) + ": fewer runs";
   return "";
+}
+
+// The trend's integers (SimPlan) from the model's months and shocks.
+void plan_trend(SimPlan* p) {
+  const BehaviourModel& m = p->model;
+  const size_t n = m.trend_month.size();
+  if (n < 2) return;
+  p->trend_key0 = m.trend_month.front();
+  int64_t t0 = 0, sxx = 0, num = 0;
+  for (int32_t key : m.trend_month) t0 += key - p->trend_key0;
+  for (size_t k = 0; k < n; ++k) {
+    const int64_t t = m.trend_month[k] - p->trend_key0;
+    const int64_t w = int64_t(n) * t - t0;
+    p->trend_w.push_back(w);
+    sxx += w * t;
+    num += w * m.trend_centidays[k];
+  }
+  if (sxx <= 0) return p->trend_w.clear();
+  p->trend_sxx = sxx;
+  p->trend_slope_num = num;
+  p->trend_t0 = t0;
+  for (size_t k = 0; k < n; ++k)
+    p->trend_resid.push_back(m.trend_centidays[k] -
+                             trend_centidays(*p, num, m.trend_month[k]));
 }
 
 // Lays the plan out: the model's pools sorted for conditional draws, the jobs, the months.
@@ -370,6 +411,8 @@ SimPlanPtr build_plan(const Book& book, const SimRequest& request, BehaviourMode
   const size_t k = std::max<size_t>(m.options.min_history, 1);
   int32_t first_month = INT32_MAX;
   for (const SimJob& j : jobs) first_month = std::min(first_month, month_key(j.due));
+  p.first_due_key = first_month;
+  plan_trend(&p);
   for (SimJob& j : jobs) {
     j.due_month = month_key(j.due) - first_month;
     p.due_months = std::max(p.due_months, j.due_month + 1);
@@ -502,7 +545,7 @@ struct Draw {
 
 struct RunScratch {
   std::vector<uint64_t> pool_seed;
-  std::vector<int32_t> shock;
+  std::vector<int32_t> shock, trend;  // By due month: the shock drawn, the trend's days.
   std::vector<Draw> draws;
   std::vector<Ev> evs, job_evs;
   std::vector<Issued> issued;
@@ -549,6 +592,15 @@ inline Date terms_due(const SimPolicy& pol, const PolicyPre& pre, const SimJob& 
   return new_due;
 }
 
+// The day a payment arrives (simulate.h "Business days"): in the customer's weekly payment
+// run, on or after the day drawn; else, on a book that pays on business days, a weekend's
+// payment on the Monday after.
+inline Date cash_day(const SimPlan& p, const SimJob& j, Date d) {
+  const int run = p.model.customer_run_day[j.customer];
+  if (run >= 0) return d + (run - weekday(d) + 7) % 7;
+  return p.model.business_days ? business_day(d) : d;
+}
+
 // Days after due, cut by the policy's push on late payers (payments before due unchanged).
 inline int32_t late_cut(const PolicyPre& pre, int32_t day) {
   return day > 0 ? day - int32_t(int64_t(day) * pre.late_cut_ppm / kPpmOne) : day;
@@ -592,7 +644,7 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
     const int32_t age = std::max(0, p.from - due);
     const uint32_t per_mille = age < kRecoveryOldDays ? kRecoveryYoungPerMille : kRecoveryOldPerMille;
     const bool paid = process || chance_ppm(sub(d.h, kDrawPractice), int64_t(per_mille) * 1000);
-    const Date day = std::max(base, due) + int32_t(below(sub(d.h, kDrawPracticeDay), 365));
+    const Date day = cash_day(p, j, std::max(base, due) + int32_t(below(sub(d.h, kDrawPracticeDay), 365)));
     if (paid) s.job_evs.push_back({day, j.amount, EvKind::Cash});
     else s.job_evs.push_back({std::max(base, due + p.never_days), j.amount, EvKind::Loss});
   } else {
@@ -605,7 +657,7 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
     // Done above.
   } else if (entry.ref == kEntrySimple) {
     const int32_t day = late_cut(pre, entry.days) + terms_shift + d.shift;
-    s.job_evs.push_back({std::max(base, due + day), j.amount, EvKind::Cash});
+    s.job_evs.push_back({cash_day(p, j, std::max(base, due + day)), j.amount, EvKind::Cash});
   } else {
     const Profile& pr = p.model.profiles[entry.ref];
     const ProfileEvent* ev = p.model.events.data() + pr.event_first;
@@ -626,7 +678,7 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
       }
       int32_t day = e->days;
       if (e->cash) day = late_cut(pre, day) + terms_shift + d.shift;
-      const Date date = std::max(base, due + day);
+      const Date date = e->cash ? cash_day(p, j, std::max(base, due + day)) : std::max(base, due + day);
       s.job_evs.push_back({date, part, e->cash ? EvKind::Cash : e->loss ? EvKind::Loss : EvKind::Credit});
     }
   }
@@ -640,7 +692,7 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
       const int64_t got = mul_ppm(e.minor, pol.recovery.recovered_ppm);
       if (got <= 0) continue;
       e.minor -= got;
-      const Date when = std::max(base, due + pol.recovery.delay_days);
+      const Date when = cash_day(p, j, std::max(base, due + pol.recovery.delay_days));
       s.job_evs.push_back({when, got, EvKind::Cash});
       out.recovery_fee += mul_ppm(got, pol.recovery.fee_ppm);
       out.recovery_date = when;
@@ -667,7 +719,7 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
       }
       s.job_evs.push_back({settle, disc, EvKind::Discount});
     } else if (all_cash && chance_ppm(sub(d.h, kDrawTakeUp), pre.take_up[j.customer])) {
-      const Date day = std::max(base, deadline);
+      const Date day = cash_day(p, j, std::max(base, deadline));
       s.job_evs.clear();
       s.job_evs.push_back({day, j.amount - disc, EvKind::Cash});
       s.job_evs.push_back({day, disc, EvKind::Discount});
@@ -896,14 +948,29 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
   s.acc.resize(policies);
   s.pool_seed.resize(p.pools.size());
   s.shock.resize(size_t(p.due_months));
+  s.trend.assign(size_t(p.due_months), 0);
   std::vector<int64_t> pc(people), pcash(people), psales(people);
   for (int32_t run = begin; run < end; ++run) {
     const uint64_t run_seed = mix(p.seed ^ mix(uint64_t(run) + 0x632be59bd9b4e019ULL));
     for (size_t q = 0; q < p.pools.size(); ++q) s.pool_seed[q] = mix(run_seed ^ mix(q + 1));
+    // Each due month's shift: a month shock drawn from the history's, plus for new invoices
+    // the run's trend at that month (its slope a bootstrap of the residuals around the line).
+    // Not for invoices open at the start: they are drawn from the profiles still open at
+    // their age, which already says how late they run; moved earlier, they would pile up on
+    // the first day.
     const std::vector<int32_t>& shocks = p.model.month_shocks;
-    for (size_t m = 0; m < s.shock.size(); ++m)
+    int64_t slope_num = p.trend_slope_num;
+    for (size_t k = 0; k < p.trend_w.size(); ++k)
+      slope_num += p.trend_w[k] * p.trend_resid[below(mix(run_seed ^ mix(k + 0x200000001ULL)),
+                                                      p.trend_resid.size())];
+    for (size_t m = 0; m < s.shock.size(); ++m) {
       s.shock[m] = shocks.empty() ? 0
                                   : shocks[below(mix(run_seed ^ mix(m + 0x100000001ULL)), shocks.size())];
+      if (!p.trend_w.empty()) {
+        const int64_t cd = trend_centidays(p, slope_num, p.first_due_key + int32_t(m));
+        s.trend[m] = int32_t(cd >= 0 ? (cd + 50) / 100 : -((-cd + 50) / 100));
+      }
+    }
     for (size_t i = 0; i < policies; ++i) s.acc[i].reset(months, p.customers.size(), people, p.pre[i].commission);
 
     for (const SimCustomerInfo& info : p.customers) {
@@ -914,7 +981,7 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
         const SimJob& j = p.jobs[ji];
         Draw& d = s.draws[i];
         d.h = mix(run_seed ^ j.key);
-        d.shift = s.shock[size_t(j.due_month)];
+        d.shift = s.shock[size_t(j.due_month)] + (j.open ? 0 : s.trend[size_t(j.due_month)]);
         d.entry = j.pool < 0 ? PoolEntry{} : draw_profile(p, s, j, d.h, kDrawProfile, false);
       }
       for (size_t pi = 0; pi < policies; ++pi) {
@@ -938,7 +1005,7 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
             int32_t terms_shift = 0;
             const Date due = terms_due(pol, pre, j, &terms_shift);
             const int32_t day = late_cut(pre, d.entry.days);
-            Date paid = std::max(base, due + (day + terms_shift + d.shift));
+            Date paid = cash_day(p, j, std::max(base, due + (day + terms_shift + d.shift)));
             int64_t discount = 0;
             if (!j.open && pol.discount.rate_ppm > 0) {
               const Date deadline = j.date + pol.discount.within_days;
@@ -947,7 +1014,7 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
                 discount = disc;
               } else if (chance_ppm(sub(d.h, kDrawTakeUp), pre.take_up[j.customer])) {
                 discount = disc;
-                paid = std::max(base, deadline);
+                paid = cash_day(p, j, std::max(base, deadline));
               }
             }
             account_simple(p, pre, j, due, paid, discount, s.acc[pi]);

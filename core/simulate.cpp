@@ -2,6 +2,7 @@
 #include "simulate.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "events.h"
@@ -52,7 +53,8 @@ int32_t month_key(Date d) {
 }
 
 // Month shocks (simulate.h): a whole month's payments running late or early together, which
-// the per-invoice draws alone cannot give (they average out over many invoices).
+// the per-invoice draws alone cannot give (they average out over many invoices). Then the
+// trend through them, whose slope each run draws (simulate.h, "Trend").
 void fit_month_shocks(const Book& book, BehaviourModel* m) {
   if (m->profiles.empty()) return;
   int32_t first = INT32_MAX, last = INT32_MIN;
@@ -73,14 +75,51 @@ void fit_month_shocks(const Book& book, BehaviourModel* m) {
       ++count[k];
     }
   }
+  // Complete months: the last day + the book's 90th percentile of settle days before the fit.
+  const int32_t p90 = std::max(0, m->book_stats.p90_days);
   std::vector<double> shocks;
-  for (size_t k = 0; k < sum.size(); ++k)
-    if (count[k] >= std::max<uint32_t>(m->options.min_history, 1)) shocks.push_back(sum[k] / count[k]);
+  std::vector<int32_t> keys;
+  for (size_t k = 0; k < sum.size(); ++k) {
+    const int32_t key = first + int32_t(k);
+    const Date month_first = date_from_ymd(key / 12, key % 12 + 1, 1);
+    if (add_months(month_first, 1) - 1 + p90 >= m->fitted_on) continue;
+    if (count[k] < std::max<uint32_t>(m->options.min_history, 1)) continue;
+    shocks.push_back(sum[k] / count[k]);
+    keys.push_back(key);
+  }
   if (shocks.empty()) return;
-  double mean = 0;
-  for (double x : shocks) mean += x;
-  mean /= double(shocks.size());
-  for (double x : shocks) m->month_shocks.push_back(int32_t(std::lround(x - mean)));
+  auto demean = [](std::vector<double>& v) {
+    double mean = 0;
+    for (double x : v) mean += x;
+    mean /= double(v.size());
+    for (double& x : v) x -= mean;
+  };
+  demean(shocks);
+  if (!m->options.trend || shocks.size() < kTrendMonthsMin) {
+    for (double x : shocks) m->month_shocks.push_back(int32_t(std::lround(x)));
+    return;
+  }
+  // The trend's months: the last kTrendMonthsMax, demeaned again, and the line through them.
+  const size_t skip = shocks.size() > kTrendMonthsMax ? shocks.size() - kTrendMonthsMax : 0;
+  shocks.erase(shocks.begin(), shocks.begin() + ptrdiff_t(skip));
+  keys.erase(keys.begin(), keys.begin() + ptrdiff_t(skip));
+  demean(shocks);
+  const double n = double(shocks.size());
+  double t_mean = 0;
+  for (int32_t t : keys) t_mean += t;
+  t_mean /= n;
+  double sxx = 0, sxy = 0;
+  for (size_t k = 0; k < shocks.size(); ++k) {
+    sxx += (keys[k] - t_mean) * (keys[k] - t_mean);
+    sxy += (keys[k] - t_mean) * shocks[k];
+  }
+  const double slope = sxx > 0 ? sxy / sxx : 0;
+  m->trend_days_per_month = slope;
+  for (size_t k = 0; k < shocks.size(); ++k) {
+    m->trend_month.push_back(keys[k]);
+    m->trend_centidays.push_back(int32_t(std::lround(shocks[k] * 100)));
+    m->month_shocks.push_back(int32_t(std::lround(shocks[k] - slope * (keys[k] - t_mean))));
+  }
 }
 
 }  // namespace
@@ -94,6 +133,8 @@ BehaviourModel fit_behaviour(const Book& book, Date fitted_on, const FitOptions&
   const Date as_of = fitted_on - 1;
   m.customer_pool.resize(book.customers.size());
   double weighted_days = 0, weight = 0;
+  uint32_t weekend = 0;
+  std::vector<std::array<uint32_t, 7>> by_weekday(book.customers.size());
   for (Index i = 0; i < book.invoices.size(); ++i) {
     const Invoice& inv = book.invoices[i];
     if (inv.date > as_of || inv.amount_minor <= 0) continue;
@@ -109,6 +150,11 @@ BehaviourModel fit_behaviour(const Book& book, Date fitted_on, const FitOptions&
       if (a->date > as_of) break;  // Sorted by date within the invoice.
       applied += a->amount_minor;
       payments += a->kind == ApplicationKind::Payment;
+      if (a->kind == ApplicationKind::Payment) {
+        ++m.payments;
+        weekend += weekday(a->date) >= 5;
+        ++by_weekday[inv.customer][size_t(weekday(a->date))];
+      }
       p.disputed |= a->kind == ApplicationKind::CreditNote;
       p.lost |= a->kind == ApplicationKind::WriteOff;
       m.events.push_back({a->date - inv.due, a->amount_minor, a->kind == ApplicationKind::Payment,
@@ -137,6 +183,20 @@ BehaviourModel fit_behaviour(const Book& book, Date fitted_on, const FitOptions&
     m.book_pool.push_back(index);
   }
   m.book_mean_days = weight > 0 ? weighted_days / weight : 0;
+  if (m.payments > 0) m.weekend_share = double(weekend) / m.payments;
+  // Under half of the even spread's 2/7, and enough payments to tell (a week's worth of each).
+  m.business_days = options.business_days && m.payments >= 50 && weekend * 7 < m.payments;
+  m.customer_run_day.assign(book.customers.size(), -1);
+  for (Index c = 0; c < book.customers.size() && options.business_days; ++c) {
+    const auto& w = by_weekday[c];
+    uint32_t total = 0;
+    for (uint32_t x : w) total += x;
+    const size_t top = size_t(std::max_element(w.begin(), w.end()) - w.begin());
+    if (total >= std::max<uint32_t>(options.min_history, 1) && w[top] * 5 >= total * 4) {
+      m.customer_run_day[c] = int8_t(top);
+      ++m.customers_run_day;
+    }
+  }
 
   // Grades: every customer's, sorted, so that the pools' order does not hang on file order.
   for (const Customer& c : book.customers) m.grades.push_back(c.grade);
@@ -155,9 +215,9 @@ BehaviourModel fit_behaviour(const Book& book, Date fitted_on, const FitOptions&
   }
 
   for (const auto& pool : m.customer_pool) m.customer_stats.push_back(pool_stats(m, pool));
-  if (options.month_shocks) fit_month_shocks(book, &m);
   for (const auto& pool : m.grade_pool) m.grade_stats.push_back(pool_stats(m, pool));
   m.book_stats = pool_stats(m, m.book_pool);
+  if (options.month_shocks) fit_month_shocks(book, &m);
   const size_t k = options.min_history;
   for (Index c = 0; c < book.customers.size(); ++c) {
     if (m.customer_pool[c].size() >= k) ++m.customers_own;

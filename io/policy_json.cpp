@@ -585,7 +585,7 @@ void RequestReader::read() {
     if (root_["fit"].is_object())
       fit(root_["fit"]);
     else
-      add("fit", "must be an object with min_history, never_days, month_shocks, not " +
+      add("fit", "must be an object with min_history, never_days, month_shocks, trend, pay_days, not " +
                      json_described(root_["fit"]));
   }
   if (root_.contains("replay")) boolean(root_["replay"], "replay", &out_.replay);
@@ -597,7 +597,7 @@ void RequestReader::read() {
 }
 
 void RequestReader::fit(const json& f) {
-  only(f, "fit", {"min_history", "never_days", "month_shocks"});
+  only(f, "fit", {"min_history", "never_days", "month_shocks", "trend", "pay_days"});
   int64_t x = 0;
   if (f.contains("min_history") &&
       whole(f["min_history"], "fit.min_history", 1, kFitHistoryMax, "invoices", &x))
@@ -606,6 +606,8 @@ void RequestReader::fit(const json& f) {
       whole(f["never_days"], "fit.never_days", 1, kFitNeverDaysMax, "days", &x))
     out_.fit.never_days = int32_t(x);
   if (f.contains("month_shocks")) boolean(f["month_shocks"], "fit.month_shocks", &out_.fit.month_shocks);
+  if (f.contains("trend")) boolean(f["trend"], "fit.trend", &out_.fit.trend);
+  if (f.contains("pay_days")) boolean(f["pay_days"], "fit.pay_days", &out_.fit.business_days);
 }
 
 void RequestReader::policies(const json& list) {
@@ -660,7 +662,9 @@ std::string write_sim_request(const SimRequest& r, int minor_digits) {
          ",\n  \"runs\": " + std::to_string(r.runs) + ",\n  \"seed\": " + std::to_string(r.seed);
   out += ",\n  \"fit\": {\"min_history\": " + std::to_string(r.fit.min_history) +
          ", \"never_days\": " + std::to_string(r.fit.never_days) +
-         ", \"month_shocks\": " + (r.fit.month_shocks ? "true" : "false") + "}";
+         ", \"month_shocks\": " + (r.fit.month_shocks ? "true" : "false") +
+         ", \"trend\": " + (r.fit.trend ? "true" : "false") +
+         ", \"pay_days\": " + (r.fit.business_days ? "true" : "false") + "}";
   out += ",\n  \"replay\": " + std::string(r.replay ? "true" : "false");
   out += ",\n  \"policies\": [";
   for (size_t i = 0; i < r.policies.size(); ++i) {

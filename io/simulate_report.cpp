@@ -68,8 +68,19 @@ std::string backtest_table(const Book& book, const Backtest& t) {
          fixed(m.book_stats.lost_share * 100, 1) + "%\n";
   out += "Month shocks: " +
          (m.options.month_shocks ? std::to_string(m.month_shocks.size()) + " months of history"
-                                 : std::string("off")) +
-         "\n";
+                                 : std::string("off"));
+  if (!m.trend_month.empty())
+    out += "; trend " + fixed(m.trend_days_per_month, 2) + " days a month over the last " +
+           std::to_string(m.trend_month.size()) + " (each run draws its own)";
+  else if (m.options.month_shocks)
+    out += m.options.trend ? "; no trend (fewer than " + std::to_string(kTrendMonthsMin) +
+                                 " complete months)"
+                           : "; trend off";
+  out += "\n";
+  out += "Pay days: " + std::to_string(m.payments) + " payments, " +
+         fixed(m.weekend_share * 100, 1) + "% on a weekend" +
+         (m.business_days ? " (pays on business days: a weekend's payment moves to Monday)" : "") +
+         "; customers who pay in a weekly run: " + std::to_string(m.customers_run_day) + "\n";
   out += "Replayed: " + std::to_string(f.open_invoices) + " invoices open at the start, " +
          std::to_string(f.new_invoices) + " issued after; " + std::to_string(f.runs) +
          " runs, seed " + std::to_string(f.seed) + "\n\n";
@@ -118,6 +129,14 @@ std::string backtest_json(const Book& book, const Backtest& t) {
          ", \"never_days\": " + std::to_string(m.options.never_days) +
          ", \"month_shocks\": " +
          (m.options.month_shocks ? std::to_string(m.month_shocks.size()) : std::string("null")) +
+         ", \"trend_months\": " +
+         (m.trend_month.empty() ? std::string("null") : std::to_string(m.trend_month.size())) +
+         ", \"trend_days_per_month\": " +
+         (m.trend_month.empty() ? std::string("null") : fixed(m.trend_days_per_month, 3)) +
+         ", \"payments\": " + std::to_string(m.payments) +
+         ", \"weekend_share\": " + fixed(m.weekend_share, 4) +
+         ", \"business_days\": " + (m.business_days ? "true" : "false") +
+         ", \"customers_run_day\": " + std::to_string(m.customers_run_day) +
          ", \"customers_own\": " + std::to_string(m.customers_own) +
          ", \"customers_grade\": " + std::to_string(m.customers_grade) +
          ", \"customers_book\": " + std::to_string(m.customers_book) +

@@ -5,7 +5,11 @@
 // minor units; errors as shares with 4 decimals, null when no month had cash):
 //   {"from": "2013-01-01", "to": "2013-12-31", "runs": 500, "seed": 1, "currency": "USD",
 //    "model": {"profiles", "censored", "min_history", "never_days",
-//              "month_shocks" (months of history drawn from; null when off), "customers_own",
+//              "month_shocks" (months of history drawn from; null when off),
+//              "trend_months", "trend_days_per_month" (the drift's months and fitted slope;
+//              null when there is no trend), "payments", "weekend_share",
+//              "business_days", "customers_run_day" (core/simulate.h "Business days"),
+//              "customers_own",
 //              "customers_grade", "customers_book", "book_mean_days",
 //              "book": {"median_days", "mean_days", "p90_days", "partial_share",
 //                       "disputed_share", "lost_share"}},

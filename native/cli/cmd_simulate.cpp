@@ -6,7 +6,7 @@
 //                       [--threads N] [--format table|json|csv] [-o FILE]
 // Policy 0 is always "As today" (the book as it is); the files come after it, in order.
 // The cash backtest of the behaviour model (core/simulate.h):
-//   arlab simulate BOOK --backtest-from D [--to D2] [--runs N] [--seed S] [--no-month-shocks]
+//   arlab simulate BOOK --backtest-from D [--to D2] [--runs N] [--seed S] [--no-month-shocks] [--no-trend] [--no-pay-days]
 // And two helpers: --list-params (every parameter of a policy file) and --policy-template.
 //
 // [SECTION] Help and options
@@ -78,7 +78,10 @@ constexpr const char* kSimulateHelp =
     "                      ar_end, overdue_end, bad_debt, discount_cost, commission_cost,\n"
     "                      financing_cost, collection_cost, margin_lost, profit, dso,\n"
     "                      countback_dso, overdue_ratio, collection_rate\n"
-    "  --no-month-shocks   independent draws only (no shock per month of due dates)\n"
+    "  --no-month-shocks   independent draws only (no shock per month of due dates, no trend)\n"
+    "  --no-trend          month shocks without the drift each run draws through them\n"
+    "  --no-pay-days       payments on the day drawn (no move of a weekend's payment to\n"
+    "                      Monday, nor to a customer's weekly payment run)\n"
     "  --threads N         threads to run on (default: the machine's)\n"
     "  --policy-template   write a policy file with every member at its default (the book's\n"
     "                      first letter day) to start from\n"
@@ -103,6 +106,8 @@ const std::vector<OptionSpec> kSimulateOptions = {{"--backtest-from", nullptr, t
                                                   {"--runs", nullptr, true},
                                                   {"--seed", nullptr, true},
                                                   {"--no-month-shocks", nullptr, false},
+                                                  {"--no-trend", nullptr, false},
+                                                  {"--no-pay-days", nullptr, false},
                                                   {"--format", nullptr, true},
                                                   {"--output", "-o", true},
                                                   {"--policy", nullptr, true},
@@ -168,6 +173,8 @@ int backtest_command(const Args& args) {
                                        " that is over 10,000,000: shorten it or use fewer runs");
   FitOptions options;
   options.month_shocks = !args.has("--no-month-shocks");
+  options.trend = !args.has("--no-trend");
+  options.business_days = !args.has("--no-pay-days");
   Backtest t = backtest(book, from, to, int32_t(runs), uint64_t(seed), options);
   const std::string out = format == "json"  ? backtest_json(book, t)
                           : format == "csv" ? backtest_csv(book, t)
@@ -235,6 +242,8 @@ int policy_options(const Args& args, PolicyOptions* o) {
                                        args.get("--seed") + "\"");
   r.seed = uint64_t(seed);
   r.fit.month_shocks = !args.has("--no-month-shocks");
+  r.fit.trend = !args.has("--no-trend");
+  r.fit.business_days = !args.has("--no-pay-days");
   x = std::max(1u, std::thread::hardware_concurrency());
   if (int c = count_option(args, "--threads", 1, kThreadsMax, &x); c != kExitOk) return c;
   o->threads = int(x);

@@ -312,7 +312,7 @@ TEST_CASE("hostile policies: nesting, long keys and many mistakes stay bounded")
 TEST_CASE("a request: every member, policies placed by index, and a round trip") {
   const std::string text = R"({"format": "arlab-sim-request/1", "from": "2025-07-01",
     "horizon": 6, "runs": 200, "seed": 18446744073709551615,
-    "fit": {"min_history": 4, "never_days": 200, "month_shocks": false}, "replay": true,
+    "fit": {"min_history": 4, "never_days": 200, "month_shocks": false, "trend": false, "pay_days": false}, "replay": true,
     "policies": [{"name": "As today"},
                  {"name": "2/10", "discount": {"rate": "2%"}, "terms": {"net_days": 30}}]})";
   SimRequest r;
@@ -328,6 +328,8 @@ TEST_CASE("a request: every member, policies placed by index, and a round trip")
   CHECK(r.fit.min_history == 4);
   CHECK(r.fit.never_days == 200);
   CHECK_FALSE(r.fit.month_shocks);
+  CHECK_FALSE(r.fit.trend);
+  CHECK_FALSE(r.fit.business_days);
   CHECK(r.replay);
   REQUIRE(r.policies.size() == 2);
   CHECK(r.policies[1].discount.rate_ppm == 20000);
@@ -340,7 +342,7 @@ TEST_CASE("a request: every member, policies placed by index, and a round trip")
         "  \"horizon\": 6,\n"
         "  \"runs\": 200,\n"
         "  \"seed\": 18446744073709551615,\n"
-        "  \"fit\": {\"min_history\": 4, \"never_days\": 200, \"month_shocks\": false},\n"
+        "  \"fit\": {\"min_history\": 4, \"never_days\": 200, \"month_shocks\": false, \"trend\": false, \"pay_days\": false},\n"
         "  \"replay\": true,\n"
         "  \"policies\": [\n"
         "    {\"name\": \"As today\"\n"
@@ -380,7 +382,7 @@ TEST_CASE("request mistakes, placed") {
   CHECK(request_problem(head + R"("fit": {"min_history": 0}, "policies": [{"name": "x"}]})") ==
         "fit.min_history: must be a whole number of invoices from 1 to 100000, not 0");
   CHECK(request_problem(head + R"("fit": {"shocks": true}, "policies": [{"name": "x"}]})") ==
-        "fit.shocks: unknown member (known here: min_history, never_days, month_shocks)");
+        "fit.shocks: unknown member (known here: min_history, never_days, month_shocks, trend, pay_days)");
   CHECK(request_problem(head + R"("policies": []})") ==
         "policies: must be a list of 1 to 16 policies, not 0 of them");
   CHECK(request_problem(head + "\"horizon\": 12}") ==

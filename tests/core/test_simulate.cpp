@@ -155,6 +155,97 @@ TEST_CASE("month shocks: how much a month of due dates ran late against its cust
   CHECK(fit_behaviour(b.book, D("2025-06-01"), o).month_shocks.empty());
 }
 
+TEST_CASE("trend: a steady drift carries on past the history, each run on its own slope") {
+  // C1, K = 1: invoices of 2024 due on the 20th of each month (2024-01-20 .. 2024-12-20, one
+  // due month each), paid 20, 19, .., 9 days after due: one
+  // day earlier every month. C1's mean 14.5: shocks +5.5 .. -5.5 around the mean month
+  // (5.5 months from 2024-01), a slope of exactly -1 day a month, residuals 0: every run's
+  // slope is -1 too. The book's 90th percentile of settle days is 19: 2024-12-31 + 19 is
+  // before the fit (2025-04-01), so all twelve months are complete.
+  // Replayed: INV-N 2025-04-01, due 2025-04-20 (month 15 from 2024-01; 15 - 5.5 = 9.5 months
+  // past the mean: -9.5 days, rounded away from zero: -10). Its profile is one of C1's twelve
+  // (9..20 days), drawn from the run's resample: paid on 04-20 + days - 10, 04-19 .. 04-30,
+  // always in April.
+  // Without the trend, the raw shocks (5.5 .. -5.5 rounded half away: 6 5 4 3 2 1 -1 .. -6),
+  // one drawn for April's due month: paid in April when days + shock <= 10, 34 of the 144
+  // pairs: 23.6% of the runs (sd of 400 runs' share: 2.1 points).
+  BookBuilder b;
+  Index c1 = b.customer("C1", 30);
+  for (int k = 0; k < 12; ++k) {
+    const Date due = date_from_ymd(2024, k + 1, 20);
+    Index inv = b.invoice("INV-" + std::to_string(k + 1), c1, due - 19, 10000, due);
+    b.payment("P-" + std::to_string(k + 1), c1, due + (20 - k), 10000, {{inv, 10000}});
+  }
+  const Index n = b.invoice("INV-N", c1, D("2025-04-01"), 10000, D("2025-04-20"));
+  REQUIRE(b.build());
+  FitOptions o;
+  o.min_history = 1;
+  o.business_days = false;  // Twelve payments: too few for the weekday rules anyway.
+  BehaviourModel m = fit_behaviour(b.book, D("2025-04-01"), o);
+  CHECK(m.trend_month.size() == 12);
+  CHECK(m.trend_days_per_month == doctest::Approx(-1.0));
+  CHECK(m.trend_centidays.front() == 550);
+  CHECK(m.trend_centidays.back() == -550);
+  CHECK(m.month_shocks == std::vector<int32_t>(12, 0));
+  CashForecast f = simulate_cash(b.book, m, {n}, D("2025-04-01"), D("2025-05-31"), 400, 5);
+  REQUIRE(f.months.size() == 2);
+  CHECK(f.months[0].p5_minor == 10000);  // Every run pays in April.
+  CHECK(f.months[1].p95_minor == 0);
+  o.trend = false;
+  BehaviourModel flat = fit_behaviour(b.book, D("2025-04-01"), o);
+  CHECK(flat.trend_month.empty());
+  CHECK(flat.month_shocks ==
+        std::vector<int32_t>{6, 5, 4, 3, 2, 1, -1, -2, -3, -4, -5, -6});
+  CashForecast g = simulate_cash(b.book, flat, {n}, D("2025-04-01"), D("2025-05-31"), 400, 5);
+  CHECK(g.months[0].mean_minor > 1700);  // 2,361 expected: 3 sd either way.
+  CHECK(g.months[0].mean_minor < 3000);
+}
+
+TEST_CASE("business days and payment runs: a weekend's payment arrives on Monday") {
+  // K = 8, fitted on 2025-05-01. C1 (terms 30): 60 invoices, each paid exactly 7 days after
+  // due, the payments one a week from Monday 2024-02-12, Monday, Tuesday, .., Friday in turn
+  // (due 7 days before, dated 30 before that): never on a weekend, 20% on each weekday (no
+  // payment run). C2 (terms 30): an invoice every Monday from 2024-01-01, due on Wednesday,
+  // paid 2 days after due: always on a Friday, a weekly run. 120 payments, none on a weekend:
+  // the book pays on business days.
+  // Replayed: C1's INV-A due Saturday 2025-05-24, paid 7 days after: Saturday 05-31 -> Monday
+  // 06-02 (June, not May). C2's INV-B due Thursday 2025-05-29, paid 2 days after: Saturday
+  // 05-31 -> its run, Friday 06-06. Every profile is the same and no month shock moves them
+  // (all zero): exact. Without the rules both are paid on Saturday 05-31, in May.
+  BookBuilder b;
+  Index c1 = b.customer("C1", 30);
+  Index c2 = b.customer("C2", 30);
+  for (int k = 0; k < 60; ++k) {
+    const Date paid1 = D("2024-02-12") + 7 * k + k % 5;
+    Index i1 = b.invoice("A-" + std::to_string(k), c1, paid1 - 37, 10000);
+    b.payment("PA-" + std::to_string(k), c1, paid1, 10000, {{i1, 10000}});
+    const Date d2 = D("2024-01-01") + 7 * k;
+    Index i2 = b.invoice("B-" + std::to_string(k), c2, d2, 10000);
+    b.payment("PB-" + std::to_string(k), c2, d2 + 30 + 2, 10000, {{i2, 10000}});
+  }
+  const Index a = b.invoice("INV-A", c1, D("2025-05-01"), 10000, D("2025-05-24"));
+  const Index bb = b.invoice("INV-B", c2, D("2025-05-01"), 10000, D("2025-05-29"));
+  REQUIRE(b.build());
+  BehaviourModel m = fit_behaviour(b.book, D("2025-05-01"), {});
+  CHECK(m.payments == 120);
+  CHECK(m.weekend_share == 0);
+  CHECK(m.business_days);
+  CHECK(m.customer_run_day[c1] == -1);
+  CHECK(m.customer_run_day[c2] == 4);  // Friday.
+  CHECK(m.customers_run_day == 1);
+  CashForecast f = simulate_cash(b.book, m, {a, bb}, D("2025-05-01"), D("2025-06-30"), 50, 2);
+  REQUIRE(f.months.size() == 2);
+  CHECK(f.months[0].p95_minor == 0);  // Nothing in May.
+  CHECK(f.months[1].p5_minor == 20000);
+  FitOptions off;
+  off.business_days = false;
+  BehaviourModel raw = fit_behaviour(b.book, D("2025-05-01"), off);
+  CHECK_FALSE(raw.business_days);
+  CHECK(raw.customers_run_day == 0);
+  CashForecast g = simulate_cash(b.book, raw, {a, bb}, D("2025-05-01"), D("2025-06-30"), 50, 2);
+  CHECK(g.months[0].p5_minor == 20000);  // Both on Saturday 05-31.
+}
+
 TEST_CASE("a replay run done elsewhere (the app's) gives the backtest's comparison") {
   // The generated book: months with shocks, practice draws and partial payers; the app's path
   // (a replay request, runs in slices) against arlab simulate --backtest-from's.
