@@ -1239,6 +1239,11 @@ void draw_backtest(State& state, SimulationPanel& p) {
               "about 90%%). %d runs; %u invoices open at the start, %u issued after.",
               t.inside_band, t.month_count, t.forecast.runs, t.forecast.open_invoices,
               t.forecast.new_invoices);
+  if (ImGui::TreeNode("The model fitted (docs/SIMULATION.md)")) {
+    ImGui::TextUnformatted(arlab::model_summary(t.model).c_str());
+    ImGui::TreePop();
+  }
+  ui::mark("sim-backtest-model");
   ImGui::PopTextWrapPos();
 }
 

@@ -45,14 +45,8 @@ bool inside(const MonthCash& m) {
 
 }  // namespace
 
-std::string backtest_table(const Book& book, const Backtest& t) {
-  const CashForecast& f = t.forecast;
-  const BehaviourModel& m = t.model;
-  const int d = book.minor_digits;
-  std::string out = "Cash backtest: fitted on the documents before " + format_date(f.from) +
-                    ", cash " + format_date(f.from) + " .. " + format_date(f.to) + " (" +
-                    table_text(book.currency) + ")\n";
-  out += "Model: " + std::to_string(m.profiles.size()) + " invoice histories (" +
+std::string model_summary(const BehaviourModel& m) {
+  std::string out = "Model: " + std::to_string(m.profiles.size()) + " invoice histories (" +
          std::to_string(m.censored) + " still open and younger than " +
          std::to_string(m.options.never_days) + " days past due left out); customers with " +
          std::to_string(m.options.min_history) + "+ histories use their own: " +
@@ -81,6 +75,17 @@ std::string backtest_table(const Book& book, const Backtest& t) {
          fixed(m.weekend_share * 100, 1) + "% on a weekend" +
          (m.business_days ? " (pays on business days: a weekend's payment moves to Monday)" : "") +
          "; customers who pay in a weekly run: " + std::to_string(m.customers_run_day) + "\n";
+  return out;
+}
+
+std::string backtest_table(const Book& book, const Backtest& t) {
+  const CashForecast& f = t.forecast;
+  const BehaviourModel& m = t.model;
+  const int d = book.minor_digits;
+  std::string out = "Cash backtest: fitted on the documents before " + format_date(f.from) +
+                    ", cash " + format_date(f.from) + " .. " + format_date(f.to) + " (" +
+                    table_text(book.currency) + ")\n";
+  out += model_summary(m);
   out += "Replayed: " + std::to_string(f.open_invoices) + " invoices open at the start, " +
          std::to_string(f.new_invoices) + " issued after; " + std::to_string(f.runs) +
          " runs, seed " + std::to_string(f.seed) + "\n\n";

@@ -49,6 +49,9 @@
 
 namespace arlab {
 
+// What the fitted model holds, in four lines ("Model: ...", "Book: ...", "Month shocks: ...",
+// "Pay days: ..."), each ended by a newline: the table's header and the app's Backtest view.
+std::string model_summary(const BehaviourModel& model);
 std::string backtest_table(const Book& book, const Backtest& test);
 std::string backtest_json(const Book& book, const Backtest& test);
 std::string backtest_csv(const Book& book, const Backtest& test);
