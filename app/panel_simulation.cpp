@@ -762,7 +762,8 @@ void draw_people(State& state, SimulationPanel& p, const arlab::SimResult& r) {
   if (base.people.empty()) return;
   ui::heading("Per salesperson");
   ui::help_marker("Commission earned and the collection rate (cash / sales) of each "
-                  "salesperson's customers over the horizon: the baseline, then the policy.");
+                  "salesperson's customers over the horizon: the baseline, then the policy. "
+                  "Hover a figure for its 5th-95th percentile band.");
   ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                           ImGuiTableFlags_SizingStretchProp;
   const bool two = b != 0;
@@ -773,23 +774,30 @@ void draw_people(State& state, SimulationPanel& p, const arlab::SimResult& r) {
   ImGui::TableSetupColumn("Collection rate", ui::kFitColumn);
   if (two) ImGui::TableSetupColumn("Rate (policy)", ui::kFitColumn);
   ui::headers_row();
+  // A mean, its band on hover (the CLI's JSON and CSV have the band too).
+  auto cell = [&](arlab::SimMetric m, const arlab::Band& band) {
+    ImGui::TableNextColumn();
+    ui::text_right(metric_text(book, m, band.mean));
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("5th to 95th percentile of the runs: %s to %s",
+                        metric_text(book, m, double(band.p5)).c_str(),
+                        metric_text(book, m, double(band.p95)).c_str());
+  };
   for (size_t i = 0; i < base.people.size(); ++i) {
     const arlab::SimPersonResult& a = base.people[i];
     const arlab::SimPersonResult* o = i < other.people.size() ? &other.people[i] : nullptr;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ui::text_fit(a.name.empty() ? a.id : a.name);
-    ImGui::TableNextColumn();
-    ui::text_right(metric_text(book, arlab::kSimCommissionCost, a.commission.mean));
+    cell(arlab::kSimCommissionCost, a.commission);
     if (two) {
-      ImGui::TableNextColumn();
-      if (o) ui::text_right(metric_text(book, arlab::kSimCommissionCost, o->commission.mean));
+      if (o) cell(arlab::kSimCommissionCost, o->commission);
+      else ImGui::TableNextColumn();
     }
-    ImGui::TableNextColumn();
-    ui::text_right(metric_text(book, arlab::kSimCollectionRate, a.collection_rate.mean));
+    cell(arlab::kSimCollectionRate, a.collection_rate);
     if (two) {
-      ImGui::TableNextColumn();
-      if (o) ui::text_right(metric_text(book, arlab::kSimCollectionRate, o->collection_rate.mean));
+      if (o) cell(arlab::kSimCollectionRate, o->collection_rate);
+      else ImGui::TableNextColumn();
     }
   }
   ImGui::EndTable();
