@@ -34,9 +34,10 @@ inline bool chance_ppm(uint64_t h, int64_t ppm) {
   return ppm > 0 && int64_t(below(h, uint64_t(kPpmOne))) < ppm;
 }
 
-// Purposes of a job's draws (the job's own hash is re-mixed with one of these).
+// Purposes of a job's draws: the job's own hash is re-mixed with one of these, but for the
+// profile it draws, which the job's hash picks itself (one hash fewer per job and run: the
+// draw every job makes in every run).
 enum Purpose : uint64_t {
-  kDrawProfile = 1,  // + try (0..kTries)
   kDrawPractice = 100,
   kDrawPracticeDay = 101,
   kDrawDip = 102,
@@ -79,6 +80,13 @@ struct SimJob {
   int32_t due_month = 0;  // Index of its month shock.
   bool open = false;
   uint64_t key = 0;       // mix(position): its draws in a run hash run ^ key.
+  // Laid out once for every run (build_plan), so that a run only reads them:
+  Date base;                 // max(from, date): the day it enters the simulated book.
+  int32_t issue_month = 0;   // The month of base.
+  uint32_t entry_first = 0;  // Its pool's first entry in SimPlan::entries.
+  uint32_t draw_n = 0;       // The profiles it draws among: cand (open), its pool's size (new).
+  uint64_t boot = 0;         // Open jobs: mix(cand), which makes its prefix's resample its own.
+  int32_t due_end = 0;       // ended_by(due): the months whose last day is on or before due.
 };
 
 // A profile as a draw sees it, 8 bytes, next to its pool's others (a draw is a random read:
@@ -88,7 +96,21 @@ constexpr uint32_t kEntrySimple = 0xfffffffe;  // One payment of the whole amoun
 constexpr uint32_t kEntryNone = 0xffffffff;    // No profile: the practice's recovery by age.
 struct PoolEntry {
   int32_t days = 0;
-  uint32_t ref = kEntryNone;  // kEntrySimple, or the profile (its events, its `lost`).
+  uint32_t ref = kEntryNone;  // kEntrySimple, or the profile: into SimPlan::slow.
+};
+
+// The other profiles (a part paid, credited or lost: one draw in six), copied out of the model
+// in the order the customers' pools name them, so that the draws of one customer read one
+// small region rather than the model's profiles and events scattered over megabytes.
+struct SlowEvent {
+  int64_t minor = 0;
+  int32_t days = 0;  // After due.
+  bool cash = false, loss = false;
+};
+struct SlowProfile {
+  uint32_t ev_first = 0, ev_count = 0;  // Into SimPlan::slow_events.
+  int64_t total = 0;                    // Its events' minor units summed.
+  bool lost = false;
 };
 
 struct SimCustomerInfo {
@@ -97,6 +119,16 @@ struct SimCustomerInfo {
   int32_t person = -1;  // Into SimPlan::people.
   int64_t credit_limit = -1;
   uint32_t job_first = 0, job_count = 0;
+};
+
+// What a policy makes of a job's terms: the same in every run, worked out with the plan
+// (terms_due, the discount's amount and last day).
+struct JobTerms {
+  Date due;               // Under the policy's terms.
+  int32_t shift = 0;      // The days its payment moves against that date (terms_due).
+  int32_t due_end = 0;    // ended_by(due).
+  Date deadline;          // The discount's last day.
+  int64_t discount = -1;  // The discount when taken; -1: none offered (open jobs, no discount).
 };
 
 struct PolicyPre {
@@ -110,6 +142,11 @@ struct PolicyPre {
   bool commission = false;
   bool touches_new = false;  // A lever acts on new invoices beyond their payment's timing.
   bool holds = false;
+  bool weighted = false;     // weight_new_ppm is not 100%: the financed part is kept apart.
+  // Laid out with the plan for the runs (prepare_runs): each job's terms, and the sums every
+  // run starts from (every job issued, as Acc lays them out: a sale not made is taken back).
+  std::vector<JobTerms> terms;  // By job.
+  std::vector<int64_t> start, start_cust_sales;
 };
 
 struct SimPlan {
@@ -120,7 +157,10 @@ struct SimPlan {
   std::vector<PolicyPre> pre;
   BehaviourModel model;
   std::vector<std::vector<uint32_t>> pools;  // Customers, grades, book; by settle days, desc.
-  std::vector<std::vector<PoolEntry>> entries;  // The same, compact: what a draw reads.
+  std::vector<PoolEntry> entries;            // The same, compact, pool after pool: what a
+  std::vector<uint32_t> entry_first;         // draw reads; a pool's first entry.
+  std::vector<SlowProfile> slow;             // The profiles not paid in one payment in full.
+  std::vector<SlowEvent> slow_events;
   std::vector<SimJob> jobs;                  // By customer, then open first, then date.
   std::vector<SimCustomerInfo> customers;
   std::vector<Date> month_first, month_last;
@@ -145,6 +185,11 @@ struct SimPlan {
   size_t months() const { return month_first.size(); }
   int32_t month(Date d) const { return month_of_day[size_t(d - from)]; }
   bool inside(Date d) const { return d >= from && d <= to; }
+  // The number of months whose last day is on or before d (0 before the start).
+  // (The months ended before a day of the horizon are those before its month.)
+  int32_t ended_by(Date d) const {
+    return d < from ? 0 : d >= to ? int32_t(months()) : month(d + 1);
+  }
 };
 
 void SimPlanDeleter::operator()(SimPlan* p) const { delete p; }
@@ -159,6 +204,8 @@ uint32_t sim_practice_jobs(const SimPlan& plan) {
 }
 
 namespace {
+
+void prepare_runs(SimPlan& p);  // One run's section: PolicyPre::terms and start.
 
 int32_t month_key(Date d) {
   const YearMonthDay ymd = ymd_from_date(d);
@@ -212,6 +259,7 @@ PolicyPre make_pre(const SimPlan& plan, const SimPolicy& p) {
                            int64_t(plan.customers.size()) / 12;
   pre.weight_new_ppm =
       kPpmOne - mul_ppm(p.financing.factored_ppm, p.financing.advance_ppm);
+  pre.weighted = pre.weight_new_ppm != kPpmOne;
   pre.commission = p.commission.on;
   pre.holds = p.holds.stop_after_days >= 0 || p.holds.limit_ppm >= 0;
   pre.touches_new = pre.dip_ppm > 0 || p.prevention.on || pre.holds || p.discount.rate_ppm > 0 ||
@@ -290,15 +338,31 @@ SimPlanPtr build_plan(const Book& book, const SimRequest& request, BehaviourMode
     std::stable_sort(pool.begin(), pool.end(), [&](uint32_t a, uint32_t b) {
       return m.profiles[a].settle_days > m.profiles[b].settle_days;
     });
+  std::vector<uint32_t> slow_of(m.profiles.size(), kEntryNone);
   for (const auto& pool : p.pools) {
-    std::vector<PoolEntry> entries;
+    p.entry_first.push_back(uint32_t(p.entries.size()));
     for (uint32_t q : pool) {
       const Profile& pr = m.profiles[q];
       const ProfileEvent& e = m.events[pr.event_first];
-      const bool simple = pr.event_count == 1 && e.cash && !pr.lost;
-      entries.push_back(simple ? PoolEntry{e.days, kEntrySimple} : PoolEntry{pr.settle_days, q});
+      if (pr.event_count == 1 && e.cash && !pr.lost) {
+        p.entries.push_back(PoolEntry{e.days, kEntrySimple});
+        continue;
+      }
+      if (slow_of[q] == kEntryNone) {
+        slow_of[q] = uint32_t(p.slow.size());
+        SlowProfile sp;
+        sp.ev_first = uint32_t(p.slow_events.size());
+        sp.ev_count = pr.event_count;
+        sp.lost = pr.lost;
+        for (uint32_t i = 0; i < pr.event_count; ++i) {
+          const ProfileEvent& pe = m.events[pr.event_first + i];
+          p.slow_events.push_back({pe.minor, pe.days, pe.cash, pe.loss});
+          sp.total += pe.minor;
+        }
+        p.slow.push_back(sp);
+      }
+      p.entries.push_back(PoolEntry{pr.settle_days, slow_of[q]});
     }
-    p.entries.push_back(std::move(entries));
   }
   const int32_t grade_base = int32_t(m.customer_pool.size());
   const int32_t book_pool = int32_t(p.pools.size()) - 1;
@@ -441,12 +505,22 @@ SimPlanPtr build_plan(const Book& book, const SimRequest& request, BehaviourMode
   }
   p.jobs = std::move(jobs);
   for (size_t i = 0; i < p.jobs.size(); ++i) p.jobs[i].key = mix(uint64_t(i) + 0x9e3779b97f4a7c15ULL);
+  for (SimJob& j : p.jobs) {
+    j.base = std::max(p.from, j.date);
+    j.issue_month = p.month(j.base);
+    j.due_end = p.ended_by(j.due);
+    if (j.pool < 0) continue;
+    j.entry_first = p.entry_first[size_t(j.pool)];
+    j.draw_n = j.open ? j.cand : uint32_t(p.pools[size_t(j.pool)].size());
+    j.boot = j.open ? mix(j.draw_n) : 0;
+  }
   for (size_t i = 0; i < p.jobs.size(); ++i) {
     SimCustomerInfo& info = p.customers[p.jobs[i].customer];
     if (info.job_count == 0) info.job_first = uint32_t(i);
     ++info.job_count;
   }
   for (const SimPolicy& pol : p.policies) p.pre.push_back(make_pre(p, pol));
+  prepare_runs(p);
   return plan;
 }
 
@@ -485,6 +559,7 @@ SimPlanPtr replan(const SimPlan& base, const std::vector<SimPolicy>& policies, i
   plan->policies = policies;
   plan->pre.clear();
   for (const SimPolicy& pol : plan->policies) plan->pre.push_back(make_pre(*plan, pol));
+  prepare_runs(*plan);
   return plan;
 }
 
@@ -500,6 +575,18 @@ SimPlanPtr prepare_replay(const Book& book, const BehaviourModel& model,
 }
 
 // ---- [SECTION] One run -----------------------------------------------------------------------
+// The engine's time is jobs x runs x policies (15,000 x 10,000 x 2 in the benchmark), so the
+// work per job is kept small. A run draws each job's profile once for all policies (two
+// hashes: the job's own, which also picks the slot, and the bootstrap's slot -> profile), then
+// each policy walks the customer's jobs. What does not depend on the run is laid out with the
+// plan: each job's terms under the policy (JobTerms), and the sums every run starts from (its
+// sale and open amount, taken back for a sale not made). Most profiles are one payment in
+// full and take the fast path; the others stream their events into the sums, or, when a
+// lever works on the event list (recovery, the discount, a credit limit, process control),
+// take the general path (simulate_job + account_job). The sums are plain arrays: the open
+// balance kept by day (an add per change, summed by month at the finish), the months "not
+// yet due" as a range (two adds). Holds keep a running state per customer (HoldState)
+// instead of walking the customer's open jobs at every new invoice.
 
 namespace {
 
@@ -510,7 +597,24 @@ struct Ev {
   EvKind kind = EvKind::Cash;
 };
 
-// What a policy did with one job in one run (the customer's earlier jobs, for holds).
+// One job's events (the general path): a buffer kept from job to job, appended to with a
+// store (it only grows, rarely: a vector's push_back and its checks cost as much as the rest).
+struct EvList {
+  std::vector<Ev> buf;
+  size_t n = 0;
+  void clear() { n = 0; }
+  void push(const Ev& e) {
+    if (n == buf.size()) grow();
+    buf[n++] = e;
+  }
+  void grow() { buf.resize(2 * buf.size() + 16); }
+  size_t size() const { return n; }
+  Ev& operator[](size_t i) { return buf[i]; }
+  const Ev* begin() const { return buf.data(); }
+  const Ev* end() const { return buf.data() + n; }
+};
+
+// What a policy did with one job in one run (the customer's earlier jobs, for the limit).
 struct Issued {
   Date due;
   Date settled;  // Its last event: open (> 0) exactly before this day.
@@ -518,22 +622,68 @@ struct Issued {
   uint32_t ev_first = 0, ev_count = 0;
 };
 
-// Per run and policy: the month sums the finish turns into metrics.
+// A customer's holds under one policy, kept as its jobs are issued. The questions (on_hold)
+// come at new invoices' dates, which never go back within a customer (jobs are by date): a
+// job settled by one question's date is settled for every later one, and one more than
+// stop_after_days past due stays so. Hence, for stop_after_days: the jobs not yet that late
+// wait in `pending`, by due date (a few: the last weeks' invoices; a new one mostly falls due
+// last), and leave it from the front as the dates pass; once late, only the latest day one of
+// them is settled matters (`late_settled`): stopped while that day is ahead.
+struct HoldState {
+  struct Pending {
+    Date due, settled;
+  };
+  std::vector<Pending> pending;  // [head, size): by due date.
+  size_t head = 0;
+  Date late_settled{INT32_MIN};
+  // The credit limit's balance (customers with a limit, policies with limit_ppm): the jobs
+  // still open at the last question and every job's events.
+  bool track_balance = false;
+  std::vector<Issued> issued;
+  std::vector<Ev> evs;
+  void reset(bool balance) {
+    pending.clear();
+    head = 0;
+    late_settled = Date{INT32_MIN};
+    track_balance = balance;
+    issued.clear();
+    evs.clear();
+  }
+};
+
+// Per run and policy: the sums the finish turns into metrics, in one block zeroed per run.
+// By month: sales, cash, bad debt, discounts, collection costs, sales lost, and the changes
+// of the "not yet due" amount (a job adds its amount over a range of months: + at its first,
+// - past its last); by day of the horizon: the changes of the open amount and of the part the
+// firm finances (policies that factor: else the same and not kept).
 struct Acc {
-  std::vector<int64_t> sales, cash, bad, disc, coll, fees, lost_sales, ar_delta, current,
-      bd_partial, bd_level;
+  std::vector<int64_t> block;
+  int64_t *sales = nullptr, *cash = nullptr, *bad = nullptr, *disc = nullptr, *coll = nullptr,
+          *lost_sales = nullptr, *current = nullptr;
+  int64_t *open_day = nullptr, *weighted_day = nullptr;
+  int64_t *person_sales = nullptr, *person_cash = nullptr;  // [person][month].
   std::vector<int64_t> cust_sales, cust_cash;  // [customer][month], commission plans only.
-  std::vector<int64_t> person_sales, person_cash;  // [person][month].
-  void reset(size_t months, size_t customers, size_t people, bool commission) {
-    for (auto* v : {&sales, &cash, &bad, &disc, &coll, &fees, &lost_sales, &ar_delta, &current,
-                    &bd_partial, &bd_level})
-      v->assign(months, 0);
-    person_sales.assign(months * people, 0);
-    person_cash.assign(months * people, 0);
+
+  void init(size_t months, size_t days, size_t customers, size_t people, bool commission,
+            bool weighted) {
+    block.assign(7 * months + 1 + (weighted ? 2 : 1) * days + 2 * people * months, 0);
+    int64_t* at = block.data();
+    auto take = [&](size_t n) { int64_t* q = at; at += n; return q; };
+    sales = take(months), cash = take(months), bad = take(months), disc = take(months);
+    coll = take(months), lost_sales = take(months), current = take(months + 1);
+    open_day = take(days);
+    weighted_day = weighted ? take(days) : open_day;
+    person_sales = take(people * months), person_cash = take(people * months);
     if (commission) {
       cust_sales.assign(months * customers, 0);
       cust_cash.assign(months * customers, 0);
     }
+  }
+  // The sums every run starts from (PolicyPre::start, laid out by the same init).
+  void reset(const PolicyPre& pre) {
+    std::copy(pre.start.begin(), pre.start.end(), block.begin());
+    std::copy(pre.start_cust_sales.begin(), pre.start_cust_sales.end(), cust_sales.begin());
+    std::fill(cust_cash.begin(), cust_cash.end(), 0);
   }
 };
 
@@ -547,27 +697,38 @@ struct RunScratch {
   std::vector<uint64_t> pool_seed;
   std::vector<int32_t> shock, trend;  // By due month: the shock drawn, the trend's days.
   std::vector<Draw> draws;
-  std::vector<Ev> evs, job_evs;
-  std::vector<Issued> issued;
+  EvList job_evs;
+  HoldState hold;
   std::vector<Acc> acc;
 };
 
-// The profile a job draws (policy-independent): from the run's bootstrap resample of its pool.
-// An open job draws from the profiles unsettled at its age (a prefix of the sorted pool),
-// resampled the same way: the resample of that prefix, for this run. need_paid (a redraw for
-// process control): only profiles paid in full, by tries; -1 when none turns up.
-PoolEntry draw_profile(const SimPlan& p, const RunScratch& s, const SimJob& j, uint64_t h,
-                       uint64_t purpose, bool need_paid) {
-  const std::vector<PoolEntry>& pool = p.entries[size_t(j.pool)];
-  const uint64_t n = j.open ? j.cand : pool.size();
-  const uint64_t seed = s.pool_seed[size_t(j.pool)] ^ (j.open ? mix(n) : 0);
-  auto slot = [&](uint64_t k) { return pool[below(mix(seed ^ k), n)]; };
-  if (!need_paid) return slot(below(sub(h, purpose), n));
+// The bootstrap: slot k of the run's resample of the job's candidates (a pool, or for an open
+// job the prefix unsettled at its age, resampled on its own: boot).
+inline PoolEntry slot(const SimPlan& p, const SimJob& j, uint64_t pool_seed, uint64_t k) {
+  return p.entries[j.entry_first + below(mix(pool_seed ^ j.boot ^ k), j.draw_n)];
+}
+
+// The profile a job draws (policy-independent): the job's own hash picks the slot.
+inline PoolEntry draw_profile(const SimPlan& p, const SimJob& j, uint64_t pool_seed,
+                              uint64_t h) {
+  return slot(p, j, pool_seed, below(h, j.draw_n));
+}
+
+// A redraw for process control: only profiles paid in full, by tries; none (kEntryNone) when
+// none turns up.
+PoolEntry redraw_paid(const SimPlan& p, const SimJob& j, uint64_t pool_seed, uint64_t h) {
   for (int t = 0; t < kTries; ++t) {
-    const PoolEntry e = slot(below(sub(h, purpose + uint64_t(t)), n));
-    if (e.ref == kEntrySimple || !p.model.profiles[e.ref].lost) return e;
+    const PoolEntry e = slot(p, j, pool_seed, below(sub(h, kDrawRedraw + uint64_t(t)), j.draw_n));
+    if (e.ref == kEntrySimple || !p.slow[e.ref].lost) return e;
   }
   return PoolEntry{};
+}
+
+// a x b / c toward zero, 64-bit when the product fits (a 128-bit division is a library call).
+inline int64_t mul_div(int64_t a, int64_t b, int64_t c) {
+  constexpr int64_t kHalf = int64_t(1) << 31;
+  if (a < kHalf && a > -kHalf && b < kHalf && b > -kHalf) return a * b / c;
+  return int64_t(static_cast<__int128>(a) * b / c);
 }
 
 // A new invoice's sale: made unless the commission plan's dip, credit vetting (`bad`: its
@@ -603,7 +764,38 @@ inline Date cash_day(const SimPlan& p, const SimJob& j, Date d) {
 
 // Days after due, cut by the policy's push on late payers (payments before due unchanged).
 inline int32_t late_cut(const PolicyPre& pre, int32_t day) {
-  return day > 0 ? day - int32_t(int64_t(day) * pre.late_cut_ppm / kPpmOne) : day;
+  if (day <= 0 || pre.late_cut_ppm == 0) return day;
+  return day - int32_t(int64_t(day) * pre.late_cut_ppm / kPpmOne);
+}
+
+// The events of a profile that pays in parts, credits or loses (a SlowProfile) for one job:
+// emit(Ev) each, in order. Its open amount (open jobs: what the profile had still to come after
+// the job's age) is spread over them as they were (the last takes the rest); payments move by
+// the days-late cut, the terms and the month's shock; never paid: written off never_days after
+// due.
+template <class Emit>
+inline void profile_events(const SimPlan& p, const PolicyPre& pre, const SimJob& j,
+                           const SlowProfile& pr, Date due, int32_t terms_shift, int32_t shift,
+                           Emit&& emit) {
+  const SlowEvent* ev = p.slow_events.data() + pr.ev_first;
+  const SlowEvent* end = ev + pr.ev_count;
+  int64_t rest = pr.total;
+  if (j.open)
+    for (; ev != end && ev->days <= j.age; ++ev) rest -= ev->minor;
+  int64_t left = j.amount;
+  for (const SlowEvent* e = ev; e != end; ++e) {
+    const int64_t part = e + 1 == end ? left : mul_div(j.amount, e->minor, rest);
+    left -= part;
+    if (part == 0) continue;
+    if (e->days >= kNeverPaidDays) {
+      emit(Ev{std::max(j.base, due + p.never_days), part, EvKind::Loss});
+      continue;
+    }
+    int32_t day = e->days;
+    if (e->cash) day = late_cut(pre, day) + terms_shift + shift;
+    const Date date = e->cash ? cash_day(p, j, std::max(j.base, due + day)) : std::max(j.base, due + day);
+    emit(Ev{date, part, e->cash ? EvKind::Cash : e->loss ? EvKind::Loss : EvKind::Credit});
+  }
 }
 
 struct JobOut {
@@ -621,11 +813,11 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
   JobOut out;
   s.job_evs.clear();
   const bool is_new = !j.open;
-  const Date base = std::max(p.from, j.date);
+  const Date base = j.base;
   PoolEntry entry = d.entry;
   const bool no_profile = entry.ref == kEntryNone;
   const bool lost_profile =
-      entry.ref < kEntrySimple && p.model.profiles[entry.ref].lost;
+      entry.ref < kEntrySimple && p.slow[entry.ref].lost;
   if (is_new) {
     const bool bad = pol.prevention.on &&
                      (!no_profile ? lost_profile
@@ -645,11 +837,11 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
     const uint32_t per_mille = age < kRecoveryOldDays ? kRecoveryYoungPerMille : kRecoveryOldPerMille;
     const bool paid = process || chance_ppm(sub(d.h, kDrawPractice), int64_t(per_mille) * 1000);
     const Date day = cash_day(p, j, std::max(base, due) + int32_t(below(sub(d.h, kDrawPracticeDay), 365)));
-    if (paid) s.job_evs.push_back({day, j.amount, EvKind::Cash});
-    else s.job_evs.push_back({std::max(base, due + p.never_days), j.amount, EvKind::Loss});
+    if (paid) s.job_evs.push({day, j.amount, EvKind::Cash});
+    else s.job_evs.push({std::max(base, due + p.never_days), j.amount, EvKind::Loss});
   } else {
     if (process) {
-      const PoolEntry again = draw_profile(p, s, j, d.h, kDrawRedraw, true);
+      const PoolEntry again = redraw_paid(p, j, s.pool_seed[size_t(j.pool)], d.h);
       if (again.ref != kEntryNone) entry = again;
     }
   }
@@ -657,30 +849,10 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
     // Done above.
   } else if (entry.ref == kEntrySimple) {
     const int32_t day = late_cut(pre, entry.days) + terms_shift + d.shift;
-    s.job_evs.push_back({cash_day(p, j, std::max(base, due + day)), j.amount, EvKind::Cash});
+    s.job_evs.push({cash_day(p, j, std::max(base, due + day)), j.amount, EvKind::Cash});
   } else {
-    const Profile& pr = p.model.profiles[entry.ref];
-    const ProfileEvent* ev = p.model.events.data() + pr.event_first;
-    const ProfileEvent* end = ev + pr.event_count;
-    if (j.open)
-      while (ev != end && ev->days <= j.age) ++ev;
-    int64_t rest = 0;
-    for (const ProfileEvent* e = ev; e != end; ++e) rest += e->minor;
-    int64_t left = j.amount;
-    for (const ProfileEvent* e = ev; e != end; ++e) {
-      const int64_t part = e + 1 == end ? left
-                                        : int64_t(static_cast<__int128>(j.amount) * e->minor / rest);
-      left -= part;
-      if (part == 0) continue;
-      if (e->days >= kNeverPaidDays) {
-        s.job_evs.push_back({std::max(base, due + p.never_days), part, EvKind::Loss});
-        continue;
-      }
-      int32_t day = e->days;
-      if (e->cash) day = late_cut(pre, day) + terms_shift + d.shift;
-      const Date date = e->cash ? cash_day(p, j, std::max(base, due + day)) : std::max(base, due + day);
-      s.job_evs.push_back({date, part, e->cash ? EvKind::Cash : e->loss ? EvKind::Loss : EvKind::Credit});
-    }
+    profile_events(p, pre, j, p.slow[entry.ref], due, terms_shift, d.shift,
+                   [&](const Ev& e) { s.job_evs.push(e); });
   }
 
   // Recovery after the fact, on what would be lost.
@@ -693,7 +865,7 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
       if (got <= 0) continue;
       e.minor -= got;
       const Date when = cash_day(p, j, std::max(base, due + pol.recovery.delay_days));
-      s.job_evs.push_back({when, got, EvKind::Cash});
+      s.job_evs.push({when, got, EvKind::Cash});
       out.recovery_fee += mul_ppm(got, pol.recovery.fee_ppm);
       out.recovery_date = when;
     }
@@ -717,12 +889,12 @@ JobOut simulate_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre
         s.job_evs[i].minor -= c;
         cut -= c;
       }
-      s.job_evs.push_back({settle, disc, EvKind::Discount});
+      s.job_evs.push({settle, disc, EvKind::Discount});
     } else if (all_cash && chance_ppm(sub(d.h, kDrawTakeUp), pre.take_up[j.customer])) {
       const Date day = cash_day(p, j, std::max(base, deadline));
       s.job_evs.clear();
-      s.job_evs.push_back({day, j.amount - disc, EvKind::Cash});
-      s.job_evs.push_back({day, disc, EvKind::Discount});
+      s.job_evs.push({day, j.amount - disc, EvKind::Cash});
+      s.job_evs.push({day, disc, EvKind::Discount});
     }
   }
   return out;
@@ -736,108 +908,259 @@ int64_t open_at(const Issued& job, const std::vector<Ev>& evs, Date t) {
   return open;
 }
 
-// Stop supply at t? The customer's earlier jobs still open at t (s.issued holds only those
-// that may be: dates only grow within a customer, so a job settled by t is dropped for good).
-bool on_hold(const SimPolicy& pol, const SimCustomerInfo& info, RunScratch& s, Date t) {
-  if (pol.holds.stop_after_days < 0 && pol.holds.limit_ppm < 0) return false;
-  s.issued.erase(std::remove_if(s.issued.begin(), s.issued.end(),
-                                [&](const Issued& job) { return job.settled <= t; }),
-                 s.issued.end());
-  if (pol.holds.stop_after_days >= 0)
-    for (const Issued& job : s.issued)
-      if (t - job.due > pol.holds.stop_after_days) return true;
-  if (pol.holds.limit_ppm < 0 || info.credit_limit < 0) return false;
+// Over the credit limit at t? The customer's open balance at t (the jobs that may still be open
+// at t, walked: a job settled by t is dropped for good).
+bool over_limit(const SimPolicy& pol, const SimCustomerInfo& info, HoldState& hs, Date t) {
+  hs.issued.erase(std::remove_if(hs.issued.begin(), hs.issued.end(),
+                                 [&](const Issued& job) { return job.settled <= t; }),
+                  hs.issued.end());
   int64_t balance = 0;
-  for (const Issued& job : s.issued) balance += open_at(job, s.evs, t);
+  for (const Issued& job : hs.issued) balance += open_at(job, hs.evs, t);
   return balance > mul_ppm(info.credit_limit, pol.holds.limit_ppm);
+}
+
+// Stop supply at t? An earlier job of the customer still open at t and more than
+// stop_after_days past due (HoldState), or the balance over the limit.
+inline bool on_hold(const SimPolicy& pol, const SimCustomerInfo& info, HoldState& hs, Date t) {
+  const int32_t stop = pol.holds.stop_after_days;
+  if (stop >= 0) {
+    if (hs.late_settled > t) return true;  // (pending can wait: t only grows.)
+    for (; hs.head < hs.pending.size() && t - hs.pending[hs.head].due > stop; ++hs.head)
+      hs.late_settled = std::max(hs.late_settled, hs.pending[hs.head].settled);
+    if (hs.late_settled > t) return true;
+  }
+  return hs.track_balance && over_limit(pol, info, hs, t);
+}
+
+// A new invoice's sale under a policy that acts on new invoices (pre.touches_new): made?
+// The hold's question first (its state moves on with every new invoice), then sale_made, whose
+// draws are only needed when a lever may take the sale.
+inline bool new_sale_made(const SimPolicy& pol, const PolicyPre& pre,
+                          const SimCustomerInfo& info, HoldState& hs, const SimJob& j, bool bad,
+                          uint64_t h) {
+  const bool stopped = pre.holds && on_hold(pol, info, hs, j.date);
+  if (!stopped && pre.dip_ppm <= 0 && !pol.prevention.on) return true;
+  return sale_made(pol, pre, h, bad, stopped);
+}
+
+// The limit's record of an issued job.
+void track_issued(HoldState& hs, const SimJob& j, Date due, Date settled, const Ev* evs,
+                  size_t n) {
+  Issued is;
+  is.due = due;
+  is.settled = settled;
+  is.amount = j.amount;
+  is.ev_first = uint32_t(hs.evs.size());
+  is.ev_count = uint32_t(n);
+  hs.evs.insert(hs.evs.end(), evs, evs + n);
+  hs.issued.push_back(is);
+}
+
+// A job issued under a policy with holds: what later questions need of it.
+inline void hold_issued(const SimPolicy& pol, HoldState& hs, const SimJob& j, Date due,
+                        Date settled, const Ev* evs, size_t n) {
+  if (pol.holds.stop_after_days >= 0) {
+    hs.pending.push_back({due, settled});
+    for (size_t i = hs.pending.size() - 1; i > hs.head && hs.pending[i - 1].due > due; --i)
+      std::swap(hs.pending[i - 1], hs.pending[i]);
+  }
+  if (hs.track_balance) track_issued(hs, j, due, settled, evs, n);
 }
 
 inline int64_t weight_of(const PolicyPre& pre, const SimJob& j) {
   return j.open ? kPpmOne : pre.weight_new_ppm;
 }
 
-inline void add_balance(const SimPlan& p, Acc& a, Date t, int64_t delta) {
-  if (t > p.to) return;
-  const int32_t k = p.month(t);
-  a.bd_partial[size_t(k)] += delta * (p.month_last[size_t(k)] - t + 1);
-  if (size_t(k) + 1 < p.months()) a.bd_level[size_t(k) + 1] += delta;
-}
-
-// A job enters the book: its sale (new ones), its open amount; returns its month.
-inline size_t account_issue(const SimPlan& p, const PolicyPre& pre, const SimJob& j,
-                            int32_t person, int64_t weighted, Acc& a) {
+// A job enters the book (sign +1; -1 takes it back out): its sale (new ones), its open amount
+// and the part of it the firm finances. The same in every run but for the sales a policy does
+// not make: simulate_runs adds every job's once, into the sums each run starts from, and a
+// sale not made takes its own back out (lose_sale).
+inline void account_issue(const SimPlan& p, const PolicyPre& pre, const SimJob& j,
+                          int32_t person, int64_t sign, Acc& a) {
   const size_t months = p.months();
-  const Date issue = std::max(p.from, j.date);
-  const size_t km = size_t(p.month(issue));
+  const size_t km = size_t(j.issue_month);
+  const int64_t amount = sign * j.amount;
   if (!j.open) {
-    a.sales[km] += j.amount;
-    if (person >= 0) a.person_sales[size_t(person) * months + km] += j.amount;
-    if (pre.commission) a.cust_sales[size_t(j.customer) * months + km] += j.amount;
+    a.sales[km] += amount;
+    if (person >= 0) a.person_sales[size_t(person) * months + km] += amount;
+    if (pre.commission) a.cust_sales[size_t(j.customer) * months + km] += amount;
   }
-  a.ar_delta[km] += j.amount;
-  add_balance(p, a, issue, weighted);
-  return km;
+  const size_t day = size_t(j.base - p.from);
+  a.open_day[day] += amount;
+  if (pre.weighted) a.weighted_day[day] += sign * mul_ppm(j.amount, weight_of(pre, j));
 }
 
-void account_job(const SimPlan& p, const PolicyPre& pre, const SimJob& j, const JobOut& o,
-                 const std::vector<Ev>& evs, Acc& a) {
+inline void lose_sale(const SimPlan& p, const PolicyPre& pre, const SimJob& j, int32_t person,
+                      Acc& a) {
+  account_issue(p, pre, j, person, -1, a);
+  a.lost_sales[j.issue_month] += j.amount;
+}
+
+// Not yet due at the ends of months [issue month, end): + amount over that range.
+inline void add_current(Acc& a, int32_t first, int32_t end, int64_t amount) {
+  if (end <= first) return;
+  a.current[first] += amount;
+  a.current[end] -= amount;
+}
+
+// One event of a job due on `due` (due_end: ended_by(due)) into the sums. Not yet due at a
+// month's end: the job's amount over the months from its issue while its due date is ahead
+// (the caller adds it), less what each event has taken off by then (from its month on).
+inline void account_event(const SimPlan& p, const PolicyPre& pre, const SimJob& j, int32_t person,
+                          Date due, int32_t due_end, const Ev& e, Acc& a) {
   const size_t months = p.months();
-  const int64_t weight = weight_of(pre, j);
-  const int32_t person = p.customers[j.customer].person;
-  const size_t km = account_issue(p, pre, j, person, mul_ppm(j.amount, weight), a);
-  for (const Ev& e : evs) {
-    if (e.kind == EvKind::Loss) {
-      const Date incurred = std::max(p.from, o.due);
-      if (incurred <= p.to) a.bad[size_t(p.month(incurred))] += e.minor;
-    }
-    if (e.date > p.to) continue;
-    const size_t k = size_t(p.month(e.date));
-    a.ar_delta[k] -= e.minor;
-    add_balance(p, a, e.date, -mul_ppm(e.minor, weight));
-    if (e.kind == EvKind::Cash) {
-      a.cash[k] += e.minor;
-      if (person >= 0) a.person_cash[size_t(person) * months + k] += e.minor;
-      if (pre.commission) a.cust_cash[size_t(j.customer) * months + k] += e.minor;
-    } else if (e.kind == EvKind::Discount) {
-      a.disc[k] += e.minor;
-    }
+  if (e.kind == EvKind::Loss) {
+    const Date incurred = std::max(p.from, due);
+    if (incurred <= p.to) a.bad[size_t(p.month(incurred))] += e.minor;
   }
+  if (e.date > p.to) return;
+  const int32_t k = p.month(e.date);
+  const size_t day = size_t(e.date - p.from);
+  a.open_day[day] -= e.minor;
+  if (pre.weighted) a.weighted_day[day] -= mul_ppm(e.minor, weight_of(pre, j));
+  add_current(a, std::max(j.issue_month, k), due_end, -e.minor);
+  if (e.kind == EvKind::Cash) {
+    a.cash[k] += e.minor;
+    if (person >= 0) a.person_cash[size_t(person) * months + size_t(k)] += e.minor;
+    if (pre.commission) a.cust_cash[size_t(j.customer) * months + size_t(k)] += e.minor;
+  } else if (e.kind == EvKind::Discount) {
+    a.disc[k] += e.minor;
+  }
+}
+
+void account_job(const SimPlan& p, const PolicyPre& pre, const SimJob& j, int32_t person,
+                 const JobOut& o, const EvList& evs, Acc& a) {
+  const int32_t due_end = p.ended_by(o.due);
+  add_current(a, j.issue_month, due_end, j.amount);
+  for (const Ev& e : evs) account_event(p, pre, j, person, o.due, due_end, e, a);
   if (o.recovery_fee > 0 && o.recovery_date <= p.to)
     a.coll[size_t(p.month(o.recovery_date))] += o.recovery_fee;
-  // Not yet due at a month's end: the months from the issue while the due date is ahead.
-  for (size_t k = km; k < months && p.month_last[k] <= o.due; ++k) {
-    int64_t open = j.amount;
-    for (const Ev& e : evs)
-      if (e.date <= p.month_last[k]) open -= e.minor;
-    a.current[k] += open;
-  }
 }
 
-// account_job for a job paid in full on `paid` (less `discount`): the fast path's.
-inline void account_simple(const SimPlan& p, const PolicyPre& pre, const SimJob& j, Date due,
-                           Date paid, int64_t discount, Acc& a) {
+// account_job for a job paid in full on `paid` (less `discount`): the fast path's. due_end:
+// ended_by(its due date).
+inline void account_paid(const SimPlan& p, const PolicyPre& pre, const SimJob& j,
+                         int32_t person, int32_t due_end, Date paid, int64_t discount, Acc& a) {
   const size_t months = p.months();
-  const int64_t weighted = j.open || pre.weight_new_ppm == kPpmOne
-                               ? j.amount : mul_ppm(j.amount, pre.weight_new_ppm);
-  const int32_t person = p.customers[j.customer].person;
-  const size_t km = account_issue(p, pre, j, person, weighted, a);
+  int32_t paid_end = int32_t(months);  // ended_by(paid - 1): the months before paid's.
   if (paid <= p.to) {
-    const size_t k = size_t(p.month(paid));
+    const int32_t k = p.month(paid);
+    const size_t day = size_t(paid - p.from);
     const int64_t cash = j.amount - discount;
-    a.ar_delta[k] -= j.amount;
-    if (discount == 0) {
-      add_balance(p, a, paid, -weighted);
-    } else {  // Two events, as account_job weighs them.
-      add_balance(p, a, paid, -mul_ppm(cash, weight_of(pre, j)));
-      add_balance(p, a, paid, -mul_ppm(discount, weight_of(pre, j)));
+    paid_end = k;
+    a.open_day[day] -= j.amount;
+    if (pre.weighted) {  // Two events when discounted, as account_job weighs them.
+      const int64_t weight = weight_of(pre, j);
+      a.weighted_day[day] -= mul_ppm(cash, weight) + (discount ? mul_ppm(discount, weight) : 0);
     }
     a.cash[k] += cash;
     a.disc[k] += discount;
-    if (person >= 0) a.person_cash[size_t(person) * months + k] += cash;
-    if (pre.commission) a.cust_cash[size_t(j.customer) * months + k] += cash;
+    if (person >= 0) a.person_cash[size_t(person) * months + size_t(k)] += cash;
+    if (pre.commission) a.cust_cash[size_t(j.customer) * months + size_t(k)] += cash;
   }
-  for (size_t k = km; k < months && p.month_last[k] <= due && p.month_last[k] < paid; ++k)
-    a.current[k] += j.amount;
+  add_current(a, j.issue_month, std::min(due_end, paid_end), j.amount);
+}
+
+JobTerms job_terms(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre,
+                   const SimJob& j) {
+  JobTerms t;
+  t.due = terms_due(pol, pre, j, &t.shift);
+  t.due_end = t.due == j.due ? j.due_end : p.ended_by(t.due);
+  t.deadline = j.date + pol.discount.within_days;
+  if (!j.open && pol.discount.rate_ppm > 0) t.discount = mul_ppm_round(j.amount, pol.discount.rate_ppm);
+  return t;
+}
+
+// Declared in the plan's section; run once per plan (build_plan, replan), so that a call of
+// simulate_runs for one run (the app's slices) costs that run only.
+void prepare_runs(SimPlan& p) {
+  const size_t days = size_t(p.to - p.from) + 1;
+  for (size_t i = 0; i < p.pre.size(); ++i) {
+    PolicyPre& pre = p.pre[i];
+    Acc a;
+    a.init(p.months(), days, p.customers.size(), p.person_id.size(), pre.commission, pre.weighted);
+    pre.terms.clear();
+    pre.terms.reserve(p.jobs.size());
+    for (const SimJob& j : p.jobs) {
+      account_issue(p, pre, j, p.customers[j.customer].person, 1, a);
+      pre.terms.push_back(job_terms(p, p.policies[i], pre, j));
+    }
+    pre.start = std::move(a.block);
+    pre.start_cust_sales = std::move(a.cust_sales);
+  }
+}
+
+// A job whose profile is not one payment in full (one in six), under one policy.
+void slow_job(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre,
+              const SimCustomerInfo& info, const SimJob& j, const Draw& d, const JobTerms& t,
+              RunScratch& s, Acc& a) {
+  // A profile that pays in parts, credits or loses, with nothing to do after its events (no
+  // recovery, no discount offered, no balance to keep for a limit, no redraw for process
+  // control): its events straight into the sums, as simulate_job + account_job would.
+  const bool lost = d.entry.ref < kEntrySimple && p.slow[d.entry.ref].lost;
+  if (d.entry.ref < kEntrySimple && !pol.recovery.on && t.discount < 0 &&
+      !(pre.holds && s.hold.track_balance) && !(lost && pol.dunning.reminder_before_due)) {
+    if (!j.open && pre.touches_new &&
+        !new_sale_made(pol, pre, info, s.hold, j, pol.prevention.on && lost, d.h))
+      return lose_sale(p, pre, j, info.person, a);
+    add_current(a, j.issue_month, t.due_end, j.amount);
+    Date settled{INT32_MIN};
+    profile_events(p, pre, j, p.slow[d.entry.ref], t.due, t.shift, d.shift, [&](const Ev& e) {
+      settled = std::max(settled, e.date + 1);
+      account_event(p, pre, j, info.person, t.due, t.due_end, e, a);
+    });
+    if (pre.holds) hold_issued(pol, s.hold, j, t.due, settled, nullptr, 0);
+    return;
+  }
+  // The general path: the job's events listed, then accounted.
+  const bool stopped = !j.open && pre.holds && on_hold(pol, info, s.hold, j.date);
+  const JobOut o = simulate_job(p, pol, pre, j, d, s, stopped);
+  if (!o.issued) return lose_sale(p, pre, j, info.person, a);
+  account_job(p, pre, j, info.person, o, s.job_evs, a);
+  if (!pre.holds) return;
+  Date settled{INT32_MIN};
+  for (const Ev& e : s.job_evs) settled = std::max(settled, e.date + 1);
+  hold_issued(pol, s.hold, j, o.due, settled, s.job_evs.begin(), s.job_evs.size());
+}
+
+// One customer's jobs under one policy, in their order (open first, then by date). terms: the
+// customer's jobs' JobTerms under the policy.
+void run_customer(const SimPlan& p, const SimPolicy& pol, const PolicyPre& pre,
+                  const SimCustomerInfo& info, const JobTerms* terms, RunScratch& s, Acc& a) {
+  if (pre.holds) s.hold.reset(pol.holds.limit_ppm >= 0 && info.credit_limit >= 0);
+  const SimJob* jobs = p.jobs.data() + info.job_first;
+  const Draw* draws = s.draws.data();
+  for (uint32_t i = 0; i < info.job_count; ++i) {
+    const SimJob& j = jobs[i];
+    const Draw& d = draws[i];
+    const JobTerms& t = terms[i];
+    if (d.entry.ref != kEntrySimple) {
+      slow_job(p, pol, pre, info, j, d, t, s, a);
+      continue;
+    }
+    // The fast path: a profile of one payment in full (most of them). The same levers in the
+    // same order and on the same draws as simulate_job + account_job, without an event list.
+    if (!j.open && pre.touches_new && !new_sale_made(pol, pre, info, s.hold, j, false, d.h)) {
+      lose_sale(p, pre, j, info.person, a);
+      continue;
+    }
+    const int32_t day = late_cut(pre, d.entry.days);
+    Date paid = cash_day(p, j, std::max(j.base, t.due + (day + t.shift + d.shift)));
+    int64_t discount = 0;
+    if (t.discount >= 0) {
+      if (paid <= t.deadline) {
+        discount = t.discount;
+      } else if (chance_ppm(sub(d.h, kDrawTakeUp), pre.take_up[j.customer])) {
+        discount = t.discount;
+        paid = cash_day(p, j, std::max(j.base, t.deadline));
+      }
+    }
+    account_paid(p, pre, j, info.person, t.due_end, paid, discount, a);
+    if (pre.holds) {
+      const Ev ev{paid, j.amount, EvKind::Cash};
+      hold_issued(pol, s.hold, j, t.due, paid + 1, &ev, 1);
+    }
+  }
 }
 
 // Commission of one run and policy, per month and person (policy.h CommissionLever).
@@ -909,8 +1232,7 @@ int64_t ratio_ppm(int64_t num, int64_t den) {
 
 // Countback DSO at the end of month k: walk back through the months' sales (then the book's
 // before the start) until they cover the open balance.
-int64_t countback_centidays(const SimPlan& p, const std::vector<int64_t>& sales, size_t k,
-                            int64_t ar) {
+int64_t countback_centidays(const SimPlan& p, const int64_t* sales, size_t k, int64_t ar) {
   if (ar <= 0) return 0;
   double days = 0;
   int64_t left = ar;
@@ -945,7 +1267,14 @@ SimRuns make_runs(const SimPlan& plan) {
 void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
   RunScratch s;
   const size_t months = p.months(), policies = p.policies.size(), people = p.person_id.size();
+  const size_t horizon_days = size_t(p.to - p.from) + 1;
+  uint32_t most_jobs = 0;
+  for (const SimCustomerInfo& info : p.customers) most_jobs = std::max(most_jobs, info.job_count);
+  s.draws.resize(most_jobs);
   s.acc.resize(policies);
+  for (size_t i = 0; i < policies; ++i)
+    s.acc[i].init(months, horizon_days, p.customers.size(), people, p.pre[i].commission,
+                  p.pre[i].weighted);
   s.pool_seed.resize(p.pools.size());
   s.shock.resize(size_t(p.due_months));
   s.trend.assign(size_t(p.due_months), 0);
@@ -971,84 +1300,21 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
         s.trend[m] = int32_t(cd >= 0 ? (cd + 50) / 100 : -((-cd + 50) / 100));
       }
     }
-    for (size_t i = 0; i < policies; ++i) s.acc[i].reset(months, p.customers.size(), people, p.pre[i].commission);
+    for (size_t i = 0; i < policies; ++i) s.acc[i].reset(p.pre[i]);
 
     for (const SimCustomerInfo& info : p.customers) {
       if (info.job_count == 0) continue;
-      s.draws.resize(info.job_count);
+      // Each job's draw, once for every policy (common random numbers).
       for (uint32_t i = 0; i < info.job_count; ++i) {
-        const uint32_t ji = info.job_first + i;
-        const SimJob& j = p.jobs[ji];
+        const SimJob& j = p.jobs[info.job_first + i];
         Draw& d = s.draws[i];
         d.h = mix(run_seed ^ j.key);
         d.shift = s.shock[size_t(j.due_month)] + (j.open ? 0 : s.trend[size_t(j.due_month)]);
-        d.entry = j.pool < 0 ? PoolEntry{} : draw_profile(p, s, j, d.h, kDrawProfile, false);
+        d.entry = j.pool < 0 ? PoolEntry{} : draw_profile(p, j, s.pool_seed[size_t(j.pool)], d.h);
       }
-      for (size_t pi = 0; pi < policies; ++pi) {
-        const SimPolicy& pol = p.policies[pi];
-        const PolicyPre& pre = p.pre[pi];
-        s.issued.clear();
-        s.evs.clear();
-        for (uint32_t i = 0; i < info.job_count; ++i) {
-          const SimJob& j = p.jobs[info.job_first + i];
-          const Draw& d = s.draws[i];
-          // The fast path: a profile of one payment in full (most of them). The same levers
-          // in the same order and on the same draws as simulate_job + account_job, without an
-          // event list; the profiles that lose money or pay in parts take the general path.
-          if (d.entry.ref == kEntrySimple) {
-            const Date base = std::max(p.from, j.date);
-            if (!j.open && pre.touches_new &&
-                !sale_made(pol, pre, d.h, false, on_hold(pol, info, s, j.date))) {
-              s.acc[pi].lost_sales[size_t(p.month(base))] += j.amount;
-              continue;
-            }
-            int32_t terms_shift = 0;
-            const Date due = terms_due(pol, pre, j, &terms_shift);
-            const int32_t day = late_cut(pre, d.entry.days);
-            Date paid = cash_day(p, j, std::max(base, due + (day + terms_shift + d.shift)));
-            int64_t discount = 0;
-            if (!j.open && pol.discount.rate_ppm > 0) {
-              const Date deadline = j.date + pol.discount.within_days;
-              const int64_t disc = mul_ppm_round(j.amount, pol.discount.rate_ppm);
-              if (paid <= deadline) {
-                discount = disc;
-              } else if (chance_ppm(sub(d.h, kDrawTakeUp), pre.take_up[j.customer])) {
-                discount = disc;
-                paid = cash_day(p, j, std::max(base, deadline));
-              }
-            }
-            account_simple(p, pre, j, due, paid, discount, s.acc[pi]);
-            if (pre.holds) {
-              Issued is;
-              is.due = due;
-              is.settled = paid + 1;
-              is.amount = j.amount;
-              is.ev_first = uint32_t(s.evs.size());
-              is.ev_count = 1;
-              s.evs.push_back({paid, j.amount, EvKind::Cash});
-              s.issued.push_back(is);
-            }
-            continue;
-          }
-          const bool stopped = !j.open && on_hold(pol, info, s, j.date);
-          const JobOut o = simulate_job(p, pol, pre, j, d, s, stopped);
-          if (!o.issued) {
-            s.acc[pi].lost_sales[size_t(p.month(std::max(p.from, j.date)))] += j.amount;
-            continue;
-          }
-          account_job(p, pre, j, o, s.job_evs, s.acc[pi]);
-          if (!pre.holds) continue;
-          Issued is;
-          is.due = o.due;
-          is.settled = Date{INT32_MIN};
-          for (const Ev& e : s.job_evs) is.settled = std::max(is.settled, e.date + 1);
-          is.amount = j.amount;
-          is.ev_first = uint32_t(s.evs.size());
-          is.ev_count = uint32_t(s.job_evs.size());
-          s.evs.insert(s.evs.end(), s.job_evs.begin(), s.job_evs.end());
-          s.issued.push_back(is);
-        }
-      }
+      for (size_t pi = 0; pi < policies; ++pi)
+        run_customer(p, p.policies[pi], p.pre[pi], info, p.pre[pi].terms.data() + info.job_first,
+                     s, s.acc[pi]);
     }
 
     // Finish: metrics per policy and month.
@@ -1060,15 +1326,21 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
       std::fill(pc.begin(), pc.end(), 0);
       std::fill(pcash.begin(), pcash.end(), 0);
       std::fill(psales.begin(), psales.end(), 0);
-      int64_t ar = 0, level = 0;
+      int64_t ar = 0, level = 0, current = 0;
       const int64_t rate = mul_ppm(pol.financing.cost_of_capital_ppm, kPpmOne - pol.financing.pledged_ppm) +
                            mul_ppm(pol.financing.pledge_rate_ppm, pol.financing.pledged_ppm);
       for (size_t k = 0; k < months; ++k) {
         int64_t* c = cells + k * kSimMetricCount;
         const int32_t days = p.month_last[k] - p.month_first[k] + 1;
-        ar += a.ar_delta[k];
-        level += a.bd_level[k];
-        const int64_t balance_days = a.bd_partial[k] + level * days;
+        // The open amount at the month's end, and the financed part's balance-days.
+        int64_t balance_days = 0;
+        for (Date t = p.month_first[k]; t <= p.month_last[k]; t = t + 1) {
+          const size_t day = size_t(t - p.from);
+          ar += a.open_day[day];
+          level += a.weighted_day[day];
+          balance_days += level;
+        }
+        current += a.current[k];
         int64_t commission = 0;
         if (pre.commission) commission_month(p, pol, pre, a, k, pc, &commission);
         for (size_t i = 0; i < people; ++i) {
@@ -1084,7 +1356,7 @@ void simulate_runs(const SimPlan& p, int32_t begin, int32_t end, SimRuns* out) {
         c[kSimSales] = a.sales[k];
         c[kSimCash] = a.cash[k];
         c[kSimArEnd] = ar;
-        c[kSimOverdueEnd] = ar - a.current[k];
+        c[kSimOverdueEnd] = ar - current;
         c[kSimBadDebt] = a.bad[k];
         c[kSimDiscountCost] = a.disc[k];
         c[kSimCommissionCost] = commission;
