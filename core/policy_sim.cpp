@@ -87,6 +87,7 @@ struct SimJob {
   uint32_t draw_n = 0;       // The profiles it draws among: cand (open), its pool's size (new).
   uint64_t boot = 0;         // Open jobs: mix(cand), which makes its prefix's resample its own.
   int32_t due_end = 0;       // ended_by(due): the months whose last day is on or before due.
+  uint32_t pay_row = 0;      // Its row of SimPlan::pay_move: 0 the book's rule, 1 + its run day.
 };
 
 // A profile as a draw sees it, 8 bytes, next to its pool's others (a draw is a random read:
@@ -181,6 +182,11 @@ struct SimPlan {
   int32_t growth_ppm = kPpmOne;
   uint32_t open_invoices = 0, new_invoices = 0;
   int32_t never_days = 365;
+
+  // Pay days (simulate.h "Business days"), by day of the horizon: the days a payment drawn on
+  // that day moves; row 0 the book's rule (to Monday, or none), row 1 + w the customer's weekly
+  // run on weekday w. Laid out once: a run only looks it up.
+  std::vector<int8_t> pay_move;
 
   size_t months() const { return month_first.size(); }
   int32_t month(Date d) const { return month_of_day[size_t(d - from)]; }
@@ -505,7 +511,15 @@ SimPlanPtr build_plan(const Book& book, const SimRequest& request, BehaviourMode
   }
   p.jobs = std::move(jobs);
   for (size_t i = 0; i < p.jobs.size(); ++i) p.jobs[i].key = mix(uint64_t(i) + 0x9e3779b97f4a7c15ULL);
+  const size_t days = size_t(p.to - p.from) + 1;
+  p.pay_move.assign(8 * days, 0);
+  for (size_t k = 0; k < days; ++k) {
+    const Date d = p.from + int32_t(k);
+    if (m.business_days) p.pay_move[k] = int8_t(business_day(d) - d);
+    for (int w = 0; w < 7; ++w) p.pay_move[size_t(1 + w) * days + k] = int8_t((w - weekday(d) + 7) % 7);
+  }
   for (SimJob& j : p.jobs) {
+    j.pay_row = uint32_t(1 + m.customer_run_day[j.customer]);
     j.base = std::max(p.from, j.date);
     j.issue_month = p.month(j.base);
     j.due_end = p.ended_by(j.due);
@@ -757,11 +771,10 @@ inline Date terms_due(const SimPolicy& pol, const PolicyPre& pre, const SimJob& 
 // run, on or after the day drawn; else, on a book that pays on business days, a weekend's
 // payment on the Monday after.
 inline Date cash_day(const SimPlan& p, const SimJob& j, Date d) {
-  const int run = p.model.customer_run_day[j.customer];
-  if (run >= 0) return d + (run - weekday(d) + 7) % 7;
-  return p.model.business_days ? business_day(d) : d;
+  // Past the horizon it changes nothing the run reports (holds look no further either).
+  if (d < p.from || d > p.to) return d;
+  return d + p.pay_move[size_t(j.pay_row) * (size_t(p.to - p.from) + 1) + size_t(d - p.from)];
 }
-
 // Days after due, cut by the policy's push on late payers (payments before due unchanged).
 inline int32_t late_cut(const PolicyPre& pre, int32_t day) {
   if (day <= 0 || pre.late_cut_ppm == 0) return day;
