@@ -16,6 +16,7 @@
 // [SECTION] Formatting outcomes
 // [SECTION] Left: the policy list and editor
 // [SECTION] Right: run settings and progress
+// [SECTION] The spare Worker (platform::warm_sim_work)
 // [SECTION] Results
 // [SECTION] Sweep
 // [SECTION] Tornado
@@ -42,6 +43,7 @@
 #include "core/policy.h"
 #include "core/policy_sim.h"
 #include "imgui.h"
+#include "io/book_json.h"
 #include "io/simulate_report.h"
 #include "io/policy_json.h"
 
@@ -126,6 +128,7 @@ struct SimulationPanel {
   BacktestState backtest;
   bool picking = false;                 // The file picker was opened for a policy.
   char path[512] = "";                  // Natively: a policy file's path.
+  SimWarmth warmth = SimWarmth::None;   // The spare Worker's, as of the last frame drawn.
 };
 
 const char* const kViews[] = {"Results", "Sweep", "Tornado", "Backtest"};
@@ -575,7 +578,7 @@ bool start_run(State& state, SimulationPanel& p) {
                          "\" is not a date YYYY-MM-DD (or leave it empty: the day after the book)");
   if (!p.problems.empty()) return false;
   std::string why;
-  if (!p.runner.start(state.book, make_request(p), &why)) {
+  if (!p.runner.start(state.book, make_request(p), &why, state.book_generation)) {
     p.problems.push_back(why);
     return false;
   }
@@ -644,6 +647,56 @@ void draw_run_settings(State& state, SimulationPanel& p) {
                   "and 95th percentiles over the runs. The same seed gives the same numbers.");
   for (const std::string& line : p.problems) ui::text_fit_colored(ui::palette().bad, line);
   progress_bar(p.runner, "sim-progress");
+}
+
+// ---- [SECTION] The spare Worker (platform::warm_sim_work) -------------------------------
+
+// Runs a spare Worker is warmed with: enough for the browser to compile the hot code to its
+// optimized tier (the first runs of a cold Worker are three times slower than later ones), few
+// enough to be done while the page is being read.
+constexpr int32_t kWarmRuns = 64;
+
+// The request a spare is warmed with: the page's start, horizon and seed, so that a Run with the
+// same ones reuses its fit; the policies core takes as they are, so that the levers the Run will
+// use are warm too; a few runs.
+arlab::SimRequest warm_request(const State& state, const SimulationPanel& p) {
+  arlab::SimRequest r = make_request(p);
+  r.runs = kWarmRuns;
+  if (!seed_ok(p.seed)) r.seed = 1;
+  r.policies.clear();
+  for (const PolicyEntry& e : p.policies)
+    if (policy_problems(e).empty() && r.policies.size() < arlab::kSimPoliciesMax)
+      r.policies.push_back(e.policy);
+  if (r.policies.empty()) r.policies.push_back(baseline_from_book(state.book).policy);
+  return r;
+}
+
+// Something of this page is running: no spare is made meanwhile (the machine's cores are the
+// run's; the book's text would be written on this thread in the middle of it). One is made
+// when the run is over.
+bool sim_busy(const SimulationPanel& p) {
+  return p.runner.progress().running || p.sweep.runner.progress().running ||
+         p.backtest.runner.progress().running || p.tornado.running;
+}
+
+// Books up to this many invoices get a spare. A spare's book text is written on this thread
+// when the page is shown, before anyone asks for a run (write_book_json in WebAssembly: about
+// 2 s for 1,000,000 invoices, docs/BENCHMARKS.md, so some 0.4 s here); a bigger book pays it
+// when Run is pressed, as every run did before spares.
+constexpr size_t kWarmInvoicesMax = 200000;
+
+// Every frame the page is drawn; the texts are made only when a spare is (platform.h).
+void warm_spare(const State& state, SimulationPanel& p) {
+  if (state.book.invoices.size() > kWarmInvoicesMax) {
+    p.warmth = SimWarmth::None;
+    return;
+  }
+  p.warmth = platform::warm_sim_work(
+      state.book_generation, [&state] { return arlab::write_book_json(state.book); },
+      [&state, &p] {
+        return arlab::write_sim_request(warm_request(state, p), state.book.minor_digits);
+      },
+      !sim_busy(p));
 }
 
 // ---- [SECTION] Results -----------------------------------------------------------------
@@ -872,7 +925,7 @@ bool start_sweep(State& state, SimulationPanel& p) {
     s.problem = why;
     return false;
   }
-  if (!s.runner.start(state.book, *req, &why)) {
+  if (!s.runner.start(state.book, *req, &why, state.book_generation)) {
     s.problem = why;
     return false;
   }
@@ -985,7 +1038,8 @@ bool start_tornado(State& state, SimulationPanel& p) {
   t.metric_run = t.metric;
   std::string why;
   t.fitted = arlab::prepare_simulation(state.book, t.base_request, &why);
-  if (!t.fitted || !t.runner.start_from(*t.fitted, state.book, t.base_request, &why)) {
+  if (!t.fitted ||
+      !t.runner.start_from(*t.fitted, state.book, t.base_request, &why, state.book_generation)) {
     t.problem = why;
     return false;
   }
@@ -1018,7 +1072,8 @@ void poll_tornado(State& state, TornadoState& t) {
     return;
   }
   std::string why;
-  if (!t.runner.start_from(*t.fitted, state.book, t.cases[t.next].request, &why)) {
+  if (!t.runner.start_from(*t.fitted, state.book, t.cases[t.next].request, &why,
+                           state.book_generation)) {
     t.problem = why;
     t.running = false;
     return;
@@ -1133,7 +1188,7 @@ bool start_backtest(State& state, SimulationPanel& p) {
   req.policies = {arlab::SimPolicy::defaults()};  // The model alone, no lever.
   req.replay = true;
   std::string why;
-  if (!b.runner.start(state.book, req, &why)) {
+  if (!b.runner.start(state.book, req, &why, state.book_generation)) {
     b.problem = why;
     return false;
   }
@@ -1297,6 +1352,7 @@ void draw_simulation(State& state) {
   ImGui::SameLine();
   ImGui::BeginChild("##sim_right", ImVec2(0, 0), false);
   draw_run_settings(state, p);
+  warm_spare(state, p);  // After Run: a run this frame takes the spare, none is made for it.
   if (ImGui::BeginTabBar("##sim_views", ImGuiTabBarFlags_FittingPolicyScroll)) {
     for (int v = 0; v < 4; ++v) {
       ImGuiTabItemFlags flags = p.select_view && p.view == v ? ImGuiTabItemFlags_SetSelected : 0;
@@ -1553,6 +1609,9 @@ std::string simulation_status_json(const State& state) {
   j["policies"] = policies;
   j["problems"] = p->problems;
   j["done"] = p->done;
+  // The spare Worker (platform::warm_sim_work): "warm" when a Run would start on it at once.
+  j["warm"] = p->warmth == SimWarmth::Warm;
+  j["spare"] = sim_warmth_name(p->warmth);
   const std::optional<arlab::SimResult>& r = p->runner.result();
   if (r) {
     nlohmann::ordered_json rj;

@@ -3,6 +3,7 @@
 // (IndexedDB through IDBFS, browser file picker and downloads). No #ifdef in app/.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 namespace app {
 class SimWork;         // app/sim_runner.h
 struct SimWorkInput;
+enum class SimWarmth : uint8_t;
 }  // namespace app
 
 namespace app::platform {
@@ -91,6 +93,17 @@ bool export_file(const std::string& file_name, const std::string& data, std::str
 // core; the browser's Web Worker. nullptr where there is none (no Worker, the tests' fake
 // platform): the runner then fills the runs in slices across frames.
 std::unique_ptr<SimWork> start_sim_work(const SimWorkInput& input);
+
+// A spare for the next start_sim_work, warmed before it is needed (web: a Web Worker that has
+// loaded its module, read the book, fitted the model of `request_json` and run a few of its runs,
+// so that the browser has compiled the hot code to its optimized tier). Called every frame the
+// Simulation page is drawn, so cheap when nothing changed: book_json and request_json are called
+// only when a spare is made (none yet, or the spare holds another generation: it is then
+// stopped). `make` false: only says how the spare is (nothing is started: a run is under way).
+// A run on the spare's generation takes it (SimWorkInput::book_generation); the next call makes
+// another. Natively and in the tests' fake: nothing to warm, None.
+SimWarmth warm_sim_work(uint64_t book_generation, const std::function<std::string()>& book_json,
+                        const std::function<std::string()>& request_json, bool make = true);
 
 // Called every frame (web: finishes async saves; native: nothing).
 void poll();

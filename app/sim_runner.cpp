@@ -21,29 +21,41 @@ double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_c
 
 }  // namespace
 
+const char* sim_warmth_name(SimWarmth w) {
+  switch (w) {
+    case SimWarmth::None: return "none";
+    case SimWarmth::Warming: return "warming";
+    case SimWarmth::Warm: return "warm";
+    case SimWarmth::Failed: return "failed";
+  }
+  return "none";
+}
+
 // ---- [SECTION] Start and stop ------------------------------------------------------------
 
 SimRunner::~SimRunner() { work_.reset(); }  // Joins or terminates before runs_ goes.
 
-bool SimRunner::start(const arlab::Book& book, const arlab::SimRequest& request, std::string* why) {
+bool SimRunner::start(const arlab::Book& book, const arlab::SimRequest& request, std::string* why,
+                      std::optional<uint64_t> book_generation) {
   reset();
   arlab::SimPlanPtr plan = arlab::prepare_simulation(book, request, why);
   if (!plan) return false;
-  launch(std::move(plan), book, request);
+  launch(std::move(plan), book, request, book_generation);
   return true;
 }
 
 bool SimRunner::start_from(const arlab::SimPlan& fitted, const arlab::Book& book,
-                           const arlab::SimRequest& request, std::string* why) {
+                           const arlab::SimRequest& request, std::string* why,
+                           std::optional<uint64_t> book_generation) {
   arlab::SimPlanPtr plan = arlab::replan(fitted, request.policies, request.runs, why);
   reset();  // After replan: `fitted` may be this runner's own plan.
   if (!plan) return false;
-  launch(std::move(plan), book, request);
+  launch(std::move(plan), book, request, book_generation);
   return true;
 }
 
 void SimRunner::launch(arlab::SimPlanPtr plan, const arlab::Book& book,
-                       const arlab::SimRequest& request) {
+                       const arlab::SimRequest& request, std::optional<uint64_t> book_generation) {
   request_ = request;
   plan_ = std::move(plan);
   runs_ = arlab::make_runs(*plan_);
@@ -58,6 +70,7 @@ void SimRunner::launch(arlab::SimPlanPtr plan, const arlab::Book& book,
   input.runs = &runs_;
   input.book_json = [&book] { return arlab::write_book_json(book); };
   input.request_json = [this, &book] { return arlab::write_sim_request(request_, book.minor_digits); };
+  input.book_generation = book_generation;
   work_ = platform::start_sim_work(input);
   progress_.where = work_ ? work_->where() : "slices of frames on this page";
 }
@@ -131,8 +144,11 @@ bool SimRunner::poll() {
     finish();
     return true;
   }
+  // The first runs are summarized as soon as they are in (the first results on screen); later
+  // ones every summary_ms at most.
+  const bool first = summarized_ <= 0 && runs_done_ > 0;
   if (runs_done_ > summarized_ &&
-      ms_between(last_summary_, now) >= std::max(summary_ms, 4 * last_summary_cost_ms_)) {
+      (first || ms_between(last_summary_, now) >= std::max(summary_ms, 4 * last_summary_cost_ms_))) {
     summarize_now();
     return true;
   }

@@ -11,7 +11,10 @@
 //   (native/sim_work_native.cpp);
 // - in the browser, a Web Worker running a small WebAssembly module of core + io
 //   (web/sim_worker.cpp): it is sent the book and the request as JSON, prepares the same plan
-//   and posts finished chunks back (web/sim_work_web.cpp copies them into the SimRuns);
+//   and posts finished chunks back (web/sim_work_web.cpp copies them into the SimRuns). A spare
+//   Worker is warmed while the Simulation page is shown (platform::warm_sim_work): it holds the
+//   book of a generation, parsed, its model fitted and its engine run a little; a run on that
+//   generation takes it and sends only the request (no book text made or sent);
 // - nowhere (nullptr: the tests' fake platform, a browser without Worker): the runner fills a
 //   few milliseconds of runs in each poll, on the UI thread, in slices across frames.
 //
@@ -37,13 +40,21 @@ namespace app {
 
 // What the platform is given: the plan (kept alive by the runner until the work is gone), the
 // runs to fill (sized by make_runs; each run written once, by one worker), and for a worker
-// that prepares its own plan (the browser's) the book and the request as text, made on demand.
+// that prepares its own plan (the browser's) the book and the request as text, made on demand:
+// book_json is not called when a spare Worker already holds the book of `book_generation`.
 struct SimWorkInput {
   const arlab::SimPlan* plan = nullptr;
   arlab::SimRuns* runs = nullptr;
   std::function<std::string()> book_json;
   std::function<std::string()> request_json;
+  std::optional<uint64_t> book_generation;  // State::book_generation; none: not known.
 };
+
+// How the spare Worker is (platform::warm_sim_work): none (natively, in the tests, before the
+// first call, after a run took it), warming (the book sent, read, the engine run), warm (a run
+// on its book starts at once), failed (the next run goes the cold way: a new Worker, the book).
+enum class SimWarmth : uint8_t { None, Warming, Warm, Failed };
+const char* sim_warmth_name(SimWarmth w);  // "none", "warming", "warm", "failed".
 
 // Work under way. Destroying it stops it (workers joined, the Worker terminated): after the
 // destructor nothing writes the runs any more.
@@ -78,14 +89,19 @@ class SimRunner {
 
   // Prepares the plan on this thread and starts the runs; false and *why (core's words) for a
   // request prepare_simulation refuses. A run under way is cancelled first.
-  bool start(const arlab::Book& book, const arlab::SimRequest& request, std::string* why);
+  // `book_generation` (State::book_generation), when given, lets a spare Worker holding that
+  // book take the runs.
+  bool start(const arlab::Book& book, const arlab::SimRequest& request, std::string* why,
+             std::optional<uint64_t> book_generation = std::nullopt);
   // The same on the fit of `fitted` (core's replan: no second fit on this thread), for a request
   // on the same book, start and horizon with other policies or runs (the tornado's cases).
   bool start_from(const arlab::SimPlan& fitted, const arlab::Book& book,
-                  const arlab::SimRequest& request, std::string* why);
+                  const arlab::SimRequest& request, std::string* why,
+                  std::optional<uint64_t> book_generation = std::nullopt);
   // Takes what has been done since the last poll (and in the slices fallback, does some); the
-  // result is summarized again when more runs are done and at least `summary_ms` passed since
-  // the last summary, and always at the end. True when result() changed.
+  // result is summarized as soon as the first runs are done, then again when more runs are done
+  // and at least `summary_ms` passed since the last summary, and always at the end. True when
+  // result() changed.
   bool poll();
   // Stops the runs; the result keeps the runs done so far, marked cancelled.
   void cancel();
@@ -110,7 +126,8 @@ class SimRunner {
  private:
   void summarize_now();
   void finish();
-  void launch(arlab::SimPlanPtr plan, const arlab::Book& book, const arlab::SimRequest& request);
+  void launch(arlab::SimPlanPtr plan, const arlab::Book& book, const arlab::SimRequest& request,
+              std::optional<uint64_t> book_generation);
 
   arlab::SimRequest request_;
   arlab::SimPlanPtr plan_;

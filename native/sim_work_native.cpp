@@ -73,4 +73,10 @@ std::unique_ptr<SimWork> start_sim_work(const SimWorkInput& input) {
   return std::make_unique<ThreadWork>(input);
 }
 
+// Threads start at once and the code is compiled ahead: nothing to warm.
+SimWarmth warm_sim_work(uint64_t, const std::function<std::string()>&,
+                        const std::function<std::string()>&, bool) {
+  return SimWarmth::None;
+}
+
 }  // namespace app::platform

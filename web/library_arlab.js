@@ -7,7 +7,7 @@
 //   arlab_web_storage_loaded(error), arlab_web_persist_result(granted),
 //   arlab_web_sync_done(error), arlab_web_save_due(), arlab_web_flush(); the simulator's
 //   arlab_web_sim_target(job, begin, end, which, bytes), arlab_web_sim_chunk_done(job, begin),
-//   arlab_web_sim_failed(job, why).
+//   arlab_web_sim_failed(job, why), arlab_web_sim_warmed(spare, ok, why).
 
 mergeInto(LibraryManager.library, {
   // [SECTION] helpers
@@ -105,20 +105,25 @@ mergeInto(LibraryManager.library, {
     return 1;
   },
 
-  // [SECTION] the simulator's Web Worker (web/sim_work_web.cpp, web/sim_worker.js)
-  // One Worker a job, sent the book and the request as text; each message a finished chunk of
-  // runs, its int64 cells copied straight into the SimRuns at arlab_web_sim_target (0: the
-  // job is gone or the chunk is not the plan's: dropped). arlab_js_sim_stop terminates it.
+  // [SECTION] the simulator's Web Workers (web/sim_work_web.cpp, web/sim_worker.js)
+  // A Worker a job: sent the book and the request as text (the cold way), or a spare already
+  // holding the book sent only the request. Each message of a job a finished chunk of runs, its
+  // int64 cells copied straight into the SimRuns at arlab_web_sim_target (0: the job is gone or
+  // the chunk is not the plan's: dropped). arlab_js_sim_stop terminates the job's Worker;
+  // arlab_js_sim_keep makes a job's Worker, idle after its last chunk, the spare.
   $arlabSimWorkers: {},
-  arlab_js_sim_start__deps: ['$arlabSimWorkers', '$arlabCallWithString'],
-  arlab_js_sim_start: function(job, book_ptr, book_size, request_ptr, request_size, runs, chunk) {
-    if (typeof Worker === 'undefined') return 0;
-    var worker;
+  $arlabSimSpare: {id: 0, worker: null},
+  $arlabSimNewWorker: function() {
+    if (typeof Worker === 'undefined') return null;
     try {
-      worker = new Worker('sim_worker.js');
+      return new Worker('sim_worker.js');
     } catch (e) {
-      return 0;  // Refused (a file:// page, a policy): the runner works in frame slices.
+      return null;  // Refused (a file:// page, a policy): the runner works in frame slices.
     }
+  },
+  // The job's handlers on `worker` (a new one or the spare taken); it is the job's from now on.
+  $arlabSimAttach__deps: ['$arlabSimWorkers', '$arlabCallWithString'],
+  $arlabSimAttach: function(job, worker) {
     var fail = function(text) {
       arlabCallWithString(function(ptr) { _arlab_web_sim_failed(job, ptr); }, String(text));
     };
@@ -130,7 +135,8 @@ mergeInto(LibraryManager.library, {
     };
     worker.onmessage = function(e) {
       var m = e.data;
-      if (!arlabSimWorkers[job]) return;
+      if (arlabSimWorkers[job] !== worker) return;
+      if (m.warm) return;  // The spare's warming, done or not: the run's own messages follow.
       if (m.error) { fail(m.error); return; }
       if (copy(m.begin, m.end, 0, m.cells) && copy(m.begin, m.end, 1, m.person)) {
         _arlab_web_sim_chunk_done(job, m.begin);
@@ -140,14 +146,32 @@ mergeInto(LibraryManager.library, {
     };
     worker.onerror = function(e) {
       e.preventDefault();
-      fail('the Web Worker stopped: ' + (e.message || 'an error'));
+      if (arlabSimWorkers[job] === worker) fail('the Web Worker stopped: ' + (e.message || 'an error'));
     };
-    var decoder = new TextDecoder();
-    worker.postMessage({
-      book: decoder.decode(HEAPU8.subarray(book_ptr, book_ptr + book_size)),
-      request: decoder.decode(HEAPU8.subarray(request_ptr, request_ptr + request_size)),
-      runs: runs, chunk: chunk});
     arlabSimWorkers[job] = worker;
+  },
+  $arlabSimText: function(ptr, size) {
+    return new TextDecoder().decode(HEAPU8.subarray(ptr, ptr + size));
+  },
+  arlab_js_sim_start__deps: ['$arlabSimNewWorker', '$arlabSimAttach', '$arlabSimText'],
+  arlab_js_sim_start: function(job, book_ptr, book_size, request_ptr, request_size, runs, chunk) {
+    var worker = arlabSimNewWorker();
+    if (!worker) return 0;
+    arlabSimAttach(job, worker);
+    worker.postMessage({
+      book: arlabSimText(book_ptr, book_size), request: arlabSimText(request_ptr, request_size),
+      runs: runs, chunk: chunk});
+    return 1;
+  },
+  // The spare `spare` takes the job: only the request is sent. 0 if it is not there.
+  arlab_js_sim_start_spare__deps: ['$arlabSimSpare', '$arlabSimAttach', '$arlabSimText'],
+  arlab_js_sim_start_spare: function(job, spare, request_ptr, request_size, runs, chunk) {
+    var worker = arlabSimSpare.worker;
+    if (arlabSimSpare.id !== spare || !worker) return 0;
+    arlabSimSpare.id = 0;
+    arlabSimSpare.worker = null;
+    arlabSimAttach(job, worker);
+    worker.postMessage({request: arlabSimText(request_ptr, request_size), runs: runs, chunk: chunk});
     return 1;
   },
   arlab_js_sim_stop__deps: ['$arlabSimWorkers'],
@@ -156,6 +180,53 @@ mergeInto(LibraryManager.library, {
     if (!worker) return;
     worker.terminate();
     delete arlabSimWorkers[job];
+  },
+
+  // The spare: a Worker sent the book and a request of a few runs to warm on; it says
+  // {warm: 'ready'} or {warm: 'failed', error} (arlab_web_sim_warmed).
+  $arlabSimSpareHandlers__deps: ['$arlabSimSpare', '$arlabCallWithString'],
+  $arlabSimSpareHandlers: function(spare, worker) {
+    var warmed = function(ok, text) {
+      if (arlabSimSpare.worker !== worker) return;  // Taken or stopped since.
+      arlabCallWithString(function(ptr) { _arlab_web_sim_warmed(spare, ok, ptr); },
+                          text === null ? null : String(text));
+    };
+    worker.onmessage = function(e) {
+      var m = e.data;
+      if (m.warm === 'ready') warmed(1, null);
+      else if (m.warm === 'failed') warmed(0, m.error);
+      else if (m.error) warmed(0, m.error);
+    };
+    worker.onerror = function(e) {
+      e.preventDefault();
+      warmed(0, 'the Web Worker stopped: ' + (e.message || 'an error'));
+    };
+    arlabSimSpare.id = spare;
+    arlabSimSpare.worker = worker;
+  },
+  arlab_js_sim_warm__deps: ['$arlabSimNewWorker', '$arlabSimSpareHandlers', '$arlabSimText'],
+  arlab_js_sim_warm: function(spare, book_ptr, book_size, request_ptr, request_size) {
+    var worker = arlabSimNewWorker();
+    if (!worker) return 0;
+    arlabSimSpareHandlers(spare, worker);
+    worker.postMessage({
+      warm: true, book: arlabSimText(book_ptr, book_size),
+      request: arlabSimText(request_ptr, request_size)});
+    return 1;
+  },
+  arlab_js_sim_keep__deps: ['$arlabSimWorkers', '$arlabSimSpareHandlers'],
+  arlab_js_sim_keep: function(job, spare) {
+    var worker = arlabSimWorkers[job];
+    if (!worker) return;
+    delete arlabSimWorkers[job];
+    arlabSimSpareHandlers(spare, worker);
+  },
+  arlab_js_sim_spare_stop__deps: ['$arlabSimSpare'],
+  arlab_js_sim_spare_stop: function(spare) {
+    if (arlabSimSpare.id !== spare || !arlabSimSpare.worker) return;
+    arlabSimSpare.worker.terminate();
+    arlabSimSpare.id = 0;
+    arlabSimSpare.worker = null;
   },
 
   // [SECTION] canvas

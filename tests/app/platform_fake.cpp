@@ -125,6 +125,29 @@ arlab::Date today() { return fake().today; }
 
 // No threads and no worker here: the simulator's runner fills its runs in slices across
 // frames, the browser's fallback, which the tests check against a direct run.
-std::unique_ptr<SimWork> start_sim_work(const SimWorkInput&) { return nullptr; }
+std::unique_ptr<SimWork> start_sim_work(const SimWorkInput& input) {
+  FakePlatform& f = fake();
+  ++f.sim_starts;
+  f.sim_start_generation = input.book_generation;
+  return nullptr;
+}
+
+// Nothing to warm (no worker), as natively: None. The calls are recorded; with `sim_warm_reads`
+// it reads the texts as the browser's does, once a generation, so that a test sees what a spare
+// would be sent and that a frame with nothing new reads nothing.
+SimWarmth warm_sim_work(uint64_t book_generation, const std::function<std::string()>& book_json,
+                        const std::function<std::string()>& request_json, bool make) {
+  FakePlatform& f = fake();
+  ++f.sim_warm_calls;
+  if (!make) ++f.sim_warm_queries;
+  f.sim_warm_generation = book_generation;
+  if (f.sim_warm_reads && make && f.sim_warm_book_generation != book_generation) {
+    f.sim_warm_book_generation = book_generation;
+    f.sim_warm_book = book_json();
+    f.sim_warm_request = request_json();
+    ++f.sim_warm_reads_count;
+  }
+  return SimWarmth::None;
+}
 
 }  // namespace app::platform

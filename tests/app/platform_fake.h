@@ -43,6 +43,17 @@ struct FakePlatform {
     now = session = "2025-06-30 09:00:00";
   }
   arlab::Date today;                            // What platform::today() returns.
+  // The simulator's platform calls (start_sim_work, warm_sim_work): counted, the last
+  // generation each was given; with sim_warm_reads, the texts a spare would be sent (read once
+  // a generation, as the browser does).
+  int sim_starts = 0;
+  std::optional<uint64_t> sim_start_generation;
+  int sim_warm_calls = 0, sim_warm_queries = 0;
+  uint64_t sim_warm_generation = 0;
+  bool sim_warm_reads = false;
+  int sim_warm_reads_count = 0;
+  std::optional<uint64_t> sim_warm_book_generation;
+  std::string sim_warm_book, sim_warm_request;
 };
 
 FakePlatform& fake();

@@ -14,6 +14,8 @@
 #include "core/policy.h"
 #include "core/policy_sim.h"
 #include "imgui.h"
+#include "io/book_json.h"
+#include "io/policy_json.h"
 #include "platform_fake.h"
 
 namespace {
@@ -305,6 +307,82 @@ TEST_CASE("the Backtest view: core's backtest of the book, run in frame slices")
             "a backtest needs at least one whole month after the date") != std::string::npos);
   REQUIRE(ui.command({{"action", "backtest"}, {"from", "2025-13-01"}, {"runs", 10}}));
   CHECK(ui.sim()["backtest"]["problem"] == "From: \"2025-13-01\" is not a date YYYY-MM-DD");
+}
+
+TEST_CASE("the first runs are on screen as soon as they are done, not a summary period later") {
+  SimUi ui;
+  REQUIRE(ui.command({{"action", "run"}, {"runs", 20000}, {"horizon", 6}, {"seed", 3}}));
+  ui.frames(1);  // One slice of runs (8 ms), far less than summary_ms (150 ms).
+  nlohmann::json s = ui.sim();
+  CHECK(s["running"] == true);
+  REQUIRE(s.contains("result"));
+  CHECK(s["result"]["runs_done"].get<int>() > 0);
+  CHECK(s["result"]["runs_done"] == s["runs_done"]);
+  REQUIRE(ui.command({{"action", "cancel"}}));
+}
+
+// The browser's spare Worker (platform::warm_sim_work): the fake has none to warm (None, as
+// natively) but records the calls and, like the browser, reads the texts once a generation.
+TEST_CASE("the spare Worker: asked for every frame the page is drawn, its texts made once a book, none while a run is under way") {
+  SimUi ui;
+  app::platform::FakePlatform& f = app::platform::fake();
+  f.sim_warm_reads = true;
+  f.sim_warm_book_generation.reset();
+  f.sim_warm_reads_count = 0;
+  const int calls = f.sim_warm_calls;
+  ui.frames(3);
+  CHECK(f.sim_warm_calls == calls + 3);
+  CHECK(f.sim_warm_generation == ui.state->book_generation);
+  CHECK(f.sim_warm_reads_count == 1);  // Three frames, one book: its texts made once.
+  CHECK(f.sim_warm_book == arlab::write_book_json(ui.state->book));
+  // The page's settings (From empty, 12 months, seed 1) and policy, 64 runs.
+  arlab::SimRequest warm;
+  std::vector<arlab::Problem> problems;
+  REQUIRE(arlab::read_sim_request(f.sim_warm_request, ui.state->book.minor_digits, &warm, &problems));
+  CHECK(!warm.from);
+  CHECK(warm.horizon_months == 12);
+  CHECK(warm.seed == 1);
+  CHECK(warm.runs == 64);
+  CHECK(!warm.replay);
+  REQUIRE(warm.policies.size() == 1);
+  CHECK(warm.policies[0].name == "As today");
+  nlohmann::json s = ui.sim();
+  CHECK(s["warm"] == false);
+  CHECK(s["spare"] == "none");
+
+  // A run tells the platform the book's generation (a spare holding it would take the run);
+  // while it runs the page only asks how the spare is, and makes none.
+  REQUIRE(ui.command({{"action", "run"}, {"runs", 20000}, {"horizon", 6}, {"seed", 3}}));
+  REQUIRE(f.sim_start_generation);
+  CHECK(*f.sim_start_generation == ui.state->book_generation);
+  const int queries = f.sim_warm_queries;
+  ui.frames(3);
+  CHECK(ui.sim()["running"] == true);
+  CHECK(f.sim_warm_queries == queries + 3);
+  REQUIRE(ui.command({{"action", "cancel"}}));
+  ui.frames(2);
+  CHECK(f.sim_warm_queries == queries + 3);
+
+  // Another book: its texts once more, with the page's settings as the last run left them.
+  const uint64_t before = ui.state->book_generation;
+  REQUIRE(app::open_book_text(*ui.state, "again.json", f.sim_warm_book));
+  REQUIRE(app::show_panel(*ui.state, "simulation"));
+  ui.frames(2);
+  CHECK(ui.state->book_generation != before);
+  CHECK(f.sim_warm_generation == ui.state->book_generation);
+  CHECK(f.sim_warm_reads_count == 2);
+  REQUIRE(arlab::read_sim_request(f.sim_warm_request, ui.state->book.minor_digits, &warm, &problems));
+  CHECK(warm.horizon_months == 6);
+  CHECK(warm.seed == 3);
+  CHECK(warm.runs == 64);
+
+  // Another tab in front: the Simulation page is not drawn, nothing is asked.
+  REQUIRE(app::show_panel(*ui.state, "aging"));
+  ui.frames(1);
+  const int hidden = f.sim_warm_calls;
+  ui.frames(3);
+  CHECK(f.sim_warm_calls == hidden);
+  f.sim_warm_reads = false;
 }
 
 TEST_CASE("layout: results, sweep, tornado and backtest fit at 1024x700, 1280x800 and 1920x1080") {

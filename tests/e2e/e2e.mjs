@@ -49,7 +49,11 @@
 //                   the total, "Export JSON" is `arlab simulate --format json`'s bytes; Cancel
 //                   keeps the runs done, labelled partial
 //  28 first results the benchmark's 1,000-customer book, 10,000 runs: the time to the first
-//                   results on screen and to the end, printed (asserted under 5 s)
+//                   results on screen and to the end, cold (Run as the book opens) and warm (the
+//                   page's spare Worker warmed first: asserted under 1 s, issue 12's aim); the
+//                   warm run's numbers are the cold run's
+//  29 tornado      the Tornado's cases one after the other on the Worker each leaves warm:
+//                   its base and bars are `arlab simulate --tornado`'s
 // Screenshots go to tests/e2e/artifacts/. Exit 0 all passed, 1 a failure, 77 skipped.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -1249,46 +1253,137 @@ async function checkSimulation(page) {
 }
 
 // The benchmark's book in the page (1,000 customers, 24 months, 24,000 invoices: arlab_bench
-// simulate's) and 10,000 runs of its policies: the first results are on screen within
-// seconds (issue 12's aim: under 1 s; the figure is printed for docs/BENCHMARKS.md), and the
-// page draws while the Web Worker runs. Then the sample again, for the checks after.
+// simulate's) and 10,000 runs of its policies, twice. Cold: Run right after the book is opened
+// (no spare Worker: a new one is sent the book's JSON). Warm, as a user: the Simulation page
+// shown, its spare Worker warmed on the book (summary().simulation.warm), then Run: issue 12's
+// aim, first results on screen under 1 s. Both figures printed (docs/BENCHMARKS.md); the page
+// draws while the Worker runs; the warm run (the spare's kept book and fit, core's replan) gives
+// the cold run's numbers exactly. Then the sample again, for the checks after.
 async function checkSimulationFirstResults(page) {
   const big = execFileSync(opts.cli, ['generate', '--customers', '1000', '--months', '24',
                                       '--invoices', '24000'],
                            {encoding: 'utf8', maxBuffer: 64 << 20});
+  const run = {action: 'run', runs: 10000, seed: 1, horizon: 12};
+  // Cold: the book opened and Run in one go, before any frame could make a spare.
+  const cold = await timeFirstResults(page, big, run);
+  const coldResult = (await simState(page)).result;
+  // Warm: the book opened again (another generation: the cold run's Worker, kept, is of the
+  // old one), the page shown until its spare says it is warm.
   expect(await page.evaluate((t) => window.arlab.openText('bench-1000.json', t), big),
-         'the 1,000-customer book was not accepted');
-  await nextFrames(page);
+         'the 1,000-customer book was not accepted again');
   expect(await page.evaluate(() => window.arlab.showPanel('simulation')), 'no Simulation page');
+  const w0 = Date.now();
+  await page.waitForFunction(() => {
+    const s = window.arlab.summary().simulation;
+    return s && (s.warm || s.spare === 'failed');
+  }, null, {timeout: WAIT_MS, polling: 50});
+  let sim = await simState(page);
+  expect(sim.warm, `the spare Worker did not warm: ${sim.spare}`);
+  const warmedIn = (Date.now() - w0) / 1000;
+  const warm = await timeFirstResults(page, null, run);
+  const warmResult = (await simState(page)).result;
+  const line = (r) => `first results (${r.firstRuns} runs) on screen in ${r.first.toFixed(2)} s, ` +
+                      `all 10,000 runs in ${r.all.toFixed(1)} s`;
+  console.log(`     1,000 customers, ${warm.policies} policies on ${warm.where}:\n` +
+              `       cold (Run as the book opens): ${line(cold)}\n` +
+              `       warm (spare warmed in ${warmedIn.toFixed(1)} s): ${line(warm)}, ` +
+              `${warm.frames} frames drawn meanwhile`);
+  for (const [name, r] of [['cold', cold], ['warm', warm]])
+    expect(!r.error && r.runsDone === 10000, `${name}: done ${r.runsDone}: ${r.error}`);
+  expect(warm.where === 'a Web Worker', `the warm run was on "${warm.where}"`);
+  expect(JSON.stringify(warmResult.policies) === JSON.stringify(coldResult.policies),
+         `the warm run's results differ from the cold run's: ${JSON.stringify(warmResult.policies)}` +
+         ` vs ${JSON.stringify(coldResult.policies)}`);
+  expect(warm.frames >= 2, `only ${warm.frames} frames while the warm run ran: the page froze`);
+  // Issue 12's aim: under 1 s, asserted for the warm run (0.3 s seen on a 2-core machine with
+  // a load of 3 and software GL); the cold run (1.0-1.1 s seen) is bounded loosely.
+  expect(warm.first < 1, `warm: first results after ${warm.first.toFixed(2)} s`);
+  expect(cold.first < 3, `cold: first results after ${cold.first.toFixed(2)} s`);
   await nextFrames(page);
+  await shot(page, '28-simulation-1000.png');
+  await ensureSample(page);
+}
+
+// Opens `book` if given and presses Run (`command`) in one go (no frame between), then times
+// from Run to the first frame drawn with a result (the summary has it, and one more frame shows
+// it) and to the end.
+async function timeFirstResults(page, book, command) {
   const t0 = Date.now();
-  expect(await page.evaluate(() => window.arlab.simulation({action: 'run', runs: 10000, seed: 1,
-                                                             horizon: 12})),
-         'run refused');
-  // The first frame drawn with a result: the summary has it, and one more frame shows it.
+  const opened = await page.evaluate(([t, c]) => {
+    const start = performance.now();
+    if (t !== null && !window.arlab.openText('bench-1000.json', t)) return null;
+    const openMs = performance.now() - start;
+    return window.arlab.simulation(c) ? openMs : null;
+  }, [book, command]);
+  expect(opened !== null, 'the book or the run was refused');
+  const tRun = t0 + opened;
   await page.waitForFunction(() => {
     const s = window.arlab.summary().simulation;
     return s && s.result && s.result.runs_done > 0;
   }, null, {timeout: WAIT_MS, polling: 10});
   const f0 = await page.evaluate(() => window.arlab.frames());
   await page.waitForFunction((f) => window.arlab.frames() > f, f0, {timeout: WAIT_MS, polling: 10});
-  const first = (Date.now() - t0) / 1000;
+  const first = (Date.now() - tRun) / 1000;
   let sim = await simState(page);
   const firstRuns = sim.result ? sim.result.runs_done : 0;
+  let frames0 = await page.evaluate(() => window.arlab.frames()), frames = 0;
   while ((sim = await simState(page)).running) {
     expect(Date.now() - t0 < WAIT_MS, `still running after ${WAIT_MS} ms: ${sim.runs_done}`);
     await new Promise((r) => setTimeout(r, 100));
+    const f = await page.evaluate(() => window.arlab.frames());
+    frames += f - frames0;
+    frames0 = f;
   }
-  const all = (Date.now() - t0) / 1000;
-  console.log(`     1,000 customers, ${sim.policies.length} policies: first results ` +
-              `(${firstRuns} runs) on screen in ${first.toFixed(2)} s, all 10,000 runs in ` +
-              `${all.toFixed(1)} s on ${sim.where}`);
-  expect(!sim.error && sim.runs_done === 10000, `done ${sim.runs_done}: ${sim.error}`);
-  // Loose bound: CI machines are shared and the GL is software; the figure is what counts.
-  expect(first < 5, `first results after ${first.toFixed(2)} s`);
-  await nextFrames(page);
-  await shot(page, '28-simulation-1000.png');
+  return {first, firstRuns, all: (Date.now() - tRun) / 1000, frames, runsDone: sim.runs_done,
+          error: sim.error, where: sim.where, policies: sim.policies.length};
+}
+
+// The Tornado in the browser: the base, then each assumption at its low and its high, one request
+// after the other, each on the Web Worker the one before left as the spare (the book kept, the
+// fit reused: core's replan); its base and bars are `arlab simulate --tornado`'s for the same
+// book, policy, seed and runs.
+async function checkSimulationTornado(page) {
   await ensureSample(page);
+  expect(await page.evaluate(() => window.arlab.showPanel('simulation')), 'no Simulation page');
+  await nextFrames(page);
+  const policyText = JSON.stringify(kTwoTen, null, 2);
+  if (!(await simState(page)).policies.some((p) => p.name === kTwoTen.name)) {
+    expect(await page.evaluate((t) => window.arlab.openText('two-ten.json', t), policyText),
+           'the policy file was not taken');
+  }
+  expect(await page.evaluate((n) => window.arlab.simulation({action: 'select', policy: n}),
+                             kTwoTen.name), 'no policy to select');
+  // A short run sets the seed and horizon the tornado takes (and leaves its Worker warm).
+  const seed = 5, horizon = 12, runs = 40;
+  expect(await page.evaluate((c) => window.arlab.simulation(c),
+                             {action: 'run', runs: 200, seed, horizon}), 'run refused');
+  await page.waitForFunction(() => !window.arlab.summary().simulation.running, null,
+                             {timeout: WAIT_MS, polling: 50});
+  const t0 = Date.now();
+  expect(await page.evaluate((n) => window.arlab.simulation({action: 'tornado', runs: n}), runs),
+         'tornado refused');
+  await page.waitForFunction(() => !window.arlab.summary().simulation.tornado.running, null,
+                             {timeout: WAIT_MS, polling: 50});
+  const seconds = (Date.now() - t0) / 1000;
+  const t = (await simState(page)).tornado;
+  expect(!t.problem && !t.cancelled && t.bars && t.bars.length > 0,
+         `tornado: ${t.problem} (${t.bars ? t.bars.length : 0} bars)`);
+  console.log(`     ${t.cases} cases of ${runs} runs and the base in ${seconds.toFixed(1)} s`);
+  const policyFile = path.join(opts.artifacts, 'two-ten.json');
+  fs.writeFileSync(policyFile, policyText);
+  const cli = JSON.parse(execFileSync(opts.cli, [
+    'simulate', opts.sample, '--policy', policyFile, '--tornado', '--tornado-runs', String(runs),
+    '--seed', String(seed), '--horizon', String(horizon), '--format', 'json'], {encoding: 'utf8'}));
+  // The page's means in minor units, as the CLI writes them: rounded half away from zero.
+  const money = (v) => {
+    const n = Math.sign(v) * Math.round(Math.abs(v));
+    return (n < 0 ? '-' : '') + (Math.abs(n) / 100).toFixed(2);
+  };
+  expect(money(t.base) === cli.base, `base: page ${money(t.base)}, CLI ${cli.base}`);
+  const page2 = t.bars.map((b) => `${b.param} ${money(b.low)} ${money(b.high)}`);
+  const cli2 = cli.bars.map((b) => `${b.param} ${b.low} ${b.high}`);
+  expect(page2.join('\n') === cli2.join('\n'),
+         `bars: page\n${page2.join('\n')}\nCLI\n${cli2.join('\n')}`);
 }
 
 async function main() {
@@ -1350,6 +1445,8 @@ async function main() {
                 () => checkSimulation(page));
     await check('28 first results: 1,000 customers x 10,000 runs, first results on screen in seconds',
                 () => checkSimulationFirstResults(page));
+    await check('29 tornado: each case on the Worker the one before left; the CLI\'s bars',
+                () => checkSimulationTornado(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('15 replace-asks: Open asks, Cancel keeps the book, the replaced one is restorable',
