@@ -93,5 +93,6 @@ int cmd_letter(int argc, char** argv);
 int cmd_metrics(int argc, char** argv);
 int cmd_simulate(int argc, char** argv);
 int cmd_statement(int argc, char** argv);
+int cmd_train(int argc, char** argv);
 
 }  // namespace arlab::cli

@@ -28,6 +28,7 @@ constexpr const char* kHelp =
     "  metrics BOOK   DSO, CEI, days late, interest cost... over a period (docs/METRICS.md)\n"
     "  simulate BOOK  policies compared over the months ahead (Monte Carlo); cash backtest\n"
     "  statement BOOK a customer's statement of account to print and confirm (HTML, text)\n"
+    "  train SCENARIO play a training scenario's portfolio game; score and debrief\n"
     "  worklist BOOK  what to do today: escalate, hold, remind, confirm; most urgent first\n"
     "\n"
     "Options:\n"
@@ -71,5 +72,6 @@ int main(int argc, char** argv) {
   if (!std::strcmp(command, "metrics")) return cmd_metrics(argc, argv);
   if (!std::strcmp(command, "simulate")) return cmd_simulate(argc, argv);
   if (!std::strcmp(command, "statement")) return cmd_statement(argc, argv);
+  if (!std::strcmp(command, "train")) return cmd_train(argc, argv);
   return usage_error("", std::string("unknown command '") + command + "'");
 }

@@ -22,6 +22,7 @@ command as one argument (for helper scripts such as ledger_agrees.py). Exit code
     run_tests.py --arlab "node build-web/arlab.js" tests/cli/cmd-aging.test
     run_tests.py --arlab build/arlab --error-fixture tests/errors/bad_date.json
     run_tests.py --arlab build/arlab --policy-fixture tests/errors/policies/rate_number.json
+    run_tests.py --arlab build/arlab --scenario-fixture tests/errors/scenarios/*.json
 """
 import argparse
 import difflib
@@ -148,6 +149,22 @@ def run_policy_fixture(path, arlab):
     return 1, 0 if ok else 1
 
 
+def run_scenario_fixture(path, arlab):
+    """`arlab train NAME.json --passive` must exit 1, print nothing on stdout and exactly
+    NAME.err (a malformed training scenario)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    with open(os.path.splitext(path)[0] + ".err", encoding="utf-8") as f:
+        expected = f.read()
+    code, out, err = run(arlab + ["train", name, "--passive"], folder)
+    ok = compare("stderr", expected, err) and compare("stdout", "", out)
+    if code != 1:
+        print(f"exit code {code}, expected 1")
+        ok = False
+    if not ok:
+        print(f"FAIL {path}")
+    return 1, 0 if ok else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--arlab", required=True, help="how to run arlab, e.g. 'node arlab.js'")
@@ -156,6 +173,8 @@ def main():
     parser.add_argument("--policy-fixture", action="store_true",
                         help="the files are malformed simulator policies with a .err file "
                              "beside each and a book.json in their folder")
+    parser.add_argument("--scenario-fixture", action="store_true",
+                        help="the files are malformed training scenarios with a .err file beside each")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     arlab = shlex.split(args.arlab)
@@ -163,7 +182,8 @@ def main():
     if len(arlab) > 1 and os.path.exists(arlab[1]):
         arlab[1] = os.path.abspath(arlab[1])  # node path/to/arlab.js
     runner = (run_error_fixture if args.error_fixture else
-              run_policy_fixture if args.policy_fixture else run_test_file)
+              run_policy_fixture if args.policy_fixture else
+              run_scenario_fixture if args.scenario_fixture else run_test_file)
     results = [runner(path, arlab) for path in args.files]
     total, failures = sum(r[0] for r in results), sum(r[1] for r in results)
     print(f"{total - failures} passed, {failures} failed")

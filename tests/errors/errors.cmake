@@ -34,4 +34,15 @@ if(TARGET arlab)
     set_tests_properties(${_arlab_errors_prefix}policy.${name} PROPERTIES
                          LABELS "${_arlab_errors_labels}" ENVIRONMENT "NODE_PATH=/usr/share/nodejs")
   endforeach()
+  # scenarios/: one malformed training scenario per error, NAME.json and NAME.err, each run as
+  # `arlab train NAME.json --passive` (docs/TRAINING.md).
+  file(GLOB _arlab_error_scenarios CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/scenarios/*.json)
+  foreach(scenario ${_arlab_error_scenarios})
+    get_filename_component(name ${scenario} NAME_WE)
+    add_test(NAME ${_arlab_errors_prefix}scenario.${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/../cli/run_tests.py
+                     --arlab ${_arlab_errors_command} --scenario-fixture ${scenario})
+    set_tests_properties(${_arlab_errors_prefix}scenario.${name} PROPERTIES
+                         LABELS "${_arlab_errors_labels}" ENVIRONMENT "NODE_PATH=/usr/share/nodejs")
+  endforeach()
 endif()

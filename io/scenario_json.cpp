@@ -1,0 +1,655 @@
+// scenario_json.cpp: scenarios, training moves and results as JSON / CSV / text
+// (io/scenario_json.h).
+//
+// [SECTION] Values
+// [SECTION] read_scenario
+// [SECTION] write_scenario
+// [SECTION] Moves
+// [SECTION] Results
+#include "io/scenario_json.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "io/book_json.h"
+#include "io/cells.h"
+#include "io/json_text.h"
+
+namespace arlab {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr int64_t kSeedMax = 9007199254740991;  // 2^53 - 1: exact in every JSON reader.
+
+// =========================================================================================
+// [SECTION] Values
+// =========================================================================================
+
+std::string at(const std::string& base, std::string_view member) {
+  return base.empty() ? std::string(member) : base + "." + std::string(member);
+}
+std::string item(const std::string& base, size_t i) { return base + "[" + std::to_string(i) + "]"; }
+
+class Reader {
+ public:
+  explicit Reader(std::vector<Problem>* problems) : problems_(*problems) {}
+  void add(const std::string& place, std::string message) {
+    if (problems_.size() < kProblemsMax) problems_.push_back({place, std::move(message)});
+  }
+  size_t count() const { return problems_.size(); }
+  int digits = 2;
+
+  bool object(const json& v, const std::string& place, const char* what) {
+    if (v.is_object()) return true;
+    add(place, std::string("must be an object (") + what + "), not " + json_described(v));
+    return false;
+  }
+  bool text(const json& v, const std::string& place, size_t max, bool non_empty, std::string* out) {
+    if (!v.is_string()) {
+      add(place, "must be a string, not " + json_described(v));
+      return false;
+    }
+    const std::string& s = v.get_ref<const std::string&>();
+    if (non_empty && s.empty()) return add(place, "must not be empty"), false;
+    if (s.size() > max) return add(place, "at most " + std::to_string(max) + " bytes, not " + std::to_string(s.size())), false;
+    *out = s;
+    return true;
+  }
+  bool whole(const json& v, const std::string& place, int64_t lo, int64_t hi, int64_t* out) {
+    if (!v.is_number_integer()) {
+      add(place, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                     ", not " + json_described(v));
+      return false;
+    }
+    const int64_t x = v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX)
+                          ? INT64_MAX
+                          : v.get<int64_t>();
+    if (x < lo || x > hi) {
+      add(place, std::to_string(x) + " is not between " + std::to_string(lo) + " and " + std::to_string(hi));
+      return false;
+    }
+    *out = x;
+    return true;
+  }
+  bool whole32(const json& v, const std::string& place, int64_t lo, int64_t hi, int32_t* out) {
+    int64_t x = 0;
+    if (!whole(v, place, lo, hi, &x)) return false;
+    *out = int32_t(x);
+    return true;
+  }
+  bool amount(const json& v, const std::string& place, int64_t* out) {
+    if (!v.is_string()) {
+      add(place, "must be an amount as a string such as \"1200.00\" (a JSON number is not exact), not " +
+                     json_described(v));
+      return false;
+    }
+    std::string why;
+    if (!parse_amount(v.get_ref<const std::string&>(), digits, out, &why)) {
+      add(place, "bad amount " + json_described(v) + ": " + why);
+      return false;
+    }
+    if (*out < 0) return add(place, "must not be negative"), false;
+    return true;
+  }
+  bool date(const json& v, const std::string& place, Date* out) {
+    if (!v.is_string() || !parse_date(v.get_ref<const std::string&>(), out)) {
+      add(place, "invalid date " + json_described(v) + ": expected a calendar date YYYY-MM-DD");
+      return false;
+    }
+    return true;
+  }
+  // A required member: false (and a problem) when absent.
+  bool needs(const json& obj, const char* key, const std::string& base, const char* what) {
+    if (obj.contains(key)) return true;
+    add(at(base, key), std::string("is required (") + what + ")");
+    return false;
+  }
+
+ private:
+  std::vector<Problem>& problems_;
+};
+
+// =========================================================================================
+// [SECTION] read_scenario
+// =========================================================================================
+
+void read_minutes(Reader& r, const json& v, ActionMinutes* m) {
+  if (!r.object(v, "minutes", "the minutes of each move")) return;
+  const std::pair<const char*, int32_t*> members[] = {
+      {"call", &m->call}, {"visit", &m->visit},       {"letter", &m->letter},
+      {"hold", &m->hold}, {"release", &m->release},   {"plan", &m->plan},
+      {"escalate", &m->escalate}, {"resolve", &m->resolve}};
+  for (const auto& [key, out] : members)
+    if (v.contains(key)) r.whole32(v[key], at("minutes", key), 0, kScenarioMinutesMax, out);
+}
+
+void read_goals(Reader& r, const json& v, ScenarioGoals* g) {
+  if (!r.object(v, "goals", "cash, dso_days, bad_debt_max")) return;
+  if (v.contains("cash")) r.amount(v["cash"], "goals.cash", &g->cash_minor);
+  if (v.contains("dso_days")) r.whole32(v["dso_days"], "goals.dso_days", 1, 3650, &g->dso_days);
+  if (v.contains("bad_debt_max")) r.amount(v["bad_debt_max"], "goals.bad_debt_max", &g->bad_debt_max_minor);
+}
+
+void read_weights(Reader& r, const json& v, ScoreWeights* w) {
+  if (!r.object(v, "weights", "percentages of cash, dso, bad_debt, relationship")) return;
+  const std::pair<const char*, int32_t*> members[] = {
+      {"cash", &w->cash}, {"dso", &w->dso}, {"bad_debt", &w->bad_debt}, {"relationship", &w->relationship}};
+  for (const auto& [key, out] : members)
+    if (v.contains(key)) r.whole32(v[key], at("weights", key), 0, 100, out);
+}
+
+void read_dispute(Reader& r, const json& v, const std::string& place, CastDispute* d) {
+  if (!r.object(v, place, "invoice, amount, reason, upheld")) return;
+  if (r.needs(v, "invoice", place, "the invoice the customer contests"))
+    r.text(v["invoice"], at(place, "invoice"), 200, true, &d->invoice_id);
+  if (v.contains("amount")) r.amount(v["amount"], at(place, "amount"), &d->amount_minor);
+  if (v.contains("upheld")) r.amount(v["upheld"], at(place, "upheld"), &d->upheld_minor);
+  if (v.contains("reason")) {
+    const json& x = v["reason"];
+    if (!x.is_string() || !parse_dispute_reason(x.get_ref<const std::string&>(), &d->reason))
+      r.add(at(place, "reason"), json_described(x) +
+                                     " is not one of goods, service, price, delivery, sales_promise, other");
+  }
+}
+
+void read_cast_member(Reader& r, const json& v, const std::string& place, CastMember* m) {
+  if (!r.object(v, place, "a customer of the cast")) return;
+  if (r.needs(v, "customer", place, "the customer's id in the book"))
+    r.text(v["customer"], at(place, "customer"), 200, true, &m->customer_id);
+  if (r.needs(v, "personality", place, personality_names().c_str())) {
+    const json& x = v["personality"];
+    if (!x.is_string() || !parse_personality(x.get_ref<const std::string&>(), &m->personality))
+      r.add(at(place, "personality"), json_described(x) + " is not one of " + personality_names());
+  }
+  if (v.contains("contact")) r.text(v["contact"], at(place, "contact"), 200, false, &m->contact);
+  if (v.contains("story")) r.text(v["story"], at(place, "story"), kScenarioTextMax, false, &m->story);
+  if (v.contains("relationship")) r.whole32(v["relationship"], at(place, "relationship"), 0, 100, &m->relationship);
+  if (v.contains("debtor_pays")) r.date(v["debtor_pays"], at(place, "debtor_pays"), &m->debtor_pays);
+  if (v.contains("dispute")) read_dispute(r, v["dispute"], at(place, "dispute"), &m->dispute);
+  if (v.contains("sales")) {
+    const json& x = v["sales"];
+    const std::string sp = at(place, "sales");
+    if (r.object(x, sp, "every_days and amount")) {
+      if (r.needs(x, "every_days", sp, "an invoice every this many days"))
+        r.whole32(x["every_days"], at(sp, "every_days"), 1, 365, &m->sales_every_days);
+      if (r.needs(x, "amount", sp, "the amount of each invoice")) r.amount(x["amount"], at(sp, "amount"), &m->sales_minor);
+    }
+  }
+}
+
+// The book member through the book reader, its problems under "book.".
+bool read_book_member(Reader& r, const nlohmann::ordered_json& v, Book* out,
+                      std::vector<Problem>* problems) {
+  if (!v.is_object()) {
+    r.add("book", "must be an object (an arlab-book/2 book), not " + json_described(json(v)));
+    return false;
+  }
+  LoadResult loaded = read_book_json(v.dump());
+  if (!loaded.ok) {
+    for (const Problem& p : loaded.problems)
+      if (problems->size() < kProblemsMax)
+        problems->push_back({p.place.empty() ? "book" : "book." + p.place, p.message});
+    return false;
+  }
+  *out = std::move(loaded.book);
+  return true;
+}
+
+bool read_format(Reader& r, const json& root) {
+  if (!root.contains("format")) {
+    r.add("format", std::string("is required: \"") + kScenarioFormat + "\"");
+    return false;
+  }
+  const json& f = root["format"];
+  if (f.is_string() && f.get_ref<const std::string&>() == kScenarioFormat) return true;
+  if (f.is_string() && f.get_ref<const std::string&>().rfind("arlab-book/", 0) == 0) {
+    r.add("format", "this is a book (" + json_described(f) + "), not a scenario (\"" +
+                        kScenarioFormat + "\"): a scenario holds its book in its member \"book\"");
+    return false;
+  }
+  r.add("format", std::string("must be \"") + kScenarioFormat + "\", not " + json_described(f));
+  return false;
+}
+
+void read_members(Reader& r, const json& root, Scenario* s) {
+  if (r.needs(root, "id", "", "a short name such as \"forgetful-customer\""))
+    r.text(root["id"], "id", 64, true, &s->id);
+  if (r.needs(root, "title", "", "the scenario's name for people")) r.text(root["title"], "title", 200, true, &s->title);
+  if (r.needs(root, "level", "", "easy, medium or hard")) {
+    const json& x = root["level"];
+    if (!x.is_string() || !parse_scenario_level(x.get_ref<const std::string&>(), &s->level))
+      r.add("level", json_described(x) + " is not one of easy, medium, hard");
+  }
+  if (root.contains("briefing")) r.text(root["briefing"], "briefing", kScenarioTextMax, false, &s->briefing);
+  if (root.contains("role")) r.text(root["role"], "role", 200, false, &s->role);
+  if (root.contains("practices")) {
+    const json& list = root["practices"];
+    if (!list.is_array()) {
+      r.add("practices", "must be an array of practice ids, not " + json_described(list));
+    } else {
+      for (size_t i = 0; i < list.size(); i++) {
+        std::string id;
+        if (r.text(list[i], item("practices", i), 64, true, &id)) s->practices.push_back(id);
+      }
+    }
+  }
+  if (r.needs(root, "start", "", "the first day of week 1")) r.date(root["start"], "start", &s->start);
+  if (r.needs(root, "weeks", "", "how many weeks the game lasts, 1 to 52"))
+    r.whole32(root["weeks"], "weeks", 1, kScenarioWeeksMax, &s->weeks);
+  if (r.needs(root, "minutes_per_week", "", "the trainee's time budget a week"))
+    r.whole32(root["minutes_per_week"], "minutes_per_week", 1, kScenarioMinutesMax, &s->minutes_per_week);
+  if (root.contains("minutes")) read_minutes(r, root["minutes"], &s->minutes);
+  if (root.contains("seed")) {
+    int64_t seed = 0;
+    if (r.whole(root["seed"], "seed", 0, kSeedMax, &seed)) s->seed = uint64_t(seed);
+  }
+  if (root.contains("goals")) read_goals(r, root["goals"], &s->goals);
+  if (root.contains("weights")) read_weights(r, root["weights"], &s->weights);
+  if (r.needs(root, "cast", "", "the customers' personalities")) {
+    const json& list = root["cast"];
+    if (!list.is_array()) {
+      r.add("cast", "must be an array of cast members, not " + json_described(list));
+    } else {
+      s->cast.resize(list.size());
+      for (size_t i = 0; i < list.size(); i++) read_cast_member(r, list[i], item("cast", i), &s->cast[i]);
+    }
+  }
+}
+
+// check_known_members for objects below the top, with a place.
+void known(const json& obj, const std::string& path, std::initializer_list<const char*> names,
+           std::vector<Problem>* problems) {
+  if (obj.is_object()) check_known_members(obj, path, names, problems);
+}
+
+void check_members(const json& root, std::vector<Problem>* problems) {
+  check_known_members(root, "",
+                      {"format", "id", "title", "level", "briefing", "practices", "role", "start",
+                       "weeks", "minutes_per_week", "minutes", "seed", "goals", "weights", "cast",
+                       "book"},
+                      problems);
+  if (root.contains("minutes"))
+    known(root["minutes"], "minutes",
+          {"call", "visit", "letter", "hold", "release", "plan", "escalate", "resolve"}, problems);
+  if (root.contains("goals")) known(root["goals"], "goals", {"cash", "dso_days", "bad_debt_max"}, problems);
+  if (root.contains("weights"))
+    known(root["weights"], "weights", {"cash", "dso", "bad_debt", "relationship"}, problems);
+  if (root.contains("cast") && root["cast"].is_array()) {
+    const json& list = root["cast"];
+    for (size_t i = 0; i < list.size(); i++) {
+      known(list[i], item("cast", i),
+            {"customer", "personality", "contact", "story", "relationship", "debtor_pays", "dispute", "sales"},
+            problems);
+      if (list[i].is_object() && list[i].contains("sales"))
+        known(list[i]["sales"], item("cast", i) + ".sales", {"every_days", "amount"}, problems);
+      if (list[i].is_object() && list[i].contains("dispute"))
+        known(list[i]["dispute"], item("cast", i) + ".dispute", {"invoice", "amount", "reason", "upheld"},
+              problems);
+    }
+  }
+}
+
+}  // namespace
+
+bool read_scenario(std::string_view text, Scenario* out, std::vector<Problem>* problems) {
+  const size_t before = problems->size();
+  *out = Scenario{};
+  if (!check_json(text, /*duplicates=*/true, problems)) return false;
+  if (problems->size() > before) return false;
+  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded() || !root.is_object()) {
+    problems->push_back({"", std::string("not a JSON object (a scenario is {\"format\": \"") +
+                                 kScenarioFormat + "\", ...}: see docs/TRAINING.md)"});
+    return false;
+  }
+  Reader r(problems);
+  if (!read_format(r, root)) return false;
+  check_members(root, problems);
+  if (!root.contains("book")) {
+    r.add("book", "is required (the scenario's book, an arlab-book/2 object)");
+  } else {
+    // The book's members in their file order (the book reader reads the currency first).
+    nlohmann::ordered_json ordered = nlohmann::ordered_json::parse(text, nullptr, false);
+    if (read_book_member(r, ordered["book"], &out->book, problems)) r.digits = out->book.minor_digits;
+  }
+  read_members(r, root, out);
+  if (problems->size() > before) return false;
+  return check_scenario(*out, problems);
+}
+
+// =========================================================================================
+// [SECTION] write_scenario
+// =========================================================================================
+
+namespace {
+
+std::string jq(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+// `text` indented by `spaces` from its second line on, without its final newline.
+std::string indented(std::string text, size_t spaces) {
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out.append(spaces, ' ');
+  }
+  return out;
+}
+
+std::string cast_json(const CastMember& m, int digits) {
+  std::string out = "{\"customer\": " + jq(m.customer_id) +
+                    ", \"personality\": " + jq(personality_name(m.personality)) +
+                    ", \"contact\": " + jq(m.contact) + ", \"relationship\": " +
+                    std::to_string(m.relationship);
+  if (m.debtor_pays != kNoDate) out += ", \"debtor_pays\": " + jq(format_date(m.debtor_pays));
+  if (!m.dispute.invoice_id.empty())
+    out += ", \"dispute\": {\"invoice\": " + jq(m.dispute.invoice_id) +
+           ", \"amount\": " + jq(format_amount(m.dispute.amount_minor, digits)) +
+           ", \"reason\": " + jq(dispute_reason_name(m.dispute.reason)) +
+           ", \"upheld\": " + jq(format_amount(m.dispute.upheld_minor, digits)) + "}";
+  if (m.sales_every_days > 0)
+    out += ", \"sales\": {\"every_days\": " + std::to_string(m.sales_every_days) +
+           ", \"amount\": " + jq(format_amount(m.sales_minor, digits)) + "}";
+  out += ",\n     \"story\": " + jq(m.story) + "}";
+  return out;
+}
+
+}  // namespace
+
+std::string write_scenario(const Scenario& s) {
+  const int digits = s.book.minor_digits;
+  std::string out = "{\n  \"format\": " + jq(kScenarioFormat);
+  out += ",\n  \"id\": " + jq(s.id);
+  out += ",\n  \"title\": " + jq(s.title);
+  out += ",\n  \"level\": " + jq(scenario_level_name(s.level));
+  out += ",\n  \"briefing\": " + jq(s.briefing);
+  out += ",\n  \"practices\": [";
+  for (size_t i = 0; i < s.practices.size(); i++) out += (i ? ", " : "") + jq(s.practices[i]);
+  out += "]";
+  out += ",\n  \"role\": " + jq(s.role);
+  out += ",\n  \"start\": " + jq(format_date(s.start));
+  out += ",\n  \"weeks\": " + std::to_string(s.weeks);
+  out += ",\n  \"minutes_per_week\": " + std::to_string(s.minutes_per_week);
+  const ActionMinutes& m = s.minutes;
+  out += ",\n  \"minutes\": {\"call\": " + std::to_string(m.call) + ", \"visit\": " + std::to_string(m.visit) +
+         ", \"letter\": " + std::to_string(m.letter) + ", \"hold\": " + std::to_string(m.hold) +
+         ", \"release\": " + std::to_string(m.release) + ", \"plan\": " + std::to_string(m.plan) +
+         ", \"escalate\": " + std::to_string(m.escalate) + ", \"resolve\": " + std::to_string(m.resolve) + "}";
+  out += ",\n  \"seed\": " + std::to_string(s.seed);
+  out += ",\n  \"goals\": {\"cash\": " + jq(format_amount(s.goals.cash_minor, digits)) +
+         ", \"dso_days\": " + std::to_string(s.goals.dso_days) +
+         ", \"bad_debt_max\": " + jq(format_amount(s.goals.bad_debt_max_minor, digits)) + "}";
+  const ScoreWeights& w = s.weights;
+  out += ",\n  \"weights\": {\"cash\": " + std::to_string(w.cash) + ", \"dso\": " + std::to_string(w.dso) +
+         ", \"bad_debt\": " + std::to_string(w.bad_debt) +
+         ", \"relationship\": " + std::to_string(w.relationship) + "}";
+  out += ",\n  \"cast\": [";
+  for (size_t i = 0; i < s.cast.size(); i++) out += (i ? ",\n    " : "\n    ") + cast_json(s.cast[i], digits);
+  out += s.cast.empty() ? "]" : "\n  ]";
+  out += ",\n  \"book\": " + indented(write_book_json(s.book), 2);
+  return out + "\n}\n";
+}
+
+// =========================================================================================
+// [SECTION] Moves
+// =========================================================================================
+
+namespace {
+
+void read_move(Reader& r, const json& v, const std::string& place, Move* m,
+               std::vector<Problem>* problems) {
+  if (!r.object(v, place, "a move: {\"move\": \"call\", \"customer\": \"C1\"}")) return;
+  check_known_members(v, place, {"move", "customer", "level", "instalments", "to"}, problems);
+  if (r.needs(v, "move", place, "call, visit, letter, hold, release, plan, escalate or resolve")) {
+    const json& x = v["move"];
+    if (!x.is_string() || !parse_move_kind(x.get_ref<const std::string&>(), &m->kind))
+      r.add(at(place, "move"),
+            json_described(x) + " is not one of call, visit, letter, hold, release, plan, escalate, resolve");
+  }
+  if (r.needs(v, "customer", place, "the customer's id")) r.text(v["customer"], at(place, "customer"), 200, true, &m->customer_id);
+  if (m->kind == MoveKind::Letter && r.needs(v, "level", place, "0 for the reminder, 1 and up for the dunning levels"))
+    r.whole32(v["level"], at(place, "level"), 0, int64_t(kDunningLevelsMax), &m->level);
+  if (m->kind == MoveKind::Plan && r.needs(v, "instalments", place, "2 to 12"))
+    r.whole32(v["instalments"], at(place, "instalments"), 0, 1000, &m->instalments);
+  if (m->kind == MoveKind::Escalate && r.needs(v, "to", place, "\"management\" or \"legal\"")) {
+    const json& x = v["to"];
+    if (x == "management") m->level = kEscalateManagement;
+    else if (x == "legal") m->level = kEscalateLegal;
+    else r.add(at(place, "to"), json_described(x) + " is not one of management, legal");
+  }
+}
+
+std::string move_json(const Move& m) {
+  std::string out = "{\"move\": " + jq(move_kind_name(m.kind)) + ", \"customer\": " + jq(m.customer_id);
+  if (m.kind == MoveKind::Letter) out += ", \"level\": " + std::to_string(m.level);
+  if (m.kind == MoveKind::Plan) out += ", \"instalments\": " + std::to_string(m.instalments);
+  if (m.kind == MoveKind::Escalate)
+    out += std::string(", \"to\": ") + (m.level == kEscalateLegal ? "\"legal\"" : "\"management\"");
+  return out + "}";
+}
+
+std::string moves_json(const std::vector<Move>& moves) {
+  std::string out = "[";
+  for (size_t i = 0; i < moves.size(); i++) out += (i ? ", " : "") + move_json(moves[i]);
+  return out + "]";
+}
+
+}  // namespace
+
+bool read_training_moves(std::string_view text, std::vector<WeekPlan>* out,
+                         std::vector<Problem>* problems) {
+  const size_t before = problems->size();
+  out->clear();
+  if (!check_json(text, /*duplicates=*/true, problems)) return false;
+  if (problems->size() > before) return false;
+  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded() || !root.is_object()) {
+    problems->push_back({"", std::string("not a JSON object (moves are {\"format\": \"") +
+                                 kTrainingMovesFormat + "\", \"weeks\": [...]})"});
+    return false;
+  }
+  Reader r(problems);
+  check_known_members(root, "", {"format", "weeks"}, problems);
+  if (!root.contains("format") || root["format"] != kTrainingMovesFormat)
+    r.add("format", std::string("must be \"") + kTrainingMovesFormat + "\"" +
+                        (root.contains("format") ? ", not " + json_described(root["format"]) : ""));
+  if (r.needs(root, "weeks", "", "one list of moves a week")) {
+    const json& weeks = root["weeks"];
+    if (!weeks.is_array() || weeks.size() > size_t(kScenarioWeeksMax)) {
+      r.add("weeks", "must be an array of at most 52 weeks, not " + json_described(weeks));
+    } else {
+      out->resize(weeks.size());
+      for (size_t w = 0; w < weeks.size(); w++) {
+        const std::string place = item("weeks", w);
+        if (!weeks[w].is_array()) {
+          r.add(place, "must be an array of moves, not " + json_described(weeks[w]));
+          continue;
+        }
+        (*out)[w].moves.resize(weeks[w].size());
+        for (size_t k = 0; k < weeks[w].size(); k++)
+          read_move(r, weeks[w][k], item(place, k), &(*out)[w].moves[k], problems);
+      }
+    }
+  }
+  if (problems->size() > before) {
+    out->clear();
+    return false;
+  }
+  return true;
+}
+
+std::string write_training_moves(const std::vector<WeekPlan>& weeks) {
+  std::string out = "{\n  \"format\": " + jq(kTrainingMovesFormat) + ",\n  \"weeks\": [";
+  for (size_t w = 0; w < weeks.size(); w++) out += (w ? ",\n    " : "\n    ") + moves_json(weeks[w].moves);
+  out += weeks.empty() ? "]" : "\n  ]";
+  return out + "\n}\n";
+}
+
+// =========================================================================================
+// [SECTION] Results
+// =========================================================================================
+
+namespace {
+
+std::string dso_text(int32_t centidays) {
+  if (centidays < 0) return "";
+  return format_amount(centidays, 2);
+}
+
+std::string strings_json(const std::vector<std::string>& list, const std::string& pad) {
+  if (list.empty()) return "[]";
+  std::string out = "[";
+  for (size_t i = 0; i < list.size(); i++) out += (i ? ",\n" : "\n") + pad + "  " + jq(list[i]);
+  return out + "\n" + pad + "]";
+}
+
+std::string score_json(const GameScore& s, int digits) {
+  return "{\"cash\": " + std::to_string(s.cash) + ", \"dso\": " + std::to_string(s.dso) +
+         ", \"bad_debt\": " + std::to_string(s.bad_debt) + ", \"relationship\": " +
+         std::to_string(s.relationship) + ", \"total\": " + std::to_string(s.total) +
+         ", \"cash_collected\": " + jq(format_amount(s.cash_minor, digits)) +
+         ", \"cash_goal\": " + jq(format_amount(s.cash_goal_minor, digits)) +
+         ", \"dso_days\": " + (s.dso_centidays < 0 ? "null" : jq(dso_text(s.dso_centidays))) +
+         ", \"dso_goal_days\": " + std::to_string(s.dso_goal_days) +
+         ", \"written_off\": " + jq(format_amount(s.bad_debt_minor, digits)) +
+         ", \"bad_debt_max\": " + jq(format_amount(s.bad_debt_max_minor, digits)) + "}";
+}
+
+void csv_row(std::string& out, const GameState& g, std::string_view by, const std::string& week,
+             const char* measure, const std::string& value) {
+  append_csv_text(out, g.scenario.id);
+  out += ',';
+  append_csv_number(out, std::to_string(g.scenario.seed));
+  out += ',';
+  append_csv_text(out, by);
+  out += ',';
+  append_csv_text(out, week);
+  out += ',';
+  append_csv_text(out, measure);
+  out += ',';
+  append_csv_text(out, value);
+  out += '\n';
+}
+
+}  // namespace
+
+std::string training_result_json(const GameState& g, std::string_view played_by, const Debrief& d) {
+  const int digits = g.book.minor_digits;
+  std::string out = "{\n  \"format\": " + jq(kTrainingResultFormat);
+  out += ",\n  \"scenario\": " + jq(g.scenario.id);
+  out += ",\n  \"title\": " + jq(g.scenario.title);
+  out += ",\n  \"seed\": " + std::to_string(g.scenario.seed);
+  out += ",\n  \"played_by\": " + jq(played_by);
+  out += ",\n  \"currency\": " + jq(g.book.currency);
+  out += ",\n  \"weeks_played\": " + std::to_string(g.week);
+  out += ",\n  \"weeks\": [";
+  for (size_t i = 0; i < g.log.size(); i++) {
+    const WeekLog& w = g.log[i];
+    out += i ? ",\n    {" : "\n    {";
+    out += "\"week\": " + std::to_string(w.week) + ", \"from\": " + jq(format_date(w.first)) +
+           ", \"to\": " + jq(format_date(w.last)) + ", \"minutes\": " + std::to_string(w.minutes) +
+           ",\n     \"moves\": " + moves_json(w.moves) +
+           ",\n     \"cash\": " + jq(format_amount(w.cash_minor, digits)) +
+           ", \"written_off\": " + jq(format_amount(w.written_off_minor, digits)) +
+           ", \"open\": " + jq(format_amount(w.open_minor, digits)) +
+           ", \"overdue\": " + jq(format_amount(w.overdue_minor, digits)) +
+           ", \"dso\": " + (w.dso_centidays < 0 ? "null" : jq(dso_text(w.dso_centidays))) +
+           ", \"relationship\": " + std::to_string(w.relationship) +
+           ",\n     \"done\": " + strings_json(w.done, "     ") +
+           ",\n     \"events\": " + strings_json(w.events, "     ") + "}";
+  }
+  out += g.log.empty() ? "]" : "\n  ]";
+  out += ",\n  \"score\": " + score_json(d.score, digits);
+  out += ",\n  \"by_the_book\": " + score_json(d.by_the_book, digits);
+  out += ",\n  \"advice\": [";
+  bool first = true;
+  for (const DebriefWeek& w : d.weeks)
+    for (const DebriefAdvice& a : w.advice) {
+      out += first ? "\n    " : ",\n    ";
+      first = false;
+      out += "{\"week\": " + std::to_string(w.week) + ", \"practice\": " + jq(a.practice) +
+             ", \"text\": " + jq(a.text) + "}";
+    }
+  out += first ? "]" : "\n  ]";
+  return out + "\n}\n";
+}
+
+std::string training_result_csv(const GameState& g, std::string_view by, const Debrief& d) {
+  const int digits = g.book.minor_digits;
+  std::string out = "scenario,seed,played_by,week,measure,value\n";
+  for (const WeekLog& w : g.log) {
+    const std::string wk = std::to_string(w.week);
+    csv_row(out, g, by, wk, "from", format_date(w.first));
+    csv_row(out, g, by, wk, "minutes", std::to_string(w.minutes));
+    csv_row(out, g, by, wk, "moves", std::to_string(w.moves.size()));
+    csv_row(out, g, by, wk, "cash", format_amount(w.cash_minor, digits));
+    csv_row(out, g, by, wk, "written_off", format_amount(w.written_off_minor, digits));
+    csv_row(out, g, by, wk, "open", format_amount(w.open_minor, digits));
+    csv_row(out, g, by, wk, "overdue", format_amount(w.overdue_minor, digits));
+    csv_row(out, g, by, wk, "dso", dso_text(w.dso_centidays));
+    csv_row(out, g, by, wk, "relationship", std::to_string(w.relationship));
+  }
+  const GameScore& s = d.score;
+  csv_row(out, g, by, "score", "cash", std::to_string(s.cash));
+  csv_row(out, g, by, "score", "dso", std::to_string(s.dso));
+  csv_row(out, g, by, "score", "bad_debt", std::to_string(s.bad_debt));
+  csv_row(out, g, by, "score", "relationship", std::to_string(s.relationship));
+  csv_row(out, g, by, "score", "total", std::to_string(s.total));
+  csv_row(out, g, by, "by_the_book", "total", std::to_string(d.by_the_book.total));
+  return out;
+}
+
+std::string training_result_table(const GameState& g, std::string_view by, const Debrief& d) {
+  const int digits = g.book.minor_digits;
+  auto amount = [&](int64_t v) { return format_amount_grouped(v, digits); };
+  std::string out = "Training: " + table_text(g.scenario.title) + " (" + table_text(g.scenario.id) +
+                    "), seed " + std::to_string(g.scenario.seed) + ", played " +
+                    (by == "moves" ? std::string("with the moves given") : "by policy " + std::string(by)) +
+                    ", " + std::to_string(g.week) + (g.week == 1 ? " week (" : " weeks (") +
+                    g.book.currency + ")\n\n";
+  std::vector<std::vector<std::string>> rows = {
+      {"Week", "From", "Minutes", "Moves", "Cash", "Written off", "Open", "Overdue", "DSO", "Relationship"}};
+  for (const WeekLog& w : g.log)
+    rows.push_back({std::to_string(w.week), format_date(w.first), std::to_string(w.minutes),
+                    std::to_string(w.moves.size()), amount(w.cash_minor), amount(w.written_off_minor),
+                    amount(w.open_minor), amount(w.overdue_minor),
+                    w.dso_centidays < 0 ? "-" : dso_text(w.dso_centidays), std::to_string(w.relationship)});
+  out += text_columns(rows, {true, false, true, true, true, true, true, true, true, true});
+  const GameScore& s = d.score;
+  const ScoreWeights& wt = g.scenario.weights;
+  std::vector<std::vector<std::string>> score_rows = {
+      {"Score", "Points", "Weight", "Figure"},
+      {"Cash", std::to_string(s.cash), std::to_string(wt.cash),
+       amount(s.cash_minor) + " collected of " + amount(s.cash_goal_minor)},
+      {"DSO", std::to_string(s.dso), std::to_string(wt.dso),
+       (s.dso_centidays < 0 ? std::string("none") : dso_text(s.dso_centidays) + " days") + " (goal " +
+           std::to_string(s.dso_goal_days) + ")"},
+      {"Bad debt", std::to_string(s.bad_debt), std::to_string(wt.bad_debt),
+       amount(s.bad_debt_minor) + " written off (at most " + amount(s.bad_debt_max_minor) + ")"},
+      {"Relationship", std::to_string(s.relationship), std::to_string(wt.relationship),
+       "average of the cast at the end"},
+      {"Total", std::to_string(s.total), "100", ""},
+      {"By the book", std::to_string(d.by_the_book.total), "", "the same weeks played by the practice"}};
+  out += "\n" + text_columns(score_rows, {false, true, true, false});
+  for (size_t i = 0; i < g.log.size(); i++) {
+    const WeekLog& w = g.log[i];
+    out += "\nWeek " + std::to_string(w.week) + " (" + format_date(w.first) + " to " + format_date(w.last) + ")\n";
+    for (const std::string& line : w.done) out += "  did:  " + table_text(line) + "\n";
+    for (const std::string& line : w.events) out += "  then: " + table_text(line) + "\n";
+    if (w.done.empty() && w.events.empty()) out += "  nothing done, nothing happened\n";
+    if (i < d.weeks.size())
+      for (const DebriefAdvice& a : d.weeks[i].advice)
+        out += "  tip:  " + table_text(a.text) + " [" + a.practice + "]\n";
+  }
+  return out;
+}
+
+}  // namespace arlab

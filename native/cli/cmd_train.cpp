@@ -1,0 +1,111 @@
+// cmd_train.cpp: `arlab train SCENARIO [--by-the-book | --passive | --moves MOVES.json]
+// [--seed S] [--weeks N] [--format table|json|csv] [-o FILE]`: plays a training scenario's
+// portfolio game (core/training_game.h) with a scripted policy or the moves of a file, and
+// prints the weeks, the score and the by-the-book comparison (io/scenario_json.h).
+#include "core/training_game.h"
+#include "io/scenario_json.h"
+#include "native/cli/cli.h"
+
+namespace arlab::cli {
+
+namespace {
+
+constexpr const char* kTrainHelp =
+    "Usage: arlab train SCENARIO [--by-the-book | --passive | --moves MOVES.json]\n"
+    "                            [--seed S] [--weeks N] [--format table|json|csv] [-o FILE]\n"
+    "\n"
+    "Plays a training scenario (\"arlab-scenario/1\", docs/TRAINING.md): each week a budget\n"
+    "of minutes spent on calls, visits, letters, holds, plans, escalations and disputes\n"
+    "resolved; then the customers pay, promise, dispute or default by their personality.\n"
+    "Prints each week's cash, write-offs, open and overdue amounts, DSO and relationship,\n"
+    "what was done and what happened, the score (cash, DSO, bad debt, relationship and the\n"
+    "weighted total) and the score of the same weeks played by the book.\n"
+    "\n"
+    "Options:\n"
+    "  --by-the-book      play the practice (the default): the worklist in rank order, a\n"
+    "                     call to find the cause, then the step for that cause\n"
+    "  --passive          send the dunning letters as they fall due, nothing else\n"
+    "  --moves FILE       play the moves of FILE (\"arlab-training-moves/1\": one list of\n"
+    "                     moves a week); a move that does not apply stops with why\n"
+    "  --seed S           the draws' seed instead of the scenario's\n"
+    "  --weeks N          play only the first N weeks\n"
+    "  --format FORMAT    table (default), json (\"arlab-training-result/1\") or csv\n"
+    "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
+    "  -h, --help         this help\n"
+    "\n"
+    "Exit codes: 0 played, 1 a bad scenario or moves file, or a move refused, 2 usage.\n";
+
+const std::vector<OptionSpec> kTrainOptions = {{"--by-the-book", nullptr, false},
+                                               {"--passive", nullptr, false},
+                                               {"--moves", nullptr, true},
+                                               {"--seed", nullptr, true},
+                                               {"--weeks", nullptr, true},
+                                               {"--format", nullptr, true},
+                                               {"--output", "-o", true}};
+
+// Reads and checks a scenario; prints its problems.
+bool load_scenario(const std::string& path, Scenario* out) {
+  std::string text;
+  if (!read_input(path, &text)) return false;
+  std::vector<Problem> problems;
+  if (read_scenario(text, out, &problems)) return true;
+  print_problems(path, problems);
+  return false;
+}
+
+bool load_moves(const std::string& path, std::vector<WeekPlan>* out) {
+  std::string text;
+  if (!read_input(path, &text)) return false;
+  std::vector<Problem> problems;
+  if (read_training_moves(text, out, &problems)) return true;
+  print_problems(path, problems);
+  return false;
+}
+
+}  // namespace
+
+int cmd_train(int argc, char** argv) {
+  Args args;
+  int done = begin_command(argc, argv, "train", kTrainOptions, kTrainHelp, &args);
+  if (done >= 0) return done;
+  if (args.positional.size() != 1) return usage_error("train", "expected one SCENARIO file");
+  const int policies = int(args.has("--by-the-book")) + int(args.has("--passive")) + int(args.has("--moves"));
+  if (policies > 1) return usage_error("train", "give one of --by-the-book, --passive, --moves");
+  std::string format;
+  if (int code = format_option(args, "train", &format); code != kExitOk) return code;
+  int64_t seed = -1, weeks = 0;
+  if (args.has("--seed") && !parse_count(args.get("--seed"), 9007199254740991, &seed))
+    return usage_error("train", "--seed must be a whole number, 0 or more, not '" + args.get("--seed") + "'");
+  if (args.has("--weeks") && (!parse_count(args.get("--weeks"), kScenarioWeeksMax, &weeks) || weeks < 1))
+    return usage_error("train", "--weeks must be a whole number from 1 to 52, not '" + args.get("--weeks") + "'");
+  Scenario scenario;
+  if (!load_scenario(args.positional[0], &scenario)) return kExitData;
+  if (seed >= 0) scenario.seed = uint64_t(seed);
+  std::vector<WeekPlan> moves;
+  const std::string moves_path = args.get("--moves");
+  if (!moves_path.empty() && !load_moves(moves_path, &moves)) return kExitData;
+
+  GameState game = start_game(scenario, int32_t(weeks));
+  std::string why;
+  std::string played_by = args.has("--moves") ? "moves" : args.has("--passive") ? "passive" : "by-the-book";
+  bool ok = true;
+  if (args.has("--moves")) {
+    for (size_t w = 0; ok && !game.over(); w++) {
+      ok = play_week(&game, w < moves.size() ? moves[w] : WeekPlan{}, &why);
+      if (!ok) why = "weeks[" + std::to_string(w) + "]: week " + std::to_string(w + 1) + ", " + why;
+    }
+  } else {
+    ok = play_scripted(&game, args.has("--passive") ? ScriptedPolicy::Passive : ScriptedPolicy::ByTheBook, &why);
+  }
+  if (!ok) {
+    print_problems(args.has("--moves") ? moves_path : args.positional[0], {{"", why}});
+    return kExitData;
+  }
+  const Debrief d = debrief(game);
+  const std::string out = format == "json"  ? training_result_json(game, played_by, d)
+                          : format == "csv" ? training_result_csv(game, played_by, d)
+                                            : training_result_table(game, played_by, d);
+  return write_output(args.get("--output"), out) ? kExitOk : kExitData;
+}
+
+}  // namespace arlab::cli
