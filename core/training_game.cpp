@@ -367,10 +367,16 @@ bool contact(GameState* g, Index c, Date d, bool visit, std::string* out, std::s
   switch (p.personality) {
     case Personality::Prompt: *out = "pays on the due date as always"; break;
     case Personality::Negligent:
-    case Personality::Disputing:
       promised = reminded(g, c, d, &until);
       *out = promised ? "had forgotten; will pay " + money(*g, promised) + " by " + format_date(until)
                       : "nothing due this week";
+      break;
+    case Personality::Disputing:
+      promised = reminded(g, c, d, &until);
+      *out = p.dispute_raised && !p.dispute_resolved
+                 ? "contests " + inv_id(*g, p.dispute_invoice) + " until it is resolved"
+                 : std::string("no dispute open");
+      if (promised) *out += "; will pay " + money(*g, promised) + " by " + format_date(until);
       break;
     case Personality::ShortOfCash:
       if (plan_in_force(*g, c, d)) {
@@ -420,7 +426,13 @@ bool contact(GameState* g, Index c, Date d, bool visit, std::string* out, std::s
   }
   if (visit) relate(g, c, p.personality == Personality::Deliberate ? 0 : 3);
   else if (overdue.empty() && !due_soon) relate(g, c, -2);
-  if (first) *out = "found the cause (" + std::string(cause_label(personality_cause(p.personality))) + "); " + *out;
+  if (first) {
+    const Cause cause = personality_cause(p.personality);
+    const std::string found = p.personality == Personality::Inertial ? "a big customer that pays when it suits it (inertial arrears)"
+                              : cause == Cause::Unknown           ? "no arrears to explain"
+                                                                  : cause_label(cause);
+    *out = "found the cause: " + found + "; " + *out;
+  }
   if (!promise(g, c, d, promised, until, why)) return false;
   CaseRecord r = record(RecordKind::Contact, d, *out);
   r.channel = visit ? Channel::Visit : Channel::Phone;
