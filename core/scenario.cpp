@@ -281,6 +281,14 @@ bool check_scenario(const Scenario& s, std::vector<Problem>* problems) {
         "cash " + std::to_string(w.cash) + " + dso " + std::to_string(w.dso) + " + bad_debt " +
             std::to_string(w.bad_debt) + " + relationship " + std::to_string(w.relationship) +
             " must be four percentages that sum to 100");
+  if (s.book.customers.size() > kScenarioCustomersMax)
+    add(problems, "book.customers",
+        std::to_string(s.book.customers.size()) + " customers: a training book holds at most " +
+            std::to_string(kScenarioCustomersMax));
+  if (s.book.invoices.size() > kScenarioInvoicesMax)
+    add(problems, "book.invoices",
+        std::to_string(s.book.invoices.size()) + " invoices: a training book holds at most " +
+            std::to_string(kScenarioInvoicesMax));
   if (s.start < kDateMin || s.start + 7 * kScenarioWeeksMax > kDateMax)
     add(problems, "start", "out of range");
   else

@@ -139,9 +139,14 @@ struct Scenario {
 constexpr int32_t kScenarioWeeksMax = 52;
 constexpr int32_t kScenarioMinutesMax = 7 * 24 * 60;
 constexpr size_t kScenarioTextMax = 4000;  // Bytes of the briefing, a story, ...
+// A training book is small: the game works it customer by customer every week (the scripted
+// policy tries each move on a copy), so a bigger one would only be slow.
+constexpr size_t kScenarioCustomersMax = 100;
+constexpr size_t kScenarioInvoicesMax = 5000;
 
 // The rules a scenario keeps beyond its book's (which build_index checked): weeks 1-52,
-// minutes above zero, weights summing to 100, practices known, the cast's customers known and
+// minutes above zero, weights summing to 100, practices known, a small book (at most 100
+// customers and 5,000 invoices), the cast's customers known and
 // once each, relationships 0-100, a triangular customer's debtor date, a disputing customer's
 // invoice of its own, every document and record dated before the start. Places are the
 // file's: "cast[2].debtor_pays", "weights", "book.invoices[3].date".

@@ -389,6 +389,23 @@ TEST_CASE("the scenario reader: located errors") {
         "practices[0]: \"nagging\" is no practice arlab teaches (docs/TRAINING.md lists them)");
 }
 
+TEST_CASE("check_scenario: a training book is small") {
+  Scenario s = read_ok(kTiny);
+  for (int i = 0; i < 99; i++) {
+    Customer c;
+    c.id = "X" + std::to_string(i);
+    s.book.customers.push_back(c);
+  }
+  std::vector<Problem> problems;
+  CHECK(!check_scenario(s, &problems));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].place == "book.customers");
+  CHECK(problems[0].message == "101 customers: a training book holds at most 100");
+  s.book.customers.pop_back();
+  problems.clear();
+  CHECK(check_scenario(s, &problems));
+}
+
 TEST_CASE("training moves: read, written, and played") {
   const char* text = R"({"format": "arlab-training-moves/1", "weeks": [
     [{"move": "call", "customer": "C1"}, {"move": "letter", "customer": "C2", "level": 0}],
