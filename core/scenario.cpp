@@ -220,14 +220,16 @@ void check_cast(const Scenario& s, std::vector<Problem>* problems) {
       if (m.debtor_pays == kNoDate)
         add(problems, place + ".debtor_pays",
             "a triangular customer needs the date its own debtor pays it");
-      else if (m.debtor_pays < s.start)
+      else if (m.debtor_pays < s.start || m.debtor_pays > s.start + 7 * s.weeks + 365)
         add(problems, place + ".debtor_pays",
-            format_date(m.debtor_pays) + " is before the start " + format_date(s.start));
+            format_date(m.debtor_pays) + " is not between the start " + format_date(s.start) +
+                " and a year after the game's last week");
     }
     if (m.sales_every_days < 0 || m.sales_every_days > 365)
       add(problems, place + ".sales.every_days", "must be between 0 (no sales) and 365");
-    else if (m.sales_every_days > 0 && (m.sales_minor <= 0 || m.sales_minor > kBookTotalMax / 1000))
-      add(problems, place + ".sales.amount", "a customer with sales needs an amount above zero");
+    else if (m.sales_every_days > 0 && (m.sales_minor <= 0 || m.sales_minor > kScenarioSaleMax))
+      add(problems, place + ".sales.amount",
+          "a customer with sales needs an amount above zero and at most 10,000,000,000 units");
     if (m.personality == Personality::Disputing && m.dispute.invoice_id.empty())
       add(problems, place + ".dispute", "a disputing customer needs the invoice it contests");
     if (!m.dispute.invoice_id.empty() && c != kNone) {

@@ -143,6 +143,9 @@ constexpr size_t kScenarioTextMax = 4000;  // Bytes of the briefing, a story, ..
 // policy tries each move on a copy), so a bigger one would only be slow.
 constexpr size_t kScenarioCustomersMax = 100;
 constexpr size_t kScenarioInvoicesMax = 5000;
+// A cast member's sale, in minor units (10,000,000,000.00 with two digits): a year of daily
+// sales of every customer stays far below the book's total (kBookTotalMax).
+constexpr int64_t kScenarioSaleMax = 1000000000000;
 
 // The rules a scenario keeps beyond its book's (which build_index checked): weeks 1-52,
 // minutes above zero, weights summing to 100, practices known, a small book (at most 100

@@ -10,9 +10,10 @@
 // the week's moves are dated its first day and taken in the plan's order; each is checked
 // against the state the moves before it left (a release needs a hold, a letter gap, ...). A
 // move that does not fit the minutes left or does not apply refuses the whole plan, with the
-// reason, and changes nothing. Then each day, customer by customer in book order: payments
-// due that day (by invoice), partial payments, instalments, a dispute raised, and on the
-// week's last day a deliberate defaulter's chance of defaulting.
+// reason, and changes nothing. Then each day, customer by customer in book order: its sale
+// (core/scenario.h CastMember::sales_every_days; none while on hold by hand: the sale is
+// lost), payments due that day (by invoice), partial payments, instalments, a dispute raised,
+// and on the week's last day a deliberate defaulter's chance of defaulting.
 //
 // What a move writes into the book (by "trainee", dated the week's first day):
 //   call, visit    a contact record (phone or visit) with the outcome; the first one also a
