@@ -286,6 +286,46 @@ TEST_CASE("by the book scores better than passive on every built-in scenario") {
   }
 }
 
+TEST_CASE("random moves: refused or played, and the game's book always reads back") {
+  // Each week a few random moves, each kept when the plan with it still plays (tried on a
+  // copy); the week then plays with what was kept. At the end the game's book is a valid
+  // book: written and read back by io, the same bytes (a save would lose nothing).
+  uint64_t x = 12345;
+  auto next = [&](uint64_t n) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (x >> 33) % n;
+  };
+  size_t kept = 0, tried = 0;
+  for (const EmbeddedScenario& e : kEmbeddedScenarios) {
+    INFO(e.file_name);
+    GameState g = start_game(read_ok(e.json()));
+    std::string why;
+    while (!g.over()) {
+      WeekPlan plan;
+      for (int k = 0; k < 4; k++) {
+        Move m{MoveKind(next(kMoveKindCount)), g.book.customers[next(g.book.customers.size())].id,
+               int32_t(next(4)), int32_t(2 + next(5))};
+        if (m.kind == MoveKind::Escalate) m.level = 1 + int32_t(next(2));
+        WeekPlan trial = plan;
+        trial.moves.push_back(m);
+        GameState copy = g;
+        tried++;
+        if (play_week(&copy, trial, &why)) plan = trial, kept++;
+      }
+      REQUIRE(play_week(&g, plan, &why));
+    }
+    const std::string text = write_book_json(g.book);
+    LoadResult back = read_book_json(text);
+    INFO((back.problems.empty() ? std::string() : back.problems[0].place + ": " + back.problems[0].message));
+    REQUIRE(back.ok);
+    CHECK(write_book_json(back.book) == text);
+    CHECK(score(g).total >= 0);
+    CHECK(score(g).total <= 100);
+  }
+  MESSAGE("random moves kept: " << kept << " of " << tried);
+  CHECK(kept > tried / 4);  // The moves do play, not only refuse.
+}
+
 TEST_CASE("the scenario reader: every member, a round trip") {
   const std::string text = R"({
   "format": "arlab-scenario/1", "id": "all", "title": "All members", "level": "hard",
