@@ -99,15 +99,23 @@ namespace {
 
 constexpr const char* kPersonalityNames[kPersonalityCount] = {
     "prompt", "negligent", "disputing", "short_of_cash", "triangular", "deliberate", "inertial"};
-constexpr const char* kPersonalityLabels[kPersonalityCount] = {
-    "Prompt payer", "Negligent",  "Disputing",           "Short of cash",
-    "Triangular debt", "Deliberate defaulter", "Big customer, inertial arrears"};
+constexpr const char* kPersonalityLabels[kPersonalityCount] = {"Prompt payer",
+                                                               "Negligent",
+                                                               "Disputing",
+                                                               "Short of cash",
+                                                               "Triangular debt",
+                                                               "Deliberate defaulter",
+                                                               "Big customer, inertial arrears"};
 constexpr const char* kLevelNames[3] = {"easy", "medium", "hard"};
 
 }  // namespace
 
-const char* personality_name(Personality p) { return kPersonalityNames[int(p)]; }
-const char* personality_label(Personality p) { return kPersonalityLabels[int(p)]; }
+const char* personality_name(Personality p) {
+  return kPersonalityNames[int(p)];
+}
+const char* personality_label(Personality p) {
+  return kPersonalityLabels[int(p)];
+}
 
 bool parse_personality(std::string_view text, Personality* out) {
   for (int i = 0; i < kPersonalityCount; i++) {
@@ -121,19 +129,26 @@ bool parse_personality(std::string_view text, Personality* out) {
 
 std::string personality_names() {
   std::string out;
-  for (int i = 0; i < kPersonalityCount; i++) out += (i ? ", " : "") + std::string(kPersonalityNames[i]);
+  for (int i = 0; i < kPersonalityCount; i++)
+    out += (i ? ", " : "") + std::string(kPersonalityNames[i]);
   return out;
 }
 
 Cause personality_cause(Personality p) {
   switch (p) {
-    case Personality::Negligent: return Cause::Negligence;
-    case Personality::Disputing: return Cause::Dispute;
-    case Personality::ShortOfCash: return Cause::CashShortage;
-    case Personality::Triangular: return Cause::Triangular;
-    case Personality::Deliberate: return Cause::Deliberate;
+    case Personality::Negligent:
+      return Cause::Negligence;
+    case Personality::Disputing:
+      return Cause::Dispute;
+    case Personality::ShortOfCash:
+      return Cause::CashShortage;
+    case Personality::Triangular:
+      return Cause::Triangular;
+    case Personality::Deliberate:
+      return Cause::Deliberate;
     case Personality::Prompt:
-    case Personality::Inertial: return Cause::Unknown;
+    case Personality::Inertial:
+      return Cause::Unknown;
   }
   return Cause::Unknown;
 }
@@ -141,13 +156,18 @@ Cause personality_cause(Personality p) {
 Stance personality_stance(Personality p) {
   switch (p) {
     case Personality::ShortOfCash:
-    case Personality::Triangular: return Stance::CantPay;
-    case Personality::Deliberate: return Stance::WontPay;
-    default: return Stance::Unknown;
+    case Personality::Triangular:
+      return Stance::CantPay;
+    case Personality::Deliberate:
+      return Stance::WontPay;
+    default:
+      return Stance::Unknown;
   }
 }
 
-const char* scenario_level_name(ScenarioLevel level) { return kLevelNames[int(level)]; }
+const char* scenario_level_name(ScenarioLevel level) {
+  return kLevelNames[int(level)];
+}
 
 bool parse_scenario_level(std::string_view text, ScenarioLevel* out) {
   for (int i = 0; i < 3; i++) {
@@ -254,7 +274,8 @@ void check_cast(const Scenario& s, std::vector<Problem>* problems) {
 bool check_scenario(const Scenario& s, std::vector<Problem>* problems) {
   const size_t before = problems->size();
   if (s.id.empty() || s.id.size() > 64) add(problems, "id", "needs an id of 1 to 64 bytes");
-  if (s.title.empty() || s.title.size() > 200) add(problems, "title", "needs a title of 1 to 200 bytes");
+  if (s.title.empty() || s.title.size() > 200)
+    add(problems, "title", "needs a title of 1 to 200 bytes");
   if (s.briefing.size() > kScenarioTextMax) add(problems, "briefing", "at most 4000 bytes");
   if (s.role.size() > 200) add(problems, "role", "at most 200 bytes");
   for (size_t i = 0; i < s.practices.size(); i++)
@@ -266,8 +287,9 @@ bool check_scenario(const Scenario& s, std::vector<Problem>* problems) {
   if (s.minutes_per_week < 1 || s.minutes_per_week > kScenarioMinutesMax)
     add(problems, "minutes_per_week", "must be between 1 and 10080 (a week)");
   const std::pair<const char*, int32_t> minutes[] = {
-      {"call", s.minutes.call},     {"visit", s.minutes.visit},       {"letter", s.minutes.letter},
-      {"hold", s.minutes.hold},     {"release", s.minutes.release},   {"plan", s.minutes.plan},
+      {"call", s.minutes.call},         {"visit", s.minutes.visit},
+      {"letter", s.minutes.letter},     {"hold", s.minutes.hold},
+      {"release", s.minutes.release},   {"plan", s.minutes.plan},
       {"escalate", s.minutes.escalate}, {"resolve", s.minutes.resolve}};
   for (const auto& [name, m] : minutes)
     if (m < 0 || m > kScenarioMinutesMax)

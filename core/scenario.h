@@ -105,11 +105,11 @@ struct CastDispute {
 struct CastMember {
   std::string customer_id;
   Personality personality = Personality::Prompt;
-  std::string contact;        // The person the trainee speaks to.
-  std::string story;          // What the trainee learns by asking (a call or a visit).
-  int32_t relationship = 70;  // 0-100 at the start.
-  Date debtor_pays = kNoDate; // Triangular: the day its own debtor pays it.
-  CastDispute dispute;        // Disputing: its contested invoice (invoice_id "" for none).
+  std::string contact;         // The person the trainee speaks to.
+  std::string story;           // What the trainee learns by asking (a call or a visit).
+  int32_t relationship = 70;   // 0-100 at the start.
+  Date debtor_pays = kNoDate;  // Triangular: the day its own debtor pays it.
+  CastDispute dispute;         // Disputing: its contested invoice (invoice_id "" for none).
   // Sales during the game: an invoice of sales_minor (due by the customer's terms) on the
   // start and every sales_every_days after, unless the customer is on hold by hand (stop
   // supply: the sale is lost) or has defaulted. 0: no sales.
@@ -127,13 +127,13 @@ struct Scenario {
   std::string role;                    // "Credit controller at ..."
   Date start;                          // The first day of week 1 (documents are dated before).
   int32_t weeks = 8;
-  int32_t minutes_per_week = 240;      // The time budget.
+  int32_t minutes_per_week = 240;  // The time budget.
   ActionMinutes minutes;
   uint64_t seed = 1;
   ScenarioGoals goals;
   ScoreWeights weights;
-  std::vector<CastMember> cast;        // Customers not in the cast behave as prompt payers.
-  Book book;                           // Index built; documents dated before `start`.
+  std::vector<CastMember> cast;  // Customers not in the cast behave as prompt payers.
+  Book book;                     // Index built; documents dated before `start`.
 };
 
 constexpr int32_t kScenarioWeeksMax = 52;

@@ -44,9 +44,9 @@ inline uint64_t below(uint64_t h, uint64_t n) {
 }
 
 enum Purpose : uint64_t {
-  kDrawPayLag = 1,     // An invoice's own payment day (per invoice).
-  kDrawDefault = 2,    // A deliberate defaulter's weekly default (per customer, week).
-  kDrawPressure = 3,   // Its one draw under pressure (per customer).
+  kDrawPayLag = 1,    // An invoice's own payment day (per invoice).
+  kDrawDefault = 2,   // A deliberate defaulter's weekly default (per customer, week).
+  kDrawPressure = 3,  // Its one draw under pressure (per customer).
 };
 
 uint64_t draw(const GameState& g, uint64_t purpose, uint64_t who, uint64_t week) {
@@ -56,7 +56,9 @@ uint64_t draw(const GameState& g, uint64_t purpose, uint64_t who, uint64_t week)
 int32_t draw_days(uint64_t h, int32_t lo, int32_t hi) {
   return lo + int32_t(below(h, uint64_t(hi - lo + 1)));
 }
-bool chance_ppm(uint64_t h, int64_t ppm) { return int64_t(below(h, 1000000)) < ppm; }
+bool chance_ppm(uint64_t h, int64_t ppm) {
+  return int64_t(below(h, 1000000)) < ppm;
+}
 
 constexpr Date kNever{kDateMax.days};
 constexpr const char* kBy = "trainee";
@@ -64,8 +66,12 @@ constexpr const char* kBy = "trainee";
 std::string money(const GameState& g, int64_t minor) {
   return format_amount_grouped(minor, g.book.minor_digits);
 }
-const std::string& cid(const GameState& g, Index c) { return g.book.customers[c].id; }
-std::string inv_id(const GameState& g, Index i) { return std::string(g.book.str(g.book.invoices[i].id)); }
+const std::string& cid(const GameState& g, Index c) {
+  return g.book.customers[c].id;
+}
+std::string inv_id(const GameState& g, Index i) {
+  return std::string(g.book.str(g.book.invoices[i].id));
+}
 
 std::string who(const GameState& g, Index c) {
   return cid(g, c) + " (" + personality_label(g.customers[c].personality) + ")";
@@ -84,8 +90,9 @@ bool apply_edit(GameState* g, const Edit& e, std::string* why) {
   History h;
   std::vector<Problem> problems;
   if (h.apply(g->book, e, &problems)) return true;
-  *why = "the game could not book " + describe(e, g->book) + ": " +
-         (problems.empty() ? std::string("refused") : problems[0].place + " " + problems[0].message);
+  *why =
+      "the game could not book " + describe(e, g->book) + ": " +
+      (problems.empty() ? std::string("refused") : problems[0].place + " " + problems[0].message);
   return false;
 }
 
@@ -109,14 +116,17 @@ bool add_record(GameState* g, Index c, CaseRecord r, const std::vector<Index>& i
 }
 
 // The next free id "PREFIX<n>" for the game's documents.
-std::string fresh_id(GameState* g, const char* prefix, Index (*find)(const Book&, std::string_view)) {
+std::string fresh_id(GameState* g, const char* prefix,
+                     Index (*find)(const Book&, std::string_view)) {
   for (;;) {
     std::string id = prefix + std::to_string(g->next_id++);
     if (find(g->book, id) == kNone) return id;
   }
 }
 
-WeekLog& week_log(GameState* g) { return g->log.back(); }
+WeekLog& week_log(GameState* g) {
+  return g->log.back();
+}
 
 void event(GameState* g, Date d, std::string text) {
   week_log(g).events.push_back(format_date(d) + " " + std::move(text));
@@ -227,16 +237,21 @@ Date own_pay_day(const GameState& g, Index i) {
     return d >= start ? d : start + draw_days(mix(h), start_lo, start_hi);
   };
   switch (p.personality) {
-    case Personality::Prompt: return std::max(inv.due, start);
-    case Personality::Negligent: return late(45, 75, 14, 41);
-    case Personality::Disputing: return late(3, 10, 0, 13);
-    case Personality::Inertial: return late(30, 90, 0, 41);
+    case Personality::Prompt:
+      return std::max(inv.due, start);
+    case Personality::Negligent:
+      return late(45, 75, 14, 41);
+    case Personality::Disputing:
+      return late(3, 10, 0, 13);
+    case Personality::Inertial:
+      return late(30, 90, 0, 41);
     case Personality::Triangular: {
       const CastMember* m = cast_member(g.scenario, inv.customer);
       return std::max(inv.due, m->debtor_pays + 2);
     }
     case Personality::ShortOfCash:
-    case Personality::Deliberate: return kNever;
+    case Personality::Deliberate:
+      return kNever;
   }
   return kNever;
 }
@@ -317,8 +332,9 @@ bool raise_dispute(GameState* g, Index c, Date d, std::string* why) {
   r.reason = m ? m->dispute.reason : DisputeReason::Other;
   if (!add_record(g, c, std::move(r), {p.dispute_invoice}, why, &p.dispute_record)) return false;
   p.dispute_raised = true;
-  event(g, d, who(*g, c) + " contests " + inv_id(*g, p.dispute_invoice) + " (" +
-                  dispute_reason_label(m ? m->dispute.reason : DisputeReason::Other) + ")");
+  event(g, d,
+        who(*g, c) + " contests " + inv_id(*g, p.dispute_invoice) + " (" +
+            dispute_reason_label(m ? m->dispute.reason : DisputeReason::Other) + ")");
   return true;
 }
 
@@ -338,8 +354,9 @@ void pressure(GameState* g, Index c, Date d) {
     // It settles the account: the overdue by d+7, the rest on its due dates.
     for (Index i : payable_invoices(*g, c, d))
       g->pay_on[i] = std::min(g->pay_on[i], std::max(d + 7, g->book.invoices[i].due));
-    event(g, d, who(*g, c) + " gives in under the hold and the escalation: will pay by " +
-                    format_date(d + 7));
+    event(g, d,
+          who(*g, c) + " gives in under the hold and the escalation: will pay by " +
+              format_date(d + 7));
   } else {
     event(g, d, who(*g, c) + " still refuses under the hold and the escalation");
   }
@@ -365,11 +382,14 @@ bool contact(GameState* g, Index c, Date d, bool visit, std::string* out, std::s
   Date until = d;
   int64_t promised = 0;
   switch (p.personality) {
-    case Personality::Prompt: *out = "pays on the due date as always"; break;
+    case Personality::Prompt:
+      *out = "pays on the due date as always";
+      break;
     case Personality::Negligent:
       promised = reminded(g, c, d, &until);
-      *out = promised ? "had forgotten; will pay " + money(*g, promised) + " by " + format_date(until)
-                      : "nothing due this week";
+      *out = promised
+                 ? "had forgotten; will pay " + money(*g, promised) + " by " + format_date(until)
+                 : "nothing due this week";
       break;
     case Personality::Disputing:
       promised = reminded(g, c, d, &until);
@@ -389,8 +409,8 @@ bool contact(GameState* g, Index c, Date d, bool visit, std::string* out, std::s
         p.part_minor = overdue_minor / 3;
         promised = overdue_minor;
         until = d + 7;
-        *out = "asked for the full " + money(*g, overdue_minor) + ": short of cash, promises it by " +
-               format_date(until) + " and can pay a third now";
+        *out = "asked for the full " + money(*g, overdue_minor) +
+               ": short of cash, promises it by " + format_date(until) + " and can pay a third now";
       } else {
         relate(g, c, -5);
         promised = overdue_minor;
@@ -413,7 +433,9 @@ bool contact(GameState* g, Index c, Date d, bool visit, std::string* out, std::s
       }
       break;
     }
-    case Personality::Deliberate: *out = "refuses to discuss payment"; break;
+    case Personality::Deliberate:
+      *out = "refuses to discuss payment";
+      break;
     case Personality::Inertial:
       if (visit && overdue_minor > 0) {
         promised = pays_overdue_by(g, c, d, 5);
@@ -424,13 +446,16 @@ bool contact(GameState* g, Index c, Date d, bool visit, std::string* out, std::s
       }
       break;
   }
-  if (visit) relate(g, c, p.personality == Personality::Deliberate ? 0 : 3);
-  else if (overdue.empty() && !due_soon) relate(g, c, -2);
+  if (visit)
+    relate(g, c, p.personality == Personality::Deliberate ? 0 : 3);
+  else if (overdue.empty() && !due_soon)
+    relate(g, c, -2);
   if (first) {
     const Cause cause = personality_cause(p.personality);
-    const std::string found = p.personality == Personality::Inertial ? "a big customer that pays when it suits it (inertial arrears)"
-                              : cause == Cause::Unknown           ? "no arrears to explain"
-                                                                  : cause_label(cause);
+    const std::string found = p.personality == Personality::Inertial
+                                  ? "a big customer that pays when it suits it (inertial arrears)"
+                              : cause == Cause::Unknown ? "no arrears to explain"
+                                                        : cause_label(cause);
     *out = "found the cause: " + found + "; " + *out;
   }
   if (!promise(g, c, d, promised, until, why)) return false;
@@ -446,7 +471,9 @@ void letter_effect(GameState* g, Index c, Date d, int32_t level) {
   Date until;
   switch (p.personality) {
     case Personality::Negligent:
-    case Personality::Disputing: reminded(g, c, d, &until); break;
+    case Personality::Disputing:
+      reminded(g, c, d, &until);
+      break;
     case Personality::ShortOfCash:
       if (plan_in_force(*g, c, d)) {
         p.plan_delay_days += 7;
@@ -457,10 +484,12 @@ void letter_effect(GameState* g, Index c, Date d, int32_t level) {
         p.part_minor = overdue / 3;
       }
       break;
-    default: break;
+    default:
+      break;
   }
   int32_t delta = level <= 0 ? 0 : level == 1 ? -2 : level == 2 ? -4 : -8;
-  if (p.personality == Personality::Disputing && p.dispute_raised && !p.dispute_resolved) delta = -10;
+  if (p.personality == Personality::Disputing && p.dispute_raised && !p.dispute_resolved)
+    delta = -10;
   if (p.personality == Personality::Inertial) delta = -3;
   int32_t recent = 0;
   for (Date l : p.recent_letters) recent += d - l < 28;
@@ -479,7 +508,8 @@ bool move_letter(GameState* g, Index c, Date d, int32_t level, std::string* out,
   const CollectionPolicy& policy = g->book.collection.policy;
   const int32_t levels = int32_t(policy.levels.size());
   if (level < 0 || level > levels)
-    return refuse(why, "level " + std::to_string(level) + " is not in the policy (0 for the reminder, 1 to " +
+    return refuse(why, "level " + std::to_string(level) +
+                           " is not in the policy (0 for the reminder, 1 to " +
                            std::to_string(levels) + ")");
   std::vector<Index> invoices;
   if (level == 0) {
@@ -488,7 +518,8 @@ bool move_letter(GameState* g, Index c, Date d, int32_t level, std::string* out,
     for (Index i : payable_invoices(*g, c, d, d + policy.reminder_days))
       if (g->book.invoices[i].due >= d) invoices.push_back(i);
     if (invoices.empty())
-      return refuse(why, "nothing falls due within " + std::to_string(policy.reminder_days) + " days");
+      return refuse(why,
+                    "nothing falls due within " + std::to_string(policy.reminder_days) + " days");
   } else {
     invoices = overdue_invoices(*g, c, d);
     if (invoices.empty()) return refuse(why, "nothing undisputed is overdue");
@@ -527,12 +558,14 @@ bool move_hold(GameState* g, Index c, Date d, bool release, std::string* out, st
   int32_t delta = -10;
   if (p.personality == Personality::Deliberate) delta = 0;
   if (p.personality == Personality::Inertial) delta = -25;
-  if (p.personality == Personality::Disputing && p.dispute_raised && !p.dispute_resolved) delta = -15;
+  if (p.personality == Personality::Disputing && p.dispute_raised && !p.dispute_resolved)
+    delta = -15;
   relate(g, c, delta);
   *out = "stopped supply";
   if (p.personality == Personality::Inertial) {
     const int64_t moved = pays_overdue_by(g, c, d, 3);
-    if (moved) *out += ": it will pay " + money(*g, moved) + " by " + format_date(d + 3) + ", angry";
+    if (moved)
+      *out += ": it will pay " + money(*g, moved) + " by " + format_date(d + 3) + ", angry";
   }
   pressure(g, c, d);
   return true;
@@ -574,7 +607,9 @@ bool move_escalate(GameState* g, Index c, Date d, int32_t to, std::string* out, 
   const int32_t last = int32_t(g->book.collection.policy.levels.size());
   const bool deliberate = p.personality == Personality::Deliberate;
   if (to == kEscalateManagement) {
-    if (sent < 1) return refuse(why, "send a letter first (the escalation ladder: letters, then senior management)");
+    if (sent < 1)
+      return refuse(why,
+                    "send a letter first (the escalation ladder: letters, then senior management)");
     CaseRecord r = record(RecordKind::Contact, d, "escalated to senior management");
     r.by = "senior management";
     r.channel = Channel::Visit;
@@ -583,7 +618,8 @@ bool move_escalate(GameState* g, Index c, Date d, int32_t to, std::string* out, 
     relate(g, c, deliberate ? 0 : -5);
     *out = "senior management stepped in";
     if (p.personality == Personality::Inertial) {
-      *out += ": it will pay " + money(*g, pays_overdue_by(g, c, d, 5)) + " by " + format_date(d + 5);
+      *out +=
+          ": it will pay " + money(*g, pays_overdue_by(g, c, d, 5)) + " by " + format_date(d + 5);
     } else if (p.personality == Personality::Negligent || p.personality == Personality::Disputing) {
       Date until;
       reminded(g, c, d, &until);
@@ -593,7 +629,8 @@ bool move_escalate(GameState* g, Index c, Date d, int32_t to, std::string* out, 
   if (to != kEscalateLegal)
     return refuse(why, "escalate to 1 (senior management) or 2 (legal), not " + std::to_string(to));
   if (sent < last && !p.management)
-    return refuse(why, "the escalation ladder: the " + dunning_level_name(g->book.collection.policy, last) +
+    return refuse(why, "the escalation ladder: the " +
+                           dunning_level_name(g->book.collection.policy, last) +
                            " or senior management comes before legal action");
   CaseRecord r = record(RecordKind::Recovery, d, "handed to the legal department");
   r.action = RecoveryAction::Legal;
@@ -612,7 +649,8 @@ bool move_resolve(GameState* g, Index c, Date d, std::string* out, std::string* 
   const Index inv = p.dispute_invoice;
   const int64_t open = invoice_open_minor(g->book, inv, d);
   const int64_t upheld = std::min(p.dispute_upheld_minor, open);
-  CaseRecord r = record(RecordKind::Resolve, d, upheld ? "part of the claim upheld: credit note" : "claim rejected");
+  CaseRecord r = record(RecordKind::Resolve, d,
+                        upheld ? "part of the claim upheld: credit note" : "claim rejected");
   r.ref = g->book.collection.records[p.dispute_record].id;
   r.outcome = upheld ? Outcome::Upheld : Outcome::Rejected;
   if (!add_record(g, c, std::move(r), {}, why)) return false;
@@ -641,17 +679,24 @@ bool apply_move(GameState* g, const Move& m, Date d, std::string* out, std::stri
   if (c == kNone) return refuse(why, "\"" + m.customer_id + "\" is no customer of the book");
   if (g->customers[c].defaulted) return refuse(why, "the account was written off");
   switch (m.kind) {
-    case MoveKind::Call: return contact(g, c, d, false, out, why);
+    case MoveKind::Call:
+      return contact(g, c, d, false, out, why);
     case MoveKind::Visit:
       if (!contact(g, c, d, true, out, why)) return false;
       g->customers[c].last_visit = d;
       return true;
-    case MoveKind::Letter: return move_letter(g, c, d, m.level, out, why);
-    case MoveKind::Hold: return move_hold(g, c, d, false, out, why);
-    case MoveKind::Release: return move_hold(g, c, d, true, out, why);
-    case MoveKind::Plan: return move_plan(g, c, d, m.instalments, out, why);
-    case MoveKind::Escalate: return move_escalate(g, c, d, m.level, out, why);
-    case MoveKind::Resolve: return move_resolve(g, c, d, out, why);
+    case MoveKind::Letter:
+      return move_letter(g, c, d, m.level, out, why);
+    case MoveKind::Hold:
+      return move_hold(g, c, d, false, out, why);
+    case MoveKind::Release:
+      return move_hold(g, c, d, true, out, why);
+    case MoveKind::Plan:
+      return move_plan(g, c, d, m.instalments, out, why);
+    case MoveKind::Escalate:
+      return move_escalate(g, c, d, m.level, out, why);
+    case MoveKind::Resolve:
+      return move_resolve(g, c, d, out, why);
   }
   return refuse(why, "unknown move");
 }
@@ -673,7 +718,8 @@ bool default_now(GameState* g, Index c, Date d, std::string* why) {
   const BookIndex& x = g->book.index;
   std::vector<Index> open;
   for (uint32_t k = x.customer_invoice_first[c]; k < x.customer_invoice_first[c + 1]; k++)
-    if (invoice_open_minor(g->book, x.customer_invoices[k], d) > 0) open.push_back(x.customer_invoices[k]);
+    if (invoice_open_minor(g->book, x.customer_invoices[k], d) > 0)
+      open.push_back(x.customer_invoices[k]);
   for (Index i : open) {
     NewWriteOff w;
     w.id = fresh_id(g, "G-W", find_write_off);
@@ -694,9 +740,12 @@ bool default_now(GameState* g, Index c, Date d, std::string* why) {
 // customer is on hold by hand (the sale is lost) or has defaulted.
 bool sell(GameState* g, Index c, Date d, std::string* why) {
   const CastMember* m = cast_member(g->scenario, c);
-  if (!m || m->sales_every_days <= 0 || (d - g->scenario.start) % m->sales_every_days != 0) return true;
+  if (!m || m->sales_every_days <= 0 || (d - g->scenario.start) % m->sales_every_days != 0)
+    return true;
   if (held(*g, c, d)) {
-    event(g, d, who(*g, c) + ": no delivery while on hold (a sale of " + money(*g, m->sales_minor) + " lost)");
+    event(g, d,
+          who(*g, c) + ": no delivery while on hold (a sale of " + money(*g, m->sales_minor) +
+              " lost)");
     return true;
   }
   NewInvoice inv;
@@ -721,10 +770,12 @@ bool customer_day(GameState* g, Index c, Date d, bool last_day, std::string* why
   const BookIndex& x = g->book.index;
   for (uint32_t k = x.customer_invoice_first[c]; k < x.customer_invoice_first[c + 1]; k++) {
     const Index i = x.customer_invoices[k];
-    if (i < g->pay_on.size() && g->pay_on[i] <= d && payable_minor(*g, i, d) > 0) today.push_back(i);
+    if (i < g->pay_on.size() && g->pay_on[i] <= d && payable_minor(*g, i, d) > 0)
+      today.push_back(i);
   }
   if (!today.empty() && !pay(g, c, d, today, -1, "its payment day", why)) return false;
-  if (p.part_on == d && !pay(g, c, d, payable_invoices(*g, c, d), p.part_minor, "part payment", why))
+  if (p.part_on == d &&
+      !pay(g, c, d, payable_invoices(*g, c, d), p.part_minor, "part payment", why))
     return false;
   if (p.plan_record != kNone && p.personality != Personality::Deliberate) {
     const CaseRecord r = g->book.collection.records[p.plan_record];
@@ -737,9 +788,11 @@ bool customer_day(GameState* g, Index c, Date d, bool last_day, std::string* why
       !plan_in_force(*g, c, d)) {
     const std::vector<Index> overdue = overdue_invoices(*g, c, d);
     const int64_t quarter = std::max<int64_t>(payable_total(*g, overdue, d) / 4, 1);
-    if (!overdue.empty() && !pay(g, c, d, overdue, quarter, "what it could spare", why)) return false;
+    if (!overdue.empty() && !pay(g, c, d, overdue, quarter, "what it could spare", why))
+      return false;
   }
-  if (last_day && p.personality == Personality::Deliberate && !default_now(g, c, d, why)) return false;
+  if (last_day && p.personality == Personality::Deliberate && !default_now(g, c, d, why))
+    return false;
   return true;
 }
 
@@ -766,8 +819,8 @@ void close_week(GameState* g, WeekLog* log) {
 // =========================================================================================
 
 const char* move_kind_name(MoveKind k) {
-  static const char* names[kMoveKindCount] = {"call", "visit",    "letter",   "hold",
-                                              "release", "plan", "escalate", "resolve"};
+  static const char* names[kMoveKindCount] = {"call",    "visit", "letter",   "hold",
+                                              "release", "plan",  "escalate", "resolve"};
   return names[int(k)];
 }
 
@@ -787,21 +840,29 @@ std::string move_text(const Move& m) {
   if (m.kind == MoveKind::Plan) s += " " + std::to_string(m.instalments) + " instalments";
   if (m.kind == MoveKind::Escalate)
     s += m.level == kEscalateManagement ? " to senior management"
-         : m.level == kEscalateLegal   ? " to legal"
-                                       : " to " + std::to_string(m.level);
+         : m.level == kEscalateLegal    ? " to legal"
+                                        : " to " + std::to_string(m.level);
   return s;
 }
 
 int32_t move_minutes(const ActionMinutes& a, MoveKind kind) {
   switch (kind) {
-    case MoveKind::Call: return a.call;
-    case MoveKind::Visit: return a.visit;
-    case MoveKind::Letter: return a.letter;
-    case MoveKind::Hold: return a.hold;
-    case MoveKind::Release: return a.release;
-    case MoveKind::Plan: return a.plan;
-    case MoveKind::Escalate: return a.escalate;
-    case MoveKind::Resolve: return a.resolve;
+    case MoveKind::Call:
+      return a.call;
+    case MoveKind::Visit:
+      return a.visit;
+    case MoveKind::Letter:
+      return a.letter;
+    case MoveKind::Hold:
+      return a.hold;
+    case MoveKind::Release:
+      return a.release;
+    case MoveKind::Plan:
+      return a.plan;
+    case MoveKind::Escalate:
+      return a.escalate;
+    case MoveKind::Resolve:
+      return a.resolve;
   }
   return 0;
 }
@@ -854,7 +915,8 @@ bool play_week_inner(GameState* g, const WeekPlan& plan, std::string* why) {
 }  // namespace
 
 bool play_week(GameState* g, const WeekPlan& plan, std::string* why) {
-  if (g->over()) return refuse(why, "the game is over: " + std::to_string(g->weeks) + " weeks played");
+  if (g->over())
+    return refuse(why, "the game is over: " + std::to_string(g->weeks) + " weeks played");
   GameState backup = *g;
   if (play_week_inner(g, plan, why)) return true;
   *g = std::move(backup);
@@ -902,7 +964,9 @@ void practice_for(GameState* sim, Index c, Date d, int32_t* left, std::vector<Pr
   }
   switch (p.personality) {
     case Personality::Negligent:
-      if (reminder_helps) try_move(sim, d, left, mv(MoveKind::Call), overdue ? "act-on-day-one" : "call-before-due", out);
+      if (reminder_helps)
+        try_move(sim, d, left, mv(MoveKind::Call), overdue ? "act-on-day-one" : "call-before-due",
+                 out);
       break;
     case Personality::Disputing:
       if (sim->customers[c].dispute_raised && !sim->customers[c].dispute_resolved)
@@ -913,7 +977,8 @@ void practice_for(GameState* sim, Index c, Date d, int32_t* left, std::vector<Pr
       if (overdue && !plan_in_force(*sim, c, d)) {
         if (!sim->customers[c].pushed)
           try_move(sim, d, left, mv(MoveKind::Call), "full-payment-first", out);
-        if (sim->customers[c].pushed) try_move(sim, d, left, mv(MoveKind::Plan, 0, 4), "instalments", out);
+        if (sim->customers[c].pushed)
+          try_move(sim, d, left, mv(MoveKind::Plan, 0, 4), "instalments", out);
       }
       break;
     case Personality::Triangular:
@@ -931,9 +996,11 @@ void practice_for(GameState* sim, Index c, Date d, int32_t* left, std::vector<Pr
       if (!held(*sim, c, d)) try_move(sim, d, left, mv(MoveKind::Hold), "stop-supply", out);
       const int32_t sent = level_sent(*sim, c, d, nullptr);
       const int32_t last = int32_t(sim->book.collection.policy.levels.size());
-      if (sent < last) try_move(sim, d, left, mv(MoveKind::Letter, sent + 1), "escalation-ladder", out);
+      if (sent < last)
+        try_move(sim, d, left, mv(MoveKind::Letter, sent + 1), "escalation-ladder", out);
       if (!sim->customers[c].management)
-        try_move(sim, d, left, mv(MoveKind::Escalate, kEscalateManagement), "escalation-ladder", out);
+        try_move(sim, d, left, mv(MoveKind::Escalate, kEscalateManagement), "escalation-ladder",
+                 out);
       else if (!sim->customers[c].legal)
         try_move(sim, d, left, mv(MoveKind::Escalate, kEscalateLegal), "escalation-ladder", out);
       break;
@@ -945,10 +1012,12 @@ void practice_for(GameState* sim, Index c, Date d, int32_t* left, std::vector<Pr
       else if (d - p.last_visit >= 14 && !p.management) {
         if (level_sent(*sim, c, d, nullptr) < 1)
           try_move(sim, d, left, mv(MoveKind::Letter, 1), "escalation-ladder", out);
-        try_move(sim, d, left, mv(MoveKind::Escalate, kEscalateManagement), "inertial-arrears", out);
+        try_move(sim, d, left, mv(MoveKind::Escalate, kEscalateManagement), "inertial-arrears",
+                 out);
       }
       break;
-    case Personality::Prompt: break;
+    case Personality::Prompt:
+      break;
   }
 }
 
@@ -989,7 +1058,8 @@ WeekPlan passive_week(const GameState& g) {
   int32_t left = g.scenario.minutes_per_week;
   std::vector<PracticeMove> out;
   for (const DunningLetter& l : run.letters)
-    if (l.level >= 1) try_move(&sim, d, &left, Move{MoveKind::Letter, cid(g, l.customer), l.level, 0}, "", &out);
+    if (l.level >= 1)
+      try_move(&sim, d, &left, Move{MoveKind::Letter, cid(g, l.customer), l.level, 0}, "", &out);
   for (const PracticeMove& pm : out) plan.moves.push_back(pm.move);
   return plan;
 }
@@ -1020,24 +1090,29 @@ GameScore score(const GameState& g) {
     if (g.book.invoices[i].due <= last) collectible += g.book.invoices[i].amount_minor;
   s.cash_minor = g.cash_minor;
   s.cash_goal_minor = sc.goals.cash_minor > 0 ? sc.goals.cash_minor : collectible;
-  s.cash = s.cash_goal_minor <= 0 ? 100
-           : int32_t(std::min<__int128>(100, __int128(s.cash_minor) * 100 / s.cash_goal_minor));
+  s.cash = s.cash_goal_minor <= 0
+               ? 100
+               : int32_t(std::min<__int128>(100, __int128(s.cash_minor) * 100 / s.cash_goal_minor));
   // DSO: the mean of the weeks' DSO at their last day (a week with none counts 0 when nothing
   // was open, else twice the goal), so that when the cash came in counts, not only the end.
   const int64_t goal = int64_t(sc.goals.dso_days) * 100;
   int64_t sum = 0;
   for (const WeekLog& w : g.log)
     sum += w.dso_centidays >= 0 ? w.dso_centidays : w.open_minor == 0 ? 0 : 2 * goal;
-  s.dso_centidays = g.log.empty() ? 0 : int32_t((sum * 2 + int64_t(g.log.size())) / (2 * int64_t(g.log.size())));
+  s.dso_centidays =
+      g.log.empty() ? 0 : int32_t((sum * 2 + int64_t(g.log.size())) / (2 * int64_t(g.log.size())));
   s.dso_goal_days = sc.goals.dso_days;
-  if (s.dso_centidays <= goal) s.dso = 100;
-  else s.dso = int32_t(std::max<int64_t>(0, 100 - (s.dso_centidays - goal) / sc.goals.dso_days));
+  if (s.dso_centidays <= goal)
+    s.dso = 100;
+  else
+    s.dso = int32_t(std::max<int64_t>(0, 100 - (s.dso_centidays - goal) / sc.goals.dso_days));
   s.bad_debt_minor = g.bad_debt_minor;
   s.bad_debt_max_minor = sc.goals.bad_debt_max_minor;
-  if (s.bad_debt_max_minor == 0) s.bad_debt = s.bad_debt_minor == 0 ? 100 : 0;
+  if (s.bad_debt_max_minor == 0)
+    s.bad_debt = s.bad_debt_minor == 0 ? 100 : 0;
   else
-    s.bad_debt = int32_t(std::clamp<__int128>(
-        100 - __int128(50) * s.bad_debt_minor / s.bad_debt_max_minor, 0, 100));
+    s.bad_debt = int32_t(
+        std::clamp<__int128>(100 - __int128(50) * s.bad_debt_minor / s.bad_debt_max_minor, 0, 100));
   int64_t rel = 0, n = 0;
   for (const CustomerPlay& p : g.customers)
     if (p.in_cast) rel += p.relationship, n++;
@@ -1045,7 +1120,8 @@ GameScore score(const GameState& g) {
   s.relationship = s.relationship_avg;
   const ScoreWeights& w = sc.weights;
   s.total = (s.cash * w.cash + s.dso * w.dso + s.bad_debt * w.bad_debt +
-             s.relationship * w.relationship + 50) / 100;
+             s.relationship * w.relationship + 50) /
+            100;
   return s;
 }
 
@@ -1070,16 +1146,25 @@ Debrief debrief(const GameState& g) {
     // the call that finds a cause).
     for (const Move& m : w.moves) {
       const Index c = find_customer(g.book, m.customer_id);
-      if (c == kNone || std::find(w.practice.begin(), w.practice.end(), m) != w.practice.end()) continue;
+      if (c == kNone || std::find(w.practice.begin(), w.practice.end(), m) != w.practice.end())
+        continue;
       const Personality p = g.customers[c].personality;
       if (m.kind == MoveKind::Hold && p == Personality::Inertial)
-        dw.advice.push_back({"inertial-arrears", who(g, c) + ": a hold on a big customer costs the relationship; visit or ask senior management"});
+        dw.advice.push_back(
+            {"inertial-arrears", who(g, c) + ": a hold on a big customer costs the relationship; "
+                                             "visit or ask senior management"});
       if (m.kind == MoveKind::Hold && (p == Personality::Negligent || p == Personality::Prompt))
-        dw.advice.push_back({"stop-supply", who(g, c) + ": stop supply is for customers who won't pay, not for a forgetful one"});
+        dw.advice.push_back(
+            {"stop-supply",
+             who(g, c) + ": stop supply is for customers who won't pay, not for a forgetful one"});
       if (m.kind == MoveKind::Letter && p == Personality::Disputing)
-        dw.advice.push_back({"causes", who(g, c) + ": letters before the dispute is resolved hurt; resolve it first"});
+        dw.advice.push_back(
+            {"causes",
+             who(g, c) + ": letters before the dispute is resolved hurt; resolve it first"});
       if (m.kind == MoveKind::Call && p == Personality::Deliberate)
-        dw.advice.push_back({"wont-vs-cant", who(g, c) + ": a customer who won't pay ignores calls; hold and escalate"});
+        dw.advice.push_back(
+            {"wont-vs-cant",
+             who(g, c) + ": a customer who won't pay ignores calls; hold and escalate"});
     }
     d.weeks.push_back(std::move(dw));
   }

@@ -152,22 +152,22 @@ struct CustomerPlay {
   Personality personality = Personality::Prompt;  // Not in the cast: prompt.
   bool in_cast = false;
   int32_t relationship = 100;
-  bool diagnosed = false;       // A call or visit heard its story (a case record written).
-  bool pushed = false;          // Short of cash: asked for the full amount already.
-  bool defaulted = false;       // Its open invoices were written off.
-  bool pressure_drawn = false;  // Deliberate: the one draw under pressure was made.
-  bool management = false;      // Escalated to senior management.
-  bool legal = false;           // Escalated to legal.
-  Index dispute_invoice = kNone;    // Disputing: the cast's contested invoice ...
-  int64_t dispute_minor = 0;        // ... the part contested (0: all of it) ...
-  int64_t dispute_upheld_minor = 0; // ... and what a resolution credits.
+  bool diagnosed = false;            // A call or visit heard its story (a case record written).
+  bool pushed = false;               // Short of cash: asked for the full amount already.
+  bool defaulted = false;            // Its open invoices were written off.
+  bool pressure_drawn = false;       // Deliberate: the one draw under pressure was made.
+  bool management = false;           // Escalated to senior management.
+  bool legal = false;                // Escalated to legal.
+  Index dispute_invoice = kNone;     // Disputing: the cast's contested invoice ...
+  int64_t dispute_minor = 0;         // ... the part contested (0: all of it) ...
+  int64_t dispute_upheld_minor = 0;  // ... and what a resolution credits.
   bool dispute_raised = false, dispute_resolved = false;
-  Index dispute_record = kNone; // The dispute's record, once raised.
+  Index dispute_record = kNone;  // The dispute's record, once raised.
   Date last_visit = kNoDate;
-  Index plan_record = kNone;    // The plan in force.
-  int32_t plan_delay_days = 0;  // Instalments paid this much late (a letter during the plan).
-  Date part_on = kNoDate;       // A partial payment due that day ...
-  int64_t part_minor = 0;       // ... of this much.
+  Index plan_record = kNone;         // The plan in force.
+  int32_t plan_delay_days = 0;       // Instalments paid this much late (a letter during the plan).
+  Date part_on = kNoDate;            // A partial payment due that day ...
+  int64_t part_minor = 0;            // ... of this much.
   std::vector<Date> recent_letters;  // The game's letters to it, for the "too many" rule.
 };
 
@@ -177,28 +177,28 @@ struct WeekLog {
   Date first, last;
   std::vector<Move> moves;
   int32_t minutes = 0;
-  std::vector<std::string> done;    // One line a move: what it did.
-  std::vector<std::string> events;  // What the customers did, by day.
-  std::vector<Move> practice;       // What "by the book" would have done this week.
+  std::vector<std::string> done;          // One line a move: what it did.
+  std::vector<std::string> events;        // What the customers did, by day.
+  std::vector<Move> practice;             // What "by the book" would have done this week.
   std::vector<std::string> practice_ids;  // The practice each of those moves follows.
-  int64_t cash_minor = 0;           // Payments dated in the week.
+  int64_t cash_minor = 0;                 // Payments dated in the week.
   int64_t written_off_minor = 0;
   int64_t open_minor = 0, overdue_minor = 0;  // At the week's last day.
-  int32_t dso_centidays = -1;       // The game's DSO at its last day; -1: none.
-  int32_t relationship = 100;       // The cast's average at its end.
+  int32_t dso_centidays = -1;                 // The game's DSO at its last day; -1: none.
+  int32_t relationship = 100;                 // The cast's average at its end.
 };
 
 struct GameState {
-  Scenario scenario;   // As given (its book is the start).
-  Book book;           // The scenario's book and everything the game added.
-  int32_t weeks = 0;   // How many weeks it lasts (the scenario's, or fewer: start_game).
-  int32_t week = 0;    // Weeks played.
+  Scenario scenario;  // As given (its book is the start).
+  Book book;          // The scenario's book and everything the game added.
+  int32_t weeks = 0;  // How many weeks it lasts (the scenario's, or fewer: start_game).
+  int32_t week = 0;   // Weeks played.
   std::vector<CustomerPlay> customers;  // One per book customer.
   std::vector<Date> pay_on;             // Per invoice: the day it pays by itself or as moved.
   std::vector<WeekLog> log;
   int64_t open_at_start_minor = 0;
   int64_t cash_minor = 0, bad_debt_minor = 0;
-  uint32_t next_id = 1;                 // For the game's document ids ("G-P1", "G-W2", ...).
+  uint32_t next_id = 1;  // For the game's document ids ("G-P1", "G-W2", ...).
   bool over() const { return week >= weeks; }
   Date today() const { return scenario.start + 7 * week; }  // The next week's first day.
 };
@@ -237,7 +237,7 @@ bool play_scripted(GameState* g, ScriptedPolicy p, std::string* why);
 
 struct GameScore {
   int32_t cash = 0, dso = 0, bad_debt = 0, relationship = 0;  // Parts, 0-100.
-  int32_t total = 0;                                           // Weighted, 0-100.
+  int32_t total = 0;                                          // Weighted, 0-100.
   int64_t cash_minor = 0, cash_goal_minor = 0;
   int32_t dso_centidays = 0, dso_goal_days = 0;  // The mean of the weeks' DSO.
   int64_t bad_debt_minor = 0, bad_debt_max_minor = 0;

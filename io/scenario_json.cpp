@@ -32,7 +32,9 @@ constexpr int64_t kSeedMax = 9007199254740991;  // 2^53 - 1: exact in every JSON
 std::string at(const std::string& base, std::string_view member) {
   return base.empty() ? std::string(member) : base + "." + std::string(member);
 }
-std::string item(const std::string& base, size_t i) { return base + "[" + std::to_string(i) + "]"; }
+std::string item(const std::string& base, size_t i) {
+  return base + "[" + std::to_string(i) + "]";
+}
 
 class Reader {
  public:
@@ -55,7 +57,10 @@ class Reader {
     }
     const std::string& s = v.get_ref<const std::string&>();
     if (non_empty && s.empty()) return add(place, "must not be empty"), false;
-    if (s.size() > max) return add(place, "at most " + std::to_string(max) + " bytes, not " + std::to_string(s.size())), false;
+    if (s.size() > max)
+      return add(place,
+                 "at most " + std::to_string(max) + " bytes, not " + std::to_string(s.size())),
+             false;
     *out = s;
     return true;
   }
@@ -69,7 +74,8 @@ class Reader {
                           ? INT64_MAX
                           : v.get<int64_t>();
     if (x < lo || x > hi) {
-      add(place, std::to_string(x) + " is not between " + std::to_string(lo) + " and " + std::to_string(hi));
+      add(place, std::to_string(x) + " is not between " + std::to_string(lo) + " and " +
+                     std::to_string(hi));
       return false;
     }
     *out = x;
@@ -83,8 +89,9 @@ class Reader {
   }
   bool amount(const json& v, const std::string& place, int64_t* out) {
     if (!v.is_string()) {
-      add(place, "must be an amount as a string such as \"1200.00\" (a JSON number is not exact), not " +
-                     json_described(v));
+      add(place,
+          "must be an amount as a string such as \"1200.00\" (a JSON number is not exact), not " +
+              json_described(v));
       return false;
     }
     std::string why;
@@ -120,8 +127,8 @@ class Reader {
 void read_minutes(Reader& r, const json& v, ActionMinutes* m) {
   if (!r.object(v, "minutes", "the minutes of each move")) return;
   const std::pair<const char*, int32_t*> members[] = {
-      {"call", &m->call}, {"visit", &m->visit},       {"letter", &m->letter},
-      {"hold", &m->hold}, {"release", &m->release},   {"plan", &m->plan},
+      {"call", &m->call},         {"visit", &m->visit},     {"letter", &m->letter},
+      {"hold", &m->hold},         {"release", &m->release}, {"plan", &m->plan},
       {"escalate", &m->escalate}, {"resolve", &m->resolve}};
   for (const auto& [key, out] : members)
     if (v.contains(key)) r.whole32(v[key], at("minutes", key), 0, kScenarioMinutesMax, out);
@@ -131,13 +138,16 @@ void read_goals(Reader& r, const json& v, ScenarioGoals* g) {
   if (!r.object(v, "goals", "cash, dso_days, bad_debt_max")) return;
   if (v.contains("cash")) r.amount(v["cash"], "goals.cash", &g->cash_minor);
   if (v.contains("dso_days")) r.whole32(v["dso_days"], "goals.dso_days", 1, 3650, &g->dso_days);
-  if (v.contains("bad_debt_max")) r.amount(v["bad_debt_max"], "goals.bad_debt_max", &g->bad_debt_max_minor);
+  if (v.contains("bad_debt_max"))
+    r.amount(v["bad_debt_max"], "goals.bad_debt_max", &g->bad_debt_max_minor);
 }
 
 void read_weights(Reader& r, const json& v, ScoreWeights* w) {
   if (!r.object(v, "weights", "percentages of cash, dso, bad_debt, relationship")) return;
-  const std::pair<const char*, int32_t*> members[] = {
-      {"cash", &w->cash}, {"dso", &w->dso}, {"bad_debt", &w->bad_debt}, {"relationship", &w->relationship}};
+  const std::pair<const char*, int32_t*> members[] = {{"cash", &w->cash},
+                                                      {"dso", &w->dso},
+                                                      {"bad_debt", &w->bad_debt},
+                                                      {"relationship", &w->relationship}};
   for (const auto& [key, out] : members)
     if (v.contains(key)) r.whole32(v[key], at("weights", key), 0, 100, out);
 }
@@ -151,8 +161,9 @@ void read_dispute(Reader& r, const json& v, const std::string& place, CastDisput
   if (v.contains("reason")) {
     const json& x = v["reason"];
     if (!x.is_string() || !parse_dispute_reason(x.get_ref<const std::string&>(), &d->reason))
-      r.add(at(place, "reason"), json_described(x) +
-                                     " is not one of goods, service, price, delivery, sales_promise, other");
+      r.add(at(place, "reason"),
+            json_described(x) +
+                " is not one of goods, service, price, delivery, sales_promise, other");
   }
 }
 
@@ -166,9 +177,12 @@ void read_cast_member(Reader& r, const json& v, const std::string& place, CastMe
       r.add(at(place, "personality"), json_described(x) + " is not one of " + personality_names());
   }
   if (v.contains("contact")) r.text(v["contact"], at(place, "contact"), 200, false, &m->contact);
-  if (v.contains("story")) r.text(v["story"], at(place, "story"), kScenarioTextMax, false, &m->story);
-  if (v.contains("relationship")) r.whole32(v["relationship"], at(place, "relationship"), 0, 100, &m->relationship);
-  if (v.contains("debtor_pays")) r.date(v["debtor_pays"], at(place, "debtor_pays"), &m->debtor_pays);
+  if (v.contains("story"))
+    r.text(v["story"], at(place, "story"), kScenarioTextMax, false, &m->story);
+  if (v.contains("relationship"))
+    r.whole32(v["relationship"], at(place, "relationship"), 0, 100, &m->relationship);
+  if (v.contains("debtor_pays"))
+    r.date(v["debtor_pays"], at(place, "debtor_pays"), &m->debtor_pays);
   if (v.contains("dispute")) read_dispute(r, v["dispute"], at(place, "dispute"), &m->dispute);
   if (v.contains("sales")) {
     const json& x = v["sales"];
@@ -176,7 +190,8 @@ void read_cast_member(Reader& r, const json& v, const std::string& place, CastMe
     if (r.object(x, sp, "every_days and amount")) {
       if (r.needs(x, "every_days", sp, "an invoice every this many days"))
         r.whole32(x["every_days"], at(sp, "every_days"), 1, 365, &m->sales_every_days);
-      if (r.needs(x, "amount", sp, "the amount of each invoice")) r.amount(x["amount"], at(sp, "amount"), &m->sales_minor);
+      if (r.needs(x, "amount", sp, "the amount of each invoice"))
+        r.amount(x["amount"], at(sp, "amount"), &m->sales_minor);
     }
   }
 }
@@ -218,13 +233,15 @@ bool read_format(Reader& r, const json& root) {
 void read_members(Reader& r, const json& root, Scenario* s) {
   if (r.needs(root, "id", "", "a short name such as \"forgetful-customer\""))
     r.text(root["id"], "id", 64, true, &s->id);
-  if (r.needs(root, "title", "", "the scenario's name for people")) r.text(root["title"], "title", 200, true, &s->title);
+  if (r.needs(root, "title", "", "the scenario's name for people"))
+    r.text(root["title"], "title", 200, true, &s->title);
   if (r.needs(root, "level", "", "easy, medium or hard")) {
     const json& x = root["level"];
     if (!x.is_string() || !parse_scenario_level(x.get_ref<const std::string&>(), &s->level))
       r.add("level", json_described(x) + " is not one of easy, medium, hard");
   }
-  if (root.contains("briefing")) r.text(root["briefing"], "briefing", kScenarioTextMax, false, &s->briefing);
+  if (root.contains("briefing"))
+    r.text(root["briefing"], "briefing", kScenarioTextMax, false, &s->briefing);
   if (root.contains("role")) r.text(root["role"], "role", 200, false, &s->role);
   if (root.contains("practices")) {
     const json& list = root["practices"];
@@ -237,11 +254,13 @@ void read_members(Reader& r, const json& root, Scenario* s) {
       }
     }
   }
-  if (r.needs(root, "start", "", "the first day of week 1")) r.date(root["start"], "start", &s->start);
+  if (r.needs(root, "start", "", "the first day of week 1"))
+    r.date(root["start"], "start", &s->start);
   if (r.needs(root, "weeks", "", "how many weeks the game lasts, 1 to 52"))
     r.whole32(root["weeks"], "weeks", 1, kScenarioWeeksMax, &s->weeks);
   if (r.needs(root, "minutes_per_week", "", "the trainee's time budget a week"))
-    r.whole32(root["minutes_per_week"], "minutes_per_week", 1, kScenarioMinutesMax, &s->minutes_per_week);
+    r.whole32(root["minutes_per_week"], "minutes_per_week", 1, kScenarioMinutesMax,
+              &s->minutes_per_week);
   if (root.contains("minutes")) read_minutes(r, root["minutes"], &s->minutes);
   if (root.contains("seed")) {
     int64_t seed = 0;
@@ -255,7 +274,8 @@ void read_members(Reader& r, const json& root, Scenario* s) {
       r.add("cast", "must be an array of cast members, not " + json_described(list));
     } else {
       s->cast.resize(list.size());
-      for (size_t i = 0; i < list.size(); i++) read_cast_member(r, list[i], item("cast", i), &s->cast[i]);
+      for (size_t i = 0; i < list.size(); i++)
+        read_cast_member(r, list[i], item("cast", i), &s->cast[i]);
     }
   }
 }
@@ -267,28 +287,30 @@ void known(const json& obj, const std::string& path, std::initializer_list<const
 }
 
 void check_members(const json& root, std::vector<Problem>* problems) {
-  check_known_members(root, "",
-                      {"format", "id", "title", "level", "briefing", "practices", "role", "start",
-                       "weeks", "minutes_per_week", "minutes", "seed", "goals", "weights", "cast",
-                       "book"},
-                      problems);
+  check_known_members(
+      root, "",
+      {"format", "id", "title", "level", "briefing", "practices", "role", "start", "weeks",
+       "minutes_per_week", "minutes", "seed", "goals", "weights", "cast", "book"},
+      problems);
   if (root.contains("minutes"))
     known(root["minutes"], "minutes",
           {"call", "visit", "letter", "hold", "release", "plan", "escalate", "resolve"}, problems);
-  if (root.contains("goals")) known(root["goals"], "goals", {"cash", "dso_days", "bad_debt_max"}, problems);
+  if (root.contains("goals"))
+    known(root["goals"], "goals", {"cash", "dso_days", "bad_debt_max"}, problems);
   if (root.contains("weights"))
     known(root["weights"], "weights", {"cash", "dso", "bad_debt", "relationship"}, problems);
   if (root.contains("cast") && root["cast"].is_array()) {
     const json& list = root["cast"];
     for (size_t i = 0; i < list.size(); i++) {
       known(list[i], item("cast", i),
-            {"customer", "personality", "contact", "story", "relationship", "debtor_pays", "dispute", "sales"},
+            {"customer", "personality", "contact", "story", "relationship", "debtor_pays",
+             "dispute", "sales"},
             problems);
       if (list[i].is_object() && list[i].contains("sales"))
         known(list[i]["sales"], item("cast", i) + ".sales", {"every_days", "amount"}, problems);
       if (list[i].is_object() && list[i].contains("dispute"))
-        known(list[i]["dispute"], item("cast", i) + ".dispute", {"invoice", "amount", "reason", "upheld"},
-              problems);
+        known(list[i]["dispute"], item("cast", i) + ".dispute",
+              {"invoice", "amount", "reason", "upheld"}, problems);
     }
   }
 }
@@ -314,7 +336,8 @@ bool read_scenario(std::string_view text, Scenario* out, std::vector<Problem>* p
   } else {
     // The book's members in their file order (the book reader reads the currency first).
     nlohmann::ordered_json ordered = nlohmann::ordered_json::parse(text, nullptr, false);
-    if (read_book_member(r, ordered["book"], &out->book, problems)) r.digits = out->book.minor_digits;
+    if (read_book_member(r, ordered["book"], &out->book, problems))
+      r.digits = out->book.minor_digits;
   }
   read_members(r, root, out);
   if (problems->size() > before) return false;
@@ -347,8 +370,8 @@ std::string indented(std::string text, size_t spaces) {
 std::string cast_json(const CastMember& m, int digits) {
   std::string out = "{\"customer\": " + jq(m.customer_id) +
                     ", \"personality\": " + jq(personality_name(m.personality)) +
-                    ", \"contact\": " + jq(m.contact) + ", \"relationship\": " +
-                    std::to_string(m.relationship);
+                    ", \"contact\": " + jq(m.contact) +
+                    ", \"relationship\": " + std::to_string(m.relationship);
   if (m.debtor_pays != kNoDate) out += ", \"debtor_pays\": " + jq(format_date(m.debtor_pays));
   if (!m.dispute.invoice_id.empty())
     out += ", \"dispute\": {\"invoice\": " + jq(m.dispute.invoice_id) +
@@ -379,20 +402,22 @@ std::string write_scenario(const Scenario& s) {
   out += ",\n  \"weeks\": " + std::to_string(s.weeks);
   out += ",\n  \"minutes_per_week\": " + std::to_string(s.minutes_per_week);
   const ActionMinutes& m = s.minutes;
-  out += ",\n  \"minutes\": {\"call\": " + std::to_string(m.call) + ", \"visit\": " + std::to_string(m.visit) +
-         ", \"letter\": " + std::to_string(m.letter) + ", \"hold\": " + std::to_string(m.hold) +
-         ", \"release\": " + std::to_string(m.release) + ", \"plan\": " + std::to_string(m.plan) +
-         ", \"escalate\": " + std::to_string(m.escalate) + ", \"resolve\": " + std::to_string(m.resolve) + "}";
+  out += ",\n  \"minutes\": {\"call\": " + std::to_string(m.call) +
+         ", \"visit\": " + std::to_string(m.visit) + ", \"letter\": " + std::to_string(m.letter) +
+         ", \"hold\": " + std::to_string(m.hold) + ", \"release\": " + std::to_string(m.release) +
+         ", \"plan\": " + std::to_string(m.plan) + ", \"escalate\": " + std::to_string(m.escalate) +
+         ", \"resolve\": " + std::to_string(m.resolve) + "}";
   out += ",\n  \"seed\": " + std::to_string(s.seed);
   out += ",\n  \"goals\": {\"cash\": " + jq(format_amount(s.goals.cash_minor, digits)) +
          ", \"dso_days\": " + std::to_string(s.goals.dso_days) +
          ", \"bad_debt_max\": " + jq(format_amount(s.goals.bad_debt_max_minor, digits)) + "}";
   const ScoreWeights& w = s.weights;
-  out += ",\n  \"weights\": {\"cash\": " + std::to_string(w.cash) + ", \"dso\": " + std::to_string(w.dso) +
-         ", \"bad_debt\": " + std::to_string(w.bad_debt) +
+  out += ",\n  \"weights\": {\"cash\": " + std::to_string(w.cash) +
+         ", \"dso\": " + std::to_string(w.dso) + ", \"bad_debt\": " + std::to_string(w.bad_debt) +
          ", \"relationship\": " + std::to_string(w.relationship) + "}";
   out += ",\n  \"cast\": [";
-  for (size_t i = 0; i < s.cast.size(); i++) out += (i ? ",\n    " : "\n    ") + cast_json(s.cast[i], digits);
+  for (size_t i = 0; i < s.cast.size(); i++)
+    out += (i ? ",\n    " : "\n    ") + cast_json(s.cast[i], digits);
   out += s.cast.empty() ? "]" : "\n  ]";
   out += ",\n  \"book\": " + indented(write_book_json(s.book), 2);
   return out + "\n}\n";
@@ -412,23 +437,30 @@ void read_move(Reader& r, const json& v, const std::string& place, Move* m,
     const json& x = v["move"];
     if (!x.is_string() || !parse_move_kind(x.get_ref<const std::string&>(), &m->kind))
       r.add(at(place, "move"),
-            json_described(x) + " is not one of call, visit, letter, hold, release, plan, escalate, resolve");
+            json_described(x) +
+                " is not one of call, visit, letter, hold, release, plan, escalate, resolve");
   }
-  if (r.needs(v, "customer", place, "the customer's id")) r.text(v["customer"], at(place, "customer"), 200, true, &m->customer_id);
-  if (m->kind == MoveKind::Letter && r.needs(v, "level", place, "0 for the reminder, 1 and up for the dunning levels"))
+  if (r.needs(v, "customer", place, "the customer's id"))
+    r.text(v["customer"], at(place, "customer"), 200, true, &m->customer_id);
+  if (m->kind == MoveKind::Letter &&
+      r.needs(v, "level", place, "0 for the reminder, 1 and up for the dunning levels"))
     r.whole32(v["level"], at(place, "level"), 0, int64_t(kDunningLevelsMax), &m->level);
   if (m->kind == MoveKind::Plan && r.needs(v, "instalments", place, "2 to 12"))
     r.whole32(v["instalments"], at(place, "instalments"), 0, 1000, &m->instalments);
   if (m->kind == MoveKind::Escalate && r.needs(v, "to", place, "\"management\" or \"legal\"")) {
     const json& x = v["to"];
-    if (x == "management") m->level = kEscalateManagement;
-    else if (x == "legal") m->level = kEscalateLegal;
-    else r.add(at(place, "to"), json_described(x) + " is not one of management, legal");
+    if (x == "management")
+      m->level = kEscalateManagement;
+    else if (x == "legal")
+      m->level = kEscalateLegal;
+    else
+      r.add(at(place, "to"), json_described(x) + " is not one of management, legal");
   }
 }
 
 std::string move_json(const Move& m) {
-  std::string out = "{\"move\": " + jq(move_kind_name(m.kind)) + ", \"customer\": " + jq(m.customer_id);
+  std::string out =
+      "{\"move\": " + jq(move_kind_name(m.kind)) + ", \"customer\": " + jq(m.customer_id);
   if (m.kind == MoveKind::Letter) out += ", \"level\": " + std::to_string(m.level);
   if (m.kind == MoveKind::Plan) out += ", \"instalments\": " + std::to_string(m.instalments);
   if (m.kind == MoveKind::Escalate)
@@ -488,7 +520,8 @@ bool read_training_moves(std::string_view text, std::vector<WeekPlan>* out,
 
 std::string write_training_moves(const std::vector<WeekPlan>& weeks) {
   std::string out = "{\n  \"format\": " + jq(kTrainingMovesFormat) + ",\n  \"weeks\": [";
-  for (size_t w = 0; w < weeks.size(); w++) out += (w ? ",\n    " : "\n    ") + moves_json(weeks[w].moves);
+  for (size_t w = 0; w < weeks.size(); w++)
+    out += (w ? ",\n    " : "\n    ") + moves_json(weeks[w].moves);
   out += weeks.empty() ? "]" : "\n  ]";
   return out + "\n}\n";
 }
@@ -513,8 +546,9 @@ std::string strings_json(const std::vector<std::string>& list, const std::string
 
 std::string score_json(const GameScore& s, int digits) {
   return "{\"cash\": " + std::to_string(s.cash) + ", \"dso\": " + std::to_string(s.dso) +
-         ", \"bad_debt\": " + std::to_string(s.bad_debt) + ", \"relationship\": " +
-         std::to_string(s.relationship) + ", \"total\": " + std::to_string(s.total) +
+         ", \"bad_debt\": " + std::to_string(s.bad_debt) +
+         ", \"relationship\": " + std::to_string(s.relationship) +
+         ", \"total\": " + std::to_string(s.total) +
          ", \"cash_collected\": " + jq(format_amount(s.cash_minor, digits)) +
          ", \"cash_goal\": " + jq(format_amount(s.cash_goal_minor, digits)) +
          ", \"dso_days\": " + (s.dso_centidays < 0 ? "null" : jq(dso_text(s.dso_centidays))) +
@@ -610,18 +644,21 @@ std::string training_result_csv(const GameState& g, std::string_view by, const D
 std::string training_result_table(const GameState& g, std::string_view by, const Debrief& d) {
   const int digits = g.book.minor_digits;
   auto amount = [&](int64_t v) { return format_amount_grouped(v, digits); };
-  std::string out = "Training: " + table_text(g.scenario.title) + " (" + table_text(g.scenario.id) +
-                    "), seed " + std::to_string(g.scenario.seed) + ", played " +
-                    (by == "moves" ? std::string("with the moves given") : "by policy " + std::string(by)) +
-                    ", " + std::to_string(g.week) + (g.week == 1 ? " week (" : " weeks (") +
-                    g.book.currency + ")\n\n";
-  std::vector<std::vector<std::string>> rows = {
-      {"Week", "From", "Minutes", "Moves", "Cash", "Written off", "Open", "Overdue", "DSO", "Relationship"}};
+  std::string out =
+      "Training: " + table_text(g.scenario.title) + " (" + table_text(g.scenario.id) + "), seed " +
+      std::to_string(g.scenario.seed) + ", played " +
+      (by == "moves" ? std::string("with the moves given") : "by policy " + std::string(by)) +
+      ", " + std::to_string(g.week) + (g.week == 1 ? " week (" : " weeks (") + g.book.currency +
+      ")\n\n";
+  std::vector<std::vector<std::string>> rows = {{"Week", "From", "Minutes", "Moves", "Cash",
+                                                 "Written off", "Open", "Overdue", "DSO",
+                                                 "Relationship"}};
   for (const WeekLog& w : g.log)
     rows.push_back({std::to_string(w.week), format_date(w.first), std::to_string(w.minutes),
-                    std::to_string(w.moves.size()), amount(w.cash_minor), amount(w.written_off_minor),
-                    amount(w.open_minor), amount(w.overdue_minor),
-                    w.dso_centidays < 0 ? "-" : dso_text(w.dso_centidays), std::to_string(w.relationship)});
+                    std::to_string(w.moves.size()), amount(w.cash_minor),
+                    amount(w.written_off_minor), amount(w.open_minor), amount(w.overdue_minor),
+                    w.dso_centidays < 0 ? "-" : dso_text(w.dso_centidays),
+                    std::to_string(w.relationship)});
   out += text_columns(rows, {true, false, true, true, true, true, true, true, true, true});
   const GameScore& s = d.score;
   const ScoreWeights& wt = g.scenario.weights;
@@ -630,18 +667,20 @@ std::string training_result_table(const GameState& g, std::string_view by, const
       {"Cash", std::to_string(s.cash), std::to_string(wt.cash),
        amount(s.cash_minor) + " collected of " + amount(s.cash_goal_minor)},
       {"DSO", std::to_string(s.dso), std::to_string(wt.dso),
-       (s.dso_centidays < 0 ? std::string("none") : dso_text(s.dso_centidays) + " days") + " (goal " +
-           std::to_string(s.dso_goal_days) + ")"},
+       (s.dso_centidays < 0 ? std::string("none") : dso_text(s.dso_centidays) + " days") +
+           " (goal " + std::to_string(s.dso_goal_days) + ")"},
       {"Bad debt", std::to_string(s.bad_debt), std::to_string(wt.bad_debt),
        amount(s.bad_debt_minor) + " written off (at most " + amount(s.bad_debt_max_minor) + ")"},
       {"Relationship", std::to_string(s.relationship), std::to_string(wt.relationship),
        "average of the cast at the end"},
       {"Total", std::to_string(s.total), "100", ""},
-      {"By the book", std::to_string(d.by_the_book.total), "", "the same weeks played by the practice"}};
+      {"By the book", std::to_string(d.by_the_book.total), "",
+       "the same weeks played by the practice"}};
   out += "\n" + text_columns(score_rows, {false, true, true, false});
   for (size_t i = 0; i < g.log.size(); i++) {
     const WeekLog& w = g.log[i];
-    out += "\nWeek " + std::to_string(w.week) + " (" + format_date(w.first) + " to " + format_date(w.last) + ")\n";
+    out += "\nWeek " + std::to_string(w.week) + " (" + format_date(w.first) + " to " +
+           format_date(w.last) + ")\n";
     for (const std::string& line : w.done) out += "  did:  " + table_text(line) + "\n";
     for (const std::string& line : w.events) out += "  then: " + table_text(line) + "\n";
     if (w.done.empty() && w.events.empty()) out += "  nothing done, nothing happened\n";

@@ -50,14 +50,11 @@ std::string write_training_moves(const std::vector<WeekPlan>& weeks);
 // or "moves"), each week (its moves, minutes, cash, written off, open, overdue, DSO and
 // relationship at its end, what happened), the score's parts and total, and the by-the-book
 // score of the same weeks to compare.
-std::string training_result_json(const GameState& g, std::string_view played_by,
-                                 const Debrief& d);
+std::string training_result_json(const GameState& g, std::string_view played_by, const Debrief& d);
 // Long form, one measure a row (for a spreadsheet's pivot over many trainees' files):
 // scenario,seed,played_by,week,measure,value; the score's rows have week "score".
-std::string training_result_csv(const GameState& g, std::string_view played_by,
-                                const Debrief& d);
+std::string training_result_csv(const GameState& g, std::string_view played_by, const Debrief& d);
 // The table `arlab train` prints: the weeks, then the score and the comparison.
-std::string training_result_table(const GameState& g, std::string_view played_by,
-                                  const Debrief& d);
+std::string training_result_table(const GameState& g, std::string_view played_by, const Debrief& d);
 
 }  // namespace arlab

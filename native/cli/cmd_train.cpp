@@ -35,13 +35,10 @@ constexpr const char* kTrainHelp =
     "\n"
     "Exit codes: 0 played, 1 a bad scenario or moves file, or a move refused, 2 usage.\n";
 
-const std::vector<OptionSpec> kTrainOptions = {{"--by-the-book", nullptr, false},
-                                               {"--passive", nullptr, false},
-                                               {"--moves", nullptr, true},
-                                               {"--seed", nullptr, true},
-                                               {"--weeks", nullptr, true},
-                                               {"--format", nullptr, true},
-                                               {"--output", "-o", true}};
+const std::vector<OptionSpec> kTrainOptions = {
+    {"--by-the-book", nullptr, false}, {"--passive", nullptr, false}, {"--moves", nullptr, true},
+    {"--seed", nullptr, true},         {"--weeks", nullptr, true},    {"--format", nullptr, true},
+    {"--output", "-o", true}};
 
 // Reads and checks a scenario; prints its problems.
 bool load_scenario(const std::string& path, Scenario* out) {
@@ -69,15 +66,19 @@ int cmd_train(int argc, char** argv) {
   int done = begin_command(argc, argv, "train", kTrainOptions, kTrainHelp, &args);
   if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("train", "expected one SCENARIO file");
-  const int policies = int(args.has("--by-the-book")) + int(args.has("--passive")) + int(args.has("--moves"));
+  const int policies =
+      int(args.has("--by-the-book")) + int(args.has("--passive")) + int(args.has("--moves"));
   if (policies > 1) return usage_error("train", "give one of --by-the-book, --passive, --moves");
   std::string format;
   if (int code = format_option(args, "train", &format); code != kExitOk) return code;
   int64_t seed = -1, weeks = 0;
   if (args.has("--seed") && !parse_count(args.get("--seed"), 9007199254740991, &seed))
-    return usage_error("train", "--seed must be a whole number, 0 or more, not '" + args.get("--seed") + "'");
-  if (args.has("--weeks") && (!parse_count(args.get("--weeks"), kScenarioWeeksMax, &weeks) || weeks < 1))
-    return usage_error("train", "--weeks must be a whole number from 1 to 52, not '" + args.get("--weeks") + "'");
+    return usage_error(
+        "train", "--seed must be a whole number, 0 or more, not '" + args.get("--seed") + "'");
+  if (args.has("--weeks") &&
+      (!parse_count(args.get("--weeks"), kScenarioWeeksMax, &weeks) || weeks < 1))
+    return usage_error(
+        "train", "--weeks must be a whole number from 1 to 52, not '" + args.get("--weeks") + "'");
   Scenario scenario;
   if (!load_scenario(args.positional[0], &scenario)) return kExitData;
   if (seed >= 0) scenario.seed = uint64_t(seed);
@@ -87,7 +88,9 @@ int cmd_train(int argc, char** argv) {
 
   GameState game = start_game(scenario, int32_t(weeks));
   std::string why;
-  std::string played_by = args.has("--moves") ? "moves" : args.has("--passive") ? "passive" : "by-the-book";
+  std::string played_by = args.has("--moves")     ? "moves"
+                          : args.has("--passive") ? "passive"
+                                                  : "by-the-book";
   bool ok = true;
   if (args.has("--moves")) {
     for (size_t w = 0; ok && !game.over(); w++) {
@@ -95,7 +98,8 @@ int cmd_train(int argc, char** argv) {
       if (!ok) why = "weeks[" + std::to_string(w) + "]: week " + std::to_string(w + 1) + ", " + why;
     }
   } else {
-    ok = play_scripted(&game, args.has("--passive") ? ScriptedPolicy::Passive : ScriptedPolicy::ByTheBook, &why);
+    ok = play_scripted(
+        &game, args.has("--passive") ? ScriptedPolicy::Passive : ScriptedPolicy::ByTheBook, &why);
   }
   if (!ok) {
     print_problems(args.has("--moves") ? moves_path : args.positional[0], {{"", why}});
