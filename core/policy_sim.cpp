@@ -10,6 +10,7 @@
 #include <numeric>
 #include <thread>
 
+#include "draws.h"
 #include "events.h"
 #include "money.h"
 
@@ -19,17 +20,9 @@ namespace {
 
 // ---- [SECTION] Counter-based draws -----------------------------------------------------------
 // A draw is a hash of (seed, run, stream, counter): no shared stream, so the same draw comes
-// out whatever order the runs, the policies or the threads go in (common random numbers).
+// out whatever order the runs, the policies or the threads go in (common random numbers);
+// mix and below are core/draws.h's.
 
-inline uint64_t mix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-inline uint64_t below(uint64_t h, uint64_t n) {
-  return uint64_t((static_cast<unsigned __int128>(h) * n) >> 64);
-}
 inline bool chance_ppm(uint64_t h, int64_t ppm) {
   return ppm > 0 && int64_t(below(h, uint64_t(kPpmOne))) < ppm;
 }

@@ -18,6 +18,7 @@
 #include "core/casefile.h"
 #include "core/collection.h"
 #include "core/dunning.h"
+#include "core/draws.h"
 #include "core/edit.h"
 #include "core/metrics.h"
 #include "core/money.h"
@@ -31,17 +32,7 @@ namespace {
 // [SECTION] Draws and names
 // =========================================================================================
 // A draw is a hash of (seed, purpose, who, week): no stream is shared, so a move never shifts
-// another customer's draws (core/policy_sim.cpp has the same mix).
-
-inline uint64_t mix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-inline uint64_t below(uint64_t h, uint64_t n) {
-  return uint64_t((static_cast<unsigned __int128>(h) * n) >> 64);
-}
+// another customer's draws (core/draws.h: mix, below).
 
 enum Purpose : uint64_t {
   kDrawPayLag = 1,    // An invoice's own payment day (per invoice).
