@@ -22,6 +22,7 @@
 #include "core/edit.h"
 #include "core/metrics.h"
 #include "core/money.h"
+#include "core/simulate.h"
 #include "core/worklist.h"
 
 namespace arlab {
@@ -38,6 +39,7 @@ enum Purpose : uint64_t {
   kDrawPayLag = 1,    // An invoice's own payment day (per invoice).
   kDrawDefault = 2,   // A deliberate defaulter's weekly default (per customer, week).
   kDrawPressure = 3,  // Its one draw under pressure (per customer).
+  kDrawHistory = 4,   // An invoice's pick among its customer's settled history (per invoice).
 };
 
 uint64_t draw(const GameState& g, uint64_t purpose, uint64_t who, uint64_t week) {
@@ -217,12 +219,52 @@ bool plan_in_force(const GameState& g, Index c, Date d) {
 // [SECTION] Start
 // =========================================================================================
 
-// The day invoice i pays by itself, by its customer's personality (training_game.h's table).
+// A day moved as the history's payments were (core/simulate.h): a book that pays on business
+// days pays a weekend's payment on the Monday; a customer with a weekly payment run pays on
+// its weekday, on or after the day.
+Date habit_day(const GameState& g, Index c, Date d) {
+  const int8_t run = c < g.run_day.size() ? g.run_day[c] : int8_t(-1);
+  if (run >= 0) return d + (run - weekday(d) + 7) % 7;
+  return g.business_days ? business_day(d) : d;
+}
+
+// The day invoice i pays by itself from its customer's own history (the simulator's behaviour
+// model, fitted on the scenario's book at the start): a settled invoice's days drawn among
+// those that leave it unpaid at the start (an invoice 60 days overdue draws only from
+// settlements later than 60 days). kNoDate: no history (or none that old); the table decides.
+Date history_pay_day(const GameState& g, Index i, uint64_t h) {
+  const Invoice& inv = g.book.invoices[i];
+  if (inv.customer >= g.history_days.size()) return kNoDate;
+  const std::vector<int32_t>& days = g.history_days[inv.customer];
+  const Date base = g.business_days ? business_day(inv.due) : inv.due;
+  const int32_t age = g.scenario.start - base;  // Days overdue at the start (<= 0: not due).
+  uint64_t n = 0;
+  for (int32_t k : days) n += k >= age;
+  if (n == 0) return kNoDate;
+  uint64_t pick = below(h, n);
+  for (int32_t k : days)
+    if (k >= age && pick-- == 0) return habit_day(g, inv.customer, base + k);
+  return kNoDate;
+}
+
+// The day invoice i pays by itself: by its customer's own history where the model has one and
+// the personality pays by habit (prompt, negligent, disputing, inertial), else by the
+// personality (training_game.h's table).
 Date own_pay_day(const GameState& g, Index i) {
   const Invoice& inv = g.book.invoices[i];
   const CustomerPlay& p = g.customers[inv.customer];
   const Date start = g.scenario.start;
   const uint64_t h = draw(g, kDrawPayLag, i, 0);
+  switch (p.personality) {
+    case Personality::Prompt:
+    case Personality::Negligent:
+    case Personality::Disputing:
+    case Personality::Inertial:
+      if (Date d = history_pay_day(g, i, mix(h ^ kDrawHistory)); d != kNoDate) return d;
+      break;
+    default:
+      break;
+  }
   auto late = [&](int32_t lo, int32_t hi, int32_t start_lo, int32_t start_hi) {
     Date d = inv.due + draw_days(h, lo, hi);
     return d >= start ? d : start + draw_days(mix(h), start_lo, start_hi);
@@ -270,6 +312,26 @@ GameState start_game(const Scenario& s, int32_t weeks) {
     }
     p.diagnosed = cases.customers[c].cause != Cause::Unknown;
   }
+  // The simulator's behaviour model (core/simulate.h) on the book before the start: each
+  // customer's own settled history, when it has at least the model's K invoices of it.
+  const BehaviourModel model = fit_behaviour(s.book, s.start);
+  g.history_days.resize(s.book.customers.size());
+  for (Index c = 0; c < g.history_days.size(); c++) {
+    const std::vector<uint32_t>& pool = model.customer_pool[c];
+    // In a book that pays on business days, the days count from the due date's business day:
+    // an invoice due on a Saturday and paid on the Monday was paid on time, and is not moved
+    // twice (once in its days, once by the rule).
+    std::vector<int32_t> days;
+    for (uint32_t k : pool) {
+      const Profile& pr = model.profiles[k];
+      if (pr.lost) continue;
+      const Date due = s.book.invoices[pr.invoice].due;
+      days.push_back(pr.settle_days - (model.business_days ? business_day(due) - due : 0));
+    }
+    if (days.size() >= model.options.min_history) g.history_days[c] = std::move(days);
+  }
+  g.business_days = model.business_days;
+  g.run_day = model.customer_run_day;
   g.pay_on.resize(s.book.invoices.size());
   for (Index i = 0; i < g.pay_on.size(); i++) g.pay_on[i] = own_pay_day(g, i);
   const Date before = s.start - 1;

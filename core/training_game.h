@@ -46,6 +46,18 @@
 //                escalated first (the ladder, 001)
 //   resolve      a dispute open
 //
+// By itself, a customer who pays by habit (prompt, negligent, disputing, inertial) pays as its
+// own history says: the game fits the simulator's behaviour model (core/simulate.h) on the
+// scenario's book before the start, and a customer with at least K = 8 settled invoices there
+// pays each invoice after the days one of them took (drawn per invoice; for an invoice
+// already overdue at the start, among those that took longer than it has been open), moved to
+// a business day or its weekly payment run as the model found (in a book that pays on
+// business days, the days count from the due date's business day, so that an invoice due on
+// a Saturday and paid on the Monday counts as paid on time, not moved twice). A customer with less history,
+// or an invoice older than any it settled, pays by the table's "by itself". Short of cash,
+// triangular and deliberate customers pay by the table always: what holds their money back
+// (no cash, a debtor, intent) is not a habit their history repeats.
+//
 // How each personality pays and answers (d: the move's day; "pays X on D": the undisputed open
 // of those invoices, that day). Draws: a hash of (seed, purpose, customer or invoice, week):
 //
@@ -195,6 +207,13 @@ struct GameState {
   int32_t week = 0;   // Weeks played.
   std::vector<CustomerPlay> customers;  // One per book customer.
   std::vector<Date> pay_on;             // Per invoice: the day it pays by itself or as moved.
+  // The simulator's behaviour model fitted on the scenario's book at the start (core/simulate.h
+  // fit_behaviour): per customer, the days after due its settled invoices took, when it has at
+  // least the model's K (8) of them, else empty; whether the book pays on business days; each
+  // customer's weekly payment run day (-1: none).
+  std::vector<std::vector<int32_t>> history_days;
+  bool business_days = false;
+  std::vector<int8_t> run_day;
   std::vector<WeekLog> log;
   int64_t open_at_start_minor = 0;
   int64_t cash_minor = 0, bad_debt_minor = 0;

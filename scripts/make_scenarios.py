@@ -7,10 +7,11 @@ a book (an amount, a date) is made here and the files written again:
     python3 scripts/make_scenarios.py            # writes assets/scenarios/
     build/arlab train assets/scenarios/01-forgetful-customer.json   # plays one
 
-Each book is small (5-10 customers, four months of history before the start): invoices on
+Each book is small (5-10 customers, fourteen months of history before the start): invoices on
 fixed days, and the payments each personality would have made before the start (a prompt
-payer on the due date, a negligent one about 50 days late, ...), so that what is open at the
-start is what the personality leaves open. Deterministic: no random numbers.
+payer on the due date, a negligent one 45-75 days late, ...), so that what is open at the
+start is what the personality leaves open, and the year before it is the history the game's
+behaviour model is fitted on. Deterministic: no random numbers.
 """
 import datetime
 import json
@@ -23,6 +24,14 @@ INVOICE_DAYS = [datetime.date(2024, 11, 5), datetime.date(2024, 12, 5), datetime
 # Days after the due date each personality paid before the start (None: it did not pay).
 HISTORY_LAG = {"prompt": 0, "negligent": 50, "disputing": 5, "short_of_cash": 75,
                "triangular": 40, "deliberate": None, "inertial": 60}
+# The year before: eight monthly invoices, all settled before the start, each paid within the
+# personality's usual range of days after due (lo, hi), on a business day. The game fits the
+# simulator's behaviour model on this history (core/training_game.h): a customer with eight
+# or more settled invoices pays by itself as they did.
+HISTORY_DAYS = [datetime.date(2024, m, 5) for m in range(1, 9)]
+HISTORY_RANGE = {"prompt": (0, 0), "negligent": (45, 75), "disputing": (3, 10),
+                 "short_of_cash": (60, 100), "triangular": (30, 50), "deliberate": (20, 40),
+                 "inertial": (30, 90)}
 
 POLICY = {"reminder_days": 7, "letter_gap_days": 7, "approval_over": "5000.00",
           "levels": [
@@ -39,6 +48,11 @@ def day(d):
     return d.isoformat()
 
 
+def business_day(d):
+    """d, or the Monday after it when it falls on a weekend (a bank credits business days)."""
+    return d + datetime.timedelta(days=(7 - d.weekday()) % 7 if d.weekday() >= 5 else 0)
+
+
 def make_book(customers, unpaid):
     """customers: (id, name, personality, base amount in minor units, terms days, credit limit);
     unpaid: invoice ids left open whatever the personality (a contested invoice)."""
@@ -49,6 +63,18 @@ def make_book(customers, unpaid):
         if limit:
             c["credit_limit"] = money(limit)
         book["customers"].append(c)
+        lo, hi = HISTORY_RANGE[personality]
+        for k, d in enumerate(HISTORY_DAYS):
+            amount = base + (k * 89 + len(cid) * 31) % 5 * 2500
+            inv = f"{cid}-H{k + 1}"
+            due = d + datetime.timedelta(days=terms)
+            # Spread over the range without random numbers: a different step per customer.
+            lag = lo + (k * 7 + sum(map(ord, cid)) * 3) % (hi - lo + 1)
+            paid = business_day(due + datetime.timedelta(days=lag))
+            book["invoices"].append({"id": inv, "customer": cid, "date": day(d), "amount": money(amount)})
+            book["payments"].append({"id": f"P-{inv}", "customer": cid, "date": day(paid),
+                                     "amount": money(amount),
+                                     "allocations": [{"invoice": inv, "amount": money(amount)}]})
         for k, d in enumerate(INVOICE_DAYS):
             amount = base + (k * 137 + len(cid) * 53) % 7 * 2500  # A little variety.
             inv = f"{cid}-{k + 1}"
@@ -59,7 +85,7 @@ def make_book(customers, unpaid):
                 lag = 20  # Paid its first invoice, then stopped.
             if lag is None or inv in unpaid:
                 continue
-            paid = due + datetime.timedelta(days=lag)
+            paid = business_day(due + datetime.timedelta(days=lag))
             if paid < START:
                 book["payments"].append({"id": f"P-{inv}", "customer": cid, "date": day(paid),
                                          "amount": money(amount),
