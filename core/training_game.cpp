@@ -1117,6 +1117,27 @@ WeekPlan passive_week(const GameState& g) {
   return plan;
 }
 
+GameState planning_copy(const GameState& g) {
+  GameState sim = g;
+  sim.log.push_back(WeekLog{});  // Moves write their events here; thrown away.
+  return sim;
+}
+
+bool plan_move(GameState* sim, const Move& m, int32_t* minutes_left, std::string* why) {
+  const int32_t minutes = move_minutes(sim->scenario.minutes, m.kind);
+  if (minutes > *minutes_left)
+    return refuse(why, "takes " + std::to_string(minutes) + " minutes and " +
+                           std::to_string(*minutes_left) + " are left");
+  GameState before = *sim;
+  std::string text;
+  if (!apply_move(sim, m, sim->today(), &text, why)) {
+    *sim = std::move(before);
+    return false;
+  }
+  *minutes_left -= minutes;
+  return true;
+}
+
 const char* scripted_policy_name(ScriptedPolicy p) {
   return p == ScriptedPolicy::ByTheBook ? "by-the-book" : "passive";
 }

@@ -247,6 +247,14 @@ WeekPlan by_the_book_week(const GameState& g);
 // and makes no calls, the habit the practice argues against.)
 WeekPlan passive_week(const GameState& g);
 
+// Planning a week move by move (the rule policies, core/training_policy.h): a copy of g to
+// plan the next week on (its first day), and a move tried on it: applied, its minutes taken
+// from *minutes_left, when it fits and applies; else false with the reason and the copy
+// unchanged. The copy's book then shows what the moves so far did (a call's case record, a
+// letter, a hold), as the week's plan would leave it before the days pass.
+GameState planning_copy(const GameState& g);
+bool plan_move(GameState* sim, const Move& m, int32_t* minutes_left, std::string* why);
+
 // Plays every week left with one of the scripted policies.
 enum class ScriptedPolicy : uint8_t { ByTheBook, Passive };
 const char* scripted_policy_name(ScriptedPolicy p);  // "by-the-book", "passive"

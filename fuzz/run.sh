@@ -3,7 +3,8 @@
 #   fuzz/run.sh [--target T] [--minutes N] [--jobs J] [--binary PATH] [--out DIR]
 # T is fuzz_book_json (the book loader, default), fuzz_csv_import (the CSV reader and import),
 # fuzz_csv_map (the CSV mapping), fuzz_commission_plan (the commission plan),
-# fuzz_commission_paid (a statement paid earlier) or fuzz_policy (simulator policies). Builds
+# fuzz_commission_paid (a statement paid earlier), fuzz_policy (simulator policies) or
+# fuzz_training (training scenarios, moves, rule policies). Builds
 # T with clang++ in build-fuzz/ (unless --binary is given), runs libFuzzer in fork mode for N
 # minutes (default 10) on J processes (default 1), keeping going after a crash, and prints the
 # CPU-minutes spent and the crashing inputs found.
@@ -41,6 +42,8 @@ case "$target" in
     corpus=$out/corpus-$target dict=fuzz/commission_$reader.dict
     seeds=(fuzz/corpus/commission-$reader) ;;
   fuzz_policy) corpus=$out/corpus-$target dict=fuzz/policy.dict seeds=(fuzz/corpus/policy) ;;
+  fuzz_training) corpus=$out/corpus-$target dict=fuzz/training.dict
+    seeds=(fuzz/corpus/training assets/scenarios assets/training-policies tests/errors/scenarios) ;;
   *) echo "run.sh: unknown target $target (try --help)" >&2; exit 2 ;;
 esac
 mkdir -p "$corpus" "$out/artifacts"

@@ -1,9 +1,15 @@
-// cmd_train.cpp: `arlab train SCENARIO [--by-the-book | --passive | --moves MOVES.json]
-// [--seed S] [--weeks N] [--format table|json|csv] [-o FILE]`: plays a training scenario's
-// portfolio game (core/training_game.h) with a scripted policy or the moves of a file, and
-// prints the weeks, the score and the by-the-book comparison (io/scenario_json.h).
+// cmd_train.cpp: `arlab train SCENARIO [--by-the-book | --passive | --policy P.json |
+// --moves MOVES.json] [--seed S] [--weeks N] [--format table|json|csv] [-o FILE]`: plays a
+// training scenario's portfolio game (core/training_game.h) with a scripted policy (built in,
+// or rules from a file: core/training_policy.h) or the moves of a file, and prints the weeks,
+// the score and the by-the-book comparison (io/scenario_json.h).
+#include <nlohmann/json.hpp>
+#include <optional>
+
 #include "core/training_game.h"
+#include "core/training_policy.h"
 #include "io/scenario_json.h"
+#include "io/training_policy_json.h"
 #include "native/cli/cli.h"
 
 namespace arlab::cli {
@@ -11,7 +17,7 @@ namespace arlab::cli {
 namespace {
 
 constexpr const char* kTrainHelp =
-    "Usage: arlab train SCENARIO [--by-the-book | --passive | --moves MOVES.json]\n"
+    "Usage: arlab train SCENARIO [--by-the-book | --passive | --policy FILE | --moves FILE]\n"
     "                            [--seed S] [--weeks N] [--format table|json|csv] [-o FILE]\n"
     "\n"
     "Plays a training scenario (\"arlab-scenario/1\", docs/TRAINING.md): each week a budget\n"
@@ -25,6 +31,9 @@ constexpr const char* kTrainHelp =
     "  --by-the-book      play the practice (the default): the worklist in rank order, a\n"
     "                     call to find the cause, then the step for that cause\n"
     "  --passive          send the dunning letters as they fall due, nothing else\n"
+    "  --policy FILE      play a scripted policy: rules (\"arlab-training-policy/1\": when a\n"
+    "                     customer shows this, do that; docs/TRAINING.md) or a trainee's\n"
+    "                     moves (\"arlab-training-moves/1\"), to check or grade in batch\n"
     "  --moves FILE       play the moves of FILE (\"arlab-training-moves/1\": one list of\n"
     "                     moves a week); a move that does not apply stops with why\n"
     "  --seed S           the draws' seed instead of the scenario's\n"
@@ -37,6 +46,7 @@ constexpr const char* kTrainHelp =
 
 const std::vector<OptionSpec> kTrainOptions = {
     {"--by-the-book", nullptr, false}, {"--passive", nullptr, false}, {"--moves", nullptr, true},
+    {"--policy", nullptr, true},
     {"--seed", nullptr, true},         {"--weeks", nullptr, true},    {"--format", nullptr, true},
     {"--output", "-o", true}};
 
@@ -66,9 +76,10 @@ int cmd_train(int argc, char** argv) {
   int done = begin_command(argc, argv, "train", kTrainOptions, kTrainHelp, &args);
   if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("train", "expected one SCENARIO file");
-  const int policies =
-      int(args.has("--by-the-book")) + int(args.has("--passive")) + int(args.has("--moves"));
-  if (policies > 1) return usage_error("train", "give one of --by-the-book, --passive, --moves");
+  const int policies = int(args.has("--by-the-book")) + int(args.has("--passive")) +
+                       int(args.has("--moves")) + int(args.has("--policy"));
+  if (policies > 1)
+    return usage_error("train", "give one of --by-the-book, --passive, --policy, --moves");
   std::string format;
   if (int code = format_option(args, "train", &format); code != kExitOk) return code;
   int64_t seed = -1, weeks = 0;
@@ -83,16 +94,38 @@ int cmd_train(int argc, char** argv) {
   if (!load_scenario(args.positional[0], &scenario)) return kExitData;
   if (seed >= 0) scenario.seed = uint64_t(seed);
   std::vector<WeekPlan> moves;
-  const std::string moves_path = args.get("--moves");
+  std::string moves_path = args.get("--moves");
+  std::optional<TrainingPolicy> rules;
+  if (args.has("--policy")) {
+    // A policy file holds rules, or a trainee's moves (graded in batch): its format says.
+    const std::string path = args.get("--policy");
+    std::string text;
+    if (!read_input(path, &text)) return kExitData;
+    const nlohmann::json peek = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (peek.is_object() && peek.contains("format") && peek["format"] == kTrainingMovesFormat) {
+      moves_path = path;
+    } else {
+      std::vector<Problem> problems;
+      rules.emplace();
+      if (!read_training_policy(text, scenario.book.minor_digits, &*rules, &problems)) {
+        print_problems(path, problems);
+        return kExitData;
+      }
+    }
+  }
   if (!moves_path.empty() && !load_moves(moves_path, &moves)) return kExitData;
 
   GameState game = start_game(scenario, int32_t(weeks));
   std::string why;
-  std::string played_by = args.has("--moves")     ? "moves"
-                          : args.has("--passive") ? "passive"
-                                                  : "by-the-book";
+  // A rule policy is named by its name (the table: "played by policy Collector by the rules").
+  const std::string played_by = !moves_path.empty()    ? "moves"
+                                : rules                 ? (rules->name.empty() ? "rules" : rules->name)
+                                : args.has("--passive") ? "passive"
+                                                        : "by-the-book";
   bool ok = true;
-  if (args.has("--moves")) {
+  if (rules) {
+    ok = play_policy(&game, *rules, &why);
+  } else if (!moves_path.empty()) {
     for (size_t w = 0; ok && !game.over(); w++) {
       ok = play_week(&game, w < moves.size() ? moves[w] : WeekPlan{}, &why);
       if (!ok) why = "weeks[" + std::to_string(w) + "]: week " + std::to_string(w + 1) + ", " + why;
@@ -102,7 +135,7 @@ int cmd_train(int argc, char** argv) {
         &game, args.has("--passive") ? ScriptedPolicy::Passive : ScriptedPolicy::ByTheBook, &why);
   }
   if (!ok) {
-    print_problems(args.has("--moves") ? moves_path : args.positional[0], {{"", why}});
+    print_problems(!moves_path.empty() ? moves_path : args.positional[0], {{"", why}});
     return kExitData;
   }
   const Debrief d = debrief(game);

@@ -14,8 +14,10 @@
 #include "core/collection.h"
 #include "core/scenario.h"
 #include "core/training_game.h"
+#include "core/training_policy.h"
 #include "io/book_json.h"
 #include "io/scenario_json.h"
+#include "io/training_policy_json.h"
 
 using namespace arlab;
 
@@ -546,6 +548,114 @@ TEST_CASE("training moves: read, written, and played") {
   std::string why;
   CHECK(!play_week(&g, weeks[0], &why));
   CHECK(why == "move 2 (letter C2 level 0): nothing falls due within 7 days");
+}
+
+TEST_CASE("a rule policy: the rules as written, week by week") {
+  // On the tiny scenario: call whoever is overdue and not yet diagnosed; a letter when one is
+  // due. Week 1 (Monday 2025-03-03): C1's I1 is 12 days overdue and nobody has called it: the
+  // call (20 minutes); the letter rule is not read for C1 (the call did not say "continue").
+  // C2's I2 falls due 03-12: nothing overdue, no rule. Week 2 (03-10): C1 paid on 03-05 (the
+  // call's rule, as in the hand-worked test above); C2 not due yet: no move.
+  TrainingPolicy p;
+  PolicyRule call;
+  call.when.overdue_days_min = 1;
+  call.when.diagnosed = false;
+  call.move = MoveKind::Call;
+  PolicyRule letter;
+  letter.when.letter_due = true;
+  letter.move = MoveKind::Letter;
+  p.rules = {call, letter};
+  GameState g = start_game(read_ok(kTiny));
+  const WeekPlan w1 = policy_week(g, p);
+  REQUIRE(w1.moves.size() == 1);
+  CHECK(w1.moves[0] == Move{MoveKind::Call, "C1", 0, 0});
+  std::string why;
+  REQUIRE(play_week(&g, w1, &why));
+  CHECK(g.log[0].cash_minor == 100000);
+  CHECK(policy_week(g, p).moves.empty());
+  // With "continue", the letter rule is read again after the call on the book the call left:
+  // the notice (level 1, 1 day overdue) is due to C1 as well, so the plan is call + letter.
+  p.rules[0].go_on = true;
+  GameState h = start_game(read_ok(kTiny));
+  const WeekPlan both = policy_week(h, p);
+  REQUIRE(both.moves.size() == 2);
+  CHECK(both.moves[1] == Move{MoveKind::Letter, "C1", 1, 0});
+  // Only in week 2 and later: nothing in week 1.
+  p.rules[0].when.weeks_from = 2;
+  p.rules[1].when.weeks_from = 2;
+  CHECK(policy_week(h, p).moves.empty());
+}
+
+TEST_CASE("the passive rules play exactly the passive game, on every built-in scenario") {
+  for (const EmbeddedScenario& e : kEmbeddedScenarios) {
+    INFO(e.file_name);
+    const Scenario s = read_ok(e.json());
+    GameState a = start_game(s), b = start_game(s);
+    std::string why;
+    REQUIRE(play_scripted(&a, ScriptedPolicy::Passive, &why));
+    REQUIRE(play_policy(&b, passive_policy(), &why));
+    CHECK(write_book_json(a.book) == write_book_json(b.book));
+    CHECK(score(a).total == score(b).total);
+  }
+}
+
+TEST_CASE("rule policy files: every member, a round trip, located errors") {
+  constexpr const char* kFull = R"({
+  "format": "arlab-training-policy/1", "name": "All", "description": "every member",
+  "order": "book",
+  "rules": [
+    {"when": {"overdue_days_min": 1, "overdue_days_max": 90, "overdue_min": "250.50",
+              "due_within_days": 7, "diagnosed": true, "cause": "cash_shortage",
+              "stance": "cant_pay", "on_hold": false, "dispute_open": false, "plan": false,
+              "letter_due": true, "letters_sent_min": 1, "promises_broken_min": 2,
+              "weeks_from": 2, "weeks_to": 5},
+     "do": "plan", "instalments": 6, "continue": true, "note": "a plan"},
+    {"do": "letter", "level": 2},
+    {"do": "letter"},
+    {"do": "escalate", "to": "legal"}]})";
+  TrainingPolicy p;
+  std::vector<Problem> problems;
+  REQUIRE(read_training_policy(kFull, 2, &p, &problems));
+  CHECK(p.name == "All");
+  CHECK(p.order == PolicyOrder::Book);
+  REQUIRE(p.rules.size() == 4);
+  const PolicyCondition& w = p.rules[0].when;
+  CHECK(*w.overdue_min_minor == 25050);
+  CHECK(*w.cause == Cause::CashShortage);
+  CHECK(*w.stance == Stance::CantPay);
+  CHECK(*w.promises_broken_min == 2);
+  CHECK(*w.weeks_to == 5);
+  CHECK(p.rules[0].instalments == 6);
+  CHECK(p.rules[0].go_on);
+  CHECK(p.rules[1].level == 2);
+  CHECK(p.rules[2].level == -1);  // The level due.
+  CHECK(p.rules[3].to == kEscalateLegal);
+  TrainingPolicy again;
+  REQUIRE(read_training_policy(write_training_policy(p, 2), 2, &again, &problems));
+  CHECK(again == p);
+  auto first = [](std::string_view text) {
+    TrainingPolicy q;
+    std::vector<Problem> ps;
+    if (read_training_policy(text, 2, &q, &ps)) return std::string("(read)");
+    return ps[0].place + ": " + ps[0].message;
+  };
+  CHECK(first(R"({"format": "arlab-training-policy/1", "rules": [{"when": {"cause": "broke"},
+      "do": "call"}]})") == "rules[0].when.cause: \"broke\" is not one of negligence, dispute, "
+                             "cash_shortage, triangular, deliberate");
+  CHECK(first(R"({"format": "arlab-training-policy/1", "rules": [{"do": "call", "level": 2}]})") ==
+        "rules[0].level: only for \"letter\"");
+  CHECK(first(R"({"format": "arlab-training-policy/1", "rules": [{"when": {}}]})") ==
+        "rules[0].do: is required (the move: call, visit, letter, hold, release, plan, escalate "
+        "or resolve)");
+  CHECK(first(R"({"format": "arlab-training-policy/1", "rules": [{"do": "plan",
+      "instalments": 1}]})") == "rules[0].instalments: must be a whole number from 2 to 12, not 1");
+  CHECK(first(R"({"format": "arlab-training-policy/1", "rules": [{"do": "call",
+      "when": {"weeks_from": 4, "weeks_to": 2}}]})") == "rules[0].when.weeks_to: is before weeks_from");
+  CHECK(first(R"({"format": "arlab-training-moves/1", "rules": []})") ==
+        "format: must be \"arlab-training-policy/1\", not \"arlab-training-moves/1\"");
+  CHECK(first("[1]") ==
+        ": not a JSON object (a policy is {\"format\": \"arlab-training-policy/1\", \"rules\": "
+        "[...]})");
 }
 
 }  // TEST_SUITE
