@@ -81,7 +81,7 @@ TEST_CASE("the practice catalogue covers every practice the issue names") {
                          "escalation-ladder", "four-stages",      "practice-figures",
                          "stop-supply",      "instalments",       "full-payment-first",
                          "monthly-statements", "call-before-due", "act-on-day-one",
-                         "inertial-arrears"};
+                         "inertial-arrears", "measure-dso", "commission-on-cash"};
   std::set<std::string> ids;
   for (const Practice& p : practices()) {
     CHECK(ids.insert(p.id).second);  // Unique.
@@ -252,7 +252,10 @@ TEST_CASE("the same scenario, seed and moves give the same book, bit for bit") {
   }
   CHECK(bytes[0] == bytes[1]);
   // The golden hash: the same bytes natively and in WebAssembly (this suite runs in both).
-  CHECK(fnv(bytes[0]) == 0xc3fde99c649d7982ULL);
+  // (Issue 13 slice 2a gave the built-in books two salespeople for the commission exercise:
+  // only the salespeople and customers' lines changed; the game's documents and records are
+  // the same bytes as under the earlier hash 0xc3fde99c649d7982.)
+  CHECK(fnv(bytes[0]) == 0x02e68d757c7e5b07ULL);
   // Another seed draws other days.
   s.seed += 1;
   GameState g = start_game(s);
