@@ -35,9 +35,9 @@ namespace {
 
 const char* const kKindNames[] = {"rank_worklist", "dunning_level", "hold",
                                   "diagnose",      "aging_dso_cei", "commission_plans"};
-const char* const kKindLabels[] = {"Rank the worklist",      "The dunning level due",
-                                   "On hold, and why",       "Diagnose the case",
-                                   "Aging, DSO and CEI",     "Two commission plans"};
+const char* const kKindLabels[] = {"Rank the worklist",  "The dunning level due",
+                                   "On hold, and why",   "Diagnose the case",
+                                   "Aging, DSO and CEI", "Two commission plans"};
 const char* const kHoldNames[] = {"none", "over_limit", "past_limit", "manual"};
 const char* const kHoldLabels[] = {"Not on hold", "Over its credit limit",
                                    "An invoice past its one-third limit", "On hold by hand"};
@@ -53,16 +53,30 @@ bool parse_in(const char* const (&names)[N], std::string_view text, E* out) {
 
 }  // namespace
 
-const char* exercise_kind_name(ExerciseKind k) { return kKindNames[size_t(k)]; }
-const char* exercise_kind_label(ExerciseKind k) { return kKindLabels[size_t(k)]; }
+const char* exercise_kind_name(ExerciseKind k) {
+  return kKindNames[size_t(k)];
+}
+const char* exercise_kind_label(ExerciseKind k) {
+  return kKindLabels[size_t(k)];
+}
 bool parse_exercise_kind(std::string_view t, ExerciseKind* out) {
   return parse_in(kKindNames, t, out);
 }
-const char* hold_choice_name(HoldChoice c) { return kHoldNames[size_t(c)]; }
-const char* hold_choice_label(HoldChoice c) { return kHoldLabels[size_t(c)]; }
-bool parse_hold_choice(std::string_view t, HoldChoice* out) { return parse_in(kHoldNames, t, out); }
-const char* plan_measure_name(PlanMeasure m) { return kMeasureNames[size_t(m)]; }
-const char* plan_measure_label(PlanMeasure m) { return kMeasureLabels[size_t(m)]; }
+const char* hold_choice_name(HoldChoice c) {
+  return kHoldNames[size_t(c)];
+}
+const char* hold_choice_label(HoldChoice c) {
+  return kHoldLabels[size_t(c)];
+}
+bool parse_hold_choice(std::string_view t, HoldChoice* out) {
+  return parse_in(kHoldNames, t, out);
+}
+const char* plan_measure_name(PlanMeasure m) {
+  return kMeasureNames[size_t(m)];
+}
+const char* plan_measure_label(PlanMeasure m) {
+  return kMeasureLabels[size_t(m)];
+}
 bool parse_plan_measure(std::string_view t, PlanMeasure* out) {
   return parse_in(kMeasureNames, t, out);
 }
@@ -84,7 +98,9 @@ struct Ctx {
   }
 };
 
-std::string days_text(int32_t d) { return std::to_string(d) + (d == 1 || d == -1 ? " day" : " days"); }
+std::string days_text(int32_t d) {
+  return std::to_string(d) + (d == 1 || d == -1 ? " day" : " days");
+}
 
 // Hundredths as "32.50" (negative kept).
 std::string centi_text(int64_t v) {
@@ -94,7 +110,9 @@ std::string centi_text(int64_t v) {
   return sign + std::to_string(a / 100) + (frac < 10 ? ".0" : ".") + std::to_string(frac);
 }
 
-int32_t centi_of(double v) { return int32_t(std::llround(v * 100.0)); }
+int32_t centi_of(double v) {
+  return int32_t(std::llround(v * 100.0));
+}
 
 std::string level_text(const CollectionPolicy& policy, int32_t level) {
   if (level == kLevelNone) return "no letter";
@@ -165,16 +183,16 @@ bool make_rank(const Ctx& x, Exercise* e) {
   for (size_t k = 0; k < top.size(); k++) {
     const WorkItem& w = *top[k];
     e->answer.order.push_back(x.book.customers[w.customer].id);
-    e->working.push_back(
-        std::to_string(k + 1) + ". " + x.customer(w.customer) + ": " + work_action_name(w.action) +
-        " (action rank " + std::to_string(work_action_priority(w.action) + 1) + " of 9), " +
-        days_text(w.days) + ", " + x.money(w.amount_minor) + ", score " +
-        std::to_string(scores[w.customer]) + ", " + std::to_string(w.broken) +
-        " broken; step: " + work_item_step(x.book, x.position, w));
+    e->working.push_back(std::to_string(k + 1) + ". " + x.customer(w.customer) + ": " +
+                         work_action_name(w.action) + " (action rank " +
+                         std::to_string(work_action_priority(w.action) + 1) + " of 9), " +
+                         days_text(w.days) + ", " + x.money(w.amount_minor) + ", score " +
+                         std::to_string(scores[w.customer]) + ", " + std::to_string(w.broken) +
+                         " broken; step: " + work_item_step(x.book, x.position, w));
   }
-  e->working.push_back(cite(
-      "Age before amount: the chance of being paid falls with every week an invoice waits",
-      "act-on-day-one"));
+  e->working.push_back(
+      cite("Age before amount: the chance of being paid falls with every week an invoice waits",
+           "act-on-day-one"));
   const size_t n = top.size();
   e->max_points = int32_t(n * (n - 1) / 2);
   return true;
@@ -203,8 +221,8 @@ bool make_dunning(const Ctx& x, Exercise* e) {
   const DunningRun mine = dunning_run(x.book, x.today, c);
   e->answer.level = mine.letters.empty() ? kLevelNone : mine.letters[0].level;
   e->practices = {"escalation-ladder", "act-on-day-one", "five-words"};
-  e->question = "Which dunning letter is due for " + x.customer(c) + " on " +
-                format_date(x.today) + "?";
+  e->question =
+      "Which dunning letter is due for " + x.customer(c) + " on " + format_date(x.today) + "?";
   std::string levels = "The policy's levels:";
   for (size_t k = 0; k < policy.levels.size(); k++)
     levels += (k ? "; " : " ") + policy.levels[k].name + " (level " + std::to_string(k + 1) +
@@ -217,8 +235,9 @@ bool make_dunning(const Ctx& x, Exercise* e) {
                   std::to_string(policy.reminder_days) +
                   " days before the due date when nothing is overdue."};
   const CustomerCaseState& cc = x.position.cases.customers[c];
-  e->facts.push_back("Last letter to the customer: " +
-                     (cc.last_letter == kNoDate ? std::string("none") : format_date(cc.last_letter)));
+  e->facts.push_back("Last letter to the customer: " + (cc.last_letter == kNoDate
+                                                            ? std::string("none")
+                                                            : format_date(cc.last_letter)));
   ExerciseTable t{"Open invoices of " + x.customer(c),
                   {"Invoice", "Due", "Days overdue", "Open", "Level sent", "Disputed"},
                   {false, false, true, true, true, true},
@@ -235,11 +254,12 @@ bool make_dunning(const Ctx& x, Exercise* e) {
     }
     const int32_t by_days = dunning_level_by_days(policy, ip.days_past_due);
     const int32_t due = dunning_level_due(policy, ip.days_past_due, ip.level_sent);
-    std::string line = id + ": " + days_text(ip.days_past_due) + " overdue reaches " +
-                       level_text(policy, by_days) + "; " +
-                       (ip.level_sent ? level_text(policy, ip.level_sent) : std::string("no letter")) +
-                       " sent, so at most level " + std::to_string(ip.level_sent + 1) +
-                       ": level due " + std::to_string(due);
+    std::string line =
+        id + ": " + days_text(ip.days_past_due) + " overdue reaches " +
+        level_text(policy, by_days) + "; " +
+        (ip.level_sent ? level_text(policy, ip.level_sent) : std::string("no letter")) +
+        " sent, so at most level " + std::to_string(ip.level_sent + 1) + ": level due " +
+        std::to_string(due);
     if (ip.disputed_minor > 0 || ip.blocked || ip.plan != kNone)
       line += ip.disputed_minor > 0 ? " (disputed: not dunned)"
               : ip.blocked          ? " (blocked: not dunned)"
@@ -251,8 +271,9 @@ bool make_dunning(const Ctx& x, Exercise* e) {
     e->working.push_back("The last letter went on " + format_date(cc.last_letter) + ", " +
                          days_text(x.today - cc.last_letter) + " ago, less than the gap of " +
                          days_text(policy.letter_gap_days) + ": no letter today");
-  e->working.push_back("So: " + level_text(policy, e->answer.level) +
-                       (mine.letters.empty() ? "" : ", for " + x.money(mine.letters[0].total_minor)));
+  e->working.push_back(
+      "So: " + level_text(policy, e->answer.level) +
+      (mine.letters.empty() ? "" : ", for " + x.money(mine.letters[0].total_minor)));
   e->choices = {"none", "reminder"};
   for (const DunningLevel& l : policy.levels) e->choices.push_back(l.name);
   e->max_points = 1;
@@ -277,12 +298,13 @@ bool make_hold(const Ctx& x, Exercise* e) {
   const CustomerPosition& cp = x.position.customers[c];
   e->practices = {"stop-supply", "one-third"};
   e->question = "Is " + x.customer(c) + " on hold on " + format_date(x.today) + ", and why?";
-  e->facts = {"Credit limit: " + (cp.credit_limit_minor < 0 ? std::string("none")
-                                                            : x.money(cp.credit_limit_minor)) +
-                  "; owed (open and unapplied credit): " + x.money(cp.owed_minor),
-              "An invoice's one-third limit: a third of its credit period (due - date) in days "
-              "overdue.",
-              std::string("On hold by hand: ") + (cp.hold_record == kNone ? "no" : "yes")};
+  e->facts = {
+      "Credit limit: " +
+          (cp.credit_limit_minor < 0 ? std::string("none") : x.money(cp.credit_limit_minor)) +
+          "; owed (open and unapplied credit): " + x.money(cp.owed_minor),
+      "An invoice's one-third limit: a third of its credit period (due - date) in days "
+      "overdue.",
+      std::string("On hold by hand: ") + (cp.hold_record == kNone ? "no" : "yes")};
   ExerciseTable t{"Open invoices of " + x.customer(c),
                   {"Invoice", "Date", "Due", "Credit period", "Days overdue", "Open", "Disputed"},
                   {false, false, false, true, true, true, true},
@@ -297,15 +319,14 @@ bool make_hold(const Ctx& x, Exercise* e) {
       e->working.push_back(cite(
           id + ": credit period " + days_text(ip.period_days) + ", limit " +
               days_text(ip.limit_days) + " overdue (act by day " +
-              std::to_string(ip.period_days + ip.limit_days) + "); " +
-              days_text(ip.days_past_due) + " overdue: " +
-              (ip.stage == Stage::Clearing ? "past the limit" : "within the limit") +
+              std::to_string(ip.period_days + ip.limit_days) + "); " + days_text(ip.days_past_due) +
+              " overdue: " + (ip.stage == Stage::Clearing ? "past the limit" : "within the limit") +
               (ip.stage == Stage::Clearing && ip.chase_minor() == 0 ? " (wholly disputed)" : ""),
           "one-third"));
   }
   e->tables.push_back(std::move(t));
   e->answer.on_hold = cp.hold != kHoldNone;
-  e->answer.reason = (cp.hold & kHoldPastLimit)    ? HoldChoice::PastLimit
+  e->answer.reason = (cp.hold & kHoldPastLimit)   ? HoldChoice::PastLimit
                      : (cp.hold & kHoldOverLimit) ? HoldChoice::OverLimit
                      : (cp.hold & kHoldManual)    ? HoldChoice::Manual
                                                   : HoldChoice::None;
@@ -317,8 +338,8 @@ bool make_hold(const Ctx& x, Exercise* e) {
                          x.money(cp.credit_limit_minor) +
                          (cp.owed_minor > cp.credit_limit_minor ? ": over it" : ": within it"));
   const std::string line = hold_reasons_line(x.book, x.position, c);
-  e->working.push_back(cite(line.empty() ? "Not on hold: no rule fired" : "On hold: " + line,
-                            "stop-supply"));
+  e->working.push_back(
+      cite(line.empty() ? "Not on hold: no rule fired" : "On hold: " + line, "stop-supply"));
   const std::string release = hold_release_line(x.book, x.position, c);
   if (!release.empty()) e->working.push_back(release);
   for (int k = 0; k < kHoldChoiceCount; k++) e->choices.push_back(kHoldNames[k]);
@@ -352,16 +373,20 @@ const char* cause_lesson(Cause c) {
     case Cause::Deliberate:
       return "Deliberate default: the customer could pay and chooses not to; stop supply and "
              "climb the escalation ladder";
-    case Cause::Unknown: break;
+    case Cause::Unknown:
+      break;
   }
   return "Cause not known: ask before acting";
 }
 
 const char* stance_lesson(Stance s) {
   switch (s) {
-    case Stance::CantPay: return "Can't pay: give time and a plan, keep the relationship";
-    case Stance::WontPay: return "Won't pay: pressure (hold, letters, management, legal)";
-    case Stance::Unknown: break;
+    case Stance::CantPay:
+      return "Can't pay: give time and a plan, keep the relationship";
+    case Stance::WontPay:
+      return "Won't pay: pressure (hold, letters, management, legal)";
+    case Stance::Unknown:
+      break;
   }
   return "Neither won't nor can't: it pays once reminded, no pressure or plan is needed";
 }
@@ -381,8 +406,9 @@ bool make_diagnose(const Ctx& x, Exercise* e) {
   e->question = "From " + x.customer(c) +
                 "'s case file, why is it paying late, and is it a customer who won't pay or "
                 "one who can't?";
-  e->facts = {"The contact" + (pick->contact.empty() ? std::string("") : " (" + pick->contact + ")") +
-              " says: \"" + pick->story + "\""};
+  e->facts = {"The contact" +
+              (pick->contact.empty() ? std::string("") : " (" + pick->contact + ")") + " says: \"" +
+              pick->story + "\""};
   ExerciseTable t{"Invoices of " + x.customer(c),
                   {"Invoice", "Date", "Due", "Amount", "Open", "Days overdue"},
                   {false, false, false, true, true, true},
@@ -456,12 +482,12 @@ bool make_aging(const Ctx& x, Exercise* e) {
                 std::to_string(kDsoWindowDays) + " days " + format_date(from) + " to " +
                 format_date(x.today) + ".";
   e->choices = aging.bucket_names;
-  e->facts = {"Days past due = " + format_date(x.today) +
-                  " - the due date; due today or later is current.",
-              "DSO = receivables open at the end / credit sales in the period x days.",
-              "CEI = (open at the start + sales - open at the end) / (open at the start + "
-              "sales - current at the end) x 100; open at the start is as of " +
-                  format_date(from - 1) + "."};
+  e->facts = {
+      "Days past due = " + format_date(x.today) + " - the due date; due today or later is current.",
+      "DSO = receivables open at the end / credit sales in the period x days.",
+      "CEI = (open at the start + sales - open at the end) / (open at the start + "
+      "sales - current at the end) x 100; open at the start is as of " +
+          format_date(from - 1) + "."};
   ExerciseTable t{"Invoices of " + x.customer(c),
                   {"Invoice", "Date", "Due", "Amount", "Paid by " + format_date(x.today)},
                   {false, false, false, true, true},
@@ -473,14 +499,14 @@ bool make_aging(const Ctx& x, Exercise* e) {
     const Invoice& inv = x.book.invoices[i];
     const InvoicePosition& ip = x.position.invoices[i];
     const std::string id(x.book.str(inv.id));
-    t.rows.push_back({id, format_date(inv.date), format_date(inv.due),
-                      x.money(inv.amount_minor), x.money(inv.amount_minor - ip.open_minor)});
+    t.rows.push_back({id, format_date(inv.date), format_date(inv.due), x.money(inv.amount_minor),
+                      x.money(inv.amount_minor - ip.open_minor)});
     const int64_t begin_open = invoice_open_minor(x.book, i, from - 1);
     std::string line = id + ": ";
     if (ip.open_minor > 0) {
       const size_t b = aging_bucket_of(kDefaultAgingEdges, ip.days_past_due);
-      line += x.money(ip.open_minor) + " open, " + days_text(ip.days_past_due) +
-              " past due (due " + format_date(ip.due) + "): " + aging.bucket_names[b];
+      line += x.money(ip.open_minor) + " open, " + days_text(ip.days_past_due) + " past due (due " +
+              format_date(ip.due) + "): " + aging.bucket_names[b];
     } else {
       line += "paid, nothing open";
     }
@@ -502,12 +528,12 @@ bool make_aging(const Ctx& x, Exercise* e) {
                                 x.money(m.credit_sales_minor) + " x " + std::to_string(m.days) +
                                 " = " + centi_text(e->answer.dso_centidays) + " days",
                             "measure-dso"));
-  e->working.push_back(cite(
-      "CEI = (" + x.money(m.ar_begin_minor) + " + " + x.money(m.credit_sales_minor) + " - " +
-          x.money(m.ar_end_minor) + ") / (" + x.money(m.ar_begin_minor) + " + " +
-          x.money(m.credit_sales_minor) + " - " + x.money(m.current_end_minor) + ") x 100 = " +
-          centi_text(e->answer.cei_centipoints),
-      "measure-dso"));
+  e->working.push_back(
+      cite("CEI = (" + x.money(m.ar_begin_minor) + " + " + x.money(m.credit_sales_minor) + " - " +
+               x.money(m.ar_end_minor) + ") / (" + x.money(m.ar_begin_minor) + " + " +
+               x.money(m.credit_sales_minor) + " - " + x.money(m.current_end_minor) +
+               ") x 100 = " + centi_text(e->answer.cei_centipoints),
+           "measure-dso"));
   e->max_points = int32_t(buckets.size()) + 2;
   return true;
 }
@@ -536,15 +562,21 @@ SimPolicy commission_policy(const char* name, CommissionBasis basis) {
 
 SimMetric sim_metric_of(PlanMeasure m) {
   switch (m) {
-    case PlanMeasure::Cash: return kSimCash;
-    case PlanMeasure::Dso: return kSimDso;
-    case PlanMeasure::Commission: return kSimCommissionCost;
-    case PlanMeasure::Profit: break;
+    case PlanMeasure::Cash:
+      return kSimCash;
+    case PlanMeasure::Dso:
+      return kSimDso;
+    case PlanMeasure::Commission:
+      return kSimCommissionCost;
+    case PlanMeasure::Profit:
+      break;
   }
   return kSimProfit;
 }
 // Whether more of the measure is better for the firm.
-bool more_is_better(PlanMeasure m) { return m == PlanMeasure::Cash || m == PlanMeasure::Profit; }
+bool more_is_better(PlanMeasure m) {
+  return m == PlanMeasure::Cash || m == PlanMeasure::Profit;
+}
 
 std::string band_value(const Ctx& x, PlanMeasure m, int64_t v) {
   return m == PlanMeasure::Dso ? centi_text(v) : x.money(v);
@@ -566,14 +598,15 @@ bool make_commission(const Ctx& x, Exercise* e) {
   const std::optional<SimResult> r = run_simulation(x.book, req, 1, &why);
   if (!r || r->policies.size() != 2) return false;
   e->practices = {"commission-on-cash", "measure-dso"};
-  e->question = "Which commission plan would you give this sales team, A or B, and which of "
-                "the simulator's measures decides it?";
-  e->facts = {"Both plans pay 3% and differ only in when: A on the invoice at booking, B on the "
-              "cash when the customer pays.",
-              "The simulator: " + std::to_string(kPlanRuns) + " runs of " +
-                  std::to_string(kPlanMonths) + " months from " + format_date(x.today) +
-                  ", seed " + std::to_string(x.s.seed) +
-                  ", both plans on the same draws; mean and 5-95% band."};
+  e->question =
+      "Which commission plan would you give this sales team, A or B, and which of "
+      "the simulator's measures decides it?";
+  e->facts = {
+      "Both plans pay 3% and differ only in when: A on the invoice at booking, B on the "
+      "cash when the customer pays.",
+      "The simulator: " + std::to_string(kPlanRuns) + " runs of " + std::to_string(kPlanMonths) +
+          " months from " + format_date(x.today) + ", seed " + std::to_string(x.s.seed) +
+          ", both plans on the same draws; mean and 5-95% band."};
   ExerciseTable team{"The team", {"Salesperson", "Name", "Customers"}, {false, false, false}, {}};
   for (size_t p = 0; p < x.book.salespeople.size(); p++) {
     std::string names;
@@ -596,9 +629,8 @@ bool make_commission(const Ctx& x, Exercise* e) {
       return band_value(x, m, v.p5) + " to " + band_value(x, m, v.p95);
     };
     sim.rows.push_back({plan_measure_label(m), band_value(x, m, mean(a.total[s].mean)),
-                        band(a.total[s]), band_value(x, m, mean(b.total[s].mean)),
-                        band(b.total[s]), band_value(x, m, mean(b.diff_total[s].mean)),
-                        band(b.diff_total[s])});
+                        band(a.total[s]), band_value(x, m, mean(b.total[s].mean)), band(b.total[s]),
+                        band_value(x, m, mean(b.diff_total[s].mean)), band(b.diff_total[s])});
   }
   e->tables.push_back(std::move(sim));
   const double profit_diff = b.diff_total[kSimProfit].mean;
@@ -615,12 +647,12 @@ bool make_commission(const Ctx& x, Exercise* e) {
   const bool by_mean = e->deciding.empty();  // No band clear of zero: the mean decides.
   if (by_mean) e->deciding.push_back(PlanMeasure::Profit);
   e->answer.measure = e->deciding[0];
-  e->working.push_back(std::string("Profit: B - A = ") +
-                       x.money(mean(profit_diff)) + " a run on average: plan " +
-                       (b_wins ? "B" : "A") + " earns more");
+  e->working.push_back(std::string("Profit: B - A = ") + x.money(mean(profit_diff)) +
+                       " a run on average: plan " + (b_wins ? "B" : "A") + " earns more");
   if (by_mean)
-    e->working.push_back("No measure's 5-95 band of B - A lies wholly on one side: the mean "
-                         "profit decides");
+    e->working.push_back(
+        "No measure's 5-95 band of B - A lies wholly on one side: the mean "
+        "profit decides");
   for (PlanMeasure m : by_mean ? std::vector<PlanMeasure>{} : e->deciding) {
     const Band& d = b.diff_total[sim_metric_of(m)];
     e->working.push_back(std::string(plan_measure_label(m)) + ": B - A from " +
@@ -630,11 +662,12 @@ bool make_commission(const Ctx& x, Exercise* e) {
   for (const SimPersonResult& p : b.people)
     for (const SimPersonResult& q : a.people)
       if (q.id == p.id)
-        e->working.push_back(p.id + " " + p.name + ": commission " + x.money(mean(q.commission.mean)) +
-                             " under A, " + x.money(mean(p.commission.mean)) + " under B");
-  e->working.push_back(cite(
-      "Paid on cash, a salesperson chases the money and sells to customers who pay",
-      "commission-on-cash"));
+        e->working.push_back(p.id + " " + p.name + ": commission " +
+                             x.money(mean(q.commission.mean)) + " under A, " +
+                             x.money(mean(p.commission.mean)) + " under B");
+  e->working.push_back(
+      cite("Paid on cash, a salesperson chases the money and sells to customers who pay",
+           "commission-on-cash"));
   e->choices = {a.name, b.name};
   e->max_points = 2;
   return true;
@@ -649,8 +682,8 @@ bool make_commission(const Ctx& x, Exercise* e) {
 std::vector<Exercise> make_exercises(const Scenario& s) {
   Ctx x{s, s.book, s.start, collection_position(s.book, s.start)};
   using Maker = bool (*)(const Ctx&, Exercise*);
-  const Maker makers[kExerciseKindCount] = {make_rank,  make_dunning, make_hold,
-                                            make_diagnose, make_aging, make_commission};
+  const Maker makers[kExerciseKindCount] = {make_rank,     make_dunning, make_hold,
+                                            make_diagnose, make_aging,   make_commission};
   std::vector<Exercise> out;
   for (int k = 0; k < kExerciseKindCount; k++) {
     Exercise e;
@@ -708,12 +741,11 @@ void check_figures(const Exercise& e, const ExerciseAnswer& a, ExerciseFeedback*
     const int64_t got = b < a.buckets_minor.size() ? a.buckets_minor[b] : -1;
     const bool ok = got == e.answer.buckets_minor[b];
     f->points += ok ? 1 : 0;
-    f->verdict.push_back(e.choices[b] + ": " +
-                         (got < 0 ? std::string("not answered")
-                                  : format_amount_grouped(got, e.minor_digits)) +
-                         (ok ? " right" : ", the engine: " + format_amount_grouped(
-                                                                 e.answer.buckets_minor[b],
-                                                                 e.minor_digits)));
+    f->verdict.push_back(
+        e.choices[b] + ": " +
+        (got < 0 ? std::string("not answered") : format_amount_grouped(got, e.minor_digits)) +
+        (ok ? " right"
+            : ", the engine: " + format_amount_grouped(e.answer.buckets_minor[b], e.minor_digits)));
   }
   auto figure = [&](const char* name, int32_t got, int32_t right, const char* unit) {
     const bool ok = std::abs(int64_t(got) - right) <= kFigureToleranceCenti;
@@ -732,10 +764,12 @@ void check_plans(const Exercise& e, const ExerciseAnswer& a, ExerciseFeedback* f
       plan_ok && std::find(e.deciding.begin(), e.deciding.end(), a.measure) != e.deciding.end();
   f->points = int32_t(plan_ok) + int32_t(measure_ok);
   std::string deciding;
-  for (PlanMeasure m : e.deciding) deciding += (deciding.empty() ? "" : ", ") + std::string(plan_measure_name(m));
-  f->verdict.push_back(std::string("Plan ") + (a.plan ? "B" : "A") +
-                       (plan_ok ? ": right" : ": the simulator favours plan " +
-                                                  std::string(e.answer.plan ? "B" : "A")));
+  for (PlanMeasure m : e.deciding)
+    deciding += (deciding.empty() ? "" : ", ") + std::string(plan_measure_name(m));
+  f->verdict.push_back(
+      std::string("Plan ") + (a.plan ? "B" : "A") +
+      (plan_ok ? ": right"
+               : ": the simulator favours plan " + std::string(e.answer.plan ? "B" : "A")));
   f->verdict.push_back(std::string("Measure ") + plan_measure_name(a.measure) +
                        (measure_ok ? ": it decides" : ": what decides is " + deciding));
 }
@@ -751,7 +785,9 @@ ExerciseFeedback check_exercise(const Exercise& e, const ExerciseAnswer& a) {
   const ExerciseAnswer& r = e.answer;
   const std::string right = answer_text(e, r);
   switch (e.kind) {
-    case ExerciseKind::RankWorklist: check_rank(e, a, &f); break;
+    case ExerciseKind::RankWorklist:
+      check_rank(e, a, &f);
+      break;
     case ExerciseKind::DunningLevel:
       f.points = a.level == r.level ? 1 : 0;
       f.verdict.push_back(answer_text(e, a) + (f.points ? ": right" : "; the engine: " + right));
@@ -772,8 +808,12 @@ ExerciseFeedback check_exercise(const Exercise& e, const ExerciseAnswer& a) {
       f.verdict.push_back(answer_text(e, a) +
                           (f.points == 2 ? ": right" : "; the case file: " + right));
       break;
-    case ExerciseKind::AgingDsoCei: check_figures(e, a, &f); break;
-    case ExerciseKind::CommissionPlans: check_plans(e, a, &f); break;
+    case ExerciseKind::AgingDsoCei:
+      check_figures(e, a, &f);
+      break;
+    case ExerciseKind::CommissionPlans:
+      check_plans(e, a, &f);
+      break;
   }
   f.correct = f.points == f.max;
   return f;
@@ -781,7 +821,8 @@ ExerciseFeedback check_exercise(const Exercise& e, const ExerciseAnswer& a) {
 
 std::string answer_text(const Exercise& e, const ExerciseAnswer& a) {
   switch (e.kind) {
-    case ExerciseKind::RankWorklist: return join(a.order);
+    case ExerciseKind::RankWorklist:
+      return join(a.order);
     case ExerciseKind::DunningLevel:
       if (a.level == kLevelNone) return "no letter";
       if (a.level == 0) return "the reminder";
@@ -790,16 +831,17 @@ std::string answer_text(const Exercise& e, const ExerciseAnswer& a) {
              " (level " + std::to_string(a.level) + ")";
     case ExerciseKind::Hold:
       return a.on_hold ? std::string("yes: ") + hold_choice_label(a.reason)
-                       : std::string("no") + (a.reason == HoldChoice::None
-                                                  ? ""
-                                                  : std::string(" (but ") +
-                                                        hold_choice_label(a.reason) + ")");
+                       : std::string("no") +
+                             (a.reason == HoldChoice::None
+                                  ? ""
+                                  : std::string(" (but ") + hold_choice_label(a.reason) + ")");
     case ExerciseKind::Diagnose:
       return std::string(cause_label(a.cause)) + ", " + stance_label(a.stance);
     case ExerciseKind::AgingDsoCei: {
       std::string out;
       for (size_t b = 0; b < a.buckets_minor.size() && b < e.choices.size(); b++)
-        out += e.choices[b] + " " + format_amount_grouped(a.buckets_minor[b], e.minor_digits) + "; ";
+        out +=
+            e.choices[b] + " " + format_amount_grouped(a.buckets_minor[b], e.minor_digits) + "; ";
       return out + "DSO " + centi_text(a.dso_centidays) + ", CEI " + centi_text(a.cei_centipoints);
     }
     case ExerciseKind::CommissionPlans:

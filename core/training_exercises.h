@@ -51,7 +51,12 @@ namespace arlab {
 // ---- [SECTION] Kinds and answers -------------------------------------------------------------
 
 enum class ExerciseKind : uint8_t {
-  RankWorklist, DunningLevel, Hold, Diagnose, AgingDsoCei, CommissionPlans
+  RankWorklist,
+  DunningLevel,
+  Hold,
+  Diagnose,
+  AgingDsoCei,
+  CommissionPlans
 };
 constexpr int kExerciseKindCount = 6;
 const char* exercise_kind_name(ExerciseKind k);   // "rank_worklist" (the JSON name)
@@ -72,18 +77,18 @@ const char* plan_measure_name(PlanMeasure m);   // "cash", "dso", "commission", 
 const char* plan_measure_label(PlanMeasure m);  // "Cash collected", ...
 bool parse_plan_measure(std::string_view text, PlanMeasure* out);
 
-constexpr int32_t kLevelNone = -1;        // dunning_level: no letter is due.
+constexpr int32_t kLevelNone = -1;             // dunning_level: no letter is due.
 constexpr int32_t kFigureToleranceCenti = 50;  // DSO 0.5 day, CEI 0.5 point.
-constexpr size_t kRankCustomersMax = 5;   // A worklist a trainee can rank by hand.
+constexpr size_t kRankCustomersMax = 5;        // A worklist a trainee can rank by hand.
 
 // A trainee's answer (or the engine's). Only the members of its kind are read.
 struct ExerciseAnswer {
   ExerciseKind kind = ExerciseKind::RankWorklist;
-  std::vector<std::string> order;     // rank_worklist: customer ids, first to do first.
-  int32_t level = kLevelNone;         // dunning_level: kLevelNone, 0 reminder, 1.. the levels.
-  bool on_hold = false;               // hold
+  std::vector<std::string> order;  // rank_worklist: customer ids, first to do first.
+  int32_t level = kLevelNone;      // dunning_level: kLevelNone, 0 reminder, 1.. the levels.
+  bool on_hold = false;            // hold
   HoldChoice reason = HoldChoice::None;
-  Cause cause = Cause::Unknown;       // diagnose
+  Cause cause = Cause::Unknown;  // diagnose
   Stance stance = Stance::Unknown;
   std::vector<int64_t> buckets_minor;  // aging_dso_cei: one a bucket (current, 1-30, ...).
   int32_t dso_centidays = 0;           // 32.50 days -> 3250.
@@ -108,18 +113,18 @@ struct Exercise {
   std::string scenario_id;
   std::vector<std::string> practices;  // Ids of practices() it teaches.
   std::string question;
-  std::vector<std::string> facts;      // The rules and dates the question stands on.
-  std::vector<ExerciseTable> tables;   // The data.
+  std::vector<std::string> facts;     // The rules and dates the question stands on.
+  std::vector<ExerciseTable> tables;  // The data.
   // The answer's choices: rank_worklist the ids to order (book order); dunning_level "none",
   // "reminder" and the levels' names; aging_dso_cei the buckets' names; commission_plans the
   // two plans' names. (hold, diagnose: the enums' lists.)
   std::vector<std::string> choices;
   int minor_digits = 2;
   std::string currency;
-  ExerciseAnswer answer;               // The engine's.
-  std::vector<PlanMeasure> deciding;   // commission_plans: the measures that decide.
+  ExerciseAnswer answer;                 // The engine's.
+  std::vector<PlanMeasure> deciding;     // commission_plans: the measures that decide.
   std::vector<HoldChoice> hold_reasons;  // hold: every reason in force (any one is right).
-  std::vector<std::string> working;    // The engine's working, line by line.
+  std::vector<std::string> working;      // The engine's working, line by line.
   int32_t max_points = 1;
 };
 

@@ -61,10 +61,12 @@ struct AnswerReader {
     if (!v) return;
     int64_t x = 0;
     std::string why;
-    if (!v->is_string() || !parse_amount(v->get_ref<const std::string&>(), 2, &x, &why) ||
-        x < 0 || x > 100000000) {
-      add(place + "." + key, "must be a figure from \"0\" to \"1000000.00\" with at most 2 "
-                             "decimals, as a string, not " + json_described(*v));
+    if (!v->is_string() || !parse_amount(v->get_ref<const std::string&>(), 2, &x, &why) || x < 0 ||
+        x > 100000000) {
+      add(place + "." + key,
+          "must be a figure from \"0\" to \"1000000.00\" with at most 2 "
+          "decimals, as a string, not " +
+              json_described(*v));
       return;
     }
     *out = int32_t(x);
@@ -75,7 +77,8 @@ void read_order(AnswerReader& r, const json& v, const std::string& place, Exerci
   const json* list = r.need(v, "order", place, "the customers' ids, first to work first");
   if (!list) return;
   if (!list->is_array() || list->size() > 100)
-    return r.add(place + ".order", "must be an array of customer ids, not " + json_described(*list));
+    return r.add(place + ".order",
+                 "must be an array of customer ids, not " + json_described(*list));
   for (size_t i = 0; i < list->size(); i++) {
     const json& id = (*list)[i];
     if (!id.is_string() || id.get_ref<const std::string&>().empty())
@@ -126,16 +129,16 @@ void read_buckets(AnswerReader& r, const json& v, const std::string& place, Exer
 
 void read_answer(AnswerReader& r, const json& v, const std::string& place, ExerciseAnswer* a) {
   if (!v.is_object())
-    return r.add(place, "must be an object ({\"exercise\": \"hold\", ...}), not " +
-                            json_described(v));
+    return r.add(place,
+                 "must be an object ({\"exercise\": \"hold\", ...}), not " + json_described(v));
   const json* kind = r.need(v, "exercise", place,
                             "rank_worklist, dunning_level, hold, diagnose, aging_dso_cei or "
                             "commission_plans");
   if (!kind) return;
   if (!kind->is_string() || !parse_exercise_kind(kind->get_ref<const std::string&>(), &a->kind))
-    return r.add(place + ".exercise",
-                 json_described(*kind) + " is not one of rank_worklist, dunning_level, hold, "
-                                         "diagnose, aging_dso_cei, commission_plans");
+    return r.add(place + ".exercise", json_described(*kind) +
+                                          " is not one of rank_worklist, dunning_level, hold, "
+                                          "diagnose, aging_dso_cei, commission_plans");
   switch (a->kind) {
     case ExerciseKind::RankWorklist:
       check_known_members(v, place, {"exercise", "order"}, &r.problems);
@@ -174,8 +177,7 @@ void read_answer(AnswerReader& r, const json& v, const std::string& place, Exerc
         r.add(place + ".plan", json_described(*x) + " is not one of A, B");
       else if (x)
         a->plan = *x == "B" ? 1 : 0;
-      r.name(v, "measure", place, "cash, dso, commission, profit", parse_plan_measure,
-             &a->measure);
+      r.name(v, "measure", place, "cash, dso, commission, profit", parse_plan_measure, &a->measure);
       break;
     }
   }
@@ -220,9 +222,9 @@ bool read_training_answers(std::string_view text, int minor_digits, std::string*
       if (problems->size() > count) continue;
       size_t& seen = first[size_t(a.kind)];
       if (seen != SIZE_MAX)
-        r.add(item("answers", i) + ".exercise",
-              std::string("\"") + exercise_kind_name(a.kind) + "\" answered twice (first at answers[" +
-                  std::to_string(seen) + "])");
+        r.add(item("answers", i) + ".exercise", std::string("\"") + exercise_kind_name(a.kind) +
+                                                    "\" answered twice (first at answers[" +
+                                                    std::to_string(seen) + "])");
       seen = std::min(seen, i);
       out->push_back(std::move(a));
     }
@@ -240,7 +242,9 @@ bool read_training_answers(std::string_view text, int minor_digits, std::string*
 
 namespace {
 
-std::string centi(int32_t v) { return format_amount(v, 2); }
+std::string centi(int32_t v) {
+  return format_amount(v, 2);
+}
 
 std::string answer_json(const ExerciseAnswer& a, int digits) {
   std::string out = "{\"exercise\": " + jq(exercise_kind_name(a.kind));
@@ -252,21 +256,23 @@ std::string answer_json(const ExerciseAnswer& a, int digits) {
       break;
     }
     case ExerciseKind::DunningLevel:
-      out += ", \"level\": " + (a.level == kLevelNone ? std::string("\"none\"")
-                                                      : std::to_string(a.level));
+      out += ", \"level\": " +
+             (a.level == kLevelNone ? std::string("\"none\"") : std::to_string(a.level));
       break;
     case ExerciseKind::Hold:
       out += std::string(", \"on_hold\": ") + (a.on_hold ? "true" : "false") +
              ", \"reason\": " + jq(hold_choice_name(a.reason));
       break;
     case ExerciseKind::Diagnose:
-      out += ", \"cause\": " + jq(cause_name(a.cause)) + ", \"stance\": " + jq(stance_name(a.stance));
+      out +=
+          ", \"cause\": " + jq(cause_name(a.cause)) + ", \"stance\": " + jq(stance_name(a.stance));
       break;
     case ExerciseKind::AgingDsoCei: {
       out += ", \"buckets\": [";
       for (size_t i = 0; i < a.buckets_minor.size(); i++)
         out += (i ? ", " : "") + jq(format_amount(a.buckets_minor[i], digits));
-      out += "], \"dso\": " + jq(centi(a.dso_centidays)) + ", \"cei\": " + jq(centi(a.cei_centipoints));
+      out += "], \"dso\": " + jq(centi(a.dso_centidays)) +
+             ", \"cei\": " + jq(centi(a.cei_centipoints));
       break;
     }
     case ExerciseKind::CommissionPlans:
@@ -302,8 +308,8 @@ std::string strings_json(const std::vector<std::string>& list) {
 }
 
 std::string table_json(const ExerciseTable& t) {
-  std::string out = "{\"title\": " + jq(t.title) + ", \"header\": " + strings_json(t.header) +
-                    ", \"rows\": [";
+  std::string out =
+      "{\"title\": " + jq(t.title) + ", \"header\": " + strings_json(t.header) + ", \"rows\": [";
   for (size_t i = 0; i < t.rows.size(); i++) out += (i ? ", " : "") + strings_json(t.rows[i]);
   return out + "]}";
 }
@@ -358,9 +364,11 @@ void table_block(std::string& out, const ExerciseTable& t) {
 }  // namespace
 
 std::string exercises_json(const std::vector<Exercise>& list, bool solve) {
-  std::string out = "{\n  \"format\": " + jq(kTrainingExercisesFormat) + ",\n  \"scenario\": " +
-                    jq(list.empty() ? "" : list[0].scenario_id) + ",\n  \"exercises\": [";
-  for (size_t i = 0; i < list.size(); i++) out += (i ? ",\n" : "\n") + exercise_json(list[i], solve);
+  std::string out = "{\n  \"format\": " + jq(kTrainingExercisesFormat) +
+                    ",\n  \"scenario\": " + jq(list.empty() ? "" : list[0].scenario_id) +
+                    ",\n  \"exercises\": [";
+  for (size_t i = 0; i < list.size(); i++)
+    out += (i ? ",\n" : "\n") + exercise_json(list[i], solve);
   return out + (list.empty() ? "]" : "\n  ]") + "\n}\n";
 }
 
@@ -368,7 +376,8 @@ std::string exercises_csv(const std::vector<Exercise>& list, bool solve) {
   std::string out = "scenario,exercise,part,row,column,value\n";
   for (const Exercise& e : list) {
     csv_cell(out, e, "question", 0, 0, e.question);
-    for (size_t i = 0; i < e.practices.size(); i++) csv_cell(out, e, "practice", i, 0, e.practices[i]);
+    for (size_t i = 0; i < e.practices.size(); i++)
+      csv_cell(out, e, "practice", i, 0, e.practices[i]);
     for (size_t i = 0; i < e.facts.size(); i++) csv_cell(out, e, "fact", i, 0, e.facts[i]);
     for (size_t t = 0; t < e.tables.size(); t++) {
       const std::string part = "table" + std::to_string(t + 1);
@@ -391,7 +400,8 @@ std::string exercises_table(const std::vector<Exercise>& list, bool solve) {
   for (size_t i = 0; i < list.size(); i++) {
     const Exercise& e = list[i];
     out += (i ? "\n" : "") + std::to_string(i + 1) + ". " + exercise_kind_label(e.kind) + " (" +
-           exercise_kind_name(e.kind) + ", " + std::to_string(e.max_points) + (e.max_points == 1 ? " point) [" : " points) [");
+           exercise_kind_name(e.kind) + ", " + std::to_string(e.max_points) +
+           (e.max_points == 1 ? " point) [" : " points) [");
     for (size_t k = 0; k < e.practices.size(); k++) out += (k ? ", " : "") + e.practices[k];
     out += "]\n  " + table_text(e.question) + "\n";
     for (const std::string& f : e.facts) out += "  - " + table_text(f) + "\n";
@@ -462,8 +472,9 @@ std::string feedback_json(const std::vector<Exercise>& list,
                     ", \"exercises\": " + std::to_string(all.size()) + ",\n  \"feedback\": [";
   for (size_t i = 0; i < all.size(); i++) {
     const Checked& c = all[i];
-    out += std::string(i ? ",\n" : "\n") + "    {\"exercise\": " +
-           jq(exercise_kind_name(c.e->kind)) + ", \"answered\": " + (c.a ? "true" : "false") +
+    out += std::string(i ? ",\n" : "\n") +
+           "    {\"exercise\": " + jq(exercise_kind_name(c.e->kind)) +
+           ", \"answered\": " + (c.a ? "true" : "false") +
            ", \"correct\": " + (c.f.correct ? "true" : "false") +
            ", \"points\": " + std::to_string(c.f.points) + ", \"max\": " + std::to_string(c.f.max) +
            ",\n     \"answer\": " + (c.a ? jq(answer_text(*c.e, *c.a)) : std::string("null")) +

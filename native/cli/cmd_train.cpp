@@ -2,6 +2,8 @@
 // [--seed S] [--weeks N] [--format table|json|csv] [-o FILE]`: plays a training scenario's
 // portfolio game (core/training_game.h) with a scripted policy or the moves of a file, and
 // prints the weeks, the score and the by-the-book comparison (io/scenario_json.h).
+// `arlab train SCENARIO --exercises [--answers A.json | --solve]`: the exercises the engine
+// checks (core/training_exercises.h), their feedback or the engine's answers.
 #include "core/training_exercises.h"
 #include "core/training_game.h"
 #include "io/scenario_json.h"
