@@ -81,6 +81,12 @@ const std::vector<Practice>& practices() {
       {"inertial-arrears", "Big customers and inertial arrears", "000, 002",
        "Big customers drift into paying late because junior staff dare not press them; the "
        "answer is a visit or a word from senior management, not a hold that costs the account."},
+      {"measure-dso", "Measure time, not the collection rate", "000, 002",
+       "Judge collection by how long the money takes (DSO, the overdue ratio, the aging) rather "
+       "than by the share collected: late money costs interest long before it turns bad."},
+      {"commission-on-cash", "Commission on cash collected", "001, 002, 003",
+       "Pay sales commission when the customer pays, not when the sale is booked: a salesperson "
+       "paid on sales has no reason to chase the money or to sell to customers who pay."},
   };
   return list;
 }

@@ -53,13 +53,18 @@ def business_day(d):
     return d + datetime.timedelta(days=(7 - d.weekday()) % 7 if d.weekday() >= 5 else 0)
 
 
+SALESPEOPLE = [{"id": "S1", "name": "Sam Reyes"}, {"id": "S2", "name": "Tina Okafor"}]
+
+
 def make_book(customers, unpaid):
     """customers: (id, name, personality, base amount in minor units, terms days, credit limit);
     unpaid: invoice ids left open whatever the personality (a contested invoice)."""
-    book = {"format": "arlab-book/2", "currency": "USD", "customers": [], "invoices": [],
-            "payments": [], "collection": {"policy": POLICY}}
-    for cid, name, personality, base, terms, limit in customers:
-        c = {"id": cid, "name": name, "terms_days": terms}
+    book = {"format": "arlab-book/2", "currency": "USD", "salespeople": SALESPEOPLE,
+            "customers": [], "invoices": [], "payments": [], "collection": {"policy": POLICY}}
+    for n, (cid, name, personality, base, terms, limit) in enumerate(customers):
+        # Two salespeople share the customers by turns (the commission exercise's team); the
+        # game does not read them, so its results stay the same.
+        c = {"id": cid, "name": name, "salesperson": SALESPEOPLE[n % 2]["id"], "terms_days": terms}
         if limit:
             c["credit_limit"] = money(limit)
         book["customers"].append(c)

@@ -3,13 +3,17 @@
 // training scenario's portfolio game (core/training_game.h) with a scripted policy (built in,
 // or rules from a file: core/training_policy.h) or the moves of a file, and prints the weeks,
 // the score and the by-the-book comparison (io/scenario_json.h).
+// `arlab train SCENARIO --exercises [--answers A.json | --solve]`: the exercises the engine
+// checks (core/training_exercises.h), their feedback or the engine's answers.
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/training_exercises.h"
 #include "core/training_game.h"
 #include "core/training_policy.h"
 #include "io/scenario_json.h"
 #include "io/training_policy_json.h"
+#include "io/training_exercises_json.h"
 #include "native/cli/cli.h"
 
 namespace arlab::cli {
@@ -19,6 +23,8 @@ namespace {
 constexpr const char* kTrainHelp =
     "Usage: arlab train SCENARIO [--by-the-book | --passive | --policy FILE | --moves FILE]\n"
     "                            [--seed S] [--weeks N] [--format table|json|csv] [-o FILE]\n"
+    "       arlab train SCENARIO --exercises [--answers ANSWERS.json | --solve]\n"
+    "                            [--format table|json|csv] [-o FILE]\n"
     "\n"
     "Plays a training scenario (\"arlab-scenario/1\", docs/TRAINING.md): each week a budget\n"
     "of minutes spent on calls, visits, letters, holds, plans, escalations and disputes\n"
@@ -38,6 +44,14 @@ constexpr const char* kTrainHelp =
     "                     moves a week); a move that does not apply stops with why\n"
     "  --seed S           the draws' seed instead of the scenario's\n"
     "  --weeks N          play only the first N weeks\n"
+    "  --exercises        print the exercises the engine checks on the scenario's book at its\n"
+    "                     start (rank the worklist, the dunning level due, on hold and why,\n"
+    "                     diagnose a case, aging/DSO/CEI by hand, two commission plans):\n"
+    "                     the questions and their data, no answers\n"
+    "  --answers FILE     with --exercises: check the answers of FILE\n"
+    "                     (\"arlab-training-answers/1\") and print each one's feedback, the\n"
+    "                     engine's working and the points\n"
+    "  --solve            with --exercises: print the engine's answers and working (trainers)\n"
     "  --format FORMAT    table (default), json (\"arlab-training-result/1\") or csv\n"
     "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
     "  -h, --help         this help\n"
@@ -48,7 +62,8 @@ const std::vector<OptionSpec> kTrainOptions = {
     {"--by-the-book", nullptr, false}, {"--passive", nullptr, false}, {"--moves", nullptr, true},
     {"--policy", nullptr, true},
     {"--seed", nullptr, true},         {"--weeks", nullptr, true},    {"--format", nullptr, true},
-    {"--output", "-o", true}};
+    {"--output", "-o", true},          {"--exercises", nullptr, false},
+    {"--answers", nullptr, true},      {"--solve", nullptr, false}};
 
 // Reads and checks a scenario; prints its problems.
 bool load_scenario(const std::string& path, Scenario* out) {
@@ -69,6 +84,51 @@ bool load_moves(const std::string& path, std::vector<WeekPlan>* out) {
   return false;
 }
 
+// ---- [SECTION] Exercises ----------------------------------------------------------------------
+
+// `arlab train SCENARIO --exercises [--answers A.json | --solve]`: the exercises, the engine's
+// answers, or the feedback on a trainee's answers (core/training_exercises.h).
+int train_exercises(const Args& args, const std::string& format) {
+  Scenario scenario;
+  if (!load_scenario(args.positional[0], &scenario)) return kExitData;
+  const std::vector<Exercise> list = make_exercises(scenario);
+  const std::string answers_path = args.get("--answers");
+  if (answers_path.empty()) {
+    const bool solve = args.has("--solve");
+    const std::string out = format == "json"  ? exercises_json(list, solve)
+                            : format == "csv" ? exercises_csv(list, solve)
+                                              : exercises_table(list, solve);
+    return write_output(args.get("--output"), out) ? kExitOk : kExitData;
+  }
+  std::string text, scenario_id;
+  if (!read_input(answers_path, &text)) return kExitData;
+  std::vector<ExerciseAnswer> answers;
+  std::vector<Problem> problems;
+  if (read_training_answers(text, scenario.book.minor_digits, &scenario_id, &answers,
+                            &problems)) {
+    if (scenario_id != scenario.id)
+      problems.push_back({"scenario", "\"" + scenario_id + "\" is not this scenario's id \"" +
+                                          scenario.id + "\""});
+    for (size_t i = 0; i < answers.size(); i++) {
+      bool known = false;
+      for (const Exercise& e : list) known = known || e.kind == answers[i].kind;
+      if (!known)
+        problems.push_back({"answers[" + std::to_string(i) + "].exercise",
+                            std::string("the scenario has no \"") +
+                                exercise_kind_name(answers[i].kind) +
+                                "\" exercise (it lacks the data for it)"});
+    }
+  }
+  if (!problems.empty()) {
+    print_problems(answers_path, problems);
+    return kExitData;
+  }
+  const std::string out = format == "json"  ? feedback_json(list, answers)
+                          : format == "csv" ? feedback_csv(list, answers)
+                                            : feedback_table(list, answers);
+  return write_output(args.get("--output"), out) ? kExitOk : kExitData;
+}
+
 }  // namespace
 
 int cmd_train(int argc, char** argv) {
@@ -76,6 +136,19 @@ int cmd_train(int argc, char** argv) {
   int done = begin_command(argc, argv, "train", kTrainOptions, kTrainHelp, &args);
   if (done >= 0) return done;
   if (args.positional.size() != 1) return usage_error("train", "expected one SCENARIO file");
+  if (args.has("--exercises") || args.has("--answers") || args.has("--solve")) {
+    if (!args.has("--exercises"))
+      return usage_error("train", "--answers and --solve go with --exercises");
+    if (args.has("--answers") && args.has("--solve"))
+      return usage_error("train", "give one of --answers, --solve");
+    if (args.has("--by-the-book") || args.has("--passive") || args.has("--moves") ||
+        args.has("--policy") || args.has("--seed") || args.has("--weeks"))
+      return usage_error("train", "--exercises does not play the game: no --by-the-book, "
+                                  "--passive, --policy, --moves, --seed or --weeks");
+    std::string format;
+    if (int code = format_option(args, "train", &format); code != kExitOk) return code;
+    return train_exercises(args, format);
+  }
   const int policies = int(args.has("--by-the-book")) + int(args.has("--passive")) +
                        int(args.has("--moves")) + int(args.has("--policy"));
   if (policies > 1)

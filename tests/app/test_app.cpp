@@ -2764,3 +2764,77 @@ TEST_CASE("write-off above the approval threshold: refused without who approved;
   CHECK(ui.state->book.write_offs.size() == 2);
   CHECK(rs.size() == 1);
 }
+
+// ---- [SECTION] Training exercises view (issue 13) ------------------------------------------
+#include "app/layout_check.h"
+#include "app/training_exercises_view.h"
+#include "assets/scenarios.h"
+#include "io/scenario_json.h"
+
+namespace {
+
+// One frame of the exercises view alone, in a window filling a screen of w x h.
+void exercises_frame(app::ExercisesView* v, const arlab::Scenario& s, float w, float h) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(w, h);
+  io.DeltaTime = 1.0f / 60.0f;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("Training exercises", nullptr, ImGuiWindowFlags_NoDecoration);
+  app::draw_training_exercises(s, v);
+  ImGui::End();
+  ImGui::Render();
+}
+
+}  // namespace
+
+TEST_CASE("training exercises view: every exercise fits, and a right answer is marked right") {
+  Ui ui;
+  arlab::Scenario s;
+  std::vector<arlab::Problem> problems;
+  REQUIRE(arlab::read_scenario(arlab::kEmbeddedScenarios[0].json(), &s, &problems));
+  app::ExercisesView v;
+  exercises_frame(&v, s, 1024, 700);
+  REQUIRE(v.exercises.size() == 6);  // 01 has salespeople: all six kinds.
+  CHECK(v.outcomes.empty());
+  const std::pair<float, float> sizes[] = {{1024, 700}, {1280, 800}, {1920, 1080}};
+  for (const auto& [w, h] : sizes)
+    for (size_t i = 0; i < v.exercises.size(); i++) {
+      INFO(w << "x" << h << ", exercise " << i);
+      v.current = i;
+      // The engine's answer checked, so that the feedback is drawn too.
+      arlab::ExerciseAnswer a = v.exercises[i].answer;
+      app::set_exercise_answer(&v, i, a);
+      v.check_requested = true;
+      for (int k = 0; k < 3; k++) exercises_frame(&v, s, w, h);
+      REQUIRE(v.feedback[i].has_value());
+      CHECK(v.feedback[i]->correct);
+      CHECK(app::layout_overflows().empty());
+    }
+  CHECK(app::exercises_right(v) == 6);
+  REQUIRE(v.outcomes.size() == 6);
+  for (const app::ExerciseOutcome& o : v.outcomes) {
+    CHECK(o.scenario_id == "forgetful-customer");
+    CHECK(o.points == o.max);
+    CHECK(!o.practices.empty());
+  }
+  // A wrong level: not right, and the count drops to 5.
+  v.current = 1;
+  REQUIRE(v.exercises[1].kind == arlab::ExerciseKind::DunningLevel);
+  arlab::ExerciseAnswer wrong = v.exercises[1].answer;
+  wrong.level = wrong.level == arlab::kLevelNone ? 1 : arlab::kLevelNone;
+  app::set_exercise_answer(&v, 1, wrong);
+  v.check_requested = true;
+  exercises_frame(&v, s, 1024, 700);
+  CHECK(!v.feedback[1]->correct);
+  CHECK(app::exercises_right(v) == 5);
+  // The aging's money typed wrongly is refused in words, and nothing is checked.
+  v.current = 4;
+  REQUIRE(v.exercises[4].kind == arlab::ExerciseKind::AgingDsoCei);
+  std::snprintf(v.bucket_text[0].data(), v.bucket_text[0].size(), "%s", "12.345");
+  v.check_requested = true;
+  exercises_frame(&v, s, 1024, 700);
+  CHECK(v.field_error.rfind("current: ", 0) == 0);
+  CHECK(v.feedback[4]->correct);  // The earlier check stands.
+}

@@ -83,7 +83,7 @@ TEST_CASE("the practice catalogue covers every practice the issue names") {
                          "escalation-ladder", "four-stages",      "practice-figures",
                          "stop-supply",      "instalments",       "full-payment-first",
                          "monthly-statements", "call-before-due", "act-on-day-one",
-                         "inertial-arrears"};
+                         "inertial-arrears", "measure-dso", "commission-on-cash"};
   std::set<std::string> ids;
   for (const Practice& p : practices()) {
     CHECK(ids.insert(p.id).second);  // Unique.
@@ -312,7 +312,9 @@ TEST_CASE("the same scenario, seed and moves give the same book, bit for bit") {
   }
   CHECK(bytes[0] == bytes[1]);
   // The golden hash: the same bytes natively and in WebAssembly (this suite runs in both).
-  CHECK(fnv(bytes[0]) == 0x604b9c346e77210fULL);
+  // (The hash moves whenever the built-in books do: a year of history for the behaviour
+  // model, two salespeople for the commission exercise.)
+  CHECK(fnv(bytes[0]) == 0x9d49c35ee13bfabcULL);
   // Another seed draws other days.
   s.seed += 1;
   GameState g = start_game(s);
