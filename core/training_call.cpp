@@ -275,15 +275,17 @@ std::vector<CallChoice> stage_choices(const CallState& s) {
                                             : ", due within the week."),
                              {follows(3)}, "the exact invoices and amount.", kAmountExact, true));
       } else {
+        int64_t hundred = 100;  // A hundred in minor units: the figure guessed, not read.
+        for (int32_t k = 0; k < s.digits; k++) hundred *= 10;
         out.push_back(choice("It's... let me find it... around " +
-                                 money(s, f.amount_minor / 1000 * 1000) + ", I think.",
+                                 money(s, f.amount_minor / hundred * hundred) + ", I think.",
                              {breaks(3)},
                              "without the file you cannot say it; say 'invoices " +
                                  f.invoices_text + ", " + amount + " together'.",
                              kAmountVague));
       }
       out.push_back(choice("There are some invoices open on your account.", {breaks(3)},
-                           "you said 'some invoices'; say 'invoices " + f.invoices_text +
+                           "'some invoices' invites 'I will look'; say 'invoices " + f.invoices_text +
                                ", " + amount + " together'.",
                            kAmountVague));
       break;
@@ -300,7 +302,7 @@ std::vector<CallChoice> stage_choices(const CallState& s) {
       return respond_choices(s);
     case CallStage::Urgency: {
       std::string next = "If it isn't paid by " + format_date(s.date + 7) + ", " + f.next_step +
-                         " goes out on " + format_date(s.date + 8) + " and deliveries stop.";
+                         " goes out on " + format_date(s.date + 8) + ".";
       if (f.personality == Personality::Deliberate)
         next = "Deliveries stop today, and if it isn't paid by " + format_date(s.date + 7) +
                " the file goes to our legal department on " + format_date(s.date + 8) + ".";
@@ -837,7 +839,7 @@ CallOutcome outcome_of(const CallState& s) {
     o.instalments = kCallPlanInstalments;
     o.amount_minor = asked_minor(s);
     o.text = in_words("asked for a plan of " + std::to_string(kCallPlanInstalments) +
-                      " weekly instalments of " + money(s, o.amount_minor));
+                      " weekly instalments for " + money(s, o.amount_minor));
     return o;
   }
   if (f.contested_minor > 0) {
