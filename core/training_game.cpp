@@ -21,6 +21,7 @@
 #include "core/draws.h"
 #include "core/edit.h"
 #include "core/metrics.h"
+#include "core/training_call.h"
 #include "core/money.h"
 #include "core/simulate.h"
 #include "core/worklist.h"
@@ -40,6 +41,7 @@ enum Purpose : uint64_t {
   kDrawDefault = 2,   // A deliberate defaulter's weekly default (per customer, week).
   kDrawPressure = 3,  // Its one draw under pressure (per customer).
   kDrawHistory = 4,   // An invoice's pick among its customer's settled history (per invoice).
+  kDrawCall = 5,      // A deliberate defaulter's promise on a call (per customer, week).
 };
 
 uint64_t draw(const GameState& g, uint64_t purpose, uint64_t who, uint64_t week) {
@@ -726,6 +728,131 @@ bool move_resolve(GameState* g, Index c, Date d, std::string* out, std::string* 
   return true;
 }
 
+// =========================================================================================
+// [SECTION] A call with choices
+// =========================================================================================
+// The collection call (core/training_call.h) replayed with the trainee's choices; its outcome
+// instead of contact()'s default reaction (training_game.h, "A call with choices").
+
+// The day a promise of the call is paid, by the personality's honesty; kNever: broken.
+Date promise_kept_on(GameState* g, Index c, const CallOutcome& o, Date d) {
+  const CustomerPlay& p = g->customers[c];
+  const Date day = o.date;
+  switch (p.personality) {
+    case Personality::Negligent:
+    case Personality::Disputing:
+      return o.written ? day : day + 7;
+    case Personality::Inertial:
+      return o.written ? day : day + 14;
+    case Personality::Triangular: {
+      const CastMember* m = cast_member(g->scenario, c);
+      return m ? std::max(day, m->debtor_pays + 2) : day;
+    }
+    case Personality::Deliberate: {
+      const std::vector<Index> overdue = overdue_invoices(*g, c, d);
+      const int32_t age = overdue.empty() ? 0 : d - g->book.invoices[overdue[0]].due;
+      const int64_t ppm = age < 730 ? 800000 : 200000;
+      return chance_ppm(draw(*g, kDrawCall, c, uint64_t(g->week)), ppm) ? day : kNever;
+    }
+    case Personality::ShortOfCash:
+      return kNever;
+    case Personality::Prompt:
+      return day;
+  }
+  return day;
+}
+
+// A promise (or a payment on the call) of `amount` on the call's invoices, kept on `on`.
+void call_pays(GameState* g, Index c, const std::vector<Index>& invoices, int64_t amount, Date on,
+               Date d) {
+  CustomerPlay& p = g->customers[c];
+  if (on == kNever) return;
+  const int64_t whole = payable_total(*g, invoices, d);
+  if (amount >= whole) {
+    for (Index i : invoices)
+      if (payable_minor(*g, i, d) > 0) g->pay_on[i] = std::min(g->pay_on[i], on);
+  } else {
+    p.part_on = on;
+    p.part_minor = amount;
+  }
+}
+
+bool call_outcome(GameState* g, Index c, Date d, const CallState& s, const CallResult& r,
+                  std::string* why) {
+  CustomerPlay& p = g->customers[c];
+  const CallOutcome& o = r.outcome;
+  const std::vector<Index>& invoices = s.facts.invoices;
+  if (s.full_asked && p.personality == Personality::ShortOfCash && !p.pushed &&
+      o.kind != CallOutcomeKind::Plan) {
+    // Asked for the whole: it promises and breaks it, a third at d+3 (as a push).
+    p.pushed = true;
+    p.part_on = d + 3;
+    p.part_minor = payable_total(*g, invoices, d) / 3;
+  }
+  switch (o.kind) {
+    case CallOutcomeKind::Payment:
+      call_pays(g, c, invoices, o.amount_minor, d, d);
+      return true;
+    case CallOutcomeKind::Promise:
+      if (!promise(g, c, d, o.amount_minor, o.date, why)) return false;
+      call_pays(g, c, invoices, o.amount_minor, promise_kept_on(g, c, o, d), d);
+      return true;
+    case CallOutcomeKind::Dispute:
+      if (!raise_dispute(g, c, d, why)) return false;
+      if (o.date == kNoDate) return true;
+      if (!promise(g, c, d, s.agreed_minor, o.date, why)) return false;
+      call_pays(g, c, invoices, s.agreed_minor, promise_kept_on(g, c, o, d), d);
+      return true;
+    case CallOutcomeKind::Plan: {
+      if (plan_in_force(*g, c, d)) return true;
+      std::string text, reason;
+      if (!move_plan(g, c, d, o.instalments, &text, &reason)) return true;  // Too little open.
+      p.pushed = true;
+      return true;
+    }
+    case CallOutcomeKind::Refusal:
+    case CallOutcomeKind::Nothing:
+      return true;
+  }
+  return true;
+}
+
+bool call_with_choices(GameState* g, Index c, Date d, const std::vector<int32_t>& choices,
+                       std::string* out, std::string* why) {
+  CallState s;
+  std::string reason;
+  if (!play_call(*g, c, choices, &s, &reason)) return refuse(why, "the call's " + reason);
+  const CallResult r = result(s);
+  CustomerPlay& p = g->customers[c];
+  const CastMember* m = cast_member(g->scenario, c);
+  if (s.cause_found && !p.diagnosed) {
+    CaseRecord cr = record(RecordKind::Case, d, m ? m->story : "");
+    cr.owner = WorkOwner::Finance;
+    cr.cause = personality_cause(p.personality);
+    cr.stance = personality_stance(p.personality);
+    if (!add_record(g, c, std::move(cr), {}, why)) return false;
+    p.diagnosed = true;
+  }
+  if (!call_outcome(g, c, d, s, r, why)) return false;
+  if (p.personality != Personality::Deliberate) relate(g, c, r.relationship_delta);
+  *out = "call scored " + std::to_string(r.total) + ": " + r.outcome.text;
+  CaseRecord cr = record(RecordKind::Contact, d, *out);
+  cr.channel = Channel::Phone;
+  cr.with = m ? m->contact : "";
+  if (!add_record(g, c, std::move(cr), {}, why)) return false;
+  CallPlayed played;
+  played.customer_id = cid(*g, c);
+  played.choices = choices;
+  played.total = r.total;
+  played.points.assign(r.points.begin(), r.points.end());
+  played.max.assign(r.max.begin(), r.max.end());
+  played.broken = r.broken;
+  played.outcome = call_outcome_name(r.outcome.kind);
+  played.outcome_text = r.outcome.text;
+  week_log(g).calls.push_back(std::move(played));
+  return true;
+}
+
 // Checks and applies one move on d; *why says why it does not apply.
 bool apply_move(GameState* g, const Move& m, Date d, std::string* out, std::string* why) {
   const Index c = find_customer(g->book, m.customer_id);
@@ -733,6 +860,7 @@ bool apply_move(GameState* g, const Move& m, Date d, std::string* out, std::stri
   if (g->customers[c].defaulted) return refuse(why, "the account was written off");
   switch (m.kind) {
     case MoveKind::Call:
+      if (!m.choices.empty()) return call_with_choices(g, c, d, m.choices, out, why);
       return contact(g, c, d, false, out, why);
     case MoveKind::Visit:
       if (!contact(g, c, d, true, out, why)) return false;
@@ -891,6 +1019,11 @@ std::string move_text(const Move& m) {
   std::string s = std::string(move_kind_name(m.kind)) + " " + m.customer_id;
   if (m.kind == MoveKind::Letter) s += " level " + std::to_string(m.level);
   if (m.kind == MoveKind::Plan) s += " " + std::to_string(m.instalments) + " instalments";
+  if (!m.choices.empty()) {
+    s += " choices ";
+    for (size_t k = 0; k < m.choices.size(); k++)
+      s += (k ? "," : "") + std::to_string(m.choices[k]);
+  }
   if (m.kind == MoveKind::Escalate)
     s += m.level == kEscalateManagement ? " to senior management"
          : m.level == kEscalateLegal    ? " to legal"

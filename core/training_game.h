@@ -93,6 +93,25 @@
 //                                                      hold: at d+3 but -25; calls do
 //                                                      nothing; letters -3
 //
+// A call with choices (Move::choices, core/training_call.h): the conversation is replayed from
+// the state at the week's first day with those choices (a choice out of range, or choices that
+// end before the call does, refuse the plan with the reason), and its outcome replaces the
+// default reaction above. A cause found (rule 4 kept) writes the "case" record; then:
+//   payment   the invoices of the call pay that day (day 0 of the week)
+//   promise   a promise record (amount, day); then by personality: negligent, disputing and
+//             inertial keep it when it was confirmed in writing, else pay a week (inertial:
+//             two) after the day; short of cash breaks it (a third at d+3, as a push);
+//             triangular pays on the later of the day and its debtor's date + 2; deliberate
+//             (only after a credible consequence) one draw, 80% under two years old, else 20%
+//             (002); prompt keeps it
+//   dispute   the dispute record (the cast's invoice, amount, reason); the rest as a promise
+//   plan      a plan record of 4 weekly instalments and its approval (as the move plan 4), when
+//             no plan is in force
+//   refusal, nothing   nothing moves
+// and a contact record with the score and the outcome. Relationship: -5 each rude choice
+// (rule 6 broken), +2 for a call of 80 or more (a deliberate defaulter's does not move).
+// The week's log keeps the call (WeekLog::calls).
+//
 // Relationship (0-100, each cast member): call 0, visit +3, letter -2 / -4 / -8 by level
 // (reminder 0; a third letter within 28 days -5 more), hold -10, release +5, plan +10 for a
 // customer who can't pay (short of cash, triangular), senior management -5, legal -20,
@@ -142,10 +161,22 @@ constexpr int32_t kEscalateLegal = 2;
 constexpr int32_t kPlanInstalmentsMin = 2, kPlanInstalmentsMax = 12;
 
 struct Move {
+  // A constructor rather than an aggregate, so that Move{kind, id, level, n} (the moves before
+  // calls had choices) still names every member.
+  Move(MoveKind kind_ = MoveKind::Call, std::string customer_id_ = {}, int32_t level_ = 0,
+       int32_t instalments_ = 0, std::vector<int32_t> choices_ = {})
+      : kind(kind_),
+        customer_id(std::move(customer_id_)),
+        level(level_),
+        instalments(instalments_),
+        choices(std::move(choices_)) {}
   MoveKind kind = MoveKind::Call;
   std::string customer_id;
   int32_t level = 0;        // Letter: 0 (reminder) .. the policy's levels; escalate: 1 or 2.
   int32_t instalments = 0;  // Plan: 2-12.
+  // Call: the trainee's choices in the collection call (core/training_call.h), 0-based, one
+  // a node; empty: the default call of the table above.
+  std::vector<int32_t> choices;
   bool operator==(const Move&) const = default;
 };
 
@@ -183,6 +214,17 @@ struct CustomerPlay {
   std::vector<Date> recent_letters;  // The game's letters to it, for the "too many" rule.
 };
 
+// A call played with the trainee's choices (core/training_call.h): what the result keeps.
+struct CallPlayed {
+  std::string customer_id;
+  std::vector<int32_t> choices;
+  int32_t total = 0;                        // 0-100.
+  std::vector<int32_t> points, max;         // By rule 1-9.
+  std::vector<int32_t> broken;              // The rule ids broken.
+  std::string outcome;                      // "promise", "payment", ... (call_outcome_name)
+  std::string outcome_text;                 // "promised 4,250.00 by 2025-03-10, ..."
+};
+
 // One week as played.
 struct WeekLog {
   int32_t week = 0;  // 1-based.
@@ -198,6 +240,7 @@ struct WeekLog {
   int64_t open_minor = 0, overdue_minor = 0;  // At the week's last day.
   int32_t dso_centidays = -1;                 // The game's DSO at its last day; -1: none.
   int32_t relationship = 100;                 // The cast's average at its end.
+  std::vector<CallPlayed> calls;              // Calls with choices, in the plan's order.
 };
 
 struct GameState {

@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "core/training_call.h"
 #include "io/book_json.h"
 #include "io/cells.h"
 #include "io/json_text.h"
@@ -429,10 +430,28 @@ std::string write_scenario(const Scenario& s) {
 
 namespace {
 
+// A call's choices in the collection call (core/training_call.h): [0, 2, 1], each 0 to 3
+// (a node has at most four), at most kCallChoicesMax; only on a call.
+constexpr size_t kCallChoicesMax = 40;
+void read_call_choices(Reader& r, const json& v, const std::string& place, Move* m) {
+  if (m->kind != MoveKind::Call) {
+    r.add(place, "only a call has choices (the collection call's answers)");
+    return;
+  }
+  if (!v.is_array() || v.size() > kCallChoicesMax) {
+    r.add(place, "must be an array of at most " + std::to_string(kCallChoicesMax) +
+                     " choices (0 to 3), not " + json_described(v));
+    return;
+  }
+  m->choices.resize(v.size());
+  for (size_t k = 0; k < v.size(); k++) r.whole32(v[k], item(place, k), 0, 3, &m->choices[k]);
+}
+
 void read_move(Reader& r, const json& v, const std::string& place, Move* m,
                std::vector<Problem>* problems) {
   if (!r.object(v, place, "a move: {\"move\": \"call\", \"customer\": \"C1\"}")) return;
-  check_known_members(v, place, {"move", "customer", "level", "instalments", "to"}, problems);
+  check_known_members(v, place, {"move", "customer", "level", "instalments", "to", "choices"},
+                      problems);
   if (r.needs(v, "move", place, "call, visit, letter, hold, release, plan, escalate or resolve")) {
     const json& x = v["move"];
     if (!x.is_string() || !parse_move_kind(x.get_ref<const std::string&>(), &m->kind))
@@ -456,6 +475,7 @@ void read_move(Reader& r, const json& v, const std::string& place, Move* m,
     else
       r.add(at(place, "to"), json_described(x) + " is not one of management, legal");
   }
+  if (v.contains("choices")) read_call_choices(r, v["choices"], at(place, "choices"), m);
 }
 
 std::string move_json(const Move& m) {
@@ -465,6 +485,12 @@ std::string move_json(const Move& m) {
   if (m.kind == MoveKind::Plan) out += ", \"instalments\": " + std::to_string(m.instalments);
   if (m.kind == MoveKind::Escalate)
     out += std::string(", \"to\": ") + (m.level == kEscalateLegal ? "\"legal\"" : "\"management\"");
+  if (!m.choices.empty()) {
+    out += ", \"choices\": [";
+    for (size_t k = 0; k < m.choices.size(); k++)
+      out += (k ? ", " : "") + std::to_string(m.choices[k]);
+    out += "]";
+  }
   return out + "}";
 }
 
@@ -573,6 +599,32 @@ void csv_row(std::string& out, const GameState& g, std::string_view by, const st
   out += '\n';
 }
 
+// The calls played with choices (core/training_call.h), as the member "calls"; "" when none
+// (so that results of games without them keep their bytes).
+std::string calls_json(const GameState& g) {
+  std::string out;
+  for (const WeekLog& w : g.log)
+    for (const CallPlayed& c : w.calls) {
+      out += out.empty() ? ",\n  \"calls\": [\n    {" : ",\n    {";
+      out += "\"week\": " + std::to_string(w.week) + ", \"customer\": " + jq(c.customer_id) +
+             ", \"choices\": [";
+      for (size_t k = 0; k < c.choices.size(); k++)
+        out += (k ? ", " : "") + std::to_string(c.choices[k]);
+      out += "], \"score\": " + std::to_string(c.total) + ",\n     \"rules\": [";
+      for (size_t k = 0; k < c.points.size(); k++)
+        out += std::string(k ? ", " : "") + "{\"rule\": " + std::to_string(k + 1) +
+               ", \"name\": " + jq(call_rule(int32_t(k + 1)).name) +
+               ", \"points\": " + std::to_string(c.points[k]) +
+               ", \"max\": " + std::to_string(c.max[k]) + "}";
+      out += "],\n     \"broken\": [";
+      for (size_t k = 0; k < c.broken.size(); k++)
+        out += (k ? ", " : "") + std::to_string(c.broken[k]);
+      out += "], \"outcome\": " + jq(c.outcome) + ", \"outcome_text\": " + jq(c.outcome_text) +
+             "}";
+    }
+  return out.empty() ? out : out + "\n  ]";
+}
+
 }  // namespace
 
 std::string training_result_json(const GameState& g, std::string_view played_by, const Debrief& d) {
@@ -613,6 +665,7 @@ std::string training_result_json(const GameState& g, std::string_view played_by,
              ", \"text\": " + jq(a.text) + "}";
     }
   out += first ? "]" : "\n  ]";
+  out += calls_json(g);
   return out + "\n}\n";
 }
 

@@ -41,7 +41,9 @@ std::string write_scenario(const Scenario& s);
 // {"format": "arlab-training-moves/1", "weeks": [[{"move": "call", "customer": "C1"},
 //   {"move": "letter", "customer": "C2", "level": 1}, {"move": "plan", "customer": "C3",
 //   "instalments": 4}, {"move": "escalate", "customer": "C4", "to": "legal"}], []]}
-// One list of moves a week; weeks after the list have none. Places: "weeks[1][0].move".
+// One list of moves a week; weeks after the list have none. Places: "weeks[1][0].move". A call
+// may carry "choices": [0, 2, 1] (at most 40, each 0-3): the collection call played with them
+// (core/training_call.h); only a call has them.
 bool read_training_moves(std::string_view text, std::vector<WeekPlan>* out,
                          std::vector<Problem>* problems);
 std::string write_training_moves(const std::vector<WeekPlan>& weeks);
@@ -49,7 +51,8 @@ std::string write_training_moves(const std::vector<WeekPlan>& weeks);
 // A game's result: scenario id and title, seed, how it was played ("by-the-book", "passive"
 // or "moves"), each week (its moves, minutes, cash, written off, open, overdue, DSO and
 // relationship at its end, what happened), the score's parts and total, and the by-the-book
-// score of the same weeks to compare.
+// score of the same weeks to compare; "calls" (only when some call had choices): each call's
+// week, customer, choices, score, rules (points and maximum), rules broken and outcome.
 std::string training_result_json(const GameState& g, std::string_view played_by, const Debrief& d);
 // Long form, one measure a row (for a spreadsheet's pivot over many trainees' files):
 // scenario,seed,played_by,week,measure,value; the score's rows have week "score".

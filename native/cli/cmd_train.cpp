@@ -5,13 +5,18 @@
 // the score and the by-the-book comparison (io/scenario_json.h).
 // `arlab train SCENARIO --exercises [--answers A.json | --solve]`: the exercises the engine
 // checks (core/training_exercises.h), their feedback or the engine's answers.
+// `arlab train SCENARIO --call C [--week N] [--choices 0,2,1]`: one collection call
+// (core/training_call.h, io/training_call_report.h).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/training_call.h"
 #include "core/training_exercises.h"
 #include "core/training_game.h"
 #include "core/training_policy.h"
 #include "io/scenario_json.h"
+#include "io/training_call_report.h"
 #include "io/training_policy_json.h"
 #include "io/training_exercises_json.h"
 #include "native/cli/cli.h"
@@ -25,6 +30,8 @@ constexpr const char* kTrainHelp =
     "                            [--seed S] [--weeks N] [--format table|json|csv] [-o FILE]\n"
     "       arlab train SCENARIO --exercises [--answers ANSWERS.json | --solve]\n"
     "                            [--format table|json|csv] [-o FILE]\n"
+    "       arlab train SCENARIO --call CUSTOMER [--week N] [--choices LIST]\n"
+    "                            [--seed S] [--format table|json] [-o FILE]\n"
     "\n"
     "Plays a training scenario (\"arlab-scenario/1\", docs/TRAINING.md): each week a budget\n"
     "of minutes spent on calls, visits, letters, holds, plans, escalations and disputes\n"
@@ -54,6 +61,13 @@ constexpr const char* kTrainHelp =
     "  --solve            with --exercises: print the engine's answers and working (trainers)\n"
     "  --format FORMAT    table (default), json (\"arlab-training-result/1\") or csv\n"
     "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
+    "  --call CUSTOMER    play a collection call to CUSTOMER instead of the game: the\n"
+    "                     transcript, each choice's rules and feedback, the score per rule,\n"
+    "                     the outcome and what the week with the call brought\n"
+    "  --week N           with --call: the call at the start of week N (default 1); the\n"
+    "                     weeks before it are played by the book\n"
+    "  --choices LIST     with --call: the choices, 0-based, comma-separated (0,2,1); when\n"
+    "                     they end before the call does, the next choices are printed\n"
     "  -h, --help         this help\n"
     "\n"
     "Exit codes: 0 played, 1 a bad scenario or moves file, or a move refused, 2 usage.\n";
@@ -63,7 +77,8 @@ const std::vector<OptionSpec> kTrainOptions = {
     {"--policy", nullptr, true},
     {"--seed", nullptr, true},         {"--weeks", nullptr, true},    {"--format", nullptr, true},
     {"--output", "-o", true},          {"--exercises", nullptr, false},
-    {"--answers", nullptr, true},      {"--solve", nullptr, false}};
+    {"--answers", nullptr, true},      {"--solve", nullptr, false},   {"--call", nullptr, true},
+    {"--week", nullptr, true},         {"--choices", nullptr, true}};
 
 // Reads and checks a scenario; prints its problems.
 bool load_scenario(const std::string& path, Scenario* out) {
@@ -129,6 +144,77 @@ int train_exercises(const Args& args, const std::string& format) {
   return write_output(args.get("--output"), out) ? kExitOk : kExitData;
 }
 
+// ---- [SECTION] The collection call -----------------------------------------------------------
+
+// "0,2,1" -> {0, 2, 1}; false for anything else.
+bool parse_choices(const std::string& text, std::vector<int32_t>* out) {
+  out->clear();
+  if (text.empty()) return true;
+  size_t at = 0;
+  while (at <= text.size()) {
+    const size_t comma = std::min(text.find(',', at), text.size());
+    int64_t k = 0;
+    if (!parse_count(text.substr(at, comma - at), 3, &k) || out->size() >= 40) return false;
+    out->push_back(int32_t(k));
+    at = comma + 1;
+  }
+  return true;
+}
+
+// `arlab train SCENARIO --call C [--week N] [--choices LIST]`: the weeks before N by the book,
+// then the call; when it is finished, week N played with it (and nothing else) to show what it
+// brought.
+int train_call(const Args& args, const Scenario& scenario, const std::string& format) {
+  int64_t week = 1;
+  if (args.has("--week") &&
+      (!parse_count(args.get("--week"), kScenarioWeeksMax, &week) || week < 1 ||
+       week > scenario.weeks))
+    return usage_error("train", "--week must be a week of the scenario, 1 to " +
+                                    std::to_string(scenario.weeks) + ", not '" +
+                                    args.get("--week") + "'");
+  std::vector<int32_t> choices;
+  if (!parse_choices(args.get("--choices"), &choices))
+    return usage_error("train", "--choices must be numbers 0 to 3 separated by commas (at most "
+                                "40), not '" + args.get("--choices") + "'");
+  if (format == "csv") return usage_error("train", "--call writes a table or json, not csv");
+  GameState game = start_game(scenario);
+  std::string why;
+  for (int64_t w = 1; w < week; w++)
+    if (!play_week(&game, by_the_book_week(game), &why)) {
+      print_problems(args.positional[0], {{"", "week " + std::to_string(w) + ": " + why}});
+      return kExitData;
+    }
+  const Index c = find_customer(game.book, args.get("--call"));
+  if (c == kNone)
+    return usage_error("train", "--call: \"" + args.get("--call") +
+                                    "\" is no customer of the scenario's book");
+  CallState s = start_call(game, c);
+  for (size_t k = 0; k < choices.size(); k++) {
+    std::string reason;
+    if (finished(s) || !choose(&s, choices[k], &reason)) {
+      print_problems(args.positional[0],
+                     {{"", "--choices: choice " + std::to_string(k + 1) + ": " +
+                               (finished(s) ? "the call ended after " + std::to_string(k) +
+                                                  " choices"
+                                            : reason)}});
+      return kExitData;
+    }
+  }
+  std::vector<std::string> events;
+  if (finished(s)) {
+    Move m{MoveKind::Call, args.get("--call"), 0, 0, choices};
+    GameState played = game;
+    if (!play_week(&played, WeekPlan{{m}}, &why)) {
+      print_problems(args.positional[0], {{"", why}});
+      return kExitData;
+    }
+    events = played.log.back().events;
+  }
+  const std::string out = format == "json" ? training_call_json(game, s, events)
+                                           : training_call_table(game, s, events);
+  return write_output(args.get("--output"), out) ? kExitOk : kExitData;
+}
+
 }  // namespace
 
 int cmd_train(int argc, char** argv) {
@@ -166,6 +252,12 @@ int cmd_train(int argc, char** argv) {
   Scenario scenario;
   if (!load_scenario(args.positional[0], &scenario)) return kExitData;
   if (seed >= 0) scenario.seed = uint64_t(seed);
+  if (args.has("--call")) {
+    if (policies > 0) return usage_error("train", "--call plays one call, not a policy or moves");
+    return train_call(args, scenario, format);
+  }
+  if (args.has("--week") || args.has("--choices"))
+    return usage_error("train", "--week and --choices go with --call");
   std::vector<WeekPlan> moves;
   std::string moves_path = args.get("--moves");
   std::optional<TrainingPolicy> rules;

@@ -2838,3 +2838,91 @@ TEST_CASE("training exercises view: every exercise fits, and a right answer is m
   CHECK(v.field_error.rfind("current: ", 0) == 0);
   CHECK(v.feedback[4]->correct);  // The earlier check stands.
 }
+
+// ---- Issue 13: the collection call's view (app/training_call_view.h) -------------------------
+
+#include "app/training_call_view.h"
+
+namespace {
+
+float ui_px(float pixels) { return app::ui::px(pixels); }
+
+// One frame of a window filling the screen with only the call view in it. `key` (a code of
+// io.KeysDown, -1: none) is down during the frame; the mouse at `mouse`, its button `down`.
+// *content_width: how wide the window's content is (wrapped text: no wider than the window).
+bool call_view_frame(app::CallView* v, const arlab::GameState& g, arlab::Move* out, ImVec2 size,
+                     int key = -1, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false,
+                     float* content_width = nullptr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = size;
+  io.DeltaTime = 1.0f / 60.0f;
+  io.MousePos = mouse;
+  io.MouseDown[0] = down;
+  if (key >= 0) io.KeysDown[key] = true;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(size);
+  ImGui::SetNextWindowFocus();
+  ImGui::Begin("Training call", nullptr, ImGuiWindowFlags_NoDecoration);
+  const bool added = app::draw_training_call(g, v, out);
+  if (content_width) *content_width = ImGui::GetCurrentWindow()->ContentSize.x;
+  ImGui::End();
+  ImGui::Render();
+  if (key >= 0) io.KeysDown[key] = false;
+  io.MouseDown[0] = false;
+  return added;
+}
+
+}  // namespace
+
+TEST_CASE("training call view: the practice's call to 100 by keys 1-4, added to the plan") {
+  Ui ui;  // The app's context, fonts and theme.
+  arlab::Scenario s;
+  std::vector<arlab::Problem> problems;
+  REQUIRE(arlab::read_scenario(arlab::scenario_forgetful_customer_json(), &s, &problems));
+  const arlab::GameState g = arlab::start_game(s);
+  const arlab::Index c1 = arlab::find_customer(g.book, "C1");
+  const std::vector<int32_t> ideal = arlab::ideal_choices(g, c1);
+  REQUIRE(ideal.size() == 10);
+  for (ImVec2 size : {ImVec2(1024, 700), ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+    INFO("window " << size.x << "x" << size.y);
+    app::CallView v;
+    v.customer_id = "C1";
+    arlab::Move move;
+    float width = 0;
+    call_view_frame(&v, g, &move, size);
+    REQUIRE(v.started);
+    CHECK(arlab::node(v.call).stage == arlab::CallStage::Prepare);
+    // Each choice by its key ('1' is the first), one frame down and one up.
+    for (int32_t k : ideal) {
+      CHECK(!call_view_frame(&v, g, &move, size, '1' + k));
+      call_view_frame(&v, g, &move, size, -1, ImVec2(-FLT_MAX, -FLT_MAX), false, &width);
+      // Wrapped: nothing wider than the window.
+      CHECK(width <= size.x);
+    }
+    REQUIRE(arlab::finished(v.call));
+    CHECK(v.call.choices == ideal);
+    CHECK(arlab::result(v.call).total == 100);
+    CHECK(arlab::result(v.call).outcome.kind == arlab::CallOutcomeKind::Payment);
+    // The result and its button at the top (in sight without scrolling): the mouse swept down
+    // the window's left side finds it; a click on it returns the call move with the choices.
+    call_view_frame(&v, g, &move, size, -1, ImVec2(-FLT_MAX, -FLT_MAX), false, &width);
+    CHECK(width <= size.x);
+    ImGuiWindow* w = ImGui::FindWindowByName("Training call");
+    REQUIRE(w != nullptr);
+    const ImGuiID add_id = w->GetID("Add this call to the week's plan");
+    ImVec2 at(-1, -1);
+    for (float y = 0; y < size.y && at.y < 0; y += 4) {
+      call_view_frame(&v, g, &move, size, -1, ImVec2(ui_px(30), y));
+      if (GImGui->HoveredId == add_id) at = ImVec2(ui_px(30), y);
+    }
+    REQUIRE(at.y >= 0);
+    call_view_frame(&v, g, &move, size, -1, at, true);
+    const bool added = call_view_frame(&v, g, &move, size, -1, at, false);
+    CHECK(added);
+    CHECK(move.kind == arlab::MoveKind::Call);
+    CHECK(move.customer_id == "C1");
+    CHECK(move.choices == ideal);
+    CHECK(v.added);
+  }
+}

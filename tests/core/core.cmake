@@ -7,7 +7,7 @@ if(TARGET arlab_tests)
 endif()
 set(ARLAB_CORE_TEST_SUITES money date book aging edit generate io metrics statement refund budget commission
     cells file credit collection late_charges credit_score worklist casefile dunning letters
-    simulate policy policy_json events training exercises)
+    simulate policy policy_json events training exercises call)
 add_executable(arlab_tests
   ${CMAKE_CURRENT_LIST_DIR}/test_main.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_money.cpp
@@ -30,6 +30,7 @@ add_executable(arlab_tests
   ${CMAKE_CURRENT_LIST_DIR}/test_events.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_training.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_training_exercises.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_training_call.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_book_json.cpp ${CMAKE_CURRENT_LIST_DIR}/test_book_json_fast.cpp)
 target_include_directories(arlab_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${ARLAB_TP_INCLUDE})
 target_link_libraries(arlab_tests PRIVATE arlab_core arlab_io arlab_assets)
