@@ -49,8 +49,8 @@ bool pick_customer(const arlab::GameState& g, CallView* v) {
     for (const arlab::CastMember& m : g.scenario.cast) {
       const arlab::Index c = arlab::find_customer(g.book, m.customer_id);
       if (c == arlab::kNone) continue;
-      const std::string label = m.customer_id + " " + g.book.customers[c].name + " (" +
-                                arlab::personality_label(m.personality) + ")";
+      // Not its personality: the trainee finds that out by calling.
+      const std::string label = m.customer_id + " " + g.book.customers[c].name;
       if (ImGui::Selectable(label.c_str(), m.customer_id == v->customer_id)) {
         v->customer_id = m.customer_id;
         v->started = false;
@@ -149,8 +149,7 @@ bool draw_training_call(const arlab::GameState& g, CallView* v, arlab::Move* out
     v->added = false;
   }
   ui::text_muted(("Week " + std::to_string(v->week) + ", " + arlab::format_date(v->call.date) +
-                  ": " + v->call.facts.contact + " (" +
-                  arlab::personality_label(v->call.facts.personality) + ")")
+                  ": " + v->call.facts.contact)
                      .c_str());
   ImGui::Separator();
   if (arlab::finished(v->call)) {

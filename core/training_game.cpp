@@ -68,7 +68,13 @@ std::string inv_id(const GameState& g, Index i) {
   return std::string(g.book.str(g.book.invoices[i].id));
 }
 
+// A customer as the trainee knows it during the game: its id and name. Its personality is
+// what the trainee finds out (a call hears the story), so the week's events never name it;
+// the debrief, after the game, does (revealed).
 std::string who(const GameState& g, Index c) {
+  return cid(g, c) + " " + g.book.customers[c].name;
+}
+std::string revealed(const GameState& g, Index c) {
   return cid(g, c) + " (" + personality_label(g.customers[c].personality) + ")";
 }
 
@@ -1346,7 +1352,7 @@ Debrief debrief(const GameState& g) {
       if (std::find(w.moves.begin(), w.moves.end(), m) != w.moves.end()) continue;
       const Index c = find_customer(g.book, m.customer_id);
       const Practice* p = find_practice(w.practice_ids[k]);
-      dw.advice.push_back({w.practice_ids[k], who(g, c) + ": the practice would " + move_text(m) +
+      dw.advice.push_back({w.practice_ids[k], revealed(g, c) + ": the practice would " + move_text(m) +
                                                   (p ? " (" + std::string(p->title) + ")" : "")});
     }
     // Moves the practice warns against (unless the practice made the same move that week, as
@@ -1358,20 +1364,20 @@ Debrief debrief(const GameState& g) {
       const Personality p = g.customers[c].personality;
       if (m.kind == MoveKind::Hold && p == Personality::Inertial)
         dw.advice.push_back(
-            {"inertial-arrears", who(g, c) + ": a hold on a big customer costs the relationship; "
+            {"inertial-arrears", revealed(g, c) + ": a hold on a big customer costs the relationship; "
                                              "visit or ask senior management"});
       if (m.kind == MoveKind::Hold && (p == Personality::Negligent || p == Personality::Prompt))
         dw.advice.push_back(
             {"stop-supply",
-             who(g, c) + ": stop supply is for customers who won't pay, not for a forgetful one"});
+             revealed(g, c) + ": stop supply is for customers who won't pay, not for a forgetful one"});
       if (m.kind == MoveKind::Letter && p == Personality::Disputing)
         dw.advice.push_back(
             {"causes",
-             who(g, c) + ": letters before the dispute is resolved hurt; resolve it first"});
+             revealed(g, c) + ": letters before the dispute is resolved hurt; resolve it first"});
       if (m.kind == MoveKind::Call && p == Personality::Deliberate)
         dw.advice.push_back(
             {"wont-vs-cant",
-             who(g, c) + ": a customer who won't pay ignores calls; hold and escalate"});
+             revealed(g, c) + ": a customer who won't pay ignores calls; hold and escalate"});
     }
     d.weeks.push_back(std::move(dw));
   }

@@ -27,8 +27,9 @@ std::string marks_json(const std::vector<RuleMark>& marks) {
 
 std::string header(const GameState& g, const CallState& s) {
   const Customer& c = g.book.customers[s.facts.customer];
-  return "Call: " + table_text(c.id) + " " + table_text(s.facts.name) + " (" +
-         personality_label(s.facts.personality) + "), " + table_text(s.facts.contact) +
+  // Not the personality: the trainee finds it out by the call (the JSON, for trainers, has it).
+  return "Call: " + table_text(c.id) + " " + table_text(s.facts.name) + ", " +
+         table_text(s.facts.contact) +
          ", week " + std::to_string(s.week) + " (" + format_date(s.date) + "); " +
          table_text(g.scenario.id) + ", seed " + std::to_string(g.scenario.seed) + "\n";
 }
