@@ -692,7 +692,11 @@ void draw_portfolio(TrainingPanel& p) {
       ImGui::TextColored(ui::palette().bad, "defaulted");
     } else if (play.diagnosed && c < cases.customers.size()) {
       const arlab::CustomerCaseState& cs = cases.customers[c];
-      ImGui::Text("%s, %s", arlab::cause_label(cs.cause), arlab::stance_label(cs.stance));
+      // What the case record says; a big customer's inertia is no cause on the practice's list.
+      std::string found = cs.cause == arlab::Cause::Unknown ? "" : arlab::cause_label(cs.cause);
+      if (cs.stance != arlab::Stance::Unknown)
+        found += (found.empty() ? "" : ", ") + std::string(arlab::stance_label(cs.stance));
+      ImGui::TextUnformatted(found.empty() ? "no cause on the list" : found.c_str());
     } else {
       ImGui::TextDisabled("not called yet");
     }
