@@ -365,6 +365,8 @@ std::string query_summary_json(const State& state) {
                {"shortcuts", shortcuts().size()}};
   // The Simulation page (issue 12): its runs, policies and results; {} before it is drawn.
   j["simulation"] = nlohmann::ordered_json::parse(simulation_status_json(state));
+  // The Training tab (issue 13): the game, progress and class; {} before it is drawn.
+  j["training"] = nlohmann::ordered_json::parse(training_status_json(state));
   return j.dump();
 }
 

@@ -139,4 +139,24 @@ std::string simulation_status_json(const State& state);
 // a direct run of core's engine.
 const arlab::SimResult* simulation_result(const State& state);
 
+// The Training tab from a script (app/panel_training.cpp), what its buttons and fields do:
+// {"action": "pick", "scenario": id or index, "weeks": N (0: all; fewer: a practice round)} |
+// {"action": "start"} | {"action": "add-move", "customer": "C1", "move": "call" | "visit" |
+// "letter" | "hold" | "release" | "plan" | "escalate" | "resolve", "level", "instalments",
+// "to": "management" | "legal"} | {"action": "remove-move" | "move-up", "index"} |
+// {"action": "hint" | "use-hint"} | {"action": "play"} | {"action": "restart" | "leave"} |
+// {"action": "trainee", "name"} | {"action": "show", "section": "game" | "progress" | "class"} |
+// {"action": "export", "format": "json" | "csv"} | {"action": "clear-class"}. A plan the game
+// refuses is refused in words (training_status_json's "refused"). False for a command it
+// cannot take (an unknown customer, a move while no game is in progress, ...).
+bool training_command(State& state, std::string_view json);
+// The tab as JSON (query_summary_json's "training"): {"section", "catalog": [{"id", "title",
+// "level", "weeks", "builtin"}], "picked", "trainee", "playing", "scenario", "weeks", "week",
+// "over", "plan": [move texts], "minutes_left", "refused", "hints", "log": [{"week", "moves",
+// "cash" (minor units), "done", "events"}], "debrief": {"total", "by_the_book", "advice"},
+// "results": [{"scenario", "title", "trainee", "played_on", "weeks", "total", "by_the_book"}],
+// "class": {"results", "files", "trainees", "cells", "practices", "mistakes"}, "done", "note"};
+// {} before the tab was first drawn or commanded.
+std::string training_status_json(const State& state);
+
 }  // namespace app

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "app/app_state.h"
+#include "app/panel_training.h"
 #include "imgui.h"
 
 namespace app {
@@ -46,6 +47,10 @@ const PanelDef kPanels[] = {
      .parent = "collection", .draw = draw_credit_file},
     {.id = "policy", .title = "Policy", .place = PanelPlace::Page, .parent = "collection",
      .draw = draw_policy},
+    // Training mode (issue 13): scenarios, the portfolio game, progress and a class. A page of
+    // the Collection host (it teaches collection practice, and the main tab bar is full).
+    {.id = "training", .title = "Training", .place = PanelPlace::Page, .parent = "collection",
+     .draw = draw_training, .file = {training_claim_file, training_open_file, training_forget_pick}},
     // The policy simulator (issue 12): its own tab, the twelfth shown at the start.
     {.id = "simulation", .title = "Simulation", .draw = draw_simulation,
      .file = {simulation_claim_file, simulation_open_file, simulation_forget_pick}},

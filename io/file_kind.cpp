@@ -109,6 +109,10 @@ std::string not_a_book(std::string_view text) {
   rest.remove_prefix(first);
   switch (rest[0]) {
     case '{':
+      // Training files hold a book or speak of invoices, but are no book (docs/TRAINING.md).
+      if (has_json_format(rest, "arlab-scenario/1"))
+        return "it is a training scenario (\"arlab-scenario/1\"): open it in the Training page "
+               "or play it with arlab train";
       for (std::string_view marker : {"\"invoices\"", "\"customers\"", "arlab-book"}) {
         if (rest.find(marker) != std::string_view::npos) return "";
       }
@@ -119,6 +123,19 @@ std::string not_a_book(std::string_view text) {
   }
   std::string_view line = rest.substr(0, rest.find_first_of("\r\n"));
   return "it is text, not JSON: it starts with " + arlab::quoted(line);
+}
+
+std::string json_format(std::string_view text) {
+  TopMembers top;
+  if (!json_sax_parse(text, &top) || !top.object) return "";
+  return top.format;
+}
+
+bool has_json_format(std::string_view text, std::string_view format) {
+  std::string needle(1, '"');  // Appended, not "+": GCC 12 warns of "\"" + std::string.
+  needle.append(format).push_back('"');
+  if (text.find(needle) == std::string_view::npos) return false;
+  return json_format(text) == format;
 }
 
 }  // namespace arlab

@@ -27,4 +27,15 @@ namespace arlab {
 // starts like JSON but is not valid JSON.
 std::string not_a_book(std::string_view text);
 
+// The top-level "format" member of a JSON object ("arlab-scenario/1"); "" when the text is
+// not a JSON object or names none. A training scenario holds a book under "book" (so it names
+// "invoices" and not_a_book lets it through): its format routes it to the Training tab before
+// it could be read as a book, and not_a_book names it for what it is ("it is a training
+// scenario ..."). It parses the whole text: call it on files that name the format somewhere
+// (has_json_format searches the text first).
+std::string json_format(std::string_view text);
+// True when `format` ("arlab-scenario/1") appears quoted in the text and
+// json_format(text) is it: the cheap search first, the parse only then.
+bool has_json_format(std::string_view text, std::string_view format);
+
 }  // namespace arlab

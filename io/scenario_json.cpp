@@ -6,6 +6,7 @@
 // [SECTION] write_scenario
 // [SECTION] Moves
 // [SECTION] Results
+// [SECTION] Results read back (the app's progress, a trainer's class)
 #include "io/scenario_json.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/training_call.h"
+#include "core/text.h"
 #include "io/book_json.h"
 #include "io/cells.h"
 #include "io/json_text.h"
@@ -583,13 +585,13 @@ std::string score_json(const GameScore& s, int digits) {
          ", \"bad_debt_max\": " + jq(format_amount(s.bad_debt_max_minor, digits)) + "}";
 }
 
-void csv_row(std::string& out, const GameState& g, std::string_view by, const std::string& week,
+void csv_row(std::string& out, const TrainingResult& r, const std::string& week,
              const char* measure, const std::string& value) {
-  append_csv_text(out, g.scenario.id);
+  append_csv_text(out, r.scenario);
   out += ',';
-  append_csv_number(out, std::to_string(g.scenario.seed));
+  append_csv_number(out, std::to_string(r.seed));
   out += ',';
-  append_csv_text(out, by);
+  append_csv_text(out, r.played_by);
   out += ',';
   append_csv_text(out, week);
   out += ',';
@@ -670,28 +672,8 @@ std::string training_result_json(const GameState& g, std::string_view played_by,
 }
 
 std::string training_result_csv(const GameState& g, std::string_view by, const Debrief& d) {
-  const int digits = g.book.minor_digits;
-  std::string out = "scenario,seed,played_by,week,measure,value\n";
-  for (const WeekLog& w : g.log) {
-    const std::string wk = std::to_string(w.week);
-    csv_row(out, g, by, wk, "from", format_date(w.first));
-    csv_row(out, g, by, wk, "minutes", std::to_string(w.minutes));
-    csv_row(out, g, by, wk, "moves", std::to_string(w.moves.size()));
-    csv_row(out, g, by, wk, "cash", format_amount(w.cash_minor, digits));
-    csv_row(out, g, by, wk, "written_off", format_amount(w.written_off_minor, digits));
-    csv_row(out, g, by, wk, "open", format_amount(w.open_minor, digits));
-    csv_row(out, g, by, wk, "overdue", format_amount(w.overdue_minor, digits));
-    csv_row(out, g, by, wk, "dso", dso_text(w.dso_centidays));
-    csv_row(out, g, by, wk, "relationship", std::to_string(w.relationship));
-  }
-  const GameScore& s = d.score;
-  csv_row(out, g, by, "score", "cash", std::to_string(s.cash));
-  csv_row(out, g, by, "score", "dso", std::to_string(s.dso));
-  csv_row(out, g, by, "score", "bad_debt", std::to_string(s.bad_debt));
-  csv_row(out, g, by, "score", "relationship", std::to_string(s.relationship));
-  csv_row(out, g, by, "score", "total", std::to_string(s.total));
-  csv_row(out, g, by, "by_the_book", "total", std::to_string(d.by_the_book.total));
-  return out;
+  // Through the record, so that a result read back writes the same bytes.
+  return training_result_csv(training_result_record(g, by, d));
 }
 
 std::string training_result_table(const GameState& g, std::string_view by, const Debrief& d) {
@@ -742,6 +724,357 @@ std::string training_result_table(const GameState& g, std::string_view by, const
         out += "  tip:  " + table_text(a.text) + " [" + a.practice + "]\n";
   }
   return out;
+}
+
+// =========================================================================================
+// [SECTION] Results read back (the app's progress, a trainer's class)
+// =========================================================================================
+
+TrainingResult training_result_record(const GameState& g, std::string_view played_by,
+                                      const Debrief& d) {
+  const int digits = g.book.minor_digits;
+  TrainingResult r;
+  r.scenario = g.scenario.id;
+  r.title = g.scenario.title;
+  r.seed = g.scenario.seed;
+  r.played_by = std::string(played_by);
+  r.currency = g.book.currency;
+  r.weeks_played = g.week;
+  for (const WeekLog& w : g.log) {
+    TrainingResultWeek x;
+    x.week = w.week;
+    x.from = format_date(w.first);
+    x.to = format_date(w.last);
+    x.minutes = w.minutes;
+    x.moves = w.moves;
+    x.cash = format_amount(w.cash_minor, digits);
+    x.written_off = format_amount(w.written_off_minor, digits);
+    x.open = format_amount(w.open_minor, digits);
+    x.overdue = format_amount(w.overdue_minor, digits);
+    x.dso = dso_text(w.dso_centidays);
+    x.relationship = w.relationship;
+    x.done = w.done;
+    x.events = w.events;
+    r.weeks.push_back(std::move(x));
+  }
+  auto parts = [](const GameScore& s) {
+    return TrainingScoreParts{s.cash, s.dso, s.bad_debt, s.relationship, s.total};
+  };
+  r.score = parts(d.score);
+  r.by_the_book = parts(d.by_the_book);
+  for (const DebriefWeek& w : d.weeks)
+    for (const DebriefAdvice& a : w.advice) r.advice.push_back({w.week, a.practice, a.text});
+  r.practices = g.scenario.practices;
+  return r;
+}
+
+std::string training_result_json(const GameState& g, std::string_view played_by, const Debrief& d,
+                                 const TrainingResultNote& note) {
+  std::string out = training_result_json(g, played_by, d);
+  out.resize(out.size() - 3);  // "\n}\n": the app's members follow "advice".
+  out += ",\n  \"trainee\": " + jq(note.trainee);
+  out += ",\n  \"played_on\": " + jq(format_date(note.played_on));
+  out += ",\n  \"hints\": " + std::to_string(note.hints);
+  out += ",\n  \"practices\": [";
+  for (size_t i = 0; i < g.scenario.practices.size(); i++)
+    out += (i ? ", " : "") + jq(g.scenario.practices[i]);
+  out += "]";
+  out += ",\n  \"moves\": [";
+  for (size_t i = 0; i < g.log.size(); i++)
+    out += (i ? ",\n    " : "\n    ") + moves_json(g.log[i].moves);
+  out += g.log.empty() ? "]" : "\n  ]";
+  return out + "\n}\n";
+}
+
+std::string training_result_csv(const TrainingResult& r) {
+  std::string out = "scenario,seed,played_by,week,measure,value\n";
+  for (const TrainingResultWeek& w : r.weeks) {
+    const std::string wk = std::to_string(w.week);
+    csv_row(out, r, wk, "from", w.from);
+    csv_row(out, r, wk, "minutes", std::to_string(w.minutes));
+    csv_row(out, r, wk, "moves", std::to_string(w.moves.size()));
+    csv_row(out, r, wk, "cash", w.cash);
+    csv_row(out, r, wk, "written_off", w.written_off);
+    csv_row(out, r, wk, "open", w.open);
+    csv_row(out, r, wk, "overdue", w.overdue);
+    csv_row(out, r, wk, "dso", w.dso);
+    csv_row(out, r, wk, "relationship", std::to_string(w.relationship));
+  }
+  const TrainingScoreParts& s = r.score;
+  csv_row(out, r, "score", "cash", std::to_string(s.cash));
+  csv_row(out, r, "score", "dso", std::to_string(s.dso));
+  csv_row(out, r, "score", "bad_debt", std::to_string(s.bad_debt));
+  csv_row(out, r, "score", "relationship", std::to_string(s.relationship));
+  csv_row(out, r, "score", "total", std::to_string(s.total));
+  csv_row(out, r, "by_the_book", "total", std::to_string(r.by_the_book.total));
+  return out;
+}
+
+namespace {
+
+// An amount as a result writes it: a decimal string of the book's digits (0-4 after the point).
+bool result_amount(Reader& r, const json& v, const std::string& place, bool null_ok,
+                   std::string* out) {
+  if (null_ok && v.is_null()) return out->clear(), true;
+  if (!v.is_string()) {
+    r.add(place, std::string("must be an amount as a string such as \"1200.00\"") +
+                     (null_ok ? " or null" : "") + ", not " + json_described(v));
+    return false;
+  }
+  const std::string& s = v.get_ref<const std::string&>();
+  const size_t dot = s.find('.');
+  const int digits = dot == std::string::npos ? 0 : int(s.size() - dot - 1);
+  int64_t minor = 0;
+  std::string why;
+  if (digits > 4 || !parse_amount(s, digits, &minor, &why)) {
+    r.add(place, "bad amount " + json_described(v) + (why.empty() ? "" : ": " + why));
+    return false;
+  }
+  *out = s;
+  return true;
+}
+
+bool result_texts(Reader& r, const json& v, const std::string& place,
+                  std::vector<std::string>* out) {
+  if (!v.is_array()) {
+    r.add(place, "must be an array of texts, not " + json_described(v));
+    return false;
+  }
+  for (size_t i = 0; i < v.size(); i++) {
+    std::string t;
+    if (r.text(v[i], item(place, i), kScenarioTextMax, false, &t)) out->push_back(std::move(t));
+  }
+  return true;
+}
+
+void read_result_score(Reader& r, const json& v, const std::string& place,
+                       std::vector<Problem>* problems, TrainingScoreParts* out) {
+  if (!r.object(v, place, "the score's parts and total")) return;
+  check_known_members(v, place,
+                      {"cash", "dso", "bad_debt", "relationship", "total", "cash_collected",
+                       "cash_goal", "dso_days", "dso_goal_days", "written_off", "bad_debt_max"},
+                      problems);
+  const std::pair<const char*, int32_t*> parts[] = {{"cash", &out->cash},
+                                                    {"dso", &out->dso},
+                                                    {"bad_debt", &out->bad_debt},
+                                                    {"relationship", &out->relationship},
+                                                    {"total", &out->total}};
+  for (const auto& [key, field] : parts)
+    if (r.needs(v, key, place, "0 to 100")) r.whole32(v[key], at(place, key), 0, 100, field);
+  std::string ignored;
+  for (const char* key : {"cash_collected", "cash_goal", "written_off", "bad_debt_max"})
+    if (v.contains(key)) result_amount(r, v[key], at(place, key), false, &ignored);
+  if (v.contains("dso_days"))
+    result_amount(r, v["dso_days"], at(place, "dso_days"), true, &ignored);
+  int32_t days = 0;
+  if (v.contains("dso_goal_days"))
+    r.whole32(v["dso_goal_days"], at(place, "dso_goal_days"), 0, 3650, &days);
+}
+
+void read_result_week(Reader& r, const json& v, const std::string& place,
+                      std::vector<Problem>* problems, TrainingResultWeek* w) {
+  if (!r.object(v, place, "a week played")) return;
+  check_known_members(v, place,
+                      {"week", "from", "to", "minutes", "moves", "cash", "written_off", "open",
+                       "overdue", "dso", "relationship", "done", "events"},
+                      problems);
+  if (r.needs(v, "week", place, "its number"))
+    r.whole32(v["week"], at(place, "week"), 1, kScenarioWeeksMax, &w->week);
+  for (auto [key, out] : {std::pair{"from", &w->from}, std::pair{"to", &w->to}}) {
+    Date d;
+    if (r.needs(v, key, place, "a date YYYY-MM-DD") && r.date(v[key], at(place, key), &d))
+      *out = format_date(d);
+  }
+  if (r.needs(v, "minutes", place, "the minutes spent"))
+    r.whole32(v["minutes"], at(place, "minutes"), 0, kScenarioMinutesMax, &w->minutes);
+  if (r.needs(v, "moves", place, "the week's moves")) {
+    const json& m = v["moves"];
+    if (!m.is_array()) {
+      r.add(at(place, "moves"), "must be an array of moves, not " + json_described(m));
+    } else {
+      w->moves.resize(m.size());
+      for (size_t k = 0; k < m.size(); k++)
+        read_move(r, m[k], item(at(place, "moves"), k), &w->moves[k], problems);
+    }
+  }
+  const std::pair<const char*, std::string*> amounts[] = {{"cash", &w->cash},
+                                                          {"written_off", &w->written_off},
+                                                          {"open", &w->open},
+                                                          {"overdue", &w->overdue}};
+  for (const auto& [key, out] : amounts)
+    if (r.needs(v, key, place, "an amount")) result_amount(r, v[key], at(place, key), false, out);
+  if (r.needs(v, "dso", place, "the DSO at the week's end, or null"))
+    result_amount(r, v["dso"], at(place, "dso"), true, &w->dso);
+  if (r.needs(v, "relationship", place, "0 to 100"))
+    r.whole32(v["relationship"], at(place, "relationship"), 0, 100, &w->relationship);
+  if (v.contains("done")) result_texts(r, v["done"], at(place, "done"), &w->done);
+  if (v.contains("events")) result_texts(r, v["events"], at(place, "events"), &w->events);
+}
+
+// One result object at `base` ("" or "[2]").
+void read_result_object(Reader& r, const json& root, const std::string& base,
+                        std::vector<Problem>* problems, TrainingResult* out) {
+  if (!r.object(root, base, "a training result")) return;
+  check_known_members(
+      root, base,
+      {"format", "scenario", "title", "seed", "played_by", "currency", "weeks_played", "weeks",
+       "score", "by_the_book", "advice", "trainee", "played_on", "hints", "practices", "moves"},
+      problems);
+  if (!root.contains("format") || root["format"] != kTrainingResultFormat)
+    r.add(at(base, "format"),
+          std::string("must be \"") + kTrainingResultFormat + "\"" +
+              (root.contains("format") ? ", not " + json_described(root["format"]) : ""));
+  if (r.needs(root, "scenario", base, "the scenario's id"))
+    r.text(root["scenario"], at(base, "scenario"), 64, true, &out->scenario);
+  if (r.needs(root, "title", base, "the scenario's title"))
+    r.text(root["title"], at(base, "title"), 200, false, &out->title);
+  if (r.needs(root, "seed", base, "the draws' seed")) {
+    int64_t seed = 0;
+    if (r.whole(root["seed"], at(base, "seed"), 0, kSeedMax, &seed)) out->seed = uint64_t(seed);
+  }
+  if (r.needs(root, "played_by", base, "moves, by-the-book or passive")) {
+    const json& x = root["played_by"];
+    if (x != "moves" && x != "by-the-book" && x != "passive")
+      r.add(at(base, "played_by"),
+            json_described(x) + " is not one of moves, by-the-book, passive");
+    else
+      out->played_by = x.get<std::string>();
+  }
+  if (r.needs(root, "currency", base, "the book's currency"))
+    r.text(root["currency"], at(base, "currency"), 16, false, &out->currency);
+  if (r.needs(root, "weeks_played", base, "0 to 52"))
+    r.whole32(root["weeks_played"], at(base, "weeks_played"), 0, kScenarioWeeksMax,
+              &out->weeks_played);
+  if (r.needs(root, "weeks", base, "the weeks played")) {
+    const json& weeks = root["weeks"];
+    if (!weeks.is_array() || weeks.size() > size_t(kScenarioWeeksMax)) {
+      r.add(at(base, "weeks"),
+            "must be an array of at most 52 weeks, not " + json_described(weeks));
+    } else {
+      out->weeks.resize(weeks.size());
+      for (size_t w = 0; w < weeks.size(); w++)
+        read_result_week(r, weeks[w], item(at(base, "weeks"), w), problems, &out->weeks[w]);
+      if (int32_t(weeks.size()) != out->weeks_played && root.contains("weeks_played"))
+        r.add(at(base, "weeks"), std::to_string(weeks.size()) +
+                                     " weeks listed, but weeks_played is " +
+                                     std::to_string(out->weeks_played));
+    }
+  }
+  if (r.needs(root, "score", base, "the score"))
+    read_result_score(r, root["score"], at(base, "score"), problems, &out->score);
+  if (r.needs(root, "by_the_book", base, "the score played by the book"))
+    read_result_score(r, root["by_the_book"], at(base, "by_the_book"), problems, &out->by_the_book);
+  if (r.needs(root, "advice", base, "the debrief's advice")) {
+    const json& advice = root["advice"];
+    if (!advice.is_array()) {
+      r.add(at(base, "advice"), "must be an array, not " + json_described(advice));
+    } else {
+      for (size_t i = 0; i < advice.size(); i++) {
+        const std::string place = item(at(base, "advice"), i);
+        const json& a = advice[i];
+        if (!r.object(a, place, "{\"week\", \"practice\", \"text\"}")) continue;
+        check_known_members(a, place, {"week", "practice", "text"}, problems);
+        TrainingAdviceItem x;
+        if (r.needs(a, "week", place, "its week"))
+          r.whole32(a["week"], at(place, "week"), 1, kScenarioWeeksMax, &x.week);
+        if (r.needs(a, "practice", place, "a practice id"))
+          r.text(a["practice"], at(place, "practice"), 64, true, &x.practice);
+        if (r.needs(a, "text", place, "what the practice would have done"))
+          r.text(a["text"], at(place, "text"), kScenarioTextMax, false, &x.text);
+        out->advice.push_back(std::move(x));
+      }
+    }
+  }
+  if (root.contains("trainee"))
+    r.text(root["trainee"], at(base, "trainee"), 200, false, &out->trainee);
+  if (root.contains("played_on")) {
+    Date d;
+    if (r.date(root["played_on"], at(base, "played_on"), &d)) out->played_on = format_date(d);
+  }
+  if (root.contains("hints"))
+    r.whole32(root["hints"], at(base, "hints"), 0, kScenarioWeeksMax, &out->hints);
+  if (root.contains("practices")) {
+    std::vector<std::string> ids;
+    if (result_texts(r, root["practices"], at(base, "practices"), &ids)) {
+      for (size_t i = 0; i < ids.size(); i++) {
+        if (!find_practice(ids[i]))
+          r.add(item(at(base, "practices"), i),
+                arlab::quoted(ids[i]) + " is not a practice arlab teaches");
+      }
+      out->practices = std::move(ids);
+    }
+  }
+  if (root.contains("moves")) {
+    const json& m = root["moves"];
+    const std::string place = at(base, "moves");
+    if (!m.is_array() || m.size() != out->weeks.size()) {
+      r.add(place, "must be an array of one list of moves a week played (" +
+                       std::to_string(out->weeks.size()) + "), not " + json_described(m));
+    } else {
+      for (size_t w = 0; w < m.size(); w++) {
+        const std::string wp = item(place, w);
+        if (!m[w].is_array()) {
+          r.add(wp, "must be an array of moves, not " + json_described(m[w]));
+          continue;
+        }
+        std::vector<Move> moves(m[w].size());
+        for (size_t k = 0; k < m[w].size(); k++)
+          read_move(r, m[w][k], item(wp, k), &moves[k], problems);
+        if (moves != out->weeks[w].moves)
+          r.add(wp, "the week's moves differ from " + item(at(base, "weeks"), w) + ".moves");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool read_training_result(std::string_view text, TrainingResult* out,
+                          std::vector<Problem>* problems) {
+  const size_t before = problems->size();
+  *out = TrainingResult{};
+  if (!check_json(text, /*duplicates=*/true, problems)) return false;
+  if (problems->size() > before) return false;
+  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded() || !root.is_object()) {
+    problems->push_back({"", std::string("not a JSON object (a result is {\"format\": \"") +
+                                 kTrainingResultFormat + "\", ...})"});
+    return false;
+  }
+  Reader r(problems);
+  read_result_object(r, root, "", problems, out);
+  if (problems->size() > before) {
+    *out = TrainingResult{};
+    return false;
+  }
+  return true;
+}
+
+bool read_training_results(std::string_view text, std::vector<TrainingResult>* out,
+                           std::vector<Problem>* problems) {
+  const size_t before = problems->size();
+  out->clear();
+  if (!check_json(text, /*duplicates=*/true, problems)) return false;
+  if (problems->size() > before) return false;
+  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  Reader r(problems);
+  if (root.is_object()) {
+    out->resize(1);
+    read_result_object(r, root, "", problems, &out->front());
+  } else if (root.is_array()) {
+    out->resize(root.size());
+    for (size_t i = 0; i < root.size(); i++)
+      read_result_object(r, root[i], "[" + std::to_string(i) + "]", problems, &(*out)[i]);
+  } else {
+    problems->push_back(
+        {"", std::string("not a training result: expected a JSON object {\"format\": \"") +
+                 kTrainingResultFormat + "\", ...} or a list of them"});
+  }
+  if (problems->size() > before) {
+    out->clear();
+    return false;
+  }
+  return true;
 }
 
 }  // namespace arlab

@@ -27,6 +27,7 @@
 
 #include "core/book.h"
 #include "core/scenario.h"
+#include "core/training_class.h"
 #include "core/training_game.h"
 
 namespace arlab {
@@ -59,5 +60,36 @@ std::string training_result_json(const GameState& g, std::string_view played_by,
 std::string training_result_csv(const GameState& g, std::string_view played_by, const Debrief& d);
 // The table `arlab train` prints: the weeks, then the score and the comparison.
 std::string training_result_table(const GameState& g, std::string_view played_by, const Debrief& d);
+
+// ---- Results the app keeps and a trainer reads back (app/panel_training.cpp,
+// core/training_class.h)
+
+// What the app adds to a result (members written after "advice", only by this overload):
+// "trainee" (the name typed), "played_on" ("YYYY-MM-DD"), "hints" (weeks in which the
+// practice's moves were shown), "practices" (the ids the scenario teaches) and "moves" (the moves
+// of each week in the moves file's form, so that replaying them on the scenario rebuilds the game
+// bit for bit).
+struct TrainingResultNote {
+  std::string trainee;
+  Date played_on;
+  int32_t hints = 0;  // Weeks in which the trainee asked what the practice would do.
+};
+std::string training_result_json(const GameState& g, std::string_view played_by, const Debrief& d,
+                                 const TrainingResultNote& note);
+// The result as the reader gives it back (the same figures training_result_json writes).
+TrainingResult training_result_record(const GameState& g, std::string_view played_by,
+                                      const Debrief& d);
+// Reads a result back, strictly: the members training_result_json writes (the app's five
+// optional), each of its type and range; places like "score.total", "weeks[2].cash",
+// "advice[0].practice", "moves[1][0].move". The result's own "moves" are checked against its
+// "weeks" (one list a week played).
+bool read_training_result(std::string_view text, TrainingResult* out,
+                          std::vector<Problem>* problems);
+// One result or a JSON list of them (what the app's Progress exports); places of a list's
+// items start "[2].". All or nothing: false (and *out empty) on any problem.
+bool read_training_results(std::string_view text, std::vector<TrainingResult>* out,
+                           std::vector<Problem>* problems);
+// The long form of training_result_csv from a result read back: the same bytes as the game's.
+std::string training_result_csv(const TrainingResult& r);
 
 }  // namespace arlab

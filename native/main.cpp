@@ -34,6 +34,7 @@ struct Options {
   int width = 1440, height = 900;
   std::vector<std::string> forms;  // --form: app::form_command texts, one every 5 frames.
   std::vector<std::string> sims;   // --sim: app::simulation_command texts, one every 5 frames.
+  std::vector<std::string> trainings;  // --training: app::training_command texts, likewise.
 };
 
 void usage(FILE* out) {
@@ -47,14 +48,16 @@ void usage(FILE* out) {
       "  --screenshot FILE  with --frames: write the last frame as a PPM image\n"
       "  --panel NAME       start on dashboard|aging|customer|invoices|metrics|statement|\n"
       "                     import|commission|commission-compare|history|storage|\n"
-      "                     invoice|payment|credit-note|write-off\n"
+      "                     invoice|payment|credit-note|write-off|simulation|training\n"
       "  --size WxH         window size (default 1440x900)\n"
       "  --demo-edits       record a payment, an invoice and an undone credit note\n"
       "                     (screenshots of the History panel; saved like any change)\n"
       "  --form JSON        fill or submit the New invoice form (app::form_command),\n"
       "                     one every 5 frames (repeatable; screenshots of its messages)\n"
       "  --sim JSON         a Simulation page command (app::simulation_command), one every\n"
-      "                     5 frames (repeatable; screenshots of its results)\n");
+      "                     5 frames (repeatable; screenshots of its results)\n"
+      "  --training JSON    a Training tab command (app::training_command), one every 5\n"
+      "                     frames (repeatable; screenshots of a game in progress)\n");
 }
 
 bool parse_options(int argc, char** argv, Options* o) {
@@ -79,6 +82,8 @@ bool parse_options(int argc, char** argv, Options* o) {
       o->forms.push_back(argv[++i]);
     } else if (arg == "--sim" && has_value) {
       o->sims.push_back(argv[++i]);
+    } else if (arg == "--training" && has_value) {
+      o->trainings.push_back(argv[++i]);
     } else if (arg == "--demo-edits") {
       o->demo_edits = true;
     } else if (arg == "--size" && has_value) {
@@ -230,6 +235,9 @@ int main(int argc, char** argv) {
       app::form_command(*state, options.forms[form - 1]);
     }
     if (n % 5 == 0 && form <= options.sims.size()) app::simulation_command(*state, options.sims[form - 1]);
+    if (n % 5 == 0 && form <= options.trainings.size() &&
+        !app::training_command(*state, options.trainings[form - 1]))
+      std::fprintf(stderr, "arlab-gui: --training %s was not taken\n", options.trainings[form - 1].c_str());
     double start = glfwGetTime();
     render_frame(window, *state);
     frame_ms_last = (glfwGetTime() - start) * 1000.0;

@@ -194,6 +194,13 @@ EMSCRIPTEN_KEEPALIVE int arlab_web_simulation_command(const char* json) {
   return app::simulation_command(*shell().state, json) ? 1 : 0;
 }
 
+// The Training tab from a script (app::training_command): 1 if taken. Its state is in
+// arlab_web_summary_json's "training".
+EMSCRIPTEN_KEEPALIVE int arlab_web_training_command(const char* json) {
+  if (!shell().running || !json) return 0;
+  return app::training_command(*shell().state, json) ? 1 : 0;
+}
+
 }  // extern "C"
 
 int main(int, char**) {

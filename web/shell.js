@@ -15,6 +15,8 @@
 //   arlab.formCommand(obj)   fills, submits or answers the New invoice form (app::form_command)
 //   arlab.simulation(obj)    the Simulation page's actions (app::simulation_command); its state
 //                            is summary().simulation
+//   arlab.training(obj)      the Training tab's actions (app::training_command); its state is
+//                            summary().training
 //   arlab.lastOpen()         {count, name, ok}: the last file picked or dropped, once read
 'use strict';
 
@@ -139,6 +141,15 @@
       var ptr = allocString(JSON.stringify(command));
       try {
         return Module._arlab_web_simulation_command(ptr) === 1;
+      } finally {
+        Module._free(ptr);
+      }
+    },
+    training: function(command) {
+      if (!exported('_arlab_web_training_command') || !Module._arlab_web_ready()) return false;
+      var ptr = allocString(JSON.stringify(command));
+      try {
+        return Module._arlab_web_training_command(ptr) === 1;
       } finally {
         Module._free(ptr);
       }

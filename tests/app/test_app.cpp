@@ -22,6 +22,7 @@
 #include "assets/commission_plans.h"
 #include "assets/sample_book.h"
 #include "assets/docs.h"
+#include "assets/scenarios.h"
 #include "core/case_view.h"
 #include "core/commission.h"
 #include "core/date.h"
@@ -30,6 +31,7 @@
 #include "io/book_json.h"
 #include "io/commission_plan.h"
 #include "io/commission_report.h"
+#include "io/scenario_json.h"
 #include "platform_fake.h"
 
 namespace {
@@ -2768,8 +2770,6 @@ TEST_CASE("write-off above the approval threshold: refused without who approved;
 // ---- [SECTION] Training exercises view (issue 13) ------------------------------------------
 #include "app/layout_check.h"
 #include "app/training_exercises_view.h"
-#include "assets/scenarios.h"
-#include "io/scenario_json.h"
 
 namespace {
 
@@ -2925,4 +2925,206 @@ TEST_CASE("training call view: the practice's call to 100 by keys 1-4, added to 
     CHECK(move.choices == ideal);
     CHECK(v.added);
   }
+}
+
+// ---- Training tab (issue 13) -------------------------------------------------------------
+
+namespace {
+
+nlohmann::json training(Ui& ui, const nlohmann::json& command, bool taken = true) {
+  CHECK(app::training_command(*ui.state, command.dump()) == taken);
+  ui.frames(2);
+  return ui.summary()["training"];
+}
+
+std::string embedded_scenario(const char* file_name) {
+  for (const arlab::EmbeddedScenario& e : arlab::kEmbeddedScenarios)
+    if (std::string(e.file_name) == file_name) return std::string(e.json());
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("training tab: a game of scenario 01 played, refused, finished, kept across sessions") {
+  app::platform::FakePlatform& disk = app::platform::fake();
+  std::string result_text;
+  int total = -1;
+  {
+    Ui ui;
+    REQUIRE(app::show_panel(*ui.state, "training"));
+    ui.frames(3);
+    nlohmann::json t = ui.summary()["training"];
+    REQUIRE(t["catalog"].size() == 6);
+    CHECK(t["catalog"][0]["id"] == "forgetful-customer");
+    CHECK(t["playing"] == false);
+    const std::string book_before = arlab::write_book_json(ui.state->book);
+    training(ui, {{"action", "trainee"}, {"name", "Ann Lee"}});
+    CHECK(disk.settings["training-trainee"] == "Ann Lee");
+    // A practice round of two weeks of "The forgetful customer" (120 minutes a week).
+    training(ui, {{"action", "pick"}, {"scenario", "forgetful-customer"}, {"weeks", 2}});
+    t = training(ui, {{"action", "start"}});
+    CHECK(t["playing"] == true);
+    CHECK(t["weeks"] == 2);
+    CHECK(t["week"] == 0);
+    // Seven calls of 20 minutes: 140 > 120. The seventh does not fit; nothing is played.
+    for (int k = 0; k < 7; ++k)
+      training(ui, {{"action", "add-move"}, {"customer", k % 2 ? "C2" : "C1"}, {"move", "call"}});
+    t = training(ui, {{"action", "play"}});
+    CHECK(t["minutes_left"] == -20);
+    CHECK(t["refused"] == "move 7 (call C1): takes 20 minutes and 0 of the week's 120 are left");
+    CHECK(t["week"] == 0);
+    CHECK(t["log"].empty());
+    CHECK(t["plan"].size() == 7);
+    // An unknown customer is not a move.
+    training(ui, {{"action", "add-move"}, {"customer", "C99"}, {"move", "call"}}, false);
+    // Remove all but the calls to C1 and C2, C2 first.
+    for (int k = 6; k >= 2; --k) training(ui, {{"action", "remove-move"}, {"index", k}});
+    t = training(ui, {{"action", "move-up"}, {"index", 1}});
+    CHECK(t["plan"] == nlohmann::json::array({"call C2", "call C1"}));
+    CHECK(t["minutes_left"] == 80);
+    t = training(ui, {{"action", "play"}});
+    CHECK(t["refused"] == "");
+    CHECK(t["week"] == 1);
+    REQUIRE(t["log"].size() == 1);
+    CHECK(t["log"][0]["moves"] == 2);
+    REQUIRE(t["log"][0]["done"].size() == 2);
+    CHECK(t["log"][0]["done"][0].get<std::string>().find("C2") != std::string::npos);
+    CHECK(t["plan"].empty());
+    // The game in progress is kept: scenario id and the moves played.
+    nlohmann::json kept = nlohmann::json::parse(disk.settings["training-game.json"]);
+    CHECK(kept["scenario"] == "forgetful-customer");
+    CHECK(kept["weeks"] == 2);
+    CHECK(kept["moves"][0][1] == nlohmann::json{{"move", "call"}, {"customer", "C1"}});
+    // Week 2 by the practice's hint (counted).
+    t = training(ui, {{"action", "use-hint"}});
+    CHECK(t["hints"] == 1);
+    t = training(ui, {{"action", "play"}});
+    CHECK(t["over"] == true);
+    REQUIRE(t["log"].size() == 2);
+    CHECK(t.contains("debrief"));
+    // The same moves through core give the same score.
+    arlab::Scenario s;
+    std::vector<arlab::Problem> problems;
+    REQUIRE(arlab::read_scenario(embedded_scenario("01-forgetful-customer.json"), &s, &problems));
+    arlab::GameState g = arlab::start_game(s, 2);
+    std::string why;
+    REQUIRE(arlab::play_week(&g, {{{arlab::MoveKind::Call, "C2"}, {arlab::MoveKind::Call, "C1"}}}, &why));
+    REQUIRE(arlab::play_week(&g, arlab::by_the_book_week(g), &why));
+    const arlab::Debrief d = arlab::debrief(g);
+    total = d.score.total;
+    CHECK(t["debrief"]["total"] == total);
+    CHECK(t["debrief"]["by_the_book"] == d.by_the_book.total);
+    // It lands in Progress, with the trainee, today and the hint.
+    REQUIRE(t["results"].size() == 1);
+    CHECK(t["results"][0]["trainee"] == "Ann Lee");
+    CHECK(t["results"][0]["played_on"] == "2025-03-20");
+    CHECK(t["results"][0]["total"] == total);
+    CHECK(disk.settings["training-game.json"].empty());  // Nothing in progress any more.
+    result_text = arlab::training_result_json(g, "moves", d, {"Ann Lee", kToday, 1});
+    result_text.pop_back();  // As kept: no final newline.
+    std::vector<arlab::TrainingResult> kept_results;
+    REQUIRE(arlab::read_training_results(disk.settings["training-results.json"], &kept_results,
+                                         &problems));
+    REQUIRE(kept_results.size() == 1);
+    CHECK(kept_results[0].hints == 1);
+    CHECK(kept_results[0].weeks[0].moves == g.log[0].moves);
+    // Drawn at each size, the debrief included; the user's book untouched.
+    REQUIRE(app::show_panel(*ui.state, "training"));
+    ui.frames(3);
+    CHECK(arlab::write_book_json(ui.state->book) == book_before);
+    // Export: JSON (the list) and CSV (the long form of each result).
+    training(ui, {{"action", "export"}, {"format", "csv"}});
+    CHECK(disk.exported["training-results.csv"] == arlab::training_result_csv(g, "moves", d));
+    training(ui, {{"action", "export"}, {"format", "json"}});
+    CHECK(disk.exported["training-results.json"] == disk.settings["training-results.json"]);
+    // A new game left in week 1, to be continued.
+    training(ui, {{"action", "pick"}, {"scenario", 2}});
+    training(ui, {{"action", "start"}});
+    training(ui, {{"action", "add-move"}, {"customer", "C1"}, {"move", "visit"}});
+    t = training(ui, {{"action", "play"}});
+    CHECK(t["week"] == 1);
+  }
+  {
+    Ui ui(/*keep_settings=*/true);  // A restart: the same settings.
+    REQUIRE(app::show_panel(*ui.state, "training"));
+    ui.frames(3);
+    nlohmann::json t = ui.summary()["training"];
+    CHECK(t["trainee"] == "Ann Lee");
+    REQUIRE(t["results"].size() == 1);
+    CHECK(t["results"][0]["scenario"] == "forgetful-customer");
+    CHECK(t["results"][0]["total"] == total);
+    CHECK(t["playing"] == true);  // The game in progress, replayed.
+    CHECK(t["scenario"] == "short-of-cash");
+    CHECK(t["week"] == 1);
+    CHECK(t["log"][0]["moves"] == 1);
+    CHECK(t["note"] == "");
+  }
+  disk.settings.clear();
+}
+
+TEST_CASE("training tab: scenario and result files go to the tab; bad ones change nothing") {
+  app::platform::FakePlatform& disk = app::platform::fake();
+  Ui ui;
+  const std::string book_name = ui.state->book_name;
+  const size_t invoices = ui.state->book.invoices.size();
+  // A scenario file, opened as any file: to the Training tab, never as the book.
+  std::string scenario = embedded_scenario("04-the-chain.json");
+  const std::string id_line = "\"id\": \"the-chain\"";
+  scenario.replace(scenario.find(id_line), id_line.size(), "\"id\": \"my-chain\"");
+  REQUIRE(app::open_file_text(*ui.state, "my-chain.json", scenario));
+  ui.frames(2);
+  nlohmann::json t = ui.summary()["training"];
+  CHECK(ui.state->book_name == book_name);
+  CHECK(ui.state->book.invoices.size() == invoices);
+  CHECK_FALSE(ui.summary()["confirm_replace"]["open"].get<bool>());
+  REQUIRE(t["catalog"].size() == 7);
+  CHECK(t["catalog"][6]["id"] == "my-chain");
+  CHECK(t["catalog"][6]["builtin"] == false);
+  CHECK(t["picked"] == 6);
+  // A bad scenario: its located problem, nothing added.
+  std::string bad = scenario;
+  bad.replace(bad.find("\"weeks\": 8"), 10, "\"weeks\": 0");
+  CHECK_FALSE(app::open_file_text(*ui.state, "bad-scenario.json", bad));
+  ui.frames(2);
+  CHECK(ui.state->problems_title == "Could not read the scenario bad-scenario.json");
+  REQUIRE_FALSE(ui.state->problems.empty());
+  CHECK(ui.state->problems[0].place == "weeks");
+  CHECK(ui.summary()["training"]["catalog"].size() == 7);
+  CHECK(ui.state->book_name == book_name);
+  // The class view: a good result and a bad one; the bad one named, the good one kept.
+  arlab::Scenario s;
+  std::vector<arlab::Problem> problems;
+  REQUIRE(arlab::read_scenario(embedded_scenario("01-forgetful-customer.json"), &s, &problems));
+  arlab::GameState g = arlab::start_game(s, 1);
+  std::string why;
+  REQUIRE(arlab::play_week(&g, {}, &why));  // A week of nothing: the practice has advice.
+  const arlab::Debrief d = arlab::debrief(g);
+  const std::string good = arlab::training_result_json(g, "moves", d, {"Bo", kToday, 0});
+  REQUIRE(app::open_file_text(*ui.state, "bo.json", good));
+  std::string broken = good;
+  broken.replace(broken.find("\"trainee\": \"Bo\""), 15, "\"trainee\": 7");
+  CHECK_FALSE(app::open_file_text(*ui.state, "cy.json", broken));
+  ui.frames(2);
+  CHECK(ui.state->problems_title == "Could not read the result cy.json");
+  REQUIRE(ui.state->problems.size() == 1);
+  CHECK(ui.state->problems[0].place == "cy.json: trainee");
+  CHECK(ui.state->problems[0].message == "must be a string, not 7");
+  t = ui.summary()["training"];
+  CHECK(t["section"] == "Class");
+  CHECK(t["class"]["results"] == 1);
+  CHECK(t["class"]["files"] == nlohmann::json::array({"bo.json"}));
+  REQUIRE(t["class"]["cells"].size() == 1);
+  CHECK(t["class"]["cells"][0]["trainee"] == "Bo");
+  CHECK(t["class"]["cells"][0]["score"] == d.score.total);
+  // 01 teaches four practices: each averages Bo's one score.
+  REQUIRE(t["class"]["practices"].size() == 4);
+  CHECK(t["class"]["practices"][0]["practice"] == "call-rules");  // practices() order.
+  CHECK(t["class"]["practices"][0]["average"] == std::to_string(d.score.total) + ".00");
+  size_t advice = 0;
+  for (const arlab::DebriefWeek& w : d.weeks) advice += w.advice.size();
+  CHECK(advice > 0);
+  size_t counted = 0;
+  for (const nlohmann::json& m : t["class"]["mistakes"]) counted += m["items"].get<size_t>();
+  CHECK(counted == advice);
+  disk.settings.clear();
 }

@@ -78,3 +78,51 @@ TEST_CASE("layout: no text is cut at 1024x700, 1280x800 and 1920x1080") {
   }
   ImGui::DestroyContext();
 }
+
+// The Training page (issue 13) in its three states: the picker and briefing, a week of a game
+// (portfolio, moves, plan, log, charts), and the debrief; Progress and Class with a result.
+TEST_CASE("layout: the Training page's briefing, a week and the debrief fit") {
+  app::platform::fake().settings.clear();
+  app::platform::fake().saved_at_start.reset();
+  app::platform::fake().today = arlab::date_from_ymd(2025, 12, 31);
+  ImGui::CreateContext();
+  {
+    auto state = app::create_state();
+    app::init(*state);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    std::vector<std::string> all;
+    auto check_sizes = [&](const char* what) {
+      for (Size size : kSizes) {
+        draw(*state, size, 4);
+        for (const std::string& overflow : app::layout_overflows())
+          all.push_back(std::to_string(int(size.width)) + "x" + std::to_string(int(size.height)) +
+                        " training " + what + ": " + overflow);
+      }
+    };
+    auto command = [&](const char* json) {
+      REQUIRE(app::training_command(*state, json));
+      draw(*state, kSizes[2], 2);
+    };
+    REQUIRE(app::show_panel(*state, "training"));
+    command(R"({"action": "pick", "scenario": "big-customer", "weeks": 2})");
+    check_sizes("briefing");
+    command(R"({"action": "start"})");
+    command(R"({"action": "add-move", "customer": "C1", "move": "escalate", "to": "legal"})");
+    command(R"({"action": "play"})");  // Refused: the reason beside the plan.
+    command(R"({"action": "use-hint"})");
+    command(R"({"action": "play"})");
+    command(R"({"action": "hint"})");
+    check_sizes("week");
+    command(R"({"action": "play"})");
+    check_sizes("debrief");
+    command(R"({"action": "show", "section": "progress"})");
+    check_sizes("progress");
+    for (const std::string& line : all) MESSAGE(line);
+    CHECK(all.empty());
+    app::shutdown(*state);
+  }
+  app::platform::fake().settings.clear();
+  ImGui::DestroyContext();
+}

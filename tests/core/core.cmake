@@ -31,6 +31,7 @@ add_executable(arlab_tests
   ${CMAKE_CURRENT_LIST_DIR}/test_training.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_training_exercises.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_training_call.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_training_class.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_book_json.cpp ${CMAKE_CURRENT_LIST_DIR}/test_book_json_fast.cpp)
 target_include_directories(arlab_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${ARLAB_TP_INCLUDE})
 target_link_libraries(arlab_tests PRIVATE arlab_core arlab_io arlab_assets)

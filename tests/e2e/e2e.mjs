@@ -54,6 +54,9 @@
 //                   warm run's numbers are the cold run's
 //  29 tornado      the Tornado's cases one after the other on the Worker each leaves warm:
 //                   its base and bars are `arlab simulate --tornado`'s
+//  30 training     a practice round of two weeks played in the Training tab (a plan over the
+//                   minutes refused, Play week clicked) to its debrief; after a reload the
+//                   result is in Progress; no text cut at the three sizes
 // Screenshots go to tests/e2e/artifacts/. Exit 0 all passed, 1 a failure, 77 skipped.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -197,6 +200,78 @@ async function checkCaseFile(page) {
   expect(back.last_records[2].text === 'e2e: called about the overdue invoices <b>&</b>',
          `what was said: ${back.last_records[2].text}`);
   expect(back.last_records[4].level === 1, 'the letter is not level 1');
+  await page.evaluate(() => window.arlab.showPanel('dashboard'));
+}
+
+// Issue 13: the Training tab in the browser. A practice round of two weeks of "The forgetful
+// customer" through arlab.training (the same functions its buttons call): a plan over the week's
+// minutes refused with its reason and nothing played; week 1 a call to each forgetful customer,
+// played by a click on "Play week"; week 2 by the practice's hint; the debrief. After a reload
+// the result is in Progress with its score. No text is cut at the three sizes.
+async function checkTraining(page) {
+  expect(await page.evaluate(() => window.arlab.showPanel('training')), 'no Training tab');
+  await nextFrames(page, 4);
+  const command = async (c) => {
+    expect(await page.evaluate((x) => window.arlab.training(x), c),
+           `arlab.training(${JSON.stringify(c)}) was refused`);
+    await nextFrames(page);
+    return (await summaryOf(page)).training;
+  };
+  const cut = [];
+  const fits = async (name) => {
+    for (const [width, height] of [[1024, 700], [1920, 1080], [1280, 800]]) {
+      await page.setViewportSize({width, height});
+      await nextFrames(page, 4);
+      for (const o of (await summaryOf(page)).overflows) cut.push(`${width}x${height} ${name}: ${o}`);
+      await shot(page, `30-training-${name}-${width}x${height}.png`);
+    }
+  };
+  let t = (await summaryOf(page)).training;
+  expect(t.catalog && t.catalog.length === 6, `scenarios listed: ${JSON.stringify(t.catalog)}`);
+  const kept = t.results.length;
+  await command({action: 'trainee', name: 'E2E Trainee'});
+  await command({action: 'pick', scenario: 'forgetful-customer', weeks: 2});
+  await fits('briefing');
+  t = await command({action: 'start'});
+  expect(t.playing && t.weeks === 2 && t.week === 0, `not started: ${JSON.stringify(t)}`);
+  for (let k = 0; k < 7; ++k)
+    await command({action: 'add-move', customer: k % 2 ? 'C2' : 'C1', move: 'call'});
+  t = await command({action: 'play'});
+  expect(t.refused === 'move 7 (call C1): takes 20 minutes and 0 of the week\'s 120 are left',
+         `refused: "${t.refused}"`);
+  expect(t.week === 0 && t.log.length === 0, `a refused plan played week ${t.week}`);
+  await shot(page, '30-training-refused.png');
+  for (let k = 6; k >= 2; --k) await command({action: 'remove-move', index: k});
+  // "Play week" clicked where the app drew it.
+  const at = await centreOf(page, 'training-play');
+  await page.mouse.click(at.x, at.y);
+  await page.waitForFunction(() => window.arlab.summary().training.week === 1, null,
+                             {timeout: WAIT_MS});
+  t = (await summaryOf(page)).training;
+  expect(t.log.length === 1 && t.log[0].moves === 2 && t.log[0].done.length === 2,
+         `week 1's log: ${JSON.stringify(t.log)}`);
+  await fits('week');
+  await command({action: 'use-hint'});
+  t = await command({action: 'play'});
+  expect(t.over && t.debrief, `not over after week 2: ${JSON.stringify(t)}`);
+  const total = t.debrief.total;
+  await fits('debrief');
+  expect(t.results.length === kept + 1, `results: ${t.results.length}, expected ${kept + 1}`);
+  await page.evaluate(() => window.arlab.flush());
+  await waitSaved(page);
+  await page.reload();
+  await waitReady(page, 5);
+  expect(await page.evaluate(() => window.arlab.showPanel('training')), 'no Training tab after the reload');
+  t = await command({action: 'show', section: 'progress'});
+  const last = t.results[t.results.length - 1];
+  expect(t.results.length === kept + 1 && last.scenario === 'forgetful-customer' &&
+         last.total === total && last.trainee === 'E2E Trainee' && last.weeks === 2,
+         `after the reload, Progress holds ${JSON.stringify(t.results)}`);
+  expect(t.trainee === 'E2E Trainee', `the trainee after the reload: "${t.trainee}"`);
+  await fits('progress');
+  console.log(`     scored ${total} (by the book ${t.results[t.results.length - 1].by_the_book}); ` +
+              `${cut.length} texts cut`);
+  expect(cut.length === 0, `text cut:\n       ${cut.join('\n       ')}`);
   await page.evaluate(() => window.arlab.showPanel('dashboard'));
 }
 
@@ -1447,6 +1522,8 @@ async function main() {
                 () => checkSimulationFirstResults(page));
     await check('29 tornado: each case on the Worker the one before left; the CLI\'s bars',
                 () => checkSimulationTornado(page));
+    await check('30 training: a practice round played to its debrief; its result after a reload',
+                () => checkTraining(page));
     await check('3 open: picked book loads, broken book rejected', () => checkOpenFiles(page));
     await check('4 persists: the loaded book is back after a reload', () => checkPersists(page));
     await check('15 replace-asks: Open asks, Cancel keeps the book, the replaced one is restorable',
