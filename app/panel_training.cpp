@@ -23,6 +23,7 @@
 #include "app/panel_training.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -53,7 +54,7 @@ constexpr const char* kResultsSetting = "training-results.json";
 constexpr const char* kUnreadableSetting = "training-results.unreadable.json";
 
 // The sections of the tab, in order; the exercises and the call join here.
-const char* const kTrainingSections[] = {"Game", "Progress", "Class"};
+const char* const kTrainingSections[] = {"Game", "Exercises", "Call", "Progress", "Class"};
 
 const char* level_label(arlab::ScenarioLevel level) {
   switch (level) {
@@ -309,7 +310,11 @@ void finish_game(State& state, TrainingPanel& p) {
   p.debrief = arlab::debrief(p.game);
   if (p.result_kept) return;
   p.result_kept = true;
-  arlab::TrainingResultNote note{p.trainee, state.today, p.hints};
+  arlab::TrainingResultNote note{p.trainee, state.today, p.hints, {}};
+  // The exercises checked on this scenario go with its result (the latest check of each).
+  for (const ExerciseOutcome& o : p.exercises.outcomes)
+    if (o.scenario_id == p.game.scenario.id)
+      note.exercises.push_back({arlab::exercise_kind_name(o.kind), o.practices, o.points, o.max});
   if (!add_result_text(p, arlab::training_result_json(p.game, "moves", *p.debrief, note))) return;
   keep_results(p);
   keep_game(p);  // Nothing in progress any more.
@@ -1069,6 +1074,60 @@ void draw_game(State& state, TrainingPanel& p) {
 
 // ---- [SECTION] Drawing: progress and class ---------------------------------------------------
 
+// ---- [SECTION] Exercises and the call ------------------------------------------------------
+
+// The scenario the exercises are of: the game's while one is played, else the picked one.
+const arlab::Scenario* exercises_scenario(const TrainingPanel& p) {
+  if (p.playing) return &p.game.scenario;
+  if (p.picked >= 0 && size_t(p.picked) < p.catalog.size()) return &p.catalog[p.picked].scenario;
+  return nullptr;
+}
+
+void draw_exercises(TrainingPanel& p) {
+  const arlab::Scenario* s = exercises_scenario(p);
+  if (!s) {
+    ImGui::TextDisabled("Pick a scenario in Game: the exercises are made from its book.");
+    return;
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", (s->title + ": exercises made from its book on " +
+                             arlab::format_date(s->start) +
+                             " by arlab's own engines; each answer is checked and explained "
+                             "with their working. Checked exercises go with the game's result.")
+                                .c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::BeginChild("##exercises", ImVec2(0, 0), false);
+  draw_training_exercises(*s, &p.exercises);
+  ImGui::EndChild();
+}
+
+// A call played to its end goes into the week's plan, and the page goes back to the game.
+void add_call_to_plan(TrainingPanel& p, const arlab::Move& m) {
+  p.plan.moves.push_back(m);
+  p.refused.clear();
+  p.done = "Added the call to " + m.customer_id + " to week " + std::to_string(p.game.week + 1) +
+           "'s plan: its outcome comes when the week is played";
+  p.section = int(TrainingSection::Game);
+  p.select_section = true;
+}
+
+void draw_call(TrainingPanel& p) {
+  if (!p.playing || p.game.over()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled(
+        "Start a game in Game: a call is made on the first day of the game's next week, with "
+        "the customer's book as it stands; added to the week's plan, its outcome (a payment, a "
+        "promise, a dispute, a plan asked or a refusal) comes when the week is played.");
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  arlab::Move m;
+  ImGui::BeginChild("##call", ImVec2(0, 0), false);
+  const bool added = draw_training_call(p.game, &p.call, &m);
+  ImGui::EndChild();
+  if (added) add_call_to_plan(p, m);
+}
+
 void draw_progress(State& state, TrainingPanel& p) {
   draw_trainee_field(p);
   ImGui::SameLine();
@@ -1178,9 +1237,15 @@ void draw_class(State& state, TrainingPanel& p) {
   }
   ImGui::Spacing();
   ui::heading("By practice");
-  if (ImGui::BeginTable("##class_practices", 4,
+  // A practice's exercises: points of points possible; its call rules: marks kept of marks
+  // the trainees' choices touched ("-" when none).
+  auto share = [](int32_t points, int32_t max) {
+    return max > 0 ? std::to_string(points) + " of " + std::to_string(max) : std::string("-");
+  };
+  if (ImGui::BeginTable("##class_practices", 6,
                         ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    for (const char* h : {"Practice", "Results", "Average", "By the book"})
+    for (const char* h : {"Practice", "Results", "Average", "By the book", "Exercises",
+                          "Call rules kept"})
       ImGui::TableSetupColumn(h);
     ui::headers_row();
     for (const arlab::PracticeAverage& a : s.practices) {
@@ -1192,9 +1257,13 @@ void draw_class(State& state, TrainingPanel& p) {
       ImGui::TableNextColumn();
       ui::text_right(std::to_string(a.results));
       ImGui::TableNextColumn();
-      ui::text_right(centi_text(a.score_centi));
+      ui::text_right(a.results > 0 ? centi_text(a.score_centi) : "-");
       ImGui::TableNextColumn();
-      ui::text_right(centi_text(a.by_the_book_centi));
+      ui::text_right(a.results > 0 ? centi_text(a.by_the_book_centi) : "-");
+      ImGui::TableNextColumn();
+      ui::text_right(share(a.exercise_points, a.exercise_max));
+      ImGui::TableNextColumn();
+      ui::text_right(share(a.call_points, a.call_max));
     }
     ImGui::EndTable();
   }
@@ -1249,6 +1318,12 @@ void draw_training(State& state) {
       switch (TrainingSection(k)) {
         case TrainingSection::Game:
           draw_game(state, p);
+          break;
+        case TrainingSection::Exercises:
+          draw_exercises(p);
+          break;
+        case TrainingSection::Call:
+          draw_call(p);
           break;
         case TrainingSection::Progress:
           draw_progress(state, p);
@@ -1379,11 +1454,43 @@ bool training_command(State& state, std::string_view json_text) {
       return false;
     std::snprintf(p.trainee, sizeof p.trainee, "%s", j["name"].get<std::string>().c_str());
     save_trainee(p);
-  } else if (action == "show") {  // {"section": "game" | "progress" | "class"}
+  } else if (action == "show") {  // {"section": "game" | "exercises" | "call" | "progress" | "class"}
     const std::string s = j.value("section", std::string());
-    const int k = s == "game" ? 0 : s == "progress" ? 1 : s == "class" ? 2 : -1;
+    int k = -1;
+    for (int i = 0; i < int(std::size(kTrainingSections)); ++i) {
+      std::string name = kTrainingSections[i];
+      for (char& ch : name) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+      if (name == s) k = i;
+    }
     if (k < 0) return false;
     p.section = k;
+  } else if (action == "call") {  // {"customer": id, "choices": [0, 2, ...] | "ideal"}
+    // The call view's conversation, choice by choice, then its move added as the button does.
+    if (!in_game || !j.contains("customer") || !j["customer"].is_string()) return false;
+    const arlab::Index c = arlab::find_customer(p.game.book, j["customer"].get<std::string>());
+    if (c == arlab::kNone || !j.contains("choices")) return false;
+    std::vector<int32_t> choices;
+    if (j["choices"] == "ideal") {
+      choices = arlab::ideal_choices(p.game, c);
+    } else if (j["choices"].is_array()) {
+      for (const nlohmann::json& k : j["choices"]) {
+        if (!k.is_number_integer()) return false;
+        choices.push_back(k.get<int32_t>());
+      }
+    } else {
+      return false;
+    }
+    p.call = CallView{};
+    p.call.customer_id = j["customer"].get<std::string>();
+    p.call.started = true;
+    p.call.week = p.game.week + 1;
+    p.call.call = arlab::start_call(p.game, c);
+    std::string why;
+    for (int32_t k : choices)
+      if (!arlab::choose(&p.call.call, k, &why)) return false;
+    if (!arlab::finished(p.call.call)) return false;
+    p.call.added = true;
+    add_call_to_plan(p, arlab::Move{arlab::MoveKind::Call, p.call.customer_id, 0, 0, choices});
   } else if (action == "export") {  // {"format": "json" | "csv"}
     export_progress(state, p, j.value("format", std::string("json")) == "json");
   } else if (action == "clear-class") {
@@ -1435,6 +1542,14 @@ std::string training_status_json(const State& state) {
                      {"done", w.done},
                      {"events", w.events}});
     j["log"] = log;
+    nlohmann::ordered_json calls = nlohmann::ordered_json::array();
+    for (const arlab::WeekLog& w : g.log)
+      for (const arlab::CallPlayed& c : w.calls)
+        calls.push_back({{"week", w.week},
+                         {"customer", c.customer_id},
+                         {"score", c.total},
+                         {"outcome", c.outcome}});
+    j["calls"] = calls;
     if (p.debrief)
       j["debrief"] = {{"total", p.debrief->score.total},
                       {"by_the_book", p.debrief->by_the_book.total},
@@ -1452,8 +1567,13 @@ std::string training_status_json(const State& state) {
                        {"played_on", r.played_on},
                        {"weeks", r.weeks_played},
                        {"total", r.score.total},
-                       {"by_the_book", r.by_the_book.total}});
+                       {"by_the_book", r.by_the_book.total},
+                       {"calls", r.calls.size()},
+                       {"exercises", r.exercises.size()}});
   j["results"] = results;
+  j["exercises"] = {{"scenario", p.exercises.key},
+                    {"count", p.exercises.exercises.size()},
+                    {"right", exercises_right(p.exercises)}};
   const arlab::ClassSummary& s = p.class_summary;
   nlohmann::ordered_json cells = nlohmann::ordered_json::array();
   for (const arlab::ClassCell& c : s.cells)
@@ -1467,7 +1587,11 @@ std::string training_status_json(const State& state) {
     practices.push_back({{"practice", a.practice},
                          {"results", a.results},
                          {"average", centi_text(a.score_centi)},
-                         {"by_the_book", centi_text(a.by_the_book_centi)}});
+                         {"by_the_book", centi_text(a.by_the_book_centi)},
+                         {"exercise_points", a.exercise_points},
+                         {"exercise_max", a.exercise_max},
+                         {"call_points", a.call_points},
+                         {"call_max", a.call_max}});
   nlohmann::ordered_json mistakes = nlohmann::ordered_json::array();
   for (const arlab::CommonMistake& m : s.mistakes)
     mistakes.push_back({{"practice", m.practice}, {"items", m.items}, {"trainees", m.trainees}});

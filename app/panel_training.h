@@ -5,9 +5,11 @@
 // user's book is never touched), the debrief, the trainee's progress kept across sessions
 // (platform settings) and a trainer's class view over imported result files.
 //
-// The page is a tab bar of sections: "Game", "Progress", "Class". Other sections (the
-// exercises, the collection call) slot in as more items of kTrainingSections and the switch in
-// draw_training (app/panel_training.cpp).
+// The page is a tab bar of sections: "Game", "Exercises" (app/training_exercises_view.h, on the
+// picked scenario), "Call" (app/training_call_view.h: a collection call in the game's current
+// week, added to its plan), "Progress", "Class" (kTrainingSections and the switch in
+// draw_training, app/panel_training.cpp). A finished game's result carries the exercises
+// checked on its scenario and the calls played.
 //
 // Kept across sessions (platform::save_setting):
 //   training-trainee        the trainee's name
@@ -24,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "app/training_call_view.h"
+#include "app/training_exercises_view.h"
 #include "core/collection.h"
 #include "core/scenario.h"
 #include "core/training_class.h"
@@ -38,7 +42,7 @@ struct State;
 constexpr size_t kTrainingResultsMax = 200;
 constexpr size_t kTrainingResultsBytesMax = 4u << 20;
 
-enum class TrainingSection : int { Game, Progress, Class };
+enum class TrainingSection : int { Game, Exercises, Call, Progress, Class };
 enum class TrainingPick : uint8_t { None, Scenario, Results };
 
 struct TrainingCatalogEntry {
@@ -82,6 +86,11 @@ struct TrainingPanel {
   int position_week = -1;
   std::optional<arlab::Debrief> debrief;  // Once the game is over.
   bool result_kept = false;               // The over game's result is in `results`.
+
+  // The exercises (of the game's scenario while one is played, else of the picked one) and
+  // the collection call (in the game's current week).
+  ExercisesView exercises;
+  CallView call;
 
   // Progress: this browser's or desktop's finished games, oldest first.
   std::vector<arlab::TrainingResult> results;

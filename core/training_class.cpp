@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/scenario.h"
+#include "core/training_call.h"
 
 namespace arlab {
 
@@ -65,6 +66,7 @@ ClassSummary summarize_class(const std::vector<TrainingResult>& results) {
   // Averages by practice and the mistakes, over the counted results.
   struct Sums {
     int64_t count = 0, score = 0, book = 0;
+    int64_t exercise_points = 0, exercise_max = 0, call_points = 0, call_max = 0;
   };
   std::map<std::string, Sums> sums;
   struct Mistakes {
@@ -82,15 +84,44 @@ ClassSummary summarize_class(const std::vector<TrainingResult>& results) {
       x.score += r.score.total;
       x.book += r.by_the_book.total;
     }
-    for (const TrainingAdviceItem& a : r.advice) {
-      Mistakes& m = mistakes[a.practice];
-      if (m.items++ == 0) m.example = a.text;
+    auto mistake = [&](const std::string& practice, const std::string& text) {
+      Mistakes& m = mistakes[practice];
+      if (m.items++ == 0) m.example = text;
       m.trainees.insert(r.trainee);
+    };
+    for (const TrainingAdviceItem& a : r.advice) mistake(a.practice, a.text);
+    for (const TrainingResultExercise& e : r.exercises)
+      for (const std::string& p : e.practices) {
+        Sums& x = sums[p];
+        x.exercise_points += e.points;
+        x.exercise_max += e.max;
+        if (e.points < e.max)
+          mistake(p, "exercise " + e.kind + ": " + std::to_string(e.points) + " of " +
+                         std::to_string(e.max) + " points");
+      }
+    for (const TrainingResultCall& call : r.calls) {
+      for (size_t k = 0; k < call.points.size() && k < call.max.size() && k < size_t(kCallRuleCount); ++k) {
+        Sums& x = sums[call_rule(int32_t(k + 1)).practice];
+        x.call_points += call.points[k];
+        x.call_max += call.max[k];
+      }
+      for (int32_t id : call.broken)
+        if (id >= 1 && id <= int32_t(kCallRuleCount))
+          mistake(call_rule(id).practice, "call to " + call.customer + " in week " +
+                                              std::to_string(call.week) + ": rule " +
+                                              std::to_string(id) + ", " + call_rule(id).name +
+                                              ", broken");
     }
   }
-  for (const auto& [id, x] : sums)
-    s.practices.push_back(
-        {id, int32_t(x.count), mean_centi(x.score, x.count), mean_centi(x.book, x.count)});
+  for (const auto& [id, x] : sums) {
+    PracticeAverage a{id, int32_t(x.count), mean_centi(x.score, x.count),
+                      mean_centi(x.book, x.count)};
+    a.exercise_points = int32_t(x.exercise_points);
+    a.exercise_max = int32_t(x.exercise_max);
+    a.call_points = int32_t(x.call_points);
+    a.call_max = int32_t(x.call_max);
+    s.practices.push_back(a);
+  }
   std::sort(s.practices.begin(), s.practices.end(),
             [](const PracticeAverage& a, const PracticeAverage& b) {
               return practice_before(a.practice, b.practice);

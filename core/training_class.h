@@ -12,12 +12,15 @@
 // Averages by practice: each counted result's total is counted once for every practice its
 // scenario teaches (a scenario teaching four practices adds its score to four averages), and
 // so is its by-the-book total, to compare. Means are in hundredths of a point, rounded half up.
-// (When results carry exercises and calls, their scores join the practices they cite.)
+// The exercises a result carries add their points (of their maximum) to each practice they
+// teach, and its calls add each rule's marks kept (of the marks its choices touched) to the
+// rule's practice (core/training_call.h call_rule).
 //
 // Common mistakes: the debrief's advice items of the counted results (what the practice would
-// have done differently), counted by the practice each cites: how many items, how many
-// trainees had at least one, and the first item's text as an example; most items first, then
-// most trainees, then the practice's teaching order.
+// have done differently), each call rule broken and each exercise short of full points,
+// counted by the practice each cites: how many items, how many trainees had at least one, and
+// the first item's text as an example; most items first, then most trainees, then the
+// practice's teaching order.
 //
 // Usage:
 //   std::vector<arlab::TrainingResult> results = ...;  // io/scenario_json.h read_training_results
@@ -59,6 +62,27 @@ struct TrainingAdviceItem {
   bool operator==(const TrainingAdviceItem&) const = default;
 };
 
+// A collection call played with choices (core/training_call.h; the result's "calls").
+struct TrainingResultCall {
+  int32_t week = 0;
+  std::string customer;
+  std::vector<int32_t> choices;
+  int32_t score = 0;                 // 0-100.
+  std::vector<int32_t> points, max;  // By rule 1-9.
+  std::vector<int32_t> broken;       // The rule ids broken.
+  std::string outcome, outcome_text;
+  bool operator==(const TrainingResultCall&) const = default;
+};
+
+// An exercise checked in the app on the result's scenario (core/training_exercises.h; the
+// result's "exercises"): the latest check of each kind.
+struct TrainingResultExercise {
+  std::string kind;                    // exercise_kind_name: "rank_worklist", ...
+  std::vector<std::string> practices;  // The practice ids it teaches.
+  int32_t points = 0, max = 0;
+  bool operator==(const TrainingResultExercise&) const = default;
+};
+
 struct TrainingResult {
   std::string scenario, title;  // The scenario's id and title.
   uint64_t seed = 1;
@@ -73,6 +97,8 @@ struct TrainingResult {
   std::string played_on;               // "YYYY-MM-DD".
   int32_t hints = 0;                   // Weeks the practice's moves were shown.
   std::vector<std::string> practices;  // The ids the scenario teaches.
+  std::vector<TrainingResultCall> calls;          // Calls played with choices (game or app).
+  std::vector<TrainingResultExercise> exercises;  // Written by the app.
   bool operator==(const TrainingResult&) const = default;
 };
 
@@ -91,11 +117,15 @@ struct PracticeAverage {
   int32_t results = 0;            // Counted results whose scenario teaches it.
   int32_t score_centi = 0;        // Their mean total, hundredths of a point.
   int32_t by_the_book_centi = 0;  // Their by-the-book mean, the same way.
+  // The exercises citing it in the counted results: points scored of the points possible;
+  // and the call rules citing it: marks kept of the marks the choices touched.
+  int32_t exercise_points = 0, exercise_max = 0;
+  int32_t call_points = 0, call_max = 0;
 };
 
 struct CommonMistake {
   std::string practice;
-  int32_t items = 0;     // Advice items citing it.
+  int32_t items = 0;     // Advice items citing it, call rules broken, exercises short of full.
   int32_t trainees = 0;  // Trainees with at least one.
   std::string example;   // The first item's text.
 };

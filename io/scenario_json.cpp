@@ -14,8 +14,9 @@
 
 #include "core/date.h"
 #include "core/money.h"
-#include "core/training_call.h"
 #include "core/text.h"
+#include "core/training_call.h"
+#include "core/training_exercises.h"
 #include "io/book_json.h"
 #include "io/cells.h"
 #include "io/json_text.h"
@@ -765,6 +766,10 @@ TrainingResult training_result_record(const GameState& g, std::string_view playe
   for (const DebriefWeek& w : d.weeks)
     for (const DebriefAdvice& a : w.advice) r.advice.push_back({w.week, a.practice, a.text});
   r.practices = g.scenario.practices;
+  for (const WeekLog& w : g.log)
+    for (const CallPlayed& c : w.calls)
+      r.calls.push_back({w.week, c.customer_id, c.choices, c.total, c.points, c.max, c.broken,
+                         c.outcome, c.outcome_text});
   return r;
 }
 
@@ -783,6 +788,15 @@ std::string training_result_json(const GameState& g, std::string_view played_by,
   for (size_t i = 0; i < g.log.size(); i++)
     out += (i ? ",\n    " : "\n    ") + moves_json(g.log[i].moves);
   out += g.log.empty() ? "]" : "\n  ]";
+  for (size_t i = 0; i < note.exercises.size(); i++) {
+    const TrainingResultExercise& e = note.exercises[i];
+    out += i ? ",\n    {" : ",\n  \"exercises\": [\n    {";
+    out += "\"kind\": " + jq(e.kind) + ", \"practices\": [";
+    for (size_t k = 0; k < e.practices.size(); k++) out += (k ? ", " : "") + jq(e.practices[k]);
+    out += "], \"points\": " + std::to_string(e.points) + ", \"max\": " + std::to_string(e.max) +
+           "}";
+  }
+  if (!note.exercises.empty()) out += "\n  ]";
   return out + "\n}\n";
 }
 
@@ -911,6 +925,103 @@ void read_result_week(Reader& r, const json& v, const std::string& place,
   if (v.contains("events")) result_texts(r, v["events"], at(place, "events"), &w->events);
 }
 
+// A list of whole numbers lo..hi at `place` (a call's choices, points, broken rules).
+bool result_numbers(Reader& r, const json& v, const std::string& place, int64_t lo, int64_t hi,
+                    size_t max_size, std::vector<int32_t>* out) {
+  if (!v.is_array() || v.size() > max_size) {
+    r.add(place, "must be an array of at most " + std::to_string(max_size) + " numbers, not " +
+                     json_described(v));
+    return false;
+  }
+  out->assign(v.size(), 0);
+  bool ok = true;
+  for (size_t i = 0; i < v.size(); i++) ok &= r.whole32(v[i], item(place, i), lo, hi, &(*out)[i]);
+  return ok;
+}
+
+// "calls": the collection calls played with choices, as calls_json writes them.
+void read_result_calls(Reader& r, const json& v, const std::string& place,
+                       std::vector<Problem>* problems, TrainingResult* out) {
+  if (!v.is_array() || v.size() > 1000)
+    return r.add(place, "must be an array of calls, not " + json_described(v));
+  for (size_t i = 0; i < v.size(); i++) {
+    const std::string cp = item(place, i);
+    const json& c = v[i];
+    if (!r.object(c, cp, "a call")) continue;
+    check_known_members(c, cp,
+                        {"week", "customer", "choices", "score", "rules", "broken", "outcome",
+                         "outcome_text"},
+                        problems);
+    TrainingResultCall x;
+    if (r.needs(c, "week", cp, "its week"))
+      r.whole32(c["week"], at(cp, "week"), 1, kScenarioWeeksMax, &x.week);
+    if (r.needs(c, "customer", cp, "the customer called"))
+      r.text(c["customer"], at(cp, "customer"), 64, true, &x.customer);
+    if (r.needs(c, "choices", cp, "the choices taken"))
+      result_numbers(r, c["choices"], at(cp, "choices"), 0, 3, 40, &x.choices);
+    if (r.needs(c, "score", cp, "0 to 100"))
+      r.whole32(c["score"], at(cp, "score"), 0, 100, &x.score);
+    if (r.needs(c, "rules", cp, "each rule's points")) {
+      const json& rules = c["rules"];
+      if (!rules.is_array() || rules.size() != size_t(kCallRuleCount)) {
+        r.add(at(cp, "rules"), "must be an array of the " + std::to_string(kCallRuleCount) +
+                                   " rules, not " + json_described(rules));
+      } else {
+        x.points.assign(rules.size(), 0);
+        x.max.assign(rules.size(), 0);
+        for (size_t k = 0; k < rules.size(); k++) {
+          const std::string rp = item(at(cp, "rules"), k);
+          if (!r.object(rules[k], rp, "{\"rule\", \"name\", \"points\", \"max\"}")) continue;
+          check_known_members(rules[k], rp, {"rule", "name", "points", "max"}, problems);
+          int32_t id = 0;
+          if (r.needs(rules[k], "rule", rp, "the rule's number") &&
+              r.whole32(rules[k]["rule"], at(rp, "rule"), 1, kCallRuleCount, &id) &&
+              id != int32_t(k + 1))
+            r.add(at(rp, "rule"), "must be " + std::to_string(k + 1) + " (the rules in order)");
+          if (r.needs(rules[k], "points", rp, "the marks kept"))
+            r.whole32(rules[k]["points"], at(rp, "points"), 0, 100, &x.points[k]);
+          if (r.needs(rules[k], "max", rp, "the marks its choices touched"))
+            r.whole32(rules[k]["max"], at(rp, "max"), 0, 100, &x.max[k]);
+          if (x.points[k] > x.max[k]) r.add(at(rp, "points"), "is more than max");
+        }
+      }
+    }
+    if (r.needs(c, "broken", cp, "the rules broken"))
+      result_numbers(r, c["broken"], at(cp, "broken"), 1, kCallRuleCount, kCallRuleCount,
+                     &x.broken);
+    if (r.needs(c, "outcome", cp, "the call's outcome"))
+      r.text(c["outcome"], at(cp, "outcome"), 32, true, &x.outcome);
+    if (c.contains("outcome_text"))
+      r.text(c["outcome_text"], at(cp, "outcome_text"), kScenarioTextMax, false, &x.outcome_text);
+    out->calls.push_back(std::move(x));
+  }
+}
+
+// "exercises": the exercises checked in the app, as training_result_json's note writes them.
+void read_result_exercises(Reader& r, const json& v, const std::string& place,
+                           std::vector<Problem>* problems, TrainingResult* out) {
+  if (!v.is_array() || v.size() > 100)
+    return r.add(place, "must be an array of exercises, not " + json_described(v));
+  for (size_t i = 0; i < v.size(); i++) {
+    const std::string ep = item(place, i);
+    const json& e = v[i];
+    if (!r.object(e, ep, "an exercise")) continue;
+    check_known_members(e, ep, {"kind", "practices", "points", "max"}, problems);
+    TrainingResultExercise x;
+    ExerciseKind kind{};
+    if (r.needs(e, "kind", ep, "the exercise's kind") &&
+        r.text(e["kind"], at(ep, "kind"), 64, true, &x.kind) && !parse_exercise_kind(x.kind, &kind))
+      r.add(at(ep, "kind"), arlab::quoted(x.kind) + " is not an exercise arlab has");
+    if (e.contains("practices")) result_texts(r, e["practices"], at(ep, "practices"), &x.practices);
+    if (r.needs(e, "points", ep, "the points scored"))
+      r.whole32(e["points"], at(ep, "points"), 0, 1000, &x.points);
+    if (r.needs(e, "max", ep, "the points possible"))
+      r.whole32(e["max"], at(ep, "max"), 0, 1000, &x.max);
+    if (x.points > x.max) r.add(at(ep, "points"), "is more than max");
+    out->exercises.push_back(std::move(x));
+  }
+}
+
 // One result object at `base` ("" or "[2]").
 void read_result_object(Reader& r, const json& root, const std::string& base,
                         std::vector<Problem>* problems, TrainingResult* out) {
@@ -918,7 +1029,8 @@ void read_result_object(Reader& r, const json& root, const std::string& base,
   check_known_members(
       root, base,
       {"format", "scenario", "title", "seed", "played_by", "currency", "weeks_played", "weeks",
-       "score", "by_the_book", "advice", "trainee", "played_on", "hints", "practices", "moves"},
+       "score", "by_the_book", "advice", "calls", "trainee", "played_on", "hints", "practices",
+       "moves", "exercises"},
       problems);
   if (!root.contains("format") || root["format"] != kTrainingResultFormat)
     r.add(at(base, "format"),
@@ -985,6 +1097,9 @@ void read_result_object(Reader& r, const json& root, const std::string& base,
       }
     }
   }
+  if (root.contains("calls")) read_result_calls(r, root["calls"], at(base, "calls"), problems, out);
+  if (root.contains("exercises"))
+    read_result_exercises(r, root["exercises"], at(base, "exercises"), problems, out);
   if (root.contains("trainee"))
     r.text(root["trainee"], at(base, "trainee"), 200, false, &out->trainee);
   if (root.contains("played_on")) {

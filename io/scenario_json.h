@@ -73,6 +73,9 @@ struct TrainingResultNote {
   std::string trainee;
   Date played_on;
   int32_t hints = 0;  // Weeks in which the trainee asked what the practice would do.
+  // The exercises checked on the scenario (the latest check of each), written as "exercises"
+  // when there are any.
+  std::vector<TrainingResultExercise> exercises;
 };
 std::string training_result_json(const GameState& g, std::string_view played_by, const Debrief& d,
                                  const TrainingResultNote& note);

@@ -3020,7 +3020,7 @@ TEST_CASE("training tab: a game of scenario 01 played, refused, finished, kept a
     CHECK(t["results"][0]["played_on"] == "2025-03-20");
     CHECK(t["results"][0]["total"] == total);
     CHECK(disk.settings["training-game.json"].empty());  // Nothing in progress any more.
-    result_text = arlab::training_result_json(g, "moves", d, {"Ann Lee", kToday, 1});
+    result_text = arlab::training_result_json(g, "moves", d, {"Ann Lee", kToday, 1, {}});
     result_text.pop_back();  // As kept: no final newline.
     std::vector<arlab::TrainingResult> kept_results;
     REQUIRE(arlab::read_training_results(disk.settings["training-results.json"], &kept_results,
@@ -3099,7 +3099,7 @@ TEST_CASE("training tab: scenario and result files go to the tab; bad ones chang
   std::string why;
   REQUIRE(arlab::play_week(&g, {}, &why));  // A week of nothing: the practice has advice.
   const arlab::Debrief d = arlab::debrief(g);
-  const std::string good = arlab::training_result_json(g, "moves", d, {"Bo", kToday, 0});
+  const std::string good = arlab::training_result_json(g, "moves", d, {"Bo", kToday, 0, {}});
   REQUIRE(app::open_file_text(*ui.state, "bo.json", good));
   std::string broken = good;
   broken.replace(broken.find("\"trainee\": \"Bo\""), 15, "\"trainee\": 7");
@@ -3127,4 +3127,73 @@ TEST_CASE("training tab: scenario and result files go to the tab; bad ones chang
   for (const nlohmann::json& m : t["class"]["mistakes"]) counted += m["items"].get<size_t>();
   CHECK(counted == advice);
   disk.settings.clear();
+}
+
+#include "app/panel_training.h"
+#include "core/training_class.h"
+
+TEST_CASE("training tab: a call in the game, exercises checked, both in the kept result") {
+  app::platform::FakePlatform& disk = app::platform::fake();
+  Ui ui;
+  REQUIRE(app::show_panel(*ui.state, "training"));
+  ui.frames(2);
+  training(ui, {{"action", "pick"}, {"scenario", "forgetful-customer"}, {"weeks", 1}});
+  // The call section without a game says how to start one; the exercises are the picked
+  // scenario's (scenario 01 has the data for all six).
+  training(ui, {{"action", "show"}, {"section", "exercises"}});
+  app::TrainingPanel& p = app::panel_state<app::TrainingPanel>(*ui.state);
+  REQUIRE(p.exercises.exercises.size() == 6);
+  // Two exercises answered: the worklist right (the engine's answer), the dunning level wrong.
+  app::set_exercise_answer(&p.exercises, 0, p.exercises.exercises[0].answer);
+  p.exercises.current = 0;
+  p.exercises.check_requested = true;
+  ui.frames(2);
+  arlab::ExerciseAnswer wrong = p.exercises.exercises[1].answer;
+  REQUIRE(p.exercises.exercises[1].kind == arlab::ExerciseKind::DunningLevel);
+  wrong.level = wrong.level == arlab::kLevelNone ? 1 : arlab::kLevelNone;
+  app::set_exercise_answer(&p.exercises, 1, wrong);
+  p.exercises.current = 1;
+  p.exercises.check_requested = true;
+  ui.frames(2);
+  REQUIRE(p.exercises.outcomes.size() == 2);
+  nlohmann::json t = training(ui, {{"action", "start"}});
+  // The practice's call to C1 (the ideal choices) goes into week 1's plan, and the page back to
+  // the game; played, the week's log has the call with its score.
+  t = training(ui, {{"action", "call"}, {"customer", "C1"}, {"choices", "ideal"}});
+  CHECK(t["section"] == "Game");
+  REQUIRE(t["plan"].size() == 1);
+  CHECK(t["plan"][0].get<std::string>().rfind("call C1 choices ", 0) == 0);
+  CHECK(t["done"].get<std::string>().find("Added the call to C1") != std::string::npos);
+  // A call not played to its end is refused (one choice only).
+  training(ui, {{"action", "call"}, {"customer", "C2"}, {"choices", {0}}}, false);
+  t = training(ui, {{"action", "play"}});
+  CHECK(t["over"] == true);
+  REQUIRE(t["calls"].size() == 1);
+  CHECK(t["calls"][0]["customer"] == "C1");
+  CHECK(t["calls"][0]["score"] == 100);
+  // The result kept in Progress carries the call and the two exercises, and reads back.
+  REQUIRE(t["results"].size() >= 1);
+  CHECK(t["results"].back()["calls"] == 1);
+  CHECK(t["results"].back()["exercises"] == 2);
+  std::vector<arlab::TrainingResult> kept;
+  std::vector<arlab::Problem> problems;
+  REQUIRE(arlab::read_training_results(disk.settings["training-results.json"], &kept, &problems));
+  const arlab::TrainingResult& r = kept.back();
+  REQUIRE(r.calls.size() == 1);
+  CHECK(r.calls[0].score == 100);
+  CHECK(r.calls[0].broken.empty());
+  REQUIRE(r.exercises.size() == 2);
+  CHECK(r.exercises[0].kind == "rank_worklist");
+  CHECK(r.exercises[0].points == r.exercises[0].max);
+  CHECK(r.exercises[1].kind == "dunning_level");
+  CHECK(r.exercises[1].points == 0);
+  CHECK(r.exercises[1].max == 1);
+  // The class view counts them: the dunning exercise short of full is a mistake of each
+  // practice it teaches.
+  const arlab::ClassSummary s = arlab::summarize_class(kept);
+  bool ladder = false;
+  for (const arlab::CommonMistake& m : s.mistakes)
+    ladder |= m.practice == "escalation-ladder" &&
+              m.example.find("dunning_level: 0 of 1") != std::string::npos;
+  CHECK(ladder);
 }

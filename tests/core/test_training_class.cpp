@@ -3,10 +3,12 @@
 // list of results, the long CSV from a result read back, located errors. Suite "training".
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "assets/scenarios.h"
+#include "core/training_call.h"
 #include "core/training_class.h"
 #include "core/training_game.h"
 #include "io/file_kind.h"
@@ -103,7 +105,7 @@ TEST_SUITE("training") {
     while (!g.over()) REQUIRE(play_week(&g, by_the_book_week(g), &why));
     Debrief d = debrief(g);
     const std::string text =
-        training_result_json(g, "moves", d, {"Ann Lee", date_from_ymd(2025, 6, 1), 1});
+        training_result_json(g, "moves", d, {"Ann Lee", date_from_ymd(2025, 6, 1), 1, {}});
     TrainingResult r;
     std::vector<Problem> problems;
     REQUIRE(read_training_result(text, &r, &problems));
@@ -131,7 +133,7 @@ TEST_SUITE("training") {
     std::string why;
     REQUIRE(play_week(&g, by_the_book_week(g), &why));
     const std::string good =
-        training_result_json(g, "moves", debrief(g), {"Bo", date_from_ymd(2025, 6, 1)});
+        training_result_json(g, "moves", debrief(g), {"Bo", date_from_ymd(2025, 6, 1), 0, {}});
     auto problems_of = [](const std::string& text) {
       std::vector<TrainingResult> out;
       std::vector<Problem> problems;
@@ -181,6 +183,93 @@ TEST_SUITE("training") {
     CHECK(not_a_book(book).empty());
     CHECK(json_format("[1]").empty());
     CHECK(json_format("{\"format\": ").empty());
+  }
+
+  TEST_CASE("results: calls and exercises read back; the class counts them by practice") {
+    // The forgetful customer, one week: the practice's call to C1 (all nine rules' marks kept)
+    // and a rude path to C2 (choices 0 everywhere: rules broken), then two exercises.
+    GameState g = start_game(builtin(0), 1);
+    const Index c1 = find_customer(g.book, "C1"), c2 = find_customer(g.book, "C2");
+    std::vector<int32_t> rude;
+    CallState call = start_call(g, c2);
+    std::string why;
+    while (!finished(call)) {
+      REQUIRE(choose(&call, 0, &why));
+      rude.push_back(0);
+    }
+    const CallResult bad = result(call);
+    REQUIRE(!bad.broken.empty());
+    WeekPlan w;
+    w.moves.push_back(Move{MoveKind::Call, "C1", 0, 0, ideal_choices(g, c1)});
+    w.moves.push_back(Move{MoveKind::Call, "C2", 0, 0, rude});
+    REQUIRE(play_week(&g, w, &why));
+    const Debrief d = debrief(g);
+    TrainingResultNote note{"Ann", date_from_ymd(2025, 6, 1), 0, {}};
+    note.exercises.push_back({"rank_worklist", {"act-on-day-one", "one-third"}, 10, 10});
+    note.exercises.push_back({"dunning_level", {"escalation-ladder", "act-on-day-one"}, 0, 1});
+    TrainingResult r;
+    std::vector<Problem> problems;
+    REQUIRE(read_training_result(training_result_json(g, "moves", d, note), &r, &problems));
+    TrainingResult want = training_result_record(g, "moves", d);
+    want.trainee = "Ann";
+    want.played_on = "2025-06-01";
+    want.exercises = note.exercises;
+    CHECK(r == want);
+    REQUIRE(r.calls.size() == 2);
+    CHECK(r.calls[0].customer == "C1");
+    CHECK(r.calls[0].score == 100);
+    CHECK(r.calls[1].score == bad.total);
+    CHECK(r.calls[1].broken == bad.broken);
+    // By hand: act-on-day-one has both exercises, 10 + 0 of 10 + 1 = 10 of 11; one-third 10 of
+    // 10; escalation-ladder 0 of 1 and a mistake. Each call rule's marks go to its practice:
+    // the sum over the two calls of points and max by rule, grouped by call_rule(k).practice.
+    const ClassSummary s = summarize_class({r});
+    auto practice = [&](const std::string& id) -> const PracticeAverage& {
+      for (const PracticeAverage& a : s.practices)
+        if (a.practice == id) return a;
+      FAIL("no practice " << id);
+      return s.practices.front();
+    };
+    CHECK(practice("act-on-day-one").exercise_points == 10);
+    CHECK(practice("act-on-day-one").exercise_max == 11);
+    CHECK(practice("one-third").exercise_max == 10);
+    CHECK(practice("escalation-ladder").exercise_points == 0);
+    std::map<std::string, std::pair<int32_t, int32_t>> marks;
+    for (const TrainingResultCall& c : r.calls)
+      for (size_t k = 0; k < c.points.size(); ++k) {
+        auto& m = marks[call_rule(int32_t(k + 1)).practice];
+        m.first += c.points[k];
+        m.second += c.max[k];
+      }
+    for (const auto& [id, m] : marks) {
+      CHECK(practice(id).call_points == m.first);
+      CHECK(practice(id).call_max == m.second);
+      CHECK(m.first < m.second);  // The rude call broke rules of every practice it touched.
+    }
+    // Mistakes: each broken rule of the rude call, and the dunning exercise (two practices).
+    int32_t items = 0;
+    for (const CommonMistake& m : s.mistakes) items += m.items;
+    size_t advice = r.advice.size();
+    CHECK(items == int32_t(advice + bad.broken.size() + 2));
+    bool example = false;
+    for (const CommonMistake& m : s.mistakes)
+      example |= m.example.find("call to C2 in week 1: rule ") == 0 ||
+                 m.example.find("exercise dunning_level: 0 of 1 points") == 0;
+    CHECK(example);
+    // A call's rules out of order, an exercise of an unknown kind: located errors.
+    std::string text = training_result_json(g, "moves", d, note);
+    const size_t at = text.find("{\"rule\": 2");
+    REQUIRE(at != std::string::npos);
+    std::string swapped = text;
+    swapped.replace(at, 10, "{\"rule\": 3");
+    CHECK_FALSE(read_training_result(swapped, &r, &problems));
+    CHECK(problems.back().place == "calls[0].rules[1].rule");
+    problems.clear();
+    std::string unknown = text;
+    unknown.replace(unknown.find("\"rank_worklist\""), 15, "\"juggling\"");
+    CHECK_FALSE(read_training_result(unknown, &r, &problems));
+    CHECK(problems.back().place == "exercises[0].kind");
+    CHECK(problems.back().message == "\"juggling\" is not an exercise arlab has");
   }
 
 }  // TEST_SUITE

@@ -55,8 +55,9 @@
 //  29 tornado      the Tornado's cases one after the other on the Worker each leaves warm:
 //                   its base and bars are `arlab simulate --tornado`'s
 //  30 training     a practice round of two weeks played in the Training tab (a plan over the
-//                   minutes refused, Play week clicked) to its debrief; after a reload the
-//                   result is in Progress; no text cut at the three sizes
+//                   minutes refused, a collection call played into week 1's plan, Play week
+//                   clicked) to its debrief; after a reload the result, with its call, is in
+//                   Progress; no text cut at the three sizes (the call and exercises too)
 // Screenshots go to tests/e2e/artifacts/. Exit 0 all passed, 1 a failure, 77 skipped.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -205,9 +206,11 @@ async function checkCaseFile(page) {
 
 // Issue 13: the Training tab in the browser. A practice round of two weeks of "The forgetful
 // customer" through arlab.training (the same functions its buttons call): a plan over the week's
-// minutes refused with its reason and nothing played; week 1 a call to each forgetful customer,
-// played by a click on "Play week"; week 2 by the practice's hint; the debrief. After a reload
-// the result is in Progress with its score. No text is cut at the three sizes.
+// minutes refused with its reason and nothing played; week 1 a call to C2 and a collection call
+// to C1 played in the Call section (the practice's choices: 100 points, its outcome in the
+// week's events), played by a click on "Play week"; week 2 by the practice's hint; the debrief.
+// After a reload the result is in Progress with its score and its call. No text is cut at the
+// three sizes, in the call and the exercises either.
 async function checkTraining(page) {
   expect(await page.evaluate(() => window.arlab.showPanel('training')), 'no Training tab');
   await nextFrames(page, 4);
@@ -242,6 +245,17 @@ async function checkTraining(page) {
   expect(t.week === 0 && t.log.length === 0, `a refused plan played week ${t.week}`);
   await shot(page, '30-training-refused.png');
   for (let k = 6; k >= 2; --k) await command({action: 'remove-move', index: k});
+  // The plain call to C1 replaced by a collection call played in the Call section (the
+  // practice's choices): it goes into the plan, and the page back to the game.
+  await command({action: 'remove-move', index: 0});
+  t = await command({action: 'call', customer: 'C1', choices: 'ideal'});
+  expect(t.section === 'Game' && t.plan.length === 2 && t.plan[1].startsWith('call C1 choices'),
+         `the call in the plan: ${JSON.stringify(t.plan)}`);
+  await command({action: 'show', section: 'call'});
+  await fits('call');
+  await command({action: 'show', section: 'exercises'});
+  await fits('exercises');
+  await command({action: 'show', section: 'game'});
   // "Play week" clicked where the app drew it.
   const at = await centreOf(page, 'training-play');
   await page.mouse.click(at.x, at.y);
@@ -250,6 +264,10 @@ async function checkTraining(page) {
   t = (await summaryOf(page)).training;
   expect(t.log.length === 1 && t.log[0].moves === 2 && t.log[0].done.length === 2,
          `week 1's log: ${JSON.stringify(t.log)}`);
+  expect(t.calls.length === 1 && t.calls[0].customer === 'C1' && t.calls[0].score === 100,
+         `the call played in week 1: ${JSON.stringify(t.calls)}`);
+  expect(t.log[0].events.some((e) => e.includes('C1')),
+         `the call's outcome in week 1's events: ${JSON.stringify(t.log[0].events)}`);
   await fits('week');
   await command({action: 'use-hint'});
   t = await command({action: 'play'});
@@ -265,7 +283,8 @@ async function checkTraining(page) {
   t = await command({action: 'show', section: 'progress'});
   const last = t.results[t.results.length - 1];
   expect(t.results.length === kept + 1 && last.scenario === 'forgetful-customer' &&
-         last.total === total && last.trainee === 'E2E Trainee' && last.weeks === 2,
+         last.total === total && last.trainee === 'E2E Trainee' && last.weeks === 2 &&
+         last.calls === 1,
          `after the reload, Progress holds ${JSON.stringify(t.results)}`);
   expect(t.trainee === 'E2E Trainee', `the trainee after the reload: "${t.trainee}"`);
   await fits('progress');
