@@ -1338,6 +1338,17 @@ GameScore score(const GameState& g) {
   return s;
 }
 
+namespace {
+// The same move, whatever the call's conversation (a call played with choices is a call).
+bool same_move(const Move& a, const Move& b) {
+  return a.kind == b.kind && a.customer_id == b.customer_id && a.level == b.level &&
+         a.instalments == b.instalments;
+}
+bool has_move(const std::vector<Move>& moves, const Move& m) {
+  return std::any_of(moves.begin(), moves.end(), [&](const Move& x) { return same_move(x, m); });
+}
+}  // namespace
+
 Debrief debrief(const GameState& g) {
   Debrief d;
   d.score = score(g);
@@ -1349,7 +1360,7 @@ Debrief debrief(const GameState& g) {
     // What the practice did that the trainee did not, customer by customer.
     for (size_t k = 0; k < w.practice.size(); k++) {
       const Move& m = w.practice[k];
-      if (std::find(w.moves.begin(), w.moves.end(), m) != w.moves.end()) continue;
+      if (has_move(w.moves, m)) continue;
       const Index c = find_customer(g.book, m.customer_id);
       const Practice* p = find_practice(w.practice_ids[k]);
       dw.advice.push_back({w.practice_ids[k], revealed(g, c) + ": the practice would " + move_text(m) +
@@ -1359,8 +1370,7 @@ Debrief debrief(const GameState& g) {
     // the call that finds a cause).
     for (const Move& m : w.moves) {
       const Index c = find_customer(g.book, m.customer_id);
-      if (c == kNone || std::find(w.practice.begin(), w.practice.end(), m) != w.practice.end())
-        continue;
+      if (c == kNone || has_move(w.practice, m)) continue;
       const Personality p = g.customers[c].personality;
       if (m.kind == MoveKind::Hold && p == Personality::Inertial)
         dw.advice.push_back(

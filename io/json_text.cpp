@@ -294,6 +294,18 @@ void check_known_members(const nlohmann::json& obj, const std::string& path,
   }
 }
 
+bool parse_json_object(std::string_view text, std::string_view what, nlohmann::json* out,
+                       std::vector<Problem>* problems) {
+  const size_t before = problems->size();
+  if (!check_json(text, /*duplicates=*/true, problems) || problems->size() > before) return false;
+  *out = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (out->is_discarded() || !out->is_object()) {
+    problems->push_back({"", "not a JSON object (" + std::string(what) + ")"});
+    return false;
+  }
+  return true;
+}
+
 std::string json_described(const nlohmann::json& v) {
   if (v.is_object()) return "an object";
   if (v.is_array()) return "an array";

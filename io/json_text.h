@@ -150,6 +150,13 @@ class JsonPath {
 // kProblemsMax problems are added.
 bool check_json(std::string_view text, bool duplicates, std::vector<Problem>* problems);
 
+// The opening of every strict DOM reader (policies, requests, scenarios, moves, answers, rule
+// policies, results): check_json with members given twice, the parse, and an object at the
+// top. False with the problems; a text that is JSON but no object gets the one place-less
+// problem "not a JSON object (WHAT)", WHAT saying what the file should be.
+bool parse_json_object(std::string_view text, std::string_view what, nlohmann::json* out,
+                       std::vector<Problem>* problems);
+
 // "an object", "an array", a string quoted and cut, or a scalar's JSON text, cut.
 std::string json_described(const nlohmann::json& v);
 

@@ -315,14 +315,12 @@ bool read_sim_policy(std::string_view text, int minor_digits, SimPolicy* out,
   const size_t before = problems->size();
   *out = SimPolicy::defaults();
   // Syntax, nesting, numbers and members given twice (the DOM would keep the last one).
-  if (!check_json(text, /*duplicates=*/true, problems)) return false;
-  if (problems->size() > before) return false;
-  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object()) {
-    problems->push_back({"", std::string("not a JSON object (a policy is {\"format\": \"") +
-                                 kSimPolicyFormat + "\", \"name\": ...}: see docs/SIMULATION.md)"});
+  json root;
+  if (!parse_json_object(text,
+                         std::string("a policy is {\"format\": \"") + kSimPolicyFormat +
+                             "\", \"name\": ...}: see docs/SIMULATION.md",
+                         &root, problems))
     return false;
-  }
   PolicyReader reader(minor_digits, problems);
   reader.read(root, "", /*file=*/true, out);
   add_rules(*out, "", before, problems);
@@ -639,15 +637,12 @@ bool read_sim_request(std::string_view text, int minor_digits, SimRequest* out,
                       std::vector<Problem>* problems) {
   const size_t before = problems->size();
   *out = SimRequest{};
-  if (!check_json(text, /*duplicates=*/true, problems)) return false;
-  if (problems->size() > before) return false;
-  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object()) {
-    problems->push_back({"", std::string("not a JSON object (a simulation request is "
-                                         "{\"format\": \"") +
-                                 kSimRequestFormat + "\", \"policies\": [...]})"});
+  json root;
+  if (!parse_json_object(text,
+                         std::string("a simulation request is {\"format\": \"") +
+                             kSimRequestFormat + "\", \"policies\": [...]}",
+                         &root, problems))
     return false;
-  }
   RequestReader reader(root, minor_digits, out, problems);
   reader.read();
   return problems->size() == before;

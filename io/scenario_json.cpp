@@ -324,14 +324,12 @@ void check_members(const json& root, std::vector<Problem>* problems) {
 bool read_scenario(std::string_view text, Scenario* out, std::vector<Problem>* problems) {
   const size_t before = problems->size();
   *out = Scenario{};
-  if (!check_json(text, /*duplicates=*/true, problems)) return false;
-  if (problems->size() > before) return false;
-  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object()) {
-    problems->push_back({"", std::string("not a JSON object (a scenario is {\"format\": \"") +
-                                 kScenarioFormat + "\", ...}: see docs/TRAINING.md)"});
+  json root;
+  if (!parse_json_object(text,
+                         std::string("a scenario is {\"format\": \"") + kScenarioFormat +
+                             "\", ...}: see docs/TRAINING.md",
+                         &root, problems))
     return false;
-  }
   Reader r(problems);
   if (!read_format(r, root)) return false;
   check_members(root, problems);
@@ -509,14 +507,12 @@ bool read_training_moves(std::string_view text, std::vector<WeekPlan>* out,
                          std::vector<Problem>* problems) {
   const size_t before = problems->size();
   out->clear();
-  if (!check_json(text, /*duplicates=*/true, problems)) return false;
-  if (problems->size() > before) return false;
-  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object()) {
-    problems->push_back({"", std::string("not a JSON object (moves are {\"format\": \"") +
-                                 kTrainingMovesFormat + "\", \"weeks\": [...]})"});
+  json root;
+  if (!parse_json_object(
+          text,
+          std::string("moves are {\"format\": \"") + kTrainingMovesFormat + "\", \"weeks\": [...]}",
+          &root, problems))
     return false;
-  }
   Reader r(problems);
   check_known_members(root, "", {"format", "weeks"}, problems);
   if (!root.contains("format") || root["format"] != kTrainingMovesFormat)
@@ -622,8 +618,7 @@ std::string calls_json(const GameState& g) {
       out += "],\n     \"broken\": [";
       for (size_t k = 0; k < c.broken.size(); k++)
         out += (k ? ", " : "") + std::to_string(c.broken[k]);
-      out += "], \"outcome\": " + jq(c.outcome) + ", \"outcome_text\": " + jq(c.outcome_text) +
-             "}";
+      out += "], \"outcome\": " + jq(c.outcome) + ", \"outcome_text\": " + jq(c.outcome_text) + "}";
     }
   return out.empty() ? out : out + "\n  ]";
 }
@@ -793,8 +788,8 @@ std::string training_result_json(const GameState& g, std::string_view played_by,
     out += i ? ",\n    {" : ",\n  \"exercises\": [\n    {";
     out += "\"kind\": " + jq(e.kind) + ", \"practices\": [";
     for (size_t k = 0; k < e.practices.size(); k++) out += (k ? ", " : "") + jq(e.practices[k]);
-    out += "], \"points\": " + std::to_string(e.points) + ", \"max\": " + std::to_string(e.max) +
-           "}";
+    out +=
+        "], \"points\": " + std::to_string(e.points) + ", \"max\": " + std::to_string(e.max) + "}";
   }
   if (!note.exercises.empty()) out += "\n  ]";
   return out + "\n}\n";
@@ -948,10 +943,10 @@ void read_result_calls(Reader& r, const json& v, const std::string& place,
     const std::string cp = item(place, i);
     const json& c = v[i];
     if (!r.object(c, cp, "a call")) continue;
-    check_known_members(c, cp,
-                        {"week", "customer", "choices", "score", "rules", "broken", "outcome",
-                         "outcome_text"},
-                        problems);
+    check_known_members(
+        c, cp,
+        {"week", "customer", "choices", "score", "rules", "broken", "outcome", "outcome_text"},
+        problems);
     TrainingResultCall x;
     if (r.needs(c, "week", cp, "its week"))
       r.whole32(c["week"], at(cp, "week"), 1, kScenarioWeeksMax, &x.week);
@@ -1026,12 +1021,11 @@ void read_result_exercises(Reader& r, const json& v, const std::string& place,
 void read_result_object(Reader& r, const json& root, const std::string& base,
                         std::vector<Problem>* problems, TrainingResult* out) {
   if (!r.object(root, base, "a training result")) return;
-  check_known_members(
-      root, base,
-      {"format", "scenario", "title", "seed", "played_by", "currency", "weeks_played", "weeks",
-       "score", "by_the_book", "advice", "calls", "trainee", "played_on", "hints", "practices",
-       "moves", "exercises"},
-      problems);
+  check_known_members(root, base,
+                      {"format", "scenario", "title", "seed", "played_by", "currency",
+                       "weeks_played", "weeks", "score", "by_the_book", "advice", "calls",
+                       "trainee", "played_on", "hints", "practices", "moves", "exercises"},
+                      problems);
   if (!root.contains("format") || root["format"] != kTrainingResultFormat)
     r.add(at(base, "format"),
           std::string("must be \"") + kTrainingResultFormat + "\"" +
@@ -1148,14 +1142,11 @@ bool read_training_result(std::string_view text, TrainingResult* out,
                           std::vector<Problem>* problems) {
   const size_t before = problems->size();
   *out = TrainingResult{};
-  if (!check_json(text, /*duplicates=*/true, problems)) return false;
-  if (problems->size() > before) return false;
-  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object()) {
-    problems->push_back({"", std::string("not a JSON object (a result is {\"format\": \"") +
-                                 kTrainingResultFormat + "\", ...})"});
+  json root;
+  if (!parse_json_object(
+          text, std::string("a result is {\"format\": \"") + kTrainingResultFormat + "\", ...}",
+          &root, problems))
     return false;
-  }
   Reader r(problems);
   read_result_object(r, root, "", problems, out);
   if (problems->size() > before) {

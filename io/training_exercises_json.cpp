@@ -189,14 +189,12 @@ bool read_training_answers(std::string_view text, int minor_digits, std::string*
                            std::vector<ExerciseAnswer>* out, std::vector<Problem>* problems) {
   const size_t before = problems->size();
   out->clear();
-  if (!check_json(text, /*duplicates=*/true, problems)) return false;
-  if (problems->size() > before) return false;
-  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object()) {
-    problems->push_back({"", std::string("not a JSON object (answers are {\"format\": \"") +
-                                 kTrainingAnswersFormat + "\", \"answers\": [...]})"});
+  json root;
+  if (!parse_json_object(text,
+                         std::string("answers are {\"format\": \"") + kTrainingAnswersFormat +
+                             "\", \"answers\": [...]}",
+                         &root, problems))
     return false;
-  }
   AnswerReader r{*problems, minor_digits};
   check_known_members(root, "", {"format", "scenario", "answers"}, problems);
   if (!root.contains("format") || root["format"] != kTrainingAnswersFormat)

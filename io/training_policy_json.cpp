@@ -25,7 +25,8 @@ struct PolicyReader {
     if (problems.size() < kProblemsMax) problems.push_back({place, std::move(message)});
   }
   bool flag(const json& v, const std::string& place, std::optional<bool>* out) {
-    if (!v.is_boolean()) return add(place, "must be true or false, not " + json_described(v)), false;
+    if (!v.is_boolean())
+      return add(place, "must be true or false, not " + json_described(v)), false;
     *out = v.get<bool>();
     return true;
   }
@@ -62,13 +63,14 @@ struct PolicyReader {
   }
 
   void condition(const json& w, const std::string& base, PolicyCondition* c) {
-    if (!w.is_object()) return add(base, "must be an object (the conditions), not " + json_described(w));
-    check_known_members(w, base,
-                        {"overdue_days_min", "overdue_days_max", "overdue_min", "due_within_days",
-                         "diagnosed", "cause", "stance", "on_hold", "dispute_open", "plan",
-                         "letter_due", "letters_sent_min", "promises_broken_min", "weeks_from",
-                         "weeks_to"},
-                        &problems);
+    if (!w.is_object())
+      return add(base, "must be an object (the conditions), not " + json_described(w));
+    check_known_members(
+        w, base,
+        {"overdue_days_min", "overdue_days_max", "overdue_min", "due_within_days", "diagnosed",
+         "cause", "stance", "on_hold", "dispute_open", "plan", "letter_due", "letters_sent_min",
+         "promises_broken_min", "weeks_from", "weeks_to"},
+        &problems);
     for (auto it = w.begin(); it != w.end(); ++it) {
       const std::string& k = it.key();
       const std::string place = base + "." + k;
@@ -96,7 +98,8 @@ struct PolicyReader {
       }
       if (k == "cause") {
         Cause x{};
-        name(v, place, parse_cause, "negligence, dispute, cash_shortage, triangular, deliberate", &x);
+        name(v, place, parse_cause, "negligence, dispute, cash_shortage, triangular, deliberate",
+             &x);
         c->cause = x;
       }
       if (k == "stance") {
@@ -115,8 +118,9 @@ struct PolicyReader {
                         &problems);
     if (r.contains("when")) condition(r["when"], base + ".when", &out->when);
     if (!r.contains("do"))
-      add(base + ".do", "is required (the move: call, visit, letter, hold, release, plan, "
-                        "escalate or resolve)");
+      add(base + ".do",
+          "is required (the move: call, visit, letter, hold, release, plan, "
+          "escalate or resolve)");
     else
       name(r["do"], base + ".do", parse_move_kind,
            "call, visit, letter, hold, release, plan, escalate, resolve", &out->move);
@@ -157,13 +161,12 @@ bool read_training_policy(std::string_view text, int minor_digits, TrainingPolic
                           std::vector<Problem>* problems) {
   const size_t before = problems->size();
   *out = TrainingPolicy{};
-  if (!check_json(text, /*duplicates=*/true, problems) || problems->size() > before) return false;
-  const json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object()) {
-    problems->push_back({"", std::string("not a JSON object (a policy is {\"format\": \"") +
-                                 kTrainingPolicyFormat + "\", \"rules\": [...]})"});
+  json root;
+  if (!parse_json_object(text,
+                         std::string("a policy is {\"format\": \"") + kTrainingPolicyFormat +
+                             "\", \"rules\": [...]}",
+                         &root, problems))
     return false;
-  }
   PolicyReader r{*problems, minor_digits};
   check_known_members(root, "", {"format", "name", "description", "order", "rules"}, problems);
   if (!root.contains("format") || root["format"] != kTrainingPolicyFormat)

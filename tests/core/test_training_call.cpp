@@ -7,6 +7,7 @@
 // in WebAssembly).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -441,6 +442,25 @@ TEST_CASE("prompt: a call before the due date confirms it") {
   CHECK(result(s).outcome.kind == CallOutcomeKind::Promise);
   CHECK(result(s).outcome.date == ymd(2025, 3, 7));
   CHECK(result(s).total == 100);
+}
+
+TEST_CASE("the debrief counts a call played as a conversation as the practice's call") {
+  // Week 1 by the practice is a call to C1 (12 days overdue, not yet diagnosed); the trainee
+  // makes that call as a conversation (with choices): no advice "the practice would call C1".
+  GameState g = start_game(read_ok(kCast));
+  const Index c = customer(g, "C1");
+  const WeekPlan practice = by_the_book_week(g);
+  std::string practice_text;
+  for (const Move& m : practice.moves) practice_text += move_text(m) + "; ";
+  INFO(practice_text);
+  CHECK(std::count(practice.moves.begin(), practice.moves.end(), Move{MoveKind::Call, "C1", 0, 0}) ==
+        1);
+  std::string why;
+  REQUIRE(play_week(&g, WeekPlan{{Move{MoveKind::Call, "C1", 0, 0, ideal_choices(g, c)}}}, &why));
+  const Debrief d = debrief(g);
+  REQUIRE(d.weeks.size() == 1);
+  for (const DebriefAdvice& a : d.weeks[0].advice)
+    CHECK(a.text.find("would call C1") == std::string::npos);
 }
 
 TEST_CASE("choices that do not fit refuse the week's plan in words") {
