@@ -793,8 +793,14 @@ void draw_plan(State& state, TrainingPanel& p) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Earlier");
     ImGui::SameLine();
     const arlab::Move& m = p.plan.moves[k];
-    ImGui::Text("%zu. %s (%d min)", k + 1, arlab::move_text(m).c_str(),
+    // A call played in the Call section: said so, its choices (move_text's) on hover.
+    arlab::Move shown = m;
+    shown.choices.clear();
+    ImGui::Text("%zu. %s%s (%d min)", k + 1, arlab::move_text(shown).c_str(),
+                m.choices.empty() ? "" : ", the conversation played",
                 arlab::move_minutes(g.scenario.minutes, m.kind));
+    if (!m.choices.empty() && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", arlab::move_text(m).c_str());
     ImGui::PopID();
   }
   if (remove >= 0) p.plan.moves.erase(p.plan.moves.begin() + remove), p.refused.clear();
@@ -1142,10 +1148,10 @@ void draw_progress(State& state, TrainingPanel& p) {
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("##progress", 6, flags)) return;
+  if (!ImGui::BeginTable("##progress", 8, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Scenario", ImGuiTableColumnFlags_WidthStretch);
-  for (const char* h : {"Trainee", "Played", "Weeks", "Score", "By the book"})
+  for (const char* h : {"Trainee", "Played", "Weeks", "Score", "By the book", "Calls", "Exercises"})
     ImGui::TableSetupColumn(h, ui::kFitColumn);
   ui::headers_row();
   for (size_t k = p.results.size(); k-- > 0;) {  // Newest first.
@@ -1163,6 +1169,19 @@ void draw_progress(State& state, TrainingPanel& p) {
     ui::text_right(std::to_string(r.score.total));
     ImGui::TableNextColumn();
     ui::text_right(std::to_string(r.by_the_book.total));
+    // The calls played as conversations (their mean score) and the exercises checked.
+    ImGui::TableNextColumn();
+    int32_t call_sum = 0;
+    for (const arlab::TrainingResultCall& c : r.calls) call_sum += c.score;
+    ui::text_right(r.calls.empty() ? std::string("-")
+                                   : std::to_string(r.calls.size()) + ", mean " +
+                                         std::to_string((2 * call_sum + int32_t(r.calls.size())) /
+                                                        (2 * int32_t(r.calls.size()))));
+    ImGui::TableNextColumn();
+    int32_t points = 0, max = 0;
+    for (const arlab::TrainingResultExercise& e : r.exercises) points += e.points, max += e.max;
+    ui::text_right(r.exercises.empty() ? std::string("-")
+                                       : std::to_string(points) + " of " + std::to_string(max));
   }
   ImGui::EndTable();
 }

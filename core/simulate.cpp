@@ -14,8 +14,6 @@ namespace arlab {
 namespace {
 
 constexpr int32_t kNeverDays = kNeverPaidDays;
-// Tries at a conditional draw from a run's resample before the pool's own candidates.
-constexpr int kResampleTries = 64;
 
 // ---- [SECTION] Pool figures ----------------------------------------------------------------
 
