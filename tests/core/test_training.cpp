@@ -17,13 +17,13 @@
 #include "core/training_policy.h"
 #include "io/book_json.h"
 #include "io/scenario_json.h"
+#include "tests/core/training_fixtures.h"
 #include "io/training_policy_json.h"
 
 using namespace arlab;
+using namespace training_test;
 
 namespace {
-
-Date ymd(int y, int m, int d) { return date_from_ymd(y, m, d); }
 
 // One negligent customer (C1, 1,000.00 due 2025-02-19, 12 days overdue at the start) and one
 // prompt payer (C2, 500.00 due 2025-03-12). Week 1 starts on Monday 2025-03-03; 100 minutes a
@@ -40,15 +40,6 @@ constexpr const char* kTiny = R"({
                  {"id": "I2", "customer": "C2", "date": "2025-02-10", "amount": "500.00"}]}
 })";
 
-Scenario read_ok(std::string_view text) {
-  Scenario s;
-  std::vector<Problem> problems;
-  const bool ok = read_scenario(text, &s, &problems);
-  INFO((problems.empty() ? std::string() : problems[0].place + ": " + problems[0].message));
-  REQUIRE(ok);
-  return s;
-}
-
 std::string first_problem(std::string_view text) {
   Scenario s;
   std::vector<Problem> problems;
@@ -63,12 +54,6 @@ std::string tiny_with(std::string_view from, std::string_view to) {
   const size_t at = s.find(from);
   REQUIRE(at != std::string::npos);
   return s.replace(at, from.size(), to);
-}
-
-uint64_t fnv(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
-  return h;
 }
 
 WeekPlan plan_of(std::vector<Move> moves) { return WeekPlan{std::move(moves)}; }

@@ -16,12 +16,12 @@
 #include "core/training_game.h"
 #include "io/book_json.h"
 #include "io/scenario_json.h"
+#include "tests/core/training_fixtures.h"
 
 using namespace arlab;
+using namespace training_test;
 
 namespace {
-
-Date ymd(int y, int m, int d) { return date_from_ymd(y, m, d); }
 
 // One customer of each personality, one invoice each (terms 30 days). Week 1 starts on
 // Monday 2025-03-03.
@@ -61,15 +61,6 @@ constexpr const char* kCast = R"({
                  {"id": "I6", "customer": "C6", "date": "2025-01-05", "amount": "5000.00"},
                  {"id": "I7", "customer": "C7", "date": "2025-02-05", "amount": "700.00"}]}
 })";
-
-Scenario read_ok(std::string_view text) {
-  Scenario s;
-  std::vector<Problem> problems;
-  const bool ok = read_scenario(text, &s, &problems);
-  INFO((problems.empty() ? std::string() : problems[0].place + ": " + problems[0].message));
-  REQUIRE(ok);
-  return s;
-}
 
 Index customer(const GameState& g, const char* id) {
   const Index c = find_customer(g.book, id);
@@ -141,12 +132,6 @@ std::vector<CaseRecord> records(const GameState& g, const char* id) {
   for (const CaseRecord& r : g.book.collection.records)
     if (r.customer == c) out.push_back(r);
   return out;
-}
-
-uint64_t fnv(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
-  return h;
 }
 
 }  // namespace

@@ -12,9 +12,11 @@
 #include "assets/scenarios.h"
 #include "core/training_exercises.h"
 #include "io/scenario_json.h"
+#include "tests/core/training_fixtures.h"
 #include "io/training_exercises_json.h"
 
 using namespace arlab;
+using namespace training_test;
 
 namespace {
 
@@ -53,15 +55,6 @@ constexpr const char* kSmall = R"({
       {"id": "R1", "kind": "letter", "date": "2025-01-10", "customer": "C3", "invoices": ["I3"],
        "level": 1}]}}
 })";
-
-Scenario read_ok(std::string_view text) {
-  Scenario s;
-  std::vector<Problem> problems;
-  const bool ok = read_scenario(text, &s, &problems);
-  INFO((problems.empty() ? std::string() : problems[0].place + ": " + problems[0].message));
-  REQUIRE(ok);
-  return s;
-}
 
 const Exercise& find(const std::vector<Exercise>& list, ExerciseKind k) {
   for (const Exercise& e : list)
