@@ -777,6 +777,14 @@ void draw_builder(State& state, TrainingPanel& p) {
   ImGui::PopStyleColor();
 }
 
+// A bullet whose text wraps at the window's edge (a played call's line is long).
+void bullet_wrapped(const std::string& text) {
+  ImGui::Bullet();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
 void draw_plan(State& state, TrainingPanel& p) {
   const arlab::GameState& g = p.game;
   ImGui::Text("This week's plan (%zu %s)", p.plan.moves.size(),
@@ -818,7 +826,7 @@ void draw_plan(State& state, TrainingPanel& p) {
   }
   if (p.hint_week == g.week) {
     ImGui::TextDisabled("The practice would:");
-    for (const arlab::Move& m : p.hint.moves) ImGui::BulletText("%s", arlab::move_text(m).c_str());
+    for (const arlab::Move& m : p.hint.moves) bullet_wrapped(arlab::move_text(m));
     if (p.hint.moves.empty()) ImGui::BulletText("do nothing this week");
     if (ImGui::SmallButton("Use these moves")) {
       p.plan = p.hint;
@@ -831,8 +839,8 @@ void draw_week_log(const arlab::WeekLog& w) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::Text("Week %d, %s to %s: %d minutes", w.week, arlab::format_date(w.first).c_str(),
               arlab::format_date(w.last).c_str(), w.minutes);
-  for (const std::string& line : w.done) ImGui::BulletText("You: %s", line.c_str());
-  for (const std::string& line : w.events) ImGui::BulletText("%s", line.c_str());
+  for (const std::string& line : w.done) bullet_wrapped("You: " + line);
+  for (const std::string& line : w.events) bullet_wrapped(line);
   if (w.done.empty() && w.events.empty()) ImGui::TextDisabled("Nothing done, nothing happened.");
   ImGui::PopTextWrapPos();
 }
@@ -1031,8 +1039,8 @@ void draw_debrief(TrainingPanel& p) {
         (w.advice.empty() ? "" : " (" + std::to_string(w.advice.size()) + " advice)");
     if (ImGui::TreeNodeEx(title.c_str(), w.advice.empty() ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) {
       ImGui::PushTextWrapPos(0.0f);
-      for (const std::string& line : w.did) ImGui::BulletText("You: %s", line.c_str());
-      for (const std::string& line : w.happened) ImGui::BulletText("%s", line.c_str());
+      for (const std::string& line : w.did) bullet_wrapped("You: " + line);
+      for (const std::string& line : w.happened) bullet_wrapped(line);
       for (const arlab::DebriefAdvice& a : w.advice) {
         ImGui::Bullet();
         ImGui::TextColored(ui::palette().warn, "%s", a.text.c_str());

@@ -80,7 +80,8 @@ TEST_CASE("layout: no text is cut at 1024x700, 1280x800 and 1920x1080") {
 }
 
 // The Training page (issue 13) in its three states: the picker and briefing, a week of a game
-// (portfolio, moves, plan, log, charts), and the debrief; Progress and Class with a result.
+// (portfolio, moves, plan, log, charts), and the debrief; a played call and the exercises;
+// Progress with a result.
 TEST_CASE("layout: the Training page's briefing, a week and the debrief fit") {
   app::platform::fake().settings.clear();
   app::platform::fake().saved_at_start.reset();
@@ -115,6 +116,14 @@ TEST_CASE("layout: the Training page's briefing, a week and the debrief fit") {
     command(R"({"action": "play"})");
     command(R"({"action": "hint"})");
     check_sizes("week");
+    // A call played to its end (the result, the rules' table and the conversation) and the
+    // exercises of the big customer's book.
+    command(R"({"action": "call", "customer": "C3", "choices": "ideal"})");
+    command(R"({"action": "show", "section": "call"})");
+    check_sizes("call");
+    command(R"({"action": "show", "section": "exercises"})");
+    check_sizes("exercises");
+    command(R"({"action": "show", "section": "game"})");
     command(R"({"action": "play"})");
     check_sizes("debrief");
     command(R"({"action": "show", "section": "progress"})");
