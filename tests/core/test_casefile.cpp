@@ -302,7 +302,9 @@ TEST_CASE("edits: a record appended gets the next id, undo removes it, the ledge
   bad.invoice_ids = {"INV-B1"};
   CHECK_FALSE(h.apply(book, Edit{bad}, &problems));
   CHECK(book.collection.records.size() == 9);
-  CHECK(edit_id_problems(book, Edit{NewRecord{CaseRecord{.id = "R1"}, "C1", {}}}).size() == 1);
+  CaseRecord r1;  // (Not CaseRecord{.id = ...}: -Wmissing-field-initializers on the rest.)
+  r1.id = "R1";
+  CHECK(edit_id_problems(book, Edit{NewRecord{r1, "C1", {}}}).size() == 1);
 
   SetPolicy policy;
   policy.policy.reminder_days = 3;
