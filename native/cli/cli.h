@@ -94,5 +94,6 @@ int cmd_metrics(int argc, char** argv);
 int cmd_simulate(int argc, char** argv);
 int cmd_statement(int argc, char** argv);
 int cmd_train(int argc, char** argv);
+int cmd_class(int argc, char** argv);
 
 }  // namespace arlab::cli

@@ -16,6 +16,7 @@ constexpr const char* kHelp =
     "  budget BOOK    DSO and overdue-ratio targets against each month's actuals\n"
     "  case BOOK      a customer's case: owner, cause, promises, disputes, plans, timeline\n"
     "  charges BOOK   late-payment interest and fixed charges on overdue invoices\n"
+    "  class RESULT... a trainer's class summary from training result files\n"
     "  check BOOK     validate a book; print its counts and open total\n"
     "  commission BOOK commission tied to cash collected, under a plan (docs/COMMISSION.md)\n"
     "  credit BOOK    a customer's credit file and payment score, with how it was computed\n"
@@ -73,5 +74,6 @@ int main(int argc, char** argv) {
   if (!std::strcmp(command, "simulate")) return cmd_simulate(argc, argv);
   if (!std::strcmp(command, "statement")) return cmd_statement(argc, argv);
   if (!std::strcmp(command, "train")) return cmd_train(argc, argv);
+  if (!std::strcmp(command, "class")) return cmd_class(argc, argv);
   return usage_error("", std::string("unknown command '") + command + "'");
 }
