@@ -12,10 +12,22 @@ const types = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.data': 'application/octet-stream',
 };
 
+// The file a request's path names inside root, or null for a path that does not parse ("//",
+// a bad %-escape: a request must never stop the server) or leaves root.
+function fileOf(requestUrl) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(requestUrl, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
+  const file = path.normalize(path.join(root, pathname));
+  return file === root || file.startsWith(root + path.sep) ? file : null;
+}
+
 const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://localhost');
-  let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  let file = fileOf(req.url);
+  if (file === null) { res.writeHead(400, {'Content-Type': 'text/plain'}).end('bad path\n'); return; }
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
   fs.readFile(file, (err, data) => {
     if (err) { res.writeHead(404, {'Content-Type': 'text/plain'}).end('not found\n'); return; }
