@@ -26,3 +26,8 @@ add_test(NAME e2e.browser
 # RUN_SERIAL: chromium with swiftshader wants both cores; the timeout bounds a hang only.
 set_tests_properties(e2e.browser PROPERTIES
   LABELS e2e SKIP_RETURN_CODE 77 TIMEOUT 600 RUN_SERIAL TRUE)
+
+# The README's server (scripts/serve.mjs): requests that do not parse or leave the folder never
+# stop it (tests/e2e/serve_test.mjs; node only, no browser).
+add_test(NAME e2e.serve COMMAND ${ARLAB_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/e2e/serve_test.mjs)
+set_tests_properties(e2e.serve PROPERTIES LABELS e2e TIMEOUT 60)
