@@ -117,12 +117,13 @@ def run_test_file(path, arlab):
     return len(blocks), failures
 
 
-def run_error_fixture(path, arlab):
-    """`arlab check NAME.json` must exit 1, print nothing on stdout and exactly NAME.err."""
+def run_fixture(path, arlab, command):
+    """`arlab COMMAND...` on the malformed file NAME.json (run in its folder; `command` makes the
+    arguments from NAME.json) must exit 1, print nothing on stdout and exactly NAME.err."""
     folder, name = os.path.split(os.path.abspath(path))
     with open(os.path.splitext(path)[0] + ".err", encoding="utf-8") as f:
         expected = f.read()
-    code, out, err = run(arlab + ["check", name], folder)
+    code, out, err = run(arlab + command(name), folder)
     ok = compare("stderr", expected, err) and compare("stdout", "", out)
     if code != 1:
         print(f"exit code {code}, expected 1")
@@ -132,37 +133,13 @@ def run_error_fixture(path, arlab):
     return 1, 0 if ok else 1
 
 
-def run_policy_fixture(path, arlab):
-    """`arlab simulate book.json --policy NAME.json` (the book beside it) must exit 1, print
-    nothing on stdout and exactly NAME.err."""
-    folder, name = os.path.split(os.path.abspath(path))
-    with open(os.path.splitext(path)[0] + ".err", encoding="utf-8") as f:
-        expected = f.read()
-    code, out, err = run(arlab + ["simulate", "book.json", "--policy", name, "--runs", "1"],
-                         folder)
-    ok = compare("stderr", expected, err) and compare("stdout", "", out)
-    if code != 1:
-        print(f"exit code {code}, expected 1")
-        ok = False
-    if not ok:
-        print(f"FAIL {path}")
-    return 1, 0 if ok else 1
-
-
-def run_scenario_fixture(path, arlab):
-    """`arlab train NAME.json --passive` must exit 1, print nothing on stdout and exactly
-    NAME.err (a malformed training scenario)."""
-    folder, name = os.path.split(os.path.abspath(path))
-    with open(os.path.splitext(path)[0] + ".err", encoding="utf-8") as f:
-        expected = f.read()
-    code, out, err = run(arlab + ["train", name, "--passive"], folder)
-    ok = compare("stderr", expected, err) and compare("stdout", "", out)
-    if code != 1:
-        print(f"exit code {code}, expected 1")
-        ok = False
-    if not ok:
-        print(f"FAIL {path}")
-    return 1, 0 if ok else 1
+# The fixtures' commands: a malformed book (`arlab check`), a malformed simulator policy (the
+# book.json beside it), a malformed training scenario.
+FIXTURE_COMMANDS = {
+    "error": lambda name: ["check", name],
+    "policy": lambda name: ["simulate", "book.json", "--policy", name, "--runs", "1"],
+    "scenario": lambda name: ["train", name, "--passive"],
+}
 
 
 def main():
@@ -181,10 +158,12 @@ def main():
     arlab[0] = os.path.abspath(arlab[0]) if os.path.exists(arlab[0]) else arlab[0]
     if len(arlab) > 1 and os.path.exists(arlab[1]):
         arlab[1] = os.path.abspath(arlab[1])  # node path/to/arlab.js
-    runner = (run_error_fixture if args.error_fixture else
-              run_policy_fixture if args.policy_fixture else
-              run_scenario_fixture if args.scenario_fixture else run_test_file)
-    results = [runner(path, arlab) for path in args.files]
+    kind = ("error" if args.error_fixture else "policy" if args.policy_fixture else
+            "scenario" if args.scenario_fixture else None)
+    if kind:
+        results = [run_fixture(path, arlab, FIXTURE_COMMANDS[kind]) for path in args.files]
+    else:
+        results = [run_test_file(path, arlab) for path in args.files]
     total, failures = sum(r[0] for r in results), sum(r[1] for r in results)
     print(f"{total - failures} passed, {failures} failed")
     return 1 if failures else 0
