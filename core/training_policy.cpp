@@ -22,9 +22,10 @@ struct Seen {
   int32_t letters_sent = 0, promises_broken = 0;
 };
 
-Seen see(const GameState& sim, Index c) {
+// `pos`: the collection position of sim's book as of its today (the caller's, taken again only
+// after a move changed the book).
+Seen see(const GameState& sim, const CollectionPosition& pos, Index c) {
   const Date d = sim.today();
-  const CollectionPosition pos = collection_position(sim.book, d);
   const CustomerPosition& cp = pos.customers[c];
   const CustomerCaseState& cs = pos.cases.customers[c];
   Seen s;
@@ -95,9 +96,10 @@ WeekPlan policy_week(const GameState& g, const TrainingPolicy& p) {
   auto first = [&](Index c) {
     if (!seen[c]) seen[c] = 1, order.push_back(c);
   };
+  // The book as of the week's first day; taken again after each move kept (it changed the book).
+  CollectionPosition pos = collection_position(sim.book, sim.today());
   if (p.order == PolicyOrder::Worklist) {
-    const CollectionPosition position = collection_position(g.book, g.today());
-    for (const WorkItem& w : worklist(g.book, position)) first(w.customer);
+    for (const WorkItem& w : worklist(g.book, pos)) first(w.customer);
   } else if (p.order == PolicyOrder::Dunning) {
     for (const DunningLetter& l : dunning_run(g.book, g.today()).letters) first(l.customer);
   }
@@ -105,7 +107,7 @@ WeekPlan policy_week(const GameState& g, const TrainingPolicy& p) {
     if (!seen[c]) order.push_back(c);
   for (Index c : order) {
     if (sim.customers[c].defaulted) continue;
-    Seen s = see(sim, c);
+    Seen s = see(sim, pos, c);
     for (const PolicyRule& r : p.rules) {
       if (!holds(r.when, s, week)) continue;
       Move m{r.move, g.book.customers[c].id, 0, 0};
@@ -116,8 +118,9 @@ WeekPlan policy_week(const GameState& g, const TrainingPolicy& p) {
       std::string why;
       if (!plan_move(&sim, m, &left, &why)) continue;
       plan.moves.push_back(m);
+      pos = collection_position(sim.book, sim.today());
       if (!r.go_on) break;
-      s = see(sim, c);
+      s = see(sim, pos, c);
     }
   }
   return plan;
